@@ -1,0 +1,108 @@
+/**
+ * The manifest: one application as a JSON file, read by `juanzong check` and `juanzong assemble`.
+ * File paths are relative to the manifest's folder. Dates are `YYYY-MM-DD`, money in yuan.
+ */
+import { z } from 'zod';
+
+/** A calendar date written `YYYY-MM-DD` that exists (no 2025-02-30). */
+export const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, '日期须写成 YYYY-MM-DD，例如 2025-10-13')
+  .refine(isRealDate, '没有这一天，请核对日期');
+
+function isRealDate(text: string): boolean {
+  const [y, m, d] = text.split('-').map(Number) as [number, number, number];
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+}
+
+/** An amount in yuan with at most two decimals (fen), never negative. */
+export const yuan = z
+  .number()
+  .nonnegative('金额不能为负数')
+  .refine((n) => Number.isFinite(n) && Math.abs(Math.round(n * 100) - n * 100) < 1e-6, '金额最多保留两位小数（分）');
+
+export const applicantKinds = ['enterprise', 'institution', 'association', 'other'] as const;
+export const deploymentKinds = ['cloud', 'private', 'api', 'edge', 'other'] as const;
+export const answers = ['yes', 'no', 'unsure'] as const;
+export const quarterTurns = [0, 90, 180, 270] as const;
+
+export const manifestApplicant = z.object({
+  name: z.string().min(1, '请填写申报单位名称'),
+  creditCode: z.string(),
+  kind: z.enum(applicantKinds).optional(),
+  registeredIn: z.string().optional(),
+  established: isoDate.optional(),
+  contact: z.string().optional(),
+  phone: z.string().optional(),
+  address: z.string().optional(),
+});
+
+/** One input file of a material; `rotate` turns single pages clockwise before they are laid on A4. */
+export const manifestFile = z.union([
+  z.string().min(1),
+  z.object({
+    path: z.string().min(1),
+    rotate: z.record(z.string().regex(/^\d+$/), z.union(quarterTurns.map((t) => z.literal(t)))).optional(),
+  }),
+]);
+
+export const manifestMaterial = z.object({
+  id: z.string().min(1),
+  files: z.array(manifestFile).optional(),
+  notApplicable: z.boolean().optional(),
+  exempt: z.string().min(1).optional(),
+  reason: z.string().optional(),
+});
+
+export const dossierOptions = z.object({
+  duplex: z.boolean().default(true),
+  sealMarkers: z.boolean().default(true),
+  /** "— 3 —" (GB/T 9704 style) or a bare "3". */
+  numberStyle: z.enum(['dash', 'plain']).default('dash'),
+  /** A page that shows landscape: scaled to fit upright, or turned a quarter to fill the sheet. */
+  landscape: z.enum(['fit', 'turn']).default('fit'),
+  /** Where the 公章 mark sits on the cover and each material's first page. */
+  sealPosition: z.enum(['bottom-right', 'bottom-left', 'top-right', 'top-left', 'middle-right']).default('bottom-right'),
+  /** The date printed on the cover; today when absent. */
+  date: isoDate.optional(),
+});
+
+export const manifestContract = z.object({
+  provider: z.string(),
+  providerListed: z.boolean(),
+  relatedParty: z.boolean(),
+  model: z.string(),
+  modelFiling: z.string(),
+  signedOn: isoDate.optional(),
+  serviceFrom: isoDate,
+  serviceTo: isoDate,
+  deployment: z.enum(deploymentKinds).optional(),
+  /** Answers to the profile's related-party questions (EIT Regulations art. 109), by question id. */
+  relatedPartyAnswers: z.record(z.string(), z.enum(answers)).optional(),
+});
+
+export const manifestCost = z.object({
+  kind: z.string().min(1),
+  amount: yuan,
+  paidOn: isoDate,
+  note: z.string().optional(),
+});
+
+export const manifest = z.object({
+  profile: z.string().min(1),
+  applicant: manifestApplicant,
+  options: dossierOptions.default(dossierOptions.parse({})),
+  materials: z.array(manifestMaterial),
+  contract: manifestContract.optional(),
+  costs: z.array(manifestCost).optional(),
+  conditions: z.record(z.string(), z.enum(answers)).optional(),
+});
+
+export type Manifest = z.output<typeof manifest>;
+export type ManifestInput = z.input<typeof manifest>;
+export type ManifestMaterial = z.output<typeof manifestMaterial>;
+export type ManifestFile = z.output<typeof manifestFile>;
+export type DossierOptions = z.output<typeof dossierOptions>;
+export type ManifestContract = z.output<typeof manifestContract>;
+export type ManifestCost = z.output<typeof manifestCost>;

@@ -1,0 +1,46 @@
+import { openServices } from '../../services/index.ts';
+import type { CliCommand, CliContext } from '../command.ts';
+
+async function withServices<T>(ctx: CliContext, work: (s: Awaited<ReturnType<typeof openServices>>) => Promise<T>) {
+  const services = await openServices({ dataDir: ctx.dataDir });
+  try {
+    return await work(services);
+  } finally {
+    services.close();
+  }
+}
+
+const wantsJson = (args: string[]) => args.includes('--json');
+
+export const applicantsListCommand: CliCommand = {
+  words: ['applicants', 'list'],
+  usage: 'applicants list [--json]',
+  summary: '列出申报单位',
+  run: (args, ctx) =>
+    withServices(ctx, async ({ handlers }) => {
+      const applicants = await handlers['applicants:list']({});
+      if (wantsJson(args)) ctx.stdout(`${JSON.stringify(applicants, null, 2)}\n`);
+      else if (applicants.length === 0) ctx.stdout(`（${ctx.dataDir} 中还没有申报单位）\n`);
+      else for (const a of applicants) ctx.stdout(`${a.id}\t${a.name}\t${a.creditCode || '（未填信用代码）'}\n`);
+      return 0;
+    }),
+};
+
+export const applicationsListCommand: CliCommand = {
+  words: ['applications', 'list'],
+  usage: 'applications list [--json]',
+  summary: '列出申报项目',
+  run: (args, ctx) =>
+    withServices(ctx, async ({ handlers }) => {
+      const applicants = new Map((await handlers['applicants:list']({})).map((a) => [a.id, a.name]));
+      const applications = await handlers['applications:list']({});
+      if (wantsJson(args)) ctx.stdout(`${JSON.stringify(applications, null, 2)}\n`);
+      else if (applications.length === 0) ctx.stdout(`（${ctx.dataDir} 中还没有申报项目）\n`);
+      else {
+        for (const a of applications) {
+          ctx.stdout(`${a.id}\t${applicants.get(a.applicantId) ?? '?'}\t${a.profileId}\t${a.year}\t${a.status}\n`);
+        }
+      }
+      return 0;
+    }),
+};

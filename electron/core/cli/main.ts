@@ -1,0 +1,65 @@
+import { defaultDataDir } from '../paths.ts';
+import { UsageError, type CliCommand, type CliIo } from './command.ts';
+import { applicantsListCommand, applicationsListCommand } from './commands/records.ts';
+
+/** Every sub-command, in the order `--help` lists them. */
+export const commands: CliCommand[] = [applicantsListCommand, applicationsListCommand];
+
+function helpText(): string {
+  const width = Math.max(...commands.map((c) => c.usage.length));
+  const lines = commands.map((c) => `  juanzong ${c.usage.padEnd(width)}  ${c.summary}`);
+  return [
+    '卷宗 Juanzong — 深圳市模型券申报材料整理工具（命令行）',
+    '',
+    '用法：',
+    ...lines,
+    '',
+    '通用选项：',
+    '  --data DIR   数据文件夹（默认与桌面程序相同；也可用环境变量 JUANZONG_DATA 指定）',
+    '  --help       显示本帮助',
+    '',
+  ].join('\n');
+}
+
+/** Takes `--data DIR` out of the arguments wherever it stands. */
+function extractDataDir(args: string[]): { rest: string[]; dataDir: string | undefined } {
+  const rest: string[] = [];
+  let dataDir: string | undefined;
+  for (let i = 0; i < args.length; i += 1) {
+    const arg = args[i]!;
+    if (arg === '--data') {
+      dataDir = args[i + 1];
+      if (!dataDir) throw new UsageError('--data 后面要写数据文件夹的路径，例如 --data ./我的数据');
+      i += 1;
+    } else if (arg.startsWith('--data=')) dataDir = arg.slice('--data='.length);
+    else rest.push(arg);
+  }
+  return { rest, dataDir };
+}
+
+function findCommand(args: string[]): { command: CliCommand; rest: string[] } | undefined {
+  const sorted = [...commands].sort((a, b) => b.words.length - a.words.length);
+  const command = sorted.find((c) => c.words.every((w, i) => args[i] === w));
+  return command && { command, rest: args.slice(command.words.length) };
+}
+
+/** Runs one command line; returns the exit code (0 done, 1 failed, 2 the command line or input is wrong). */
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  try {
+    const { rest, dataDir } = extractDataDir(argv);
+    if (rest.length === 0 || rest[0] === '--help' || rest[0] === '-h' || rest[0] === 'help') {
+      io.stdout(helpText());
+      return rest.length === 0 ? 2 : 0;
+    }
+    const found = findCommand(rest);
+    if (!found) throw new UsageError(`不认识的命令：${rest.join(' ')}。运行 juanzong --help 查看可用命令。`);
+    return await found.command.run(found.rest, { ...io, dataDir: dataDir ?? defaultDataDir() });
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr(`${error.message}\n`);
+      return error.exitCode;
+    }
+    io.stderr(`出错了：${error instanceof Error ? error.message : String(error)}\n`);
+    return 1;
+  }
+}

@@ -1,0 +1,12 @@
+import type Database from 'better-sqlite3';
+import { initial } from './001-initial.ts';
+import { applicationDetails } from './002-application-details.ts';
+
+export interface Migration {
+  /** Shown in logs and tests; never change once landed. */
+  name: string;
+  up: (db: Database.Database) => void;
+}
+
+/** In order; migration N is element N - 1. Append only: a landed migration is never edited. */
+export const migrations: readonly Migration[] = [initial, applicationDetails];

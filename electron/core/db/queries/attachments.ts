@@ -1,0 +1,71 @@
+import type { Db } from '../connection.ts';
+import type { Attachment } from '../../../../shared/contract/index.ts';
+
+interface AttachmentRow {
+  id: number;
+  application_id: number;
+  material_id: string;
+  position: number;
+  original_name: string;
+  sha256: string;
+  size: number;
+  media_type: string;
+  page_count: number | null;
+  created_at: string;
+}
+
+function fromRow(row: AttachmentRow): Attachment {
+  return {
+    id: row.id,
+    applicationId: row.application_id,
+    materialId: row.material_id,
+    position: row.position,
+    originalName: row.original_name,
+    sha256: row.sha256,
+    size: row.size,
+    mediaType: row.media_type,
+    pageCount: row.page_count,
+    createdAt: row.created_at,
+  };
+}
+
+export type NewAttachment = Omit<Attachment, 'id' | 'position' | 'createdAt'>;
+
+export function listAttachments(db: Db, applicationId: number): Attachment[] {
+  const rows = db
+    .prepare('SELECT * FROM attachments WHERE application_id = ? ORDER BY material_id, position, id')
+    .all(applicationId) as AttachmentRow[];
+  return rows.map(fromRow);
+}
+
+export function getAttachment(db: Db, id: number): Attachment | undefined {
+  const row = db.prepare('SELECT * FROM attachments WHERE id = ?').get(id) as AttachmentRow | undefined;
+  return row && fromRow(row);
+}
+
+/** Appends the file at the end of its material's list. */
+export function insertAttachment(db: Db, a: NewAttachment, now: string): Attachment {
+  const { next } = db
+    .prepare(
+      'SELECT coalesce(max(position), 0) + 1 AS next FROM attachments WHERE application_id = ? AND material_id = ?',
+    )
+    .get(a.applicationId, a.materialId) as { next: number };
+  const { lastInsertRowid } = db
+    .prepare(
+      `INSERT INTO attachments (application_id, material_id, position, original_name, sha256, size, media_type,
+         page_count, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    )
+    .run(a.applicationId, a.materialId, next, a.originalName, a.sha256, a.size, a.mediaType, a.pageCount, now);
+  return getAttachment(db, Number(lastInsertRowid))!;
+}
+
+export function deleteAttachment(db: Db, id: number): boolean {
+  return db.prepare('DELETE FROM attachments WHERE id = ?').run(id).changes > 0;
+}
+
+/** Every stored file some row still points at: what the file store must keep. */
+export function referencedHashes(db: Db): Set<string> {
+  const rows = db.prepare('SELECT DISTINCT sha256 FROM attachments').all() as { sha256: string }[];
+  return new Set(rows.map((r) => r.sha256));
+}

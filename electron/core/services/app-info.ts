@@ -1,0 +1,12 @@
+import type { ServiceContext } from './index.ts';
+import type { Handlers } from '../../../shared/contract/index.ts';
+
+export function appHandlers(ctx: ServiceContext): Pick<Handlers, 'app:info'> {
+  return {
+    'app:info': () => ({
+      version: ctx.version,
+      dataDir: ctx.dataDir,
+      schemaVersion: ctx.db.pragma('user_version', { simple: true }) as number,
+    }),
+  };
+}

@@ -1,0 +1,56 @@
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import type { Handlers } from '../../../shared/contract/index.ts';
+import { openDatabase, type Db, type OpenOptions } from '../db/connection.ts';
+import { referencedHashes } from '../db/queries/attachments.ts';
+import { FileStore } from '../store/file-store.ts';
+import { applicantHandlers } from './applicants.ts';
+import { applicationHandlers } from './applications.ts';
+import { attachmentHandlers } from './attachments.ts';
+import { appHandlers } from './app-info.ts';
+
+export interface ServiceContext {
+  db: Db;
+  store: FileStore;
+  dataDir: string;
+  version: string;
+  /** The current time as an ISO string; tests may fix it. */
+  now: () => string;
+}
+
+export interface Services extends ServiceContext {
+  handlers: Handlers;
+  close: () => void;
+}
+
+export interface OpenServicesOptions extends OpenOptions {
+  dataDir: string;
+  version?: string;
+  now?: () => string;
+}
+
+export const databaseFileName = 'juanzong.sqlite3';
+
+/** Opens the data folder (creating it), cleans what a crash left behind, and wires every handler of the contract. */
+export async function openServices(options: OpenServicesOptions): Promise<Services> {
+  const dataDir = path.resolve(options.dataDir);
+  await mkdir(dataDir, { recursive: true });
+  const db = openDatabase(path.join(dataDir, databaseFileName), options);
+  const store = new FileStore(path.join(dataDir, 'files'));
+  await store.init();
+  await store.cleanup(referencedHashes(db));
+  const ctx: ServiceContext = {
+    db,
+    store,
+    dataDir,
+    version: options.version ?? '0.0.0',
+    now: options.now ?? (() => new Date().toISOString()),
+  };
+  const handlers: Handlers = {
+    ...appHandlers(ctx),
+    ...applicantHandlers(ctx),
+    ...applicationHandlers(ctx),
+    ...attachmentHandlers(ctx),
+  };
+  return { ...ctx, handlers, close: () => db.close() };
+}

@@ -1,0 +1,136 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { mkdir, open, readdir, rename, rm, stat, readFile } from 'node:fs/promises';
+import path from 'node:path';
+
+const isWindows = process.platform === 'win32';
+const hashPattern = /^[0-9a-f]{64}$/;
+
+export interface StoredObject {
+  sha256: string;
+  size: number;
+}
+
+/**
+ * Attachments kept by content: `objects/ab/abcdef…` (the SHA-256 of the bytes). A file is written to `tmp/`,
+ * fsynced, renamed into place and its folder fsynced, so it is durable before any row names it; the same bytes
+ * added twice are stored once. Whatever a crash leaves in `tmp/` is removed by `cleanup`.
+ */
+export class FileStore {
+  readonly objectsDir: string;
+  readonly tmpDir: string;
+
+  constructor(readonly root: string) {
+    this.objectsDir = path.join(root, 'objects');
+    this.tmpDir = path.join(root, 'tmp');
+  }
+
+  async init(): Promise<void> {
+    await mkdir(this.objectsDir, { recursive: true });
+    await mkdir(this.tmpDir, { recursive: true });
+  }
+
+  pathOf(sha256: string): string {
+    if (!hashPattern.test(sha256)) throw new Error(`not a sha256: ${sha256}`);
+    return path.join(this.objectsDir, sha256.slice(0, 2), sha256);
+  }
+
+  async has(sha256: string): Promise<boolean> {
+    return stat(this.pathOf(sha256)).then(
+      () => true,
+      () => false,
+    );
+  }
+
+  read(sha256: string): Promise<Buffer> {
+    return readFile(this.pathOf(sha256));
+  }
+
+  /** Stores bytes held in memory. */
+  async putBytes(bytes: Uint8Array): Promise<StoredObject> {
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    if (await this.has(sha256)) return { sha256, size: bytes.byteLength };
+    const tmp = await this.tempFile();
+    try {
+      await tmp.handle.writeFile(bytes);
+      await tmp.handle.sync();
+    } finally {
+      await tmp.handle.close();
+    }
+    await this.moveIntoPlace(tmp.path, sha256);
+    return { sha256, size: bytes.byteLength };
+  }
+
+  /** Copies a file from disk, hashing as it streams, so a 2 GB scan never sits in memory whole. */
+  async putFile(source: string): Promise<StoredObject> {
+    const tmp = await this.tempFile();
+    const hash = createHash('sha256');
+    let size = 0;
+    try {
+      for await (const chunk of createReadStream(source, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
+        hash.update(chunk);
+        size += chunk.byteLength;
+        await tmp.handle.write(chunk);
+      }
+      await tmp.handle.sync();
+    } catch (error) {
+      await tmp.handle.close();
+      await rm(tmp.path, { force: true });
+      throw error;
+    }
+    await tmp.handle.close();
+    const sha256 = hash.digest('hex');
+    if (await this.has(sha256)) await rm(tmp.path, { force: true });
+    else await this.moveIntoPlace(tmp.path, sha256);
+    return { sha256, size };
+  }
+
+  /**
+   * Removes what a crash can leave behind: temp files, and objects no row points at (written, then the
+   * process died before the row was committed). Call it at start-up, before anything is added.
+   */
+  async cleanup(referenced: ReadonlySet<string>): Promise<{ tempFiles: number; orphans: number }> {
+    const temps = await readdir(this.tmpDir).catch(() => [] as string[]);
+    await Promise.all(temps.map((name) => rm(path.join(this.tmpDir, name), { force: true })));
+    let orphans = 0;
+    for (const prefix of await readdir(this.objectsDir).catch(() => [] as string[])) {
+      const dir = path.join(this.objectsDir, prefix);
+      for (const name of await readdir(dir).catch(() => [] as string[])) {
+        if (referenced.has(name)) continue;
+        await rm(path.join(dir, name), { force: true });
+        orphans += 1;
+      }
+    }
+    return { tempFiles: temps.length, orphans };
+  }
+
+  /** Deletes an object once nothing refers to it any more. */
+  async remove(sha256: string): Promise<void> {
+    await rm(this.pathOf(sha256), { force: true });
+  }
+
+  private async tempFile() {
+    const tmpPath = path.join(this.tmpDir, `${Date.now()}-${randomBytes(6).toString('hex')}.part`);
+    return { path: tmpPath, handle: await open(tmpPath, 'wx') };
+  }
+
+  private async moveIntoPlace(tmpPath: string, sha256: string): Promise<void> {
+    const target = this.pathOf(sha256);
+    const dir = path.dirname(target);
+    const created = await mkdir(dir, { recursive: true });
+    await rename(tmpPath, target);
+    await fsyncDir(dir);
+    if (created) await fsyncDir(this.objectsDir);
+  }
+}
+
+/** Makes a rename durable. Windows cannot open a folder for fsync; NTFS journals the rename instead. */
+export async function fsyncDir(dir: string): Promise<void> {
+  if (isWindows) return;
+  const handle = await open(dir, 'r');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}

@@ -1,6 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import type { Handlers } from '../../../shared/contract/index.ts';
+import type { CoreHandlers } from '../../../shared/contract/index.ts';
 import { openDatabase, type Db, type OpenOptions } from '../db/connection.ts';
 import { referencedHashes } from '../db/queries/attachments.ts';
 import { FileStore } from '../store/file-store.ts';
@@ -19,7 +19,7 @@ export interface ServiceContext {
 }
 
 export interface Services extends ServiceContext {
-  handlers: Handlers;
+  handlers: CoreHandlers;
   close: () => void;
 }
 
@@ -46,7 +46,7 @@ export async function openServices(options: OpenServicesOptions): Promise<Servic
     version: options.version ?? '0.0.0',
     now: options.now ?? (() => new Date().toISOString()),
   };
-  const handlers: Handlers = {
+  const handlers: CoreHandlers = {
     ...appHandlers(ctx),
     ...applicantHandlers(ctx),
     ...applicationHandlers(ctx),

@@ -1,5 +1,54 @@
 /**
  * The channels only the desktop shell can answer (native dialogs, the file manager, printing). The Electron
  * main process implements them; the end-to-end tests bind stand-ins that act the same without a desktop.
+ *
+ * The semantics, which a stand-in must keep:
+ * - `files:pickAndAttach`: shows the open dialog (several files; PDF and images). Each chosen file is added to the
+ *   material through the core (the same checks as `attachments:add`: empty, HEIC and unknown files are refused).
+ *   Answers what was added and what was refused, each refused file with the reason; cancelling answers both empty.
+ * - `dossier:saveAs`: the dossier `dossierId` (the id a finished assembly job answered) is copied to where the
+ *   clerk chooses in the save dialog (`suggestedName` is proposed), and the file manager shows it.
+ *   Answers `{savedTo: null}` when the clerk cancels.
+ * - `checklist:print`: prints what the window shows (the renderer shows the checklist first, with its print CSS)
+ *   through the system print dialog. Answers `{printed: false}` when the clerk cancels.
+ * - `data:reveal`: opens the data folder in the file manager; answers its path.
+ * - `data:moveTo`: asks for a folder; copies the data (database and files) into `<chosen>/juanzong`, checks the
+ *   copy, and makes it the data folder from the next start; the app then restarts by itself. The old folder is left
+ *   as it was (the clerk may delete it). Answers `{movedTo: null}` when the clerk cancels.
  */
-export const shellContract = {} as const;
+import { z } from 'zod';
+import { attachment, recordId } from './schemas.ts';
+
+const none = z.object({}).strict();
+
+/** A file the core would not take, with the reason in the clerk's words (see `attachments:add`). */
+export const refusedFile = z.object({ fileName: z.string(), code: z.string(), message: z.string() });
+
+/** The id of a generated dossier: the assembly job's id (letters, digits and `-`; it names a file). */
+export const dossierId = z.string().regex(/^[A-Za-z0-9-]{1,64}$/, '卷宗编号格式不对');
+
+export const shellContract = {
+  'files:pickAndAttach': {
+    input: z.object({ applicationId: recordId, materialId: z.string().min(1) }).strict(),
+    output: z.object({ added: z.array(attachment), refused: z.array(refusedFile) }),
+  },
+  'dossier:saveAs': {
+    input: z
+      .object({
+        dossierId,
+        suggestedName: z
+          .string()
+          .trim()
+          .min(1)
+          .max(200)
+          .regex(/^[^\\/:*?"<>|]+$/, '文件名不能含有 \\ / : * ? " < > | 等字符'),
+      })
+      .strict(),
+    output: z.object({ savedTo: z.string().nullable() }),
+  },
+  'checklist:print': { input: none, output: z.object({ printed: z.boolean() }) },
+  'data:reveal': { input: none, output: z.object({ dataDir: z.string() }) },
+  'data:moveTo': { input: none, output: z.object({ movedTo: z.string().nullable() }) },
+} as const;
+
+export type RefusedFile = z.output<typeof refusedFile>;

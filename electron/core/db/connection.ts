@@ -8,6 +8,11 @@ export interface OpenOptions {
   /** Called with the open database before pending migrations run (the backup issue hooks in here). */
   beforeMigrate?: BackupHook;
   readonly?: boolean;
+  /**
+   * The compiled better-sqlite3 addon to load instead of the one under node_modules: the Electron app passes its
+   * build for Electron's ABI (`out/native/electron/better_sqlite3.node`); Node (tests, CLI) leaves it unset.
+   */
+  nativeBinding?: string;
 }
 
 /**
@@ -16,7 +21,11 @@ export interface OpenOptions {
  * foreign keys enforced. Then brings the schema up to date.
  */
 export function openDatabase(file: string, options: OpenOptions = {}): Db {
-  const db = new Database(file, { readonly: options.readonly ?? false, fileMustExist: options.readonly ?? false });
+  const db = new Database(file, {
+    readonly: options.readonly ?? false,
+    fileMustExist: options.readonly ?? false,
+    ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+  });
   try {
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');

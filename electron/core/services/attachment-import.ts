@@ -1,0 +1,76 @@
+import { open } from 'node:fs/promises';
+import path from 'node:path';
+import type { Attachment } from '../../../shared/contract/index.ts';
+import { UserFacingError } from '../../../shared/errors.ts';
+import { getApplication, touchApplication } from '../db/queries/applications.ts';
+import { insertAttachment } from '../db/queries/attachments.ts';
+import { mediaTypes, sniffKind } from '../files/sniff.ts';
+import type { ServiceContext } from './index.ts';
+import { orNotFound } from './not-found.ts';
+
+export interface AttachmentSource {
+  applicationId: number;
+  materialId: string;
+  /** An absolute path the clerk chose in the open dialog. */
+  filePath: string;
+}
+
+/** The first KiB of a file, which decides its kind (see `sniffKind`); empty for an empty file. */
+async function readHead(filePath: string, fileName: string): Promise<Uint8Array> {
+  try {
+    const handle = await open(filePath, 'r');
+    try {
+      const head = new Uint8Array(1024);
+      const { bytesRead } = await handle.read(head, 0, head.length, 0);
+      return head.subarray(0, bytesRead);
+    } finally {
+      await handle.close();
+    }
+  } catch (error) {
+    const detail = (error as NodeJS.ErrnoException).code ?? String(error);
+    throw new UserFacingError('file-unreadable', `无法读取「${fileName}」（${detail}）。请确认文件还在、没有被其他程序占用后再添加。`);
+  }
+}
+
+/** The same refusals as `attachments:add`, decided on the first KiB, so a 2 GB scan is never read whole first. */
+function mediaTypeOf(fileName: string, head: Uint8Array): string {
+  if (head.byteLength === 0) {
+    throw new UserFacingError('file-empty', `「${fileName}」是空文件（0 字节）。请重新扫描或下载该文件后再添加。`);
+  }
+  const kind = sniffKind(head);
+  if (kind === 'heic') {
+    throw new UserFacingError(
+      'file-heic',
+      `「${fileName}」是 HEIC 格式的照片，卷宗无法读取。请在手机或电脑上把它另存为 JPEG 后再添加。`,
+    );
+  }
+  if (kind === 'unknown') {
+    throw new UserFacingError('file-kind', `「${fileName}」不是 PDF 或图片（JPEG、PNG、TIFF、WebP）。请先把它另存为 PDF 再添加。`);
+  }
+  return mediaTypes[kind];
+}
+
+/**
+ * Adds a file from disk to a material, streaming it into the file store (the desktop's open dialog hands over
+ * paths, not bytes). Refuses what `attachments:add` refuses; the stored file is durable before its row commits.
+ *
+ * @example
+ * const added = await addAttachmentFromPath(ctx, { applicationId: 3, materialId: 'business-licence', filePath });
+ */
+export async function addAttachmentFromPath(ctx: ServiceContext, source: AttachmentSource): Promise<Attachment> {
+  const { db, store, now } = ctx;
+  const { applicationId, materialId, filePath } = source;
+  orNotFound(getApplication(db, applicationId), '申报项目', applicationId);
+  const fileName = path.basename(filePath);
+  const mediaType = mediaTypeOf(fileName, await readHead(filePath, fileName));
+  const stored = await store.putFile(filePath);
+  return db.transaction(() => {
+    const row = insertAttachment(
+      db,
+      { applicationId, materialId, originalName: fileName, ...stored, mediaType, pageCount: null },
+      now(),
+    );
+    touchApplication(db, applicationId, now());
+    return row;
+  })();
+}

@@ -1,6 +1,6 @@
 /** The channels the core services implement (plain Node: the CLI and the tests run them directly). */
 import { z } from 'zod';
-import { applicant, applicantDraft, application, applicationDraft, applicationStatuses, attachment, recordId } from './schemas.ts';
+import { applicant, applicantChanges, applicantDraft, application, applicationDraft, applicationStatuses, attachment, recordId } from './schemas.ts';
 
 const none = z.object({}).strict();
 
@@ -12,7 +12,7 @@ export const coreContract = {
   'applicants:list': { input: none, output: z.array(applicant) },
   'applicants:create': { input: applicantDraft, output: applicant },
   'applicants:update': {
-    input: z.object({ id: recordId, changes: applicantDraft.partial() }).strict(),
+    input: z.object({ id: recordId, changes: applicantChanges }).strict(),
     output: applicant,
   },
   'applications:list': {

@@ -5,16 +5,31 @@ import { applicantKinds, isoDate } from '../manifest.ts';
 const id = z.number().int().positive();
 const timestamp = z.string();
 
-export const applicantDraft = z.object({
+const applicantFields = {
   name: z.string().trim().min(1, '请填写申报单位名称（与营业执照一致）').max(200),
-  creditCode: z.string().trim().toUpperCase().max(18).default(''),
-  kind: z.enum(applicantKinds).default('enterprise'),
-  registeredIn: z.string().trim().max(100).default(''),
-  established: isoDate.nullable().default(null),
-  contact: z.string().trim().max(50).default(''),
-  phone: z.string().trim().max(50).default(''),
-  address: z.string().trim().max(300).default(''),
+  creditCode: z.string().trim().toUpperCase().max(18, '统一社会信用代码是 18 位，请核对营业执照'),
+  kind: z.enum(applicantKinds),
+  registeredIn: z.string().trim().max(100),
+  established: isoDate.nullable(),
+  contact: z.string().trim().max(50),
+  phone: z.string().trim().max(50),
+  address: z.string().trim().max(300),
+};
+
+/** A new applicant: only the name is needed at first; the rest is filled in as the clerk goes. */
+export const applicantDraft = z.object({
+  ...applicantFields,
+  creditCode: applicantFields.creditCode.default(''),
+  kind: applicantFields.kind.default('enterprise'),
+  registeredIn: applicantFields.registeredIn.default(''),
+  established: applicantFields.established.default(null),
+  contact: applicantFields.contact.default(''),
+  phone: applicantFields.phone.default(''),
+  address: applicantFields.address.default(''),
 });
+
+/** Changes to an applicant: only the fields given are touched (no defaults, or a change would blank the rest). */
+export const applicantChanges = z.object(applicantFields).partial().strict();
 
 export const applicant = applicantDraft.extend({ id, createdAt: timestamp, updatedAt: timestamp });
 

@@ -1,0 +1,90 @@
+// Layers are folders, and this file keeps them apart (see README, "Layers"):
+//   shared/          pure TypeScript + zod: no Node, no DOM, no Electron (it runs in every layer)
+//   renderer/        React; imports shared/ and UI packages only, never Node, Electron or the core
+//   electron/core/   plain Node: never Electron, never React
+//   electron/main, electron/preload: the only places that import `electron`
+import js from '@eslint/js';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+import { builtinModules } from 'node:module';
+
+const nodeModules = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
+const nodeOnlyPackages = ['better-sqlite3', 'sharp', 'pdf-lib', '@pdf-lib/fontkit', '@neslinesli93/qpdf-wasm', 'fflate', 'tsx'];
+
+const noImports = (names, message) => names.map((name) => ({ name, message }));
+const electronOnlyInShell = { name: 'electron', message: 'Only electron/main and electron/preload may import electron.' };
+
+export default tseslint.config(
+  { ignores: ['node_modules/**', 'out/**', 'dist/**', 'test-results/**', '.tmp/**', 'bench-results/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { ecmaVersion: 2023, sourceType: 'module' },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+    },
+  },
+  {
+    files: ['shared/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            ...noImports(nodeModules, 'shared/ is pure: no Node modules (it runs in the renderer too).'),
+            ...noImports([...nodeOnlyPackages, 'react', 'react-dom'], 'shared/ is pure: types, data, rules, zod.'),
+            electronOnlyInShell,
+          ],
+          patterns: [{ group: ['**/electron/**', '**/renderer/**'], message: 'shared/ imports nothing from other layers.' }],
+        },
+      ],
+      'no-restricted-globals': ['error', 'window', 'document', 'process', 'Buffer', 'require'],
+    },
+  },
+  {
+    files: ['renderer/**'],
+    languageOptions: { globals: globals.browser },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            ...noImports(nodeModules, 'renderer/ runs in a sandboxed page: no Node modules; ask the API instead.'),
+            ...noImports(nodeOnlyPackages, 'renderer/ talks to the core only through the typed API (window.juanzong).'),
+            electronOnlyInShell,
+          ],
+          patterns: [{ group: ['**/electron/**', '**/test/**'], message: 'renderer/ imports only shared/ and UI packages.' }],
+        },
+      ],
+      'no-restricted-globals': ['error', 'process', 'Buffer', 'require'],
+    },
+  },
+  {
+    files: ['electron/core/**'],
+    languageOptions: { globals: globals.node },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [electronOnlyInShell, ...noImports(['react', 'react-dom'], 'electron/core is plain Node.')],
+          patterns: [{ group: ['**/renderer/**', '**/electron/main/**', '**/electron/preload/**'], message: 'electron/core is plain Node and imports no shell or UI code.' }],
+        },
+      ],
+    },
+  },
+  {
+    files: ['electron/main/**', 'electron/preload/**'],
+    languageOptions: { globals: globals.node },
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/renderer/**'], message: 'The shell does not import the UI.' }] }],
+    },
+  },
+  {
+    files: ['test/**', '*.config.*', 'build/**', '**/*.mjs'],
+    languageOptions: { globals: globals.node },
+    rules: {
+      'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: 'Tests use a stand-in for electron; the binary cannot run here.' }] }],
+    },
+  },
+);

@@ -1,0 +1,65 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { Applicant, Application } from '../../shared/contract/index.ts';
+import { call, errorMessage } from './api.ts';
+import { ApplicantList } from './components/ApplicantList.tsx';
+import { ApplicantPanel } from './screens/ApplicantPanel.tsx';
+
+/** The home screen: applicants on the left, the chosen one's details and applications on the right. */
+export function App() {
+  const [applicants, setApplicants] = useState<Applicant[]>([]);
+  const [selectedId, setSelectedId] = useState<number | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const reload = useCallback(async () => {
+    try {
+      const list = await call('applicants:list', {});
+      setApplicants(list);
+      setSelectedId((current) => current ?? list[0]?.id ?? null);
+    } catch (e) {
+      setError(errorMessage(e));
+    }
+  }, []);
+
+  useEffect(() => {
+    void reload();
+  }, [reload]);
+
+  const selected = applicants.find((a) => a.id === selectedId) ?? null;
+
+  return (
+    <div className="app">
+      <header className="app-header">
+        <h1>卷宗</h1>
+        <span className="app-subtitle">深圳市模型券（申领）申报材料整理</span>
+      </header>
+      {error && (
+        <p role="alert" className="banner error">
+          {error}
+        </p>
+      )}
+      <div className="app-body">
+        <ApplicantList
+          applicants={applicants}
+          selectedId={selectedId}
+          onSelect={setSelectedId}
+          onCreated={async (created) => {
+            await reload();
+            setSelectedId(created.id);
+          }}
+        />
+        <main className="app-main">
+          {selected ? (
+            <ApplicantPanel key={selected.id} applicant={selected} onChanged={reload} />
+          ) : (
+            <section className="empty">
+              <h2>欢迎使用卷宗</h2>
+              <p>先在左侧点「新建申报单位」，填写贵单位的名称，再为它新建一个模型券申报项目。</p>
+            </section>
+          )}
+        </main>
+      </div>
+    </div>
+  );
+}
+
+export type { Application };

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { dispatch } from '../../electron/core/services/dispatch.ts';
+import { openServices } from '../../electron/core/services/index.ts';
+import { useTempDir } from '../helpers/temp-dir.ts';
+
+const tempDir = useTempDir();
+
+describe('the core services behind the API', () => {
+  it('keep applicants and applications in the data folder across a reopen', async () => {
+    const dataDir = await tempDir();
+    const first = await openServices({ dataDir });
+    const created = await first.handlers['applicants:create']({ name: ' 深圳市甲科技有限公司 ', creditCode: '91440300abc' });
+    await first.handlers['applications:create']({ applicantId: created.id, profileId: 'sz-model-voucher-2025', year: 2025 });
+    await first.handlers['applicants:update']({ id: created.id, changes: { contact: '王五' } });
+    first.close();
+
+    const again = await openServices({ dataDir });
+    const [applicant] = await again.handlers['applicants:list']({});
+    expect(applicant).toMatchObject({ name: '深圳市甲科技有限公司', creditCode: '91440300ABC', contact: '王五' });
+    expect(await again.handlers['applications:list']({ applicantId: created.id })).toHaveLength(1);
+    again.close();
+  });
+
+  it('answer invalid input with the field and what to do, never a throw', async () => {
+    const services = await openServices({ dataDir: await tempDir() });
+    const empty = await dispatch(services.handlers, 'applicants:create', { name: '   ' });
+    expect(empty).toEqual({ ok: false, error: { code: 'invalid-input', message: expect.stringContaining('请填写申报单位名称') } });
+    const badDate = await dispatch(services.handlers, 'applicants:create', { name: '乙', established: '2025-02-30' });
+    expect(badDate.ok || badDate.error.message).toMatch(/「established」.*没有这一天/);
+    const extra = await dispatch(services.handlers, 'applications:list', { applicantId: 1, sql: 'DROP TABLE x' });
+    expect(extra.ok).toBe(false);
+    const unknown = await dispatch(services.handlers, 'applicants:drop', {});
+    expect(unknown).toMatchObject({ ok: false, error: { code: 'unknown-channel' } });
+    const missing = await dispatch(services.handlers, 'applicants:update', { id: 42, changes: { phone: '1' } });
+    expect(missing).toMatchObject({ ok: false, error: { code: 'not-found', message: expect.stringContaining('编号 42') } });
+    services.close();
+  });
+
+  it('store an attachment once per content, refuse empty and unknown files by name', async () => {
+    const services = await openServices({ dataDir: await tempDir() });
+    const { handlers } = services;
+    const a = await handlers['applicants:create']({ name: '丙公司' });
+    const app = await handlers['applications:create']({ applicantId: a.id, profileId: 'sz-model-voucher-2025', year: 2025 });
+    const pdf = new TextEncoder().encode('%PDF-1.4\n%…\n');
+    const add = (fileName: string, bytes: Uint8Array) =>
+      dispatch(handlers, 'attachments:add', { applicationId: app.id, materialId: 'business-license', fileName, bytes });
+    const one = await add('执照.pdf', pdf);
+    const two = await add('执照副本.pdf', pdf);
+    expect(one).toMatchObject({ ok: true, value: { mediaType: 'application/pdf', position: 1 } });
+    expect(two).toMatchObject({ ok: true, value: { position: 2 } });
+    expect(await services.store.cleanup(new Set())).toEqual({ tempFiles: 0, orphans: 1 });
+
+    expect(await add('空.pdf', new Uint8Array())).toMatchObject({ ok: false, error: { code: 'file-empty', message: expect.stringContaining('「空.pdf」') } });
+    expect(await add('说明.pdf', new TextEncoder().encode('hello'))).toMatchObject({ ok: false, error: { code: 'file-kind' } });
+    expect(await handlers['attachments:list']({ applicationId: app.id })).toHaveLength(2);
+    services.close();
+  });
+});

@@ -1,0 +1,96 @@
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { channels, type ShellHandlers } from '../../../shared/contract/index.ts';
+import { dispatch } from '../../../electron/core/services/dispatch.ts';
+import { openServices, type Services } from '../../../electron/core/services/index.ts';
+import { serveRenderer } from './static-server.ts';
+
+export const repoRoot = path.resolve(import.meta.dirname, '../../..');
+export const screenshotDir = path.join(repoRoot, 'test-results', 'screenshots');
+const rendererDir = path.join(repoRoot, 'out', 'renderer');
+
+const chromiumArgs = [
+  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+];
+
+/**
+ * The window as the clerk sees it, minus Electron: the built renderer in Debian's Chromium, its `window.juanzong`
+ * bound to the real core services (a real SQLite file in `dataDir`) through Playwright's `exposeBinding`.
+ * Only the transport differs from the preload's `ipcRenderer.invoke`: both end in `dispatch`.
+ */
+export class AppHarness {
+  page!: Page;
+  services!: Services;
+  private context!: BrowserContext;
+  private server!: Awaited<ReturnType<typeof serveRenderer>>;
+  private profileDir!: string;
+
+  constructor(readonly dataDir: string, private readonly shell: ShellHandlers = {} as ShellHandlers) {}
+
+  static async start(options: { dataDir?: string; shell?: ShellHandlers } = {}): Promise<AppHarness> {
+    if (!existsSync(path.join(rendererDir, 'index.html'))) {
+      throw new Error('out/renderer is missing: run `npm run build:renderer` first (npm test does it).');
+    }
+    const dataDir = options.dataDir ?? (await mkdtemp(path.join(os.tmpdir(), 'juanzong-e2e-data-')));
+    const harness = new AppHarness(dataDir, options.shell);
+    await harness.launch();
+    return harness;
+  }
+
+  private async launch() {
+    this.services = await openServices({ dataDir: this.dataDir, version: 'e2e' });
+    this.server = await serveRenderer(rendererDir);
+    this.profileDir = await mkdtemp(path.join(os.tmpdir(), 'juanzong-e2e-chromium-'));
+    this.context = await chromium.launchPersistentContext(this.profileDir, {
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: chromiumArgs,
+      viewport: { width: 1280, height: 860 },
+      locale: 'zh-CN',
+    });
+    await this.context.exposeBinding('__juanzongInvoke', (_source, channel: string, input: unknown) =>
+      dispatch({ ...this.services.handlers, ...this.shell }, channel, input),
+    );
+    await this.context.addInitScript((names: string[]) => {
+      const invoke = (window as unknown as { __juanzongInvoke: (c: string, i: unknown) => Promise<unknown> })
+        .__juanzongInvoke;
+      const api: Record<string, Record<string, (input: unknown) => Promise<unknown>>> = {};
+      for (const channel of names) {
+        const [domain, verb] = channel.split(':') as [string, string];
+        (api[domain] ??= {})[verb] = (input) => invoke(channel, input);
+      }
+      Object.defineProperty(window, 'juanzong', { value: Object.freeze(api) });
+    }, channels);
+    this.page = this.context.pages()[0] ?? (await this.context.newPage());
+    this.page.on('pageerror', (error) => console.error('page error:', error));
+    await this.page.goto(this.server.url);
+  }
+
+  /** Closes everything and opens the same data folder again, as a restart of the app would. */
+  async restart(): Promise<void> {
+    await this.stop();
+    await this.launch();
+  }
+
+  async screenshot(name: string): Promise<string> {
+    await mkdir(screenshotDir, { recursive: true });
+    const file = path.join(screenshotDir, `${name}.png`);
+    await this.page.screenshot({ path: file, fullPage: true });
+    return file;
+  }
+
+  async stop(): Promise<void> {
+    await this.context?.close();
+    await this.server?.close();
+    this.services?.close();
+    await rm(this.profileDir, { recursive: true, force: true });
+  }
+
+  async dispose(): Promise<void> {
+    await this.stop();
+    await rm(this.dataDir, { recursive: true, force: true });
+  }
+}

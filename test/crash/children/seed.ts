@@ -1,11 +1,12 @@
 /** The applicant and application every crash child writes into; created once, found again after each kill. */
 import type { Services } from '../../../electron/core/services/index.ts';
 import { dispatch } from '../../../electron/core/services/dispatch.ts';
-import type { Channel, ChannelInput, ChannelOutput } from '../../../shared/contract/index.ts';
+import type { ChannelInput, ChannelOutput, CoreChannel, Handlers } from '../../../shared/contract/index.ts';
 
 /** Calls a channel the way the window does (input validated by its schema); throws what it answers as an error. */
-export async function call<C extends Channel>(services: Services, channel: C, input: ChannelInput<C>) {
-  const result = await dispatch(services.handlers, channel, input);
+export async function call<C extends CoreChannel>(services: Services, channel: C, input: ChannelInput<C>) {
+  // Only core channels are called here, so the shell's handlers are never looked up.
+  const result = await dispatch(services.handlers as Handlers, channel, input);
   if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
   return result.value as ChannelOutput<C>;
 }

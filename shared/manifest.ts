@@ -53,6 +53,10 @@ export const manifestMaterial = z.object({
   notApplicable: z.boolean().optional(),
   exempt: z.string().min(1).optional(),
   reason: z.string().optional(),
+  /** The applicant's name as this material shows it, when the clerk noted it; checked against `applicant.name`. */
+  applicantName: z.string().optional(),
+  /** The credit code as this material shows it; checked against `applicant.creditCode`. */
+  applicantCreditCode: z.string().optional(),
 });
 
 export const dossierOptions = z.object({
@@ -80,6 +84,9 @@ export const manifestContract = z.object({
   deployment: z.enum(deploymentKinds).optional(),
   /** Answers to the profile's related-party questions (EIT Regulations art. 109), by question id. */
   relatedPartyAnswers: z.record(z.string(), z.enum(answers)).optional(),
+  /** The customer (甲方) as the contract names it; checked against the applicant. */
+  customerName: z.string().optional(),
+  customerCreditCode: z.string().optional(),
 });
 
 export const manifestCost = z.object({

@@ -1,0 +1,60 @@
+/**
+ * Maps a manifest (the `juanzong` JSON file) to the `Application` the rules read.
+ */
+import { yuanToFen } from '../money.ts';
+import type { Manifest, ManifestFile, ManifestMaterial } from '../manifest.ts';
+import type { Application, MaterialState, OtherApplicantContact, RecordedIdentity } from './types.ts';
+
+/** What the caller knows beyond the manifest: which files are missing on disk, other applicants' contacts. */
+export interface ManifestContext {
+  /** File paths, as written in the manifest, that do not exist. */
+  missingFiles?: ReadonlySet<string>;
+  otherApplicants?: OtherApplicantContact[];
+}
+
+/** The path of a manifest file entry, as written. */
+export function manifestFilePath(file: ManifestFile): string {
+  return typeof file === 'string' ? file : file.path;
+}
+
+function materialState(material: ManifestMaterial, missing: ReadonlySet<string>): MaterialState {
+  const paths = (material.files ?? []).map(manifestFilePath);
+  return {
+    id: material.id,
+    attachedFiles: paths.length,
+    missingFiles: paths.filter((p) => missing.has(p)),
+    ...(material.exempt ? { exemptReason: material.exempt } : {}),
+    notApplicable: material.notApplicable === true,
+    ...(material.reason !== undefined ? { notApplicableReason: material.reason } : {}),
+  };
+}
+
+function recordedIdentities(manifest: Manifest): RecordedIdentity[] {
+  const recorded: RecordedIdentity[] = manifest.materials
+    .filter((m) => m.applicantName !== undefined || m.applicantCreditCode !== undefined)
+    .map((m) => ({ subject: m.id, name: m.applicantName, creditCode: m.applicantCreditCode }));
+  const c = manifest.contract;
+  if (c && (c.customerName !== undefined || c.customerCreditCode !== undefined)) {
+    recorded.push({ subject: 'contract.customerName', name: c.customerName, creditCode: c.customerCreditCode });
+  }
+  return recorded;
+}
+
+/**
+ * Turns a parsed manifest into an `Application`: money into fen, file lists into counts.
+ * @example checkApplication(applicationFromManifest(manifest, { missingFiles }), profile, '2025-10-20')
+ */
+export function applicationFromManifest(manifest: Manifest, context: ManifestContext = {}): Application {
+  const missing = context.missingFiles ?? new Set<string>();
+  const { contract } = manifest;
+  return {
+    profileId: manifest.profile,
+    applicant: { ...manifest.applicant },
+    materials: manifest.materials.map((m) => materialState(m, missing)),
+    ...(contract ? { contract: { ...contract, relatedPartyAnswers: { ...contract.relatedPartyAnswers } } } : {}),
+    costs: (manifest.costs ?? []).map((c) => ({ ...c, amountFen: yuanToFen(c.amount) })),
+    conditions: { ...manifest.conditions },
+    recordedIdentities: recordedIdentities(manifest),
+    otherApplicants: context.otherApplicants ?? [],
+  };
+}

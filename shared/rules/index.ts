@@ -1,0 +1,9 @@
+/**
+ * The eligibility and completeness rules and the voucher calculator. Pure: no Node, DOM or Electron.
+ */
+export { checkApplication, sortFindings } from './check-application.ts';
+export { applicationFromManifest, manifestFilePath, type ManifestContext } from './from-manifest.ts';
+export { voucherAmount } from './voucher.ts';
+export { creditCodeCheckCharacter, hasValidCheckCharacter, normalizeCreditCode } from './credit-code.ts';
+export { shanghaiNow, isLocalDateTime } from './calendar.ts';
+export type * from './types.ts';

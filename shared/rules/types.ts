@@ -1,0 +1,120 @@
+/**
+ * The data the rules read (`Application`) and what they say about it (`Finding`, `Voucher`).
+ */
+import type { Fen } from '../money.ts';
+import type { applicantKinds, answers, deploymentKinds } from '../manifest.ts';
+
+/** The clerk's answer to a yes / no / not-sure question. */
+export type Answer = (typeof answers)[number];
+
+export type ApplicantKind = (typeof applicantKinds)[number];
+
+export interface ApplicantFacts {
+  name: string;
+  creditCode: string;
+  kind?: ApplicantKind;
+  /** The registered address or district, e.g. "深圳市南山区". */
+  registeredIn?: string;
+  established?: string;
+  contact?: string;
+  phone?: string;
+}
+
+/** One material as the clerk left it: files attached, or marked exempt / not applicable. */
+export interface MaterialState {
+  id: string;
+  /** How many files are attached (found or not). */
+  attachedFiles: number;
+  /** Attached file paths that could not be found. */
+  missingFiles: string[];
+  /** Why the material is exempt (the profile's exemption id or the clerk's words); absent when not exempt. */
+  exemptReason?: string;
+  notApplicable: boolean;
+  /** Why it does not apply. */
+  notApplicableReason?: string;
+}
+
+export interface ContractFacts {
+  provider: string;
+  providerListed: boolean;
+  relatedParty: boolean;
+  model: string;
+  modelFiling: string;
+  signedOn?: string;
+  serviceFrom: string;
+  serviceTo: string;
+  deployment?: (typeof deploymentKinds)[number];
+  /** Answers to the profile's related-party questions, by question id. */
+  relatedPartyAnswers: Record<string, Answer>;
+}
+
+export interface CostFacts {
+  kind: string;
+  amountFen: Fen;
+  paidOn: string;
+  note?: string;
+}
+
+/** The applicant's name and code as written somewhere else, e.g. on the contract; `subject` is that place. */
+export interface RecordedIdentity {
+  subject: string;
+  name?: string;
+  creditCode?: string;
+}
+
+/** Another applicant's contact person and phone, from the local records, for the guide's note 2. */
+export interface OtherApplicantContact {
+  name: string;
+  creditCode?: string;
+  contact?: string;
+  phone?: string;
+  year: number;
+}
+
+/** One application as plain data: what `checkApplication` judges. */
+export interface Application {
+  profileId: string;
+  applicant: ApplicantFacts;
+  materials: MaterialState[];
+  contract?: ContractFacts;
+  costs: CostFacts[];
+  /** Answers to the profile's conditions, by condition id. */
+  conditions: Record<string, Answer>;
+  recordedIdentities: RecordedIdentity[];
+  otherApplicants: OtherApplicantContact[];
+}
+
+export type Severity = 'error' | 'warning' | 'info';
+
+/** One thing the clerk should know: `message` says in Chinese what is wrong and what to do. */
+export interface Finding {
+  severity: Severity;
+  code: string;
+  /** A material id or a field path such as `contract.serviceFrom`. */
+  subject: string;
+  message: string;
+}
+
+/** Why one cost line is left out of the eligible cost. */
+export interface ExcludedCost {
+  index: number;
+  reason: 'kind' | 'date';
+}
+
+/** The voucher worked out in fen. */
+export interface Voucher {
+  totalCostFen: Fen;
+  eligibleCostFen: Fen;
+  ratePercent: number;
+  /** `ratePercent` of the eligible cost before the cap. */
+  uncappedFen: Fen;
+  amountFen: Fen;
+  softCapFen: Fen;
+  hardCapFen: Fen;
+  excluded: ExcludedCost[];
+}
+
+export interface CheckResult {
+  voucher: Voucher;
+  findings: Finding[];
+}

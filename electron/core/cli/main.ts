@@ -1,9 +1,10 @@
 import { defaultDataDir } from '../paths.ts';
 import { UsageError, type CliCommand, type CliIo } from './command.ts';
+import { checkCommand } from './commands/check.ts';
 import { applicantsListCommand, applicationsListCommand } from './commands/records.ts';
 
 /** Every sub-command, in the order `--help` lists them. */
-export const commands: CliCommand[] = [applicantsListCommand, applicationsListCommand];
+export const commands: CliCommand[] = [checkCommand, applicantsListCommand, applicationsListCommand];
 
 function helpText(): string {
   const width = Math.max(...commands.map((c) => c.usage.length));

@@ -1,0 +1,139 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, isAbsolute, resolve } from 'node:path';
+import { manifest as manifestSchema, type Manifest } from '../../../../shared/manifest.ts';
+import { fenToYuan, formatYuan } from '../../../../shared/money.ts';
+import { describeIssue, findProfile, parseProfile, type Profile } from '../../../../shared/profiles/index.ts';
+import {
+  applicationFromManifest,
+  checkApplication,
+  isLocalDateTime,
+  manifestFilePath,
+  shanghaiNow,
+  type CheckResult,
+  type Finding,
+} from '../../../../shared/rules/index.ts';
+import { UsageError, type CliCommand, type CliContext } from '../command.ts';
+
+interface CheckArgs {
+  manifestPath: string;
+  json: boolean;
+  today: string | undefined;
+}
+
+function parseArgs(args: string[]): CheckArgs {
+  let manifestPath: string | undefined;
+  let json = false;
+  let today: string | undefined;
+  for (let i = 0; i < args.length; i += 1) {
+    const arg = args[i]!;
+    if (arg === '--json') json = true;
+    else if (arg === '--today' || arg.startsWith('--today=')) {
+      today = arg === '--today' ? args[++i] : arg.slice('--today='.length);
+      if (!today || !isLocalDateTime(today)) {
+        throw new UsageError('--today 后面要写日期，格式 YYYY-MM-DD（可加时间 THH:mm，北京时间），例如 --today 2025-10-20');
+      }
+    } else if (arg.startsWith('-')) throw new UsageError(`不认识的选项：${arg}。用法：juanzong ${checkCommand.usage}`);
+    else if (manifestPath) throw new UsageError(`只能检查一个清单文件，多了“${arg}”。`);
+    else manifestPath = arg;
+  }
+  if (!manifestPath) throw new UsageError(`请给出清单文件。用法：juanzong ${checkCommand.usage}`);
+  return { manifestPath, json, today };
+}
+
+function readJson(path: string, what: string): unknown {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch {
+    throw new UsageError(`读不到${what}“${path}”：请检查路径是否正确、文件是否存在。`);
+  }
+  try {
+    return JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (error) {
+    throw new UsageError(`${what}“${path}”不是有效的 JSON：${(error as Error).message}`);
+  }
+}
+
+function readManifest(path: string): Manifest {
+  const parsed = manifestSchema.safeParse(readJson(path, '清单文件'));
+  if (!parsed.success) throw new UsageError(`清单文件“${path}”有误：${describeIssue(parsed.error.issues[0])}`);
+  return parsed.data;
+}
+
+/** `profile` is a built-in id, or a path (relative to the manifest) to an imported profile file. */
+function loadProfile(id: string, baseDir: string): Profile {
+  const builtIn = findProfile(id);
+  if (builtIn) return builtIn;
+  if (!id.endsWith('.json')) {
+    throw new UsageError(`清单文件有误：字段 profile：没有名为“${id}”的申报方案。内置方案：sz-model-voucher-2025；也可写方案 JSON 文件的路径。`);
+  }
+  const result = parseProfile(readJson(resolve(baseDir, id), '方案文件'));
+  if (!result.ok) throw new UsageError(`字段 profile（${id}）：${result.error}`);
+  return result.value;
+}
+
+function missingFiles(manifest: Manifest, baseDir: string): Set<string> {
+  const paths = manifest.materials.flatMap((m) => (m.files ?? []).map(manifestFilePath));
+  return new Set(paths.filter((p) => !existsSync(isAbsolute(p) ? p : resolve(baseDir, p))));
+}
+
+/** The `--json` shape: money in yuan. */
+export function checkResultJson(result: CheckResult): object {
+  const v = result.voucher;
+  return {
+    voucher: {
+      totalCost: fenToYuan(v.totalCostFen),
+      eligibleCost: fenToYuan(v.eligibleCostFen),
+      ratePercent: v.ratePercent,
+      uncapped: fenToYuan(v.uncappedFen),
+      amount: fenToYuan(v.amountFen),
+      softCap: fenToYuan(v.softCapFen),
+      hardCap: fenToYuan(v.hardCapFen),
+      excludedCosts: v.excluded,
+    },
+    findings: result.findings.map(({ severity, code, subject, message }) => ({ severity, code, subject, message })),
+  };
+}
+
+const HEADINGS = { error: '错误（须改正）', warning: '警告（请处理或核实）', info: '提示' } as const;
+const MARKS = { error: '✗', warning: '!', info: '·' } as const;
+
+/** The human-readable report. */
+export function checkResultText(result: CheckResult, manifest: Manifest, profile: Profile): string {
+  const v = result.voucher;
+  const lines = [
+    `检查：${manifest.applicant.name}（${profile.title}）`,
+    `模型券：可计入费用 ${formatYuan(v.eligibleCostFen)} × ${v.ratePercent}% → 额度 ${formatYuan(v.amountFen)}（费用合计 ${formatYuan(v.totalCostFen)}）`,
+  ];
+  for (const severity of ['error', 'warning', 'info'] as const) {
+    const group = result.findings.filter((f: Finding) => f.severity === severity);
+    if (group.length === 0) continue;
+    lines.push('', `${HEADINGS[severity]} ${group.length} 项：`);
+    for (const f of group) lines.push(`  ${MARKS[severity]} ${f.subject}：${f.message} [${f.code}]`);
+  }
+  const errors = result.findings.filter((f) => f.severity === 'error').length;
+  lines.push('', errors === 0 ? '没有错误。' : `共 ${errors} 项错误，改正后再申报。`);
+  return `${lines.join('\n')}\n`;
+}
+
+async function runCheck(args: string[], ctx: CliContext): Promise<number> {
+  const { manifestPath, json, today } = parseArgs(args);
+  const manifest = readManifest(manifestPath);
+  const baseDir = dirname(resolve(manifestPath));
+  const profile = loadProfile(manifest.profile, baseDir);
+  const application = applicationFromManifest(manifest, { missingFiles: missingFiles(manifest, baseDir) });
+  const result = checkApplication(application, profile, today ?? shanghaiNow(Date.now()));
+  ctx.stdout(json ? `${JSON.stringify(checkResultJson(result), null, 2)}\n` : checkResultText(result, manifest, profile));
+  return 0;
+}
+
+/**
+ * `juanzong check MANIFEST.json [--json] [--today YYYY-MM-DD]`: the findings and the voucher. Exit 0 once the
+ * manifest reads, whatever it finds; an unreadable or invalid manifest throws a `UsageError` (exit 2).
+ */
+export const checkCommand: CliCommand = {
+  words: ['check'],
+  usage: 'check MANIFEST.json [--json] [--today YYYY-MM-DD]',
+  summary: '按申请指南检查一份申报清单，算出模型券额度',
+  run: runCheck,
+};

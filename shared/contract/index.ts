@@ -7,12 +7,15 @@ import type { z } from 'zod';
 import type { ApiResult } from '../result.ts';
 import { coreContract } from './core.ts';
 import { shellContract } from './shell.ts';
+import { workflowContract } from './workflow.ts';
 
-export const contract = { ...coreContract, ...shellContract } as const;
+/** Every channel the core services answer. */
+export const coreContracts = { ...coreContract, ...workflowContract } as const;
+export const contract = { ...coreContracts, ...shellContract } as const;
 
 export type Contract = typeof contract;
 export type Channel = keyof Contract;
-export type CoreChannel = keyof typeof coreContract;
+export type CoreChannel = keyof typeof coreContracts;
 export type ShellChannel = Exclude<Channel, CoreChannel>;
 export type ChannelInput<C extends Channel> = z.input<Contract[C]['input']>;
 export type ChannelArgs<C extends Channel> = z.output<Contract[C]['input']>;
@@ -51,3 +54,4 @@ export function splitChannel(channel: string): [domain: string, verb: string] {
 }
 
 export * from './schemas.ts';
+export type * from './workflow.ts';

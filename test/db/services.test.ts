@@ -9,7 +9,9 @@ describe('the core services behind the API', () => {
   it('keep applicants and applications in the data folder across a reopen', async () => {
     const dataDir = await tempDir();
     const first = await openServices({ dataDir });
-    const created = await first.handlers['applicants:create']({ name: ' 深圳市甲科技有限公司 ', creditCode: '91440300abc' });
+    const made = await dispatch(first.handlers, 'applicants:create', { name: ' 深圳市甲科技有限公司 ', creditCode: '91440300abc' });
+    if (!made.ok) throw new Error(made.error.message);
+    const created = made.value as { id: number };
     await first.handlers['applications:create']({ applicantId: created.id, profileId: 'sz-model-voucher-2025', year: 2025 });
     await first.handlers['applicants:update']({ id: created.id, changes: { contact: '王五' } });
     first.close();
@@ -39,8 +41,8 @@ describe('the core services behind the API', () => {
   it('store an attachment once per content, refuse empty and unknown files by name', async () => {
     const services = await openServices({ dataDir: await tempDir() });
     const { handlers } = services;
-    const a = await handlers['applicants:create']({ name: '丙公司' });
-    const app = await handlers['applications:create']({ applicantId: a.id, profileId: 'sz-model-voucher-2025', year: 2025 });
+    const a = (await dispatch(handlers, 'applicants:create', { name: '丙公司' })) as { ok: true; value: { id: number } };
+    const app = await handlers['applications:create']({ applicantId: a.value.id, profileId: 'sz-model-voucher-2025', year: 2025 });
     const pdf = new TextEncoder().encode('%PDF-1.4\n%…\n');
     const add = (fileName: string, bytes: Uint8Array) =>
       dispatch(handlers, 'attachments:add', { applicationId: app.id, materialId: 'business-license', fileName, bytes });

@@ -8,6 +8,8 @@ import { applicantHandlers } from './applicants.ts';
 import { applicationHandlers } from './applications.ts';
 import { attachmentHandlers } from './attachments.ts';
 import { appHandlers } from './app-info.ts';
+import { checkHandlers } from './checks.ts';
+import { workflowHandlers } from './workflow.ts';
 
 export interface ServiceContext {
   db: Db;
@@ -51,6 +53,8 @@ export async function openServices(options: OpenServicesOptions): Promise<Servic
     ...applicantHandlers(ctx),
     ...applicationHandlers(ctx),
     ...attachmentHandlers(ctx),
+    ...workflowHandlers(ctx),
+    ...checkHandlers(ctx),
   };
   return { ...ctx, handlers, close: () => db.close() };
 }

@@ -1,0 +1,141 @@
+import type { CoreHandlers } from '../../../shared/contract/index.ts';
+import type { ApplicationDetail, ContractDraft } from '../../../shared/contract/workflow.ts';
+import { UserFacingError } from '../../../shared/errors.ts';
+import { findProfile, type Profile } from '../../../shared/profiles/index.ts';
+import {
+  checkApplication,
+  shanghaiNow,
+  sortFindings,
+  type Application as RulesApplication,
+  type ContractFacts,
+  type Finding,
+  type OtherApplicantContact,
+} from '../../../shared/rules/index.ts';
+import type { Db } from '../db/connection.ts';
+import { listApplications } from '../db/queries/applications.ts';
+import { readApplicationDetail } from './application-detail.ts';
+import type { ServiceContext } from './index.ts';
+
+export function profileOf(profileId: string): Profile {
+  const profile = findProfile(profileId);
+  if (!profile) {
+    throw new UserFacingError('profile-unknown', `找不到申报方案“${profileId}”。请升级卷宗，或导入该方案的文件。`);
+  }
+  return profile;
+}
+
+/** Contacts of the other applicants with an application in the same year (the guide's note 2). */
+function otherApplicants(db: Db, detail: ApplicationDetail): OtherApplicantContact[] {
+  const rows = db
+    .prepare(
+      `SELECT DISTINCT p.name, p.credit_code, p.contact_person, p.phone, a.year
+       FROM applications a JOIN applicants p ON p.id = a.applicant_id
+       WHERE a.year = ? AND p.id <> ?`,
+    )
+    .all(detail.application.year, detail.applicant.id) as {
+    name: string;
+    credit_code: string;
+    contact_person: string;
+    phone: string;
+    year: number;
+  }[];
+  return rows.map((r) => ({ name: r.name, creditCode: r.credit_code, contact: r.contact_person, phone: r.phone, year: r.year }));
+}
+
+const contractFieldsToFill: [keyof ContractDraft, string][] = [
+  ['providerListed', '模型服务机构是否已入库'],
+  ['relatedParty', '与模型服务机构是否构成关联方'],
+  ['serviceFrom', '服务开始日期'],
+  ['serviceTo', '服务结束日期'],
+];
+
+/**
+ * The rules judge a contract once it is complete enough to judge; until then the clerk is told which of its
+ * fields are still empty rather than given verdicts on blanks.
+ */
+function contractFacts(draft: ContractDraft | null, answers: Record<string, string>): { facts?: ContractFacts; todo: Finding[] } {
+  if (!draft) return { todo: [] };
+  const todo = contractFieldsToFill
+    .filter(([key]) => draft[key] === null)
+    .map(([key, label]) => ({
+      severity: 'warning' as const,
+      code: 'contract-field-empty',
+      subject: `contract.${key}`,
+      message: `合同信息还缺“${label}”。请对照合同在「合同与费用」中填写。`,
+    }));
+  if (todo.length > 0) return { todo };
+  const facts: ContractFacts = {
+    provider: draft.provider,
+    providerListed: draft.providerListed!,
+    relatedParty: draft.relatedParty!,
+    model: draft.model,
+    modelFiling: draft.modelFiling,
+    serviceFrom: draft.serviceFrom!,
+    serviceTo: draft.serviceTo!,
+    relatedPartyAnswers: Object.fromEntries(Object.entries(answers)) as ContractFacts['relatedPartyAnswers'],
+    ...(draft.signedOn ? { signedOn: draft.signedOn } : {}),
+    ...(draft.deployment ? { deployment: draft.deployment } : {}),
+  };
+  return { facts, todo };
+}
+
+/** Maps the stored application to what the rules read. */
+export function rulesApplication(db: Db, detail: ApplicationDetail): { application: RulesApplication; todo: Finding[] } {
+  const { facts, todo } = contractFacts(detail.contract, detail.answers);
+  const materialIds = new Set([...detail.attachments.map((a) => a.materialId), ...Object.keys(detail.materialStates)]);
+  const application: RulesApplication = {
+    profileId: detail.application.profileId,
+    applicant: { ...detail.applicant, established: detail.applicant.established ?? undefined },
+    materials: [...materialIds].map((id) => {
+      const state = detail.materialStates[id];
+      return {
+        id,
+        attachedFiles: detail.attachments.filter((a) => a.materialId === id).length,
+        missingFiles: [],
+        ...(state?.state === 'exempt' ? { exemptReason: state.reason || '免交' } : {}),
+        notApplicable: state?.state === 'not-applicable',
+        ...(state?.state === 'not-applicable' ? { notApplicableReason: state.reason } : {}),
+      };
+    }),
+    ...(facts ? { contract: facts } : {}),
+    costs: detail.costs.map((c) => ({ kind: c.kind, amountFen: c.amountFen, paidOn: c.paidOn ?? '', note: c.note })),
+    conditions: detail.answers,
+    recordedIdentities: [],
+    otherApplicants: otherApplicants(db, detail),
+  };
+  return { application, todo };
+}
+
+export function checkStoredApplication(db: Db, id: number, today: string) {
+  const detail = readApplicationDetail(db, id);
+  const { application, todo } = rulesApplication(db, detail);
+  const result = checkApplication(application, profileOf(detail.application.profileId), today);
+  return { detail, voucher: result.voucher, findings: sortFindings([...result.findings, ...todo]) };
+}
+
+export function checkHandlers({ db }: ServiceContext): Pick<CoreHandlers, 'applications:check' | 'applications:overview'> {
+  const today = () => shanghaiNow(Date.now());
+  return {
+    'applications:check': ({ applicationId, today: day }) => {
+      const { voucher, findings } = checkStoredApplication(db, applicationId, day ?? today());
+      return { voucher, findings };
+    },
+    'applications:overview': () =>
+      listApplications(db).map((application) => {
+        const { detail, findings } = checkStoredApplication(db, application.id, today());
+        // Every material needs a decision: attached, or marked exempt / not applicable.
+        const needed = profileOf(application.profileId).materials;
+        const done = needed.filter(
+          (m) => detail.attachments.some((a) => a.materialId === m.id) || detail.materialStates[m.id],
+        ).length;
+        return {
+          application,
+          applicantName: detail.applicant.name,
+          materialsDone: done,
+          materialsNeeded: needed.length,
+          errors: findings.filter((f) => f.severity === 'error').length,
+          warnings: findings.filter((f) => f.severity === 'warning').length,
+        };
+      }),
+  };
+}

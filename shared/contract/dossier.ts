@@ -1,0 +1,21 @@
+/**
+ * The dossier job: assembling runs in the background; the window starts it, asks how far it is, may cancel it,
+ * and reads the finished PDF (and the checklist) for the preview.
+ */
+import { z } from 'zod';
+import { jobStatus } from './workflow.ts';
+import { recordId } from './schemas.ts';
+
+/** A job's id: letters, digits and `-` (it names a folder). */
+export const jobId = z.string().regex(/^[A-Za-z0-9-]{1,64}$/, '卷宗编号格式不对');
+const byApplication = z.object({ applicationId: recordId });
+
+export const dossierContract = {
+  'dossier:start': { input: byApplication.strict(), output: z.object({ jobId }) },
+  'dossier:status': { input: z.object({ jobId }).strict(), output: jobStatus },
+  'dossier:cancel': { input: z.object({ jobId }).strict(), output: z.object({ cancelled: z.boolean() }) },
+  'dossier:content': {
+    input: z.object({ jobId, which: z.enum(['dossier', 'checklist']).default('dossier') }).strict(),
+    output: z.object({ bytes: z.instanceof(Uint8Array) }),
+  },
+} as const;

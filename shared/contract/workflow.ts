@@ -1,0 +1,165 @@
+/**
+ * The channels of the clerk's workflow: an application's details (contract, costs, answers, material states,
+ * dossier options), its check, the order and turns of its files, and the dossier job (start, progress, cancel).
+ * Every change answers the whole refreshed `ApplicationDetail`, so the window never shows a stale copy.
+ */
+import { z } from 'zod';
+import { answers, deploymentKinds, dossierOptions, isoDate, quarterTurns } from '../manifest.ts';
+import { applicant, application, attachment, recordId } from './schemas.ts';
+
+const answer = z.enum(answers);
+const turn = z.union(quarterTurns.map((t) => z.literal(t)));
+
+/** The service contract as the clerk has entered it so far: every field may still be empty. */
+export const contractDraft = z.object({
+  provider: z.string().trim().max(200).default(''),
+  providerListed: z.boolean().nullable().default(null),
+  relatedParty: z.boolean().nullable().default(null),
+  model: z.string().trim().max(200).default(''),
+  modelFiling: z.string().trim().max(100).default(''),
+  signedOn: isoDate.nullable().default(null),
+  serviceFrom: isoDate.nullable().default(null),
+  serviceTo: isoDate.nullable().default(null),
+  deployment: z.enum(deploymentKinds).nullable().default(null),
+});
+
+/** One line of the cost table; money in integer fen (1 yuan = 100 fen). */
+export const costLine = z.object({
+  kind: z.string().min(1).max(40),
+  amountFen: z.number().int('金额最多保留两位小数').nonnegative('金额不能为负数').max(1e13),
+  paidOn: isoDate.nullable(),
+  note: z.string().max(500).default(''),
+});
+
+export const materialStateKinds = ['exempt', 'not-applicable'] as const;
+
+export const materialState = z.object({
+  state: z.enum(materialStateKinds),
+  reason: z.string().trim().max(500),
+});
+
+/** An attachment with the quarter turns the clerk set on single pages (`{"3": 90}`: page 3 turned clockwise). */
+export const attachmentWithTurns = attachment.extend({ turns: z.record(z.string(), turn) });
+
+export const applicationDetail = z.object({
+  application,
+  applicant,
+  contract: contractDraft.nullable(),
+  costs: z.array(costLine),
+  /** Answers to the profile's questions (conditions and related-party questions), by question id. */
+  answers: z.record(z.string(), answer),
+  materialStates: z.record(z.string(), materialState),
+  options: dossierOptions,
+  attachments: z.array(attachmentWithTurns),
+});
+
+export const finding = z.object({
+  severity: z.enum(['error', 'warning', 'info']),
+  code: z.string(),
+  subject: z.string(),
+  message: z.string(),
+});
+
+export const voucher = z.object({
+  totalCostFen: z.number().int(),
+  eligibleCostFen: z.number().int(),
+  ratePercent: z.number(),
+  uncappedFen: z.number().int(),
+  amountFen: z.number().int(),
+  softCapFen: z.number().int(),
+  hardCapFen: z.number().int(),
+  excluded: z.array(z.object({ index: z.number().int(), reason: z.enum(['kind', 'date']) })),
+});
+
+export const checkResult = z.object({ voucher, findings: z.array(finding) });
+
+export const pageMapSection = z.object({
+  id: z.string(),
+  title: z.string(),
+  firstPage: z.number().int(),
+  lastPage: z.number().int(),
+  firstNumber: z.number().int(),
+  lastNumber: z.number().int(),
+});
+
+/** What `juanzong assemble --json` prints: physical pages from 1; blank pages belong to no section. */
+export const pageMap = z.object({
+  pages: z.number().int(),
+  sections: z.array(pageMapSection),
+  blankPages: z.array(z.number().int()),
+  warnings: z.array(z.string()),
+});
+
+export const jobStates = ['running', 'done', 'failed', 'cancelled'] as const;
+
+export const jobStatus = z.object({
+  jobId: z.string(),
+  state: z.enum(jobStates),
+  done: z.number().int(),
+  total: z.number().int(),
+  pageMap: pageMap.nullable(),
+  error: z.object({ code: z.string(), message: z.string() }).nullable(),
+});
+
+export const applicationOverview = z.object({
+  application,
+  applicantName: z.string(),
+  materialsDone: z.number().int(),
+  materialsNeeded: z.number().int(),
+  errors: z.number().int(),
+  warnings: z.number().int(),
+});
+
+const byApplication = z.object({ applicationId: recordId });
+
+export const workflowContract = {
+  'applications:overview': { input: z.object({}).strict(), output: z.array(applicationOverview) },
+  'applications:get': { input: z.object({ id: recordId }).strict(), output: applicationDetail },
+  'applications:saveContract': {
+    input: byApplication.extend({ contract: contractDraft }).strict(),
+    output: applicationDetail,
+  },
+  'applications:saveCosts': {
+    input: byApplication.extend({ costs: z.array(costLine).max(500) }).strict(),
+    output: applicationDetail,
+  },
+  'applications:answer': {
+    input: byApplication.extend({ questionId: z.string().min(1).max(100), answer: answer.nullable() }).strict(),
+    output: applicationDetail,
+  },
+  'applications:setMaterialState': {
+    input: byApplication
+      .extend({ materialId: z.string().min(1), state: z.enum(materialStateKinds).nullable(), reason: z.string().trim().max(500) })
+      .strict(),
+    output: applicationDetail,
+  },
+  'applications:setOptions': {
+    input: byApplication.extend({ options: dossierOptions.partial() }).strict(),
+    output: applicationDetail,
+  },
+  'applications:check': {
+    input: byApplication.extend({ today: isoDate.optional() }).strict(),
+    output: checkResult,
+  },
+  'attachments:reorder': {
+    input: byApplication.extend({ materialId: z.string().min(1), order: z.array(recordId).max(1000) }).strict(),
+    output: applicationDetail,
+  },
+  'attachments:turnPage': {
+    input: z.object({ id: recordId, page: z.number().int().min(1), turn }).strict(),
+    output: applicationDetail,
+  },
+  'attachments:content': {
+    input: z.object({ id: recordId }).strict(),
+    output: z.object({ bytes: z.instanceof(Uint8Array), mediaType: z.string(), fileName: z.string() }),
+  },
+} as const;
+
+export type ContractDraft = z.output<typeof contractDraft>;
+export type CostLine = z.output<typeof costLine>;
+export type ApplicationDetail = z.output<typeof applicationDetail>;
+export type AttachmentWithTurns = z.output<typeof attachmentWithTurns>;
+export type CheckResultDto = z.output<typeof checkResult>;
+export type PageMap = z.output<typeof pageMap>;
+export type JobStatus = z.output<typeof jobStatus>;
+export type ApplicationOverview = z.output<typeof applicationOverview>;

@@ -1,0 +1,117 @@
+/**
+ * Where the window keeps the clerk's data, and moving it elsewhere. The data folder is `userData` (which the main
+ * process sets to the same folder the CLI uses) unless `$JUANZONG_DATA` names another, or the clerk moved it:
+ * then `data-location.json` in `userData` points at the new folder from the next start.
+ * Plain Node: no Electron here, so the tests run it.
+ */
+import { cp, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { UserFacingError } from '../../shared/errors.ts';
+import { openDatabase, type Db } from '../core/db/connection.ts';
+import { databaseFileName } from '../core/services/index.ts';
+
+export const pointerFileName = 'data-location.json';
+/** The folder made inside the one the clerk chooses. */
+export const movedFolderName = 'juanzong';
+
+/** The data folder for this start: `$JUANZONG_DATA`, else the moved-to folder, else `userData`. */
+export async function resolveDataDir(userData: string, env: NodeJS.ProcessEnv = process.env): Promise<string> {
+  if (env.JUANZONG_DATA) return path.resolve(env.JUANZONG_DATA);
+  try {
+    const pointer = JSON.parse(await readFile(path.join(userData, pointerFileName), 'utf8')) as { dataDir?: unknown };
+    if (typeof pointer.dataDir === 'string' && path.isAbsolute(pointer.dataDir)) return pointer.dataDir;
+  } catch {
+    // No pointer (never moved) or an unreadable one: the default folder.
+  }
+  return userData;
+}
+
+async function isMissingOrEmpty(dir: string): Promise<boolean> {
+  try {
+    return (await readdir(dir)).length === 0;
+  } catch {
+    return true;
+  }
+}
+
+async function listFiles(dir: string, base = dir): Promise<Map<string, number>> {
+  const found = new Map<string, number>();
+  for (const entry of await readdir(dir, { withFileTypes: true }).catch(() => [])) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) for (const [k, v] of await listFiles(full, base)) found.set(k, v);
+    else if (entry.isFile()) found.set(path.relative(base, full), (await stat(full)).size);
+  }
+  return found;
+}
+
+async function checkCopy(fromObjects: string, toObjects: string, copiedDb: string, nativeBinding?: string) {
+  const [a, b] = await Promise.all([listFiles(fromObjects), listFiles(toObjects)]);
+  const same = a.size === b.size && [...a].every(([name, size]) => b.get(name) === size);
+  if (!same) throw new Error('copied files differ from the originals');
+  const copy = openDatabase(copiedDb, { readonly: true, ...(nativeBinding ? { nativeBinding } : {}) });
+  try {
+    const result = copy.pragma('integrity_check', { simple: true });
+    if (result !== 'ok') throw new Error(`integrity_check: ${String(result)}`);
+  } finally {
+    copy.close();
+  }
+}
+
+export interface MoveRequest {
+  /** The open database: copied with SQLite's online backup, so the copy is consistent. */
+  db: Db;
+  /** The current data folder. */
+  from: string;
+  /** The folder the clerk chose; the data goes into `<chosen>/juanzong`. */
+  chosen: string;
+  /** Where `data-location.json` lives. */
+  userData: string;
+  nativeBinding?: string;
+}
+
+/**
+ * Copies the database and the stored files into `<chosen>/juanzong`, checks the copy (same files and sizes, an
+ * intact database), then points `data-location.json` at it. The old folder is left untouched; nothing changes
+ * for this run, so the caller restarts the app. A failed copy is removed and nothing is switched.
+ */
+export async function moveDataDir(request: MoveRequest): Promise<string> {
+  const target = path.join(path.resolve(request.chosen), movedFolderName);
+  const from = path.resolve(request.from);
+  if (target === from || target.startsWith(from + path.sep)) {
+    throw new UserFacingError('data-move-inside', '不能把数据移到当前数据文件夹里面。请选择其他文件夹。');
+  }
+  if (!(await isMissingOrEmpty(target))) {
+    throw new UserFacingError('data-move-exists', `「${target}」已存在且不是空的。请选择其他文件夹。`);
+  }
+  try {
+    await mkdir(path.join(target, 'files'), { recursive: true });
+    await request.db.backup(path.join(target, databaseFileName));
+    await cp(path.join(from, 'files', 'objects'), path.join(target, 'files', 'objects'), {
+      recursive: true,
+      errorOnExist: true,
+      force: false,
+    }).catch((error: NodeJS.ErrnoException) => {
+      if (error.code !== 'ENOENT') throw error;
+    });
+    await checkCopy(
+      path.join(from, 'files', 'objects'),
+      path.join(target, 'files', 'objects'),
+      path.join(target, databaseFileName),
+      request.nativeBinding,
+    );
+  } catch (error) {
+    await rm(target, { recursive: true, force: true });
+    if (error instanceof UserFacingError) throw error;
+    const detail = error instanceof Error ? error.message : String(error);
+    throw new UserFacingError('data-move-failed', `复制数据到「${target}」没有成功（${detail}）。数据仍在原处，没有任何改动。`);
+  }
+  await writePointer(request.userData, target);
+  return target;
+}
+
+async function writePointer(userData: string, dataDir: string): Promise<void> {
+  const file = path.join(userData, pointerFileName);
+  const tmp = `${file}.tmp`;
+  await writeFile(tmp, `${JSON.stringify({ dataDir, movedAt: new Date().toISOString() }, null, 2)}\n`);
+  await rename(tmp, file);
+}

@@ -1,0 +1,31 @@
+/**
+ * Where the built pieces of the app are, relative to the app folder (the project in `npm start`, `app.asar` in a
+ * package). Native files cannot be loaded from inside an asar archive: they are unpacked next to it
+ * (`asarUnpack` in electron-builder.yml), so their paths go through `app.asar.unpacked`.
+ */
+import path from 'node:path';
+
+/** `…/app.asar` → `…/app.asar.unpacked`; a plain folder stays as it is. */
+export function unpackedDir(appPath: string): string {
+  return appPath.replace(/\.asar$/, '.asar.unpacked');
+}
+
+export interface AppFiles {
+  /** The built renderer, served at `app://juanzong/`. */
+  rendererDir: string;
+  /** The sandboxed preload bundle. */
+  preload: string;
+  /** The assembly worker bundle, run in a utilityProcess. */
+  assemblyWorker: string;
+  /** better-sqlite3 compiled for Electron's ABI (see `build/native-electron.mjs`). */
+  sqliteBinding: string;
+}
+
+export function appFiles(appPath: string): AppFiles {
+  return {
+    rendererDir: path.join(appPath, 'out', 'renderer'),
+    preload: path.join(appPath, 'out', 'preload', 'index.cjs'),
+    assemblyWorker: path.join(appPath, 'out', 'main', 'assembly-worker.cjs'),
+    sqliteBinding: path.join(unpackedDir(appPath), 'out', 'native', 'electron', 'better_sqlite3.node'),
+  };
+}

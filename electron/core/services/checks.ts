@@ -7,6 +7,7 @@ import {
   shanghaiNow,
   sortFindings,
   type Application as RulesApplication,
+  type Answer,
   type ContractFacts,
   type Finding,
   type OtherApplicantContact,
@@ -42,6 +43,14 @@ function otherApplicants(db: Db, detail: ApplicationDetail): OtherApplicantConta
   return rows.map((r) => ({ name: r.name, creditCode: r.credit_code, contact: r.contact_person, phone: r.phone, year: r.year }));
 }
 
+/** The clerk's answers, split into the eligibility conditions and the contract's related-party questions. */
+export function splitAnswers(answers: Record<string, Answer>, profile: Profile) {
+  const relatedIds = new Set(profile.contract.relatedPartyQuestions.map((q) => q.id));
+  const pick = (related: boolean) =>
+    Object.fromEntries(Object.entries(answers).filter(([id]) => relatedIds.has(id) === related));
+  return { conditions: pick(false), relatedParty: pick(true) };
+}
+
 const contractFieldsToFill: [keyof ContractDraft, string][] = [
   ['providerListed', '模型服务机构是否已入库'],
   ['relatedParty', '与模型服务机构是否构成关联方'],
@@ -53,7 +62,7 @@ const contractFieldsToFill: [keyof ContractDraft, string][] = [
  * The rules judge a contract once it is complete enough to judge; until then the clerk is told which of its
  * fields are still empty rather than given verdicts on blanks.
  */
-function contractFacts(draft: ContractDraft | null, answers: Record<string, string>): { facts?: ContractFacts; todo: Finding[] } {
+function contractFacts(draft: ContractDraft | null, relatedPartyAnswers: Record<string, Answer>): { facts?: ContractFacts; todo: Finding[] } {
   if (!draft) return { todo: [] };
   const todo = contractFieldsToFill
     .filter(([key]) => draft[key] === null)
@@ -72,7 +81,7 @@ function contractFacts(draft: ContractDraft | null, answers: Record<string, stri
     modelFiling: draft.modelFiling,
     serviceFrom: draft.serviceFrom!,
     serviceTo: draft.serviceTo!,
-    relatedPartyAnswers: Object.fromEntries(Object.entries(answers)) as ContractFacts['relatedPartyAnswers'],
+    relatedPartyAnswers,
     ...(draft.signedOn ? { signedOn: draft.signedOn } : {}),
     ...(draft.deployment ? { deployment: draft.deployment } : {}),
   };
@@ -80,8 +89,9 @@ function contractFacts(draft: ContractDraft | null, answers: Record<string, stri
 }
 
 /** Maps the stored application to what the rules read. */
-export function rulesApplication(db: Db, detail: ApplicationDetail): { application: RulesApplication; todo: Finding[] } {
-  const { facts, todo } = contractFacts(detail.contract, detail.answers);
+export function rulesApplication(db: Db, detail: ApplicationDetail, profile: Profile) {
+  const answers = splitAnswers(detail.answers, profile);
+  const { facts, todo } = contractFacts(detail.contract, answers.relatedParty);
   const materialIds = new Set([...detail.attachments.map((a) => a.materialId), ...Object.keys(detail.materialStates)]);
   const application: RulesApplication = {
     profileId: detail.application.profileId,
@@ -99,7 +109,7 @@ export function rulesApplication(db: Db, detail: ApplicationDetail): { applicati
     }),
     ...(facts ? { contract: facts } : {}),
     costs: detail.costs.map((c) => ({ kind: c.kind, amountFen: c.amountFen, paidOn: c.paidOn ?? '', note: c.note })),
-    conditions: detail.answers,
+    conditions: answers.conditions,
     recordedIdentities: [],
     otherApplicants: otherApplicants(db, detail),
   };
@@ -108,8 +118,9 @@ export function rulesApplication(db: Db, detail: ApplicationDetail): { applicati
 
 export function checkStoredApplication(db: Db, id: number, today: string) {
   const detail = readApplicationDetail(db, id);
-  const { application, todo } = rulesApplication(db, detail);
-  const result = checkApplication(application, profileOf(detail.application.profileId), today);
+  const profile = profileOf(detail.application.profileId);
+  const { application, todo } = rulesApplication(db, detail, profile);
+  const result = checkApplication(application, profile, today);
   return { detail, voucher: result.voucher, findings: sortFindings([...result.findings, ...todo]) };
 }
 

@@ -52,6 +52,9 @@ function exclusionFinding(cost: CostFacts, excluded: ExcludedCost, profile: Prof
     return warning('cost-kind-ineligible', subject, `第${excluded.index + 1}笔费用（${amount}，类别“${cost.kind}”）不属于可抵扣的模型购买费用，不计入模型券。可计入的类别：${kinds}。如类别填错了，请改正。`);
   }
   const { from, to } = profile.dates.serviceWindow;
+  if (!cost.paidOn) {
+    return warning('cost-date-missing', subject, `第${excluded.index + 1}笔费用（${amount}）没有填写支付日期，暂不计入模型券。请按付款凭证填写支付日期。`);
+  }
   return warning('cost-outside-window', subject, `第${excluded.index + 1}笔费用（${amount}）支付于${cost.paidOn}，不在${chineseDate(from)}至${chineseDate(to)}期间，不计入模型券。请核对支付日期。`);
 }
 

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openServices } from '../../electron/core/services/index.ts';
 import type { ManifestInput } from '../../shared/manifest.ts';
 import { SAMPLE_FILES, SHENZHEN_CODE_ONE_WRONG, sampleManifest, voucherProfile } from '../unit/rules/sample.ts';
 
@@ -38,8 +39,8 @@ function writeManifest(name: string, change: (m: ManifestInput) => void = () => 
   return path;
 }
 
-async function check(name: string, change?: (m: ManifestInput) => void, today = '2025-10-20'): Promise<Report> {
-  const run = await juanzong(['check', writeManifest(name, change), '--json', '--today', today]);
+async function check(name: string, change?: (m: ManifestInput) => void, today = '2025-10-20', extra: string[] = []): Promise<Report> {
+  const run = await juanzong([...extra, 'check', writeManifest(name, change), '--json', '--today', today]);
   expect(run.stderr).toBe('');
   expect(run.code).toBe(0);
   return JSON.parse(run.stdout) as Report;
@@ -198,5 +199,25 @@ describe('juanzong check: an imported profile file', () => {
     });
     expect(errors(report)).toEqual([]);
     expect(report.voucher.amount).toBe(3000);
+  });
+});
+
+describe('juanzong check: the same contact in the local records (guide note 2)', () => {
+  it('warns when another applicant of 2025 in the data folder uses the same contact and phone', async () => {
+    const dataDir = join(dir, 'records');
+    const services = await openServices({ dataDir });
+    try {
+      const other = await services.handlers['applicants:create']({ name: '深圳市另一家科技有限公司', contact: '王小明', phone: '075526000001' });
+      await services.handlers['applications:create']({ applicantId: other.id, profileId: 'sz-model-voucher-2025', year: 2025 });
+      const earlier = await services.handlers['applicants:create']({ name: '深圳市往年科技有限公司', contact: '王小明' });
+      await services.handlers['applications:create']({ applicantId: earlier.id, profileId: 'sz-model-voucher-2025', year: 2024 });
+    } finally {
+      services.close();
+    }
+    const report = await check('shared-contact', undefined, '2025-10-20', ['--data', dataDir]);
+    const shared = report.findings.filter((f) => f.code === 'contact-shared' || f.code === 'phone-shared');
+    expect(shared.map((f) => `${f.severity}:${f.code}`)).toEqual(['warning:contact-shared', 'warning:phone-shared']);
+    expect(shared[0]?.message).toContain('深圳市另一家科技有限公司');
+    expect(shared[0]?.message).not.toContain('往年');
   });
 });

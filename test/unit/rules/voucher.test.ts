@@ -39,6 +39,14 @@ describe('voucher amount', () => {
     expect(codesOf(costs).filter((c) => c === 'warning:cost-outside-window')).toHaveLength(2);
   });
 
+  it('leaves out a cost without a payment date and asks for it', () => {
+    const costs = [cost(1000), cost(500, 'api', '')];
+    expect(voucherAmount(costs, profile).eligibleCostFen).toBe(yuanToFen(1000));
+    const finding = voucherFindings(costs, voucherAmount(costs, profile), profile).find((f) => f.subject === 'costs.1');
+    expect(finding).toMatchObject({ severity: 'warning', code: 'cost-date-missing' });
+    expect(finding?.message).toContain('支付日期');
+  });
+
   it('sums in fen: 0.10 + 0.20 is 0.30 and 30 % of it is 0.09', () => {
     const v = voucherAmount([cost(0.1), cost(0.2)], profile);
     expect(v.eligibleCostFen).toBe(30);

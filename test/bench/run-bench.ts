@@ -1,0 +1,125 @@
+/**
+ * `npm run bench [-- --runs N]`: assembles the ~250- and ~500-page mixed input sets through `juanzong assemble`
+ * and, in the same run, merges the same PDFs with `qpdf --empty --pages … --`; prints wall time, peak RSS and
+ * output size (medians of N paired runs) against the targets:
+ *   whole assembly ≤ 5 × qpdf's bare merge · peak RSS ≤ 1 GiB · output ≤ 1.1 × input bytes · linear growth.
+ * Not part of `npm test`. Needs ImageMagick, img2pdf, ghostscript, qpdf, exiftool and GNU time.
+ */
+import { mkdirSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { CLI } from '../acceptance/assemble-cli.ts';
+import { fixtureManifest } from '../fixtures/dossier-fixtures.ts';
+import { qpdfPageCount } from '../fixtures/run-tool.ts';
+import { BENCH_DIR, benchSet, ensureBenchInputs, type BenchFile } from './bench-inputs.ts';
+import { measure, median, type Measured } from './measure.ts';
+
+const MATERIALS = [
+  'application-form', 'business-license', 'financial-statements', 'credit-report',
+  'authenticity-commitment', 'ethics-materials', 'service-contract', 'construction-plan',
+];
+const MiB = 1024 * 1024;
+
+interface SizeResult {
+  pages: number;
+  files: number;
+  inputMiB: number;
+  pdfInputMiB: number;
+  juanzong: { seconds: number; rssMiB: number; outputMiB: number; dossierPages: number };
+  qpdf: { seconds: number; rssMiB: number; outputMiB: number };
+}
+
+/** A manifest giving the files to the eight materials in turn. */
+function writeBenchManifest(dir: string, files: BenchFile[], pages: number): string {
+  const materials = MATERIALS.map((id, m) => ({ id, files: files.filter((_, i) => i % MATERIALS.length === m).map((f) => f.name) }));
+  const manifest = { ...fixtureManifest({ duplex: true, sealMarkers: true }), materials };
+  const at = path.join(dir, `manifest-${pages}.json`);
+  writeFileSync(at, JSON.stringify(manifest, null, 2));
+  return at;
+}
+
+const bytesOf = (dir: string, files: BenchFile[]): number => files.reduce((n, f) => n + statSync(path.join(dir, f.name)).size, 0);
+
+/** The page map's material pages must add up to the inputs' pages, and qpdf must agree with the map. */
+function verify(out: string, run: Measured, inputPages: number): number {
+  const map = JSON.parse(run.run.stdout) as { pages: number; sections: { id: string; firstPage: number; lastPage: number }[] };
+  const material = map.sections.slice(2).reduce((n, s) => n + s.lastPage - s.firstPage + 1, 0);
+  const counted = qpdfPageCount(out);
+  if (material !== inputPages || counted !== map.pages) {
+    throw new Error(`${out}: material pages ${material} (want ${inputPages}), qpdf counts ${counted}, map says ${map.pages}`);
+  }
+  return counted;
+}
+
+async function benchSize(inputDir: string, outDir: string, fraction: number, runs: number): Promise<SizeResult> {
+  const files = benchSet(fraction);
+  const pages = files.reduce((n, f) => n + f.pages, 0);
+  const pdfs = files.filter((f) => f.isPdf).map((f) => path.join(inputDir, f.name));
+  const manifest = writeBenchManifest(inputDir, files, pages);
+  const [out, merged] = [path.join(outDir, `dossier-${pages}.pdf`), path.join(outDir, `qpdf-${pages}.pdf`)];
+  const ours: Measured[] = [];
+  const theirs: Measured[] = [];
+  for (let r = 0; r < runs; r += 1) {
+    theirs.push(await measure(outDir, 'qpdf', ['--empty', '--pages', ...pdfs, '--', merged]));
+    ours.push(await measure(outDir, process.execPath, [CLI, 'assemble', manifest, '--out', out, '--json']));
+    process.stderr.write(`  ${pages} pages, run ${r + 1}/${runs}: juanzong ${ours.at(-1)!.seconds.toFixed(2)} s, qpdf ${theirs.at(-1)!.seconds.toFixed(2)} s\n`);
+  }
+  const dossierPages = verify(out, ours.at(-1)!, pages);
+  return {
+    pages,
+    files: files.length,
+    inputMiB: bytesOf(inputDir, files) / MiB,
+    pdfInputMiB: bytesOf(inputDir, files.filter((f) => f.isPdf)) / MiB,
+    juanzong: {
+      seconds: median(ours.map((m) => m.seconds)),
+      rssMiB: median(ours.map((m) => m.rssMiB)),
+      outputMiB: statSync(out).size / MiB,
+      dossierPages,
+    },
+    qpdf: { seconds: median(theirs.map((m) => m.seconds)), rssMiB: median(theirs.map((m) => m.rssMiB)), outputMiB: statSync(merged).size / MiB },
+  };
+}
+
+const verdict = (ok: boolean): string => (ok ? 'ok' : 'OVER TARGET');
+
+function report(results: SizeResult[], runs: number): string {
+  const lines = [`juanzong assemble vs qpdf --empty --pages (PDF inputs only), medians of ${runs} paired runs`, ''];
+  for (const r of results) {
+    const timeRatio = r.juanzong.seconds / r.qpdf.seconds;
+    const sizeRatio = r.juanzong.outputMiB / r.inputMiB;
+    lines.push(
+      `${r.pages} input pages in ${r.files} files, ${r.inputMiB.toFixed(1)} MiB (${r.pdfInputMiB.toFixed(1)} MiB of PDFs); dossier ${r.juanzong.dossierPages} pages`,
+      `  juanzong : ${r.juanzong.seconds.toFixed(2)} s, peak RSS ${r.juanzong.rssMiB.toFixed(0)} MiB, output ${r.juanzong.outputMiB.toFixed(1)} MiB`,
+      `  qpdf     : ${r.qpdf.seconds.toFixed(2)} s, peak RSS ${r.qpdf.rssMiB.toFixed(0)} MiB, output ${r.qpdf.outputMiB.toFixed(1)} MiB`,
+      `  time     : ${timeRatio.toFixed(2)} × qpdf (target ≤ 5)            ${verdict(timeRatio <= 5)}`,
+      `  memory   : ${r.juanzong.rssMiB.toFixed(0)} MiB (target ≤ 1024)            ${verdict(r.juanzong.rssMiB <= 1024)}`,
+      `  size     : ${sizeRatio.toFixed(3)} × the input bytes (target ≤ 1.1)  ${verdict(sizeRatio <= 1.1)}`,
+      '',
+    );
+  }
+  const [small, large] = [results[0]!, results.at(-1)!];
+  if (results.length > 1) {
+    const pageGrowth = large.pages / small.pages;
+    lines.push(
+      `growth ${small.pages} → ${large.pages} pages (× ${pageGrowth.toFixed(2)}):` +
+        ` time × ${(large.juanzong.seconds / small.juanzong.seconds).toFixed(2)},` +
+        ` peak RSS × ${(large.juanzong.rssMiB / small.juanzong.rssMiB).toFixed(2)},` +
+        ` per page ${((small.juanzong.seconds / small.pages) * 1000).toFixed(1)} → ${((large.juanzong.seconds / large.pages) * 1000).toFixed(1)} ms`,
+    );
+  }
+  return lines.join('\n');
+}
+
+async function main(): Promise<void> {
+  const runsArg = process.argv.indexOf('--runs');
+  const runs = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 3;
+  const inputDir = await ensureBenchInputs((line) => process.stderr.write(line + '\n'));
+  const outDir = path.join(BENCH_DIR, 'out');
+  mkdirSync(outDir, { recursive: true });
+  const results: SizeResult[] = [];
+  for (const fraction of [0.5, 1]) results.push(await benchSize(inputDir, outDir, fraction, runs));
+  const text = report(results, runs);
+  writeFileSync(path.join(BENCH_DIR, 'last-result.json'), JSON.stringify({ date: new Date().toISOString(), runs, results }, null, 2));
+  console.log(text);
+}
+
+await main();

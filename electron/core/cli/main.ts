@@ -1,10 +1,11 @@
 import { defaultDataDir } from '../paths.ts';
 import { UsageError, type CliCommand, type CliIo } from './command.ts';
+import { assembleCommand } from './commands/assemble.ts';
 import { checkCommand } from './commands/check.ts';
 import { applicantsListCommand, applicationsListCommand } from './commands/records.ts';
 
 /** Every sub-command, in the order `--help` lists them. */
-export const commands: CliCommand[] = [checkCommand, applicantsListCommand, applicationsListCommand];
+export const commands: CliCommand[] = [assembleCommand, checkCommand, applicantsListCommand, applicationsListCommand];
 
 function helpText(): string {
   const width = Math.max(...commands.map((c) => c.usage.length));

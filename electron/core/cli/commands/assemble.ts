@@ -1,0 +1,103 @@
+/** `juanzong assemble MANIFEST.json --out DOSSIER.pdf [--checklist CHECKLIST.pdf] [--json]` */
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { manifest as manifestSchema, type Manifest } from '../../../../shared/manifest.ts';
+import { describeIssue, findProfile, parseProfile, type Profile } from '../../../../shared/profiles/index.ts';
+import { assembleDossier, DossierInputError, writeChecklist } from '../../dossier/index.ts';
+import { UsageError, type CliCommand, type CliContext } from '../command.ts';
+
+interface AssembleArgs {
+  manifestPath: string;
+  out: string;
+  checklist: string | undefined;
+  json: boolean;
+}
+
+function optionValue(args: string[], i: number, name: string): string {
+  const value = args[i + 1];
+  if (!value || value.startsWith('--')) throw new UsageError(`${name} 后面要写文件路径，例如 ${name} 卷宗.pdf`);
+  return value;
+}
+
+function parseArgs(args: string[]): AssembleArgs {
+  let manifestPath: string | undefined;
+  let out: string | undefined;
+  let checklist: string | undefined;
+  let json = false;
+  for (let i = 0; i < args.length; i += 1) {
+    const arg = args[i]!;
+    if (arg === '--json') json = true;
+    else if (arg === '--out') out = optionValue(args, i++, '--out');
+    else if (arg.startsWith('--out=')) out = arg.slice('--out='.length);
+    else if (arg === '--checklist') checklist = optionValue(args, i++, '--checklist');
+    else if (arg.startsWith('--checklist=')) checklist = arg.slice('--checklist='.length);
+    else if (arg.startsWith('-')) throw new UsageError(`不认识的选项：${arg}。用法：juanzong ${assembleCommand.usage}`);
+    else if (manifestPath) throw new UsageError(`只能给出一个清单文件，多了“${arg}”。`);
+    else manifestPath = arg;
+  }
+  if (!manifestPath || !out) throw new UsageError(`请给出清单文件和 --out 输出路径。用法：juanzong ${assembleCommand.usage}`);
+  return { manifestPath, out, checklist, json };
+}
+
+function readJson(path: string, what: string): unknown {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch {
+    throw new UsageError(`读不到${what}“${path}”：请检查路径是否正确、文件是否存在。`);
+  }
+  try {
+    return JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (error) {
+    throw new UsageError(`${what}“${path}”不是有效的 JSON：${(error as Error).message}`);
+  }
+}
+
+function readManifest(path: string): Manifest {
+  const parsed = manifestSchema.safeParse(readJson(path, '清单文件'));
+  if (!parsed.success) throw new UsageError(`清单文件“${path}”有误：${describeIssue(parsed.error.issues[0])}`);
+  return parsed.data;
+}
+
+/** A built-in profile id, or a path (relative to the manifest) to a profile JSON file. */
+function loadProfile(id: string, baseDir: string): Profile {
+  const builtIn = findProfile(id);
+  if (builtIn) return builtIn;
+  if (!id.endsWith('.json')) throw new UsageError(`清单文件有误：字段 profile：没有名为“${id}”的申报方案。内置方案：sz-model-voucher-2025。`);
+  const result = parseProfile(readJson(resolve(baseDir, id), '方案文件'));
+  if (!result.ok) throw new UsageError(`字段 profile（${id}）：${result.error}`);
+  return result.value;
+}
+
+async function runAssemble(args: string[], ctx: CliContext): Promise<number> {
+  const parsed = parseArgs(args);
+  const manifest = readManifest(parsed.manifestPath);
+  const baseDir = dirname(resolve(parsed.manifestPath));
+  const profile = loadProfile(manifest.profile, baseDir);
+  const out = resolve(parsed.out);
+  try {
+    const { pageMap } = await assembleDossier({ manifest, baseDir, outPath: out, profile });
+    if (parsed.checklist) await writeChecklist({ manifest, profile, pageMap, baseDir, outPath: resolve(parsed.checklist) });
+    if (parsed.json) ctx.stdout(`${JSON.stringify(pageMap)}\n`);
+    else {
+      ctx.stdout(`已生成卷宗：${out}（共 ${pageMap.pages} 页，其中空白页 ${pageMap.blankPages.length} 页）\n`);
+      if (parsed.checklist) ctx.stdout(`已生成核对清单：${resolve(parsed.checklist)}\n`);
+    }
+    for (const w of pageMap.warnings) ctx.stderr(`提醒：${w}\n`);
+    return 0;
+  } catch (error) {
+    if (error instanceof DossierInputError) {
+      ctx.stderr(`无法生成卷宗：${error.message}\n${error.file ? `文件：${error.file}\n` : ''}`);
+      return 1;
+    }
+    ctx.stderr(`无法生成卷宗（内部错误）：${(error as Error).message ?? String(error)}\n`);
+    return 1;
+  }
+}
+
+export const assembleCommand: CliCommand = {
+  words: ['assemble'],
+  usage: 'assemble MANIFEST.json --out DOSSIER.pdf [--checklist CHECKLIST.pdf] [--json]',
+  summary: '把清单中的材料整理成一份可直接打印装订的 A4 卷宗 PDF（封面、目录、页码、盖章位置）',
+  run: runAssemble,
+};

@@ -1,0 +1,147 @@
+/**
+ * `assembleDossier`: from a manifest to one A4 PDF ready to bind. Inputs are checked first (a refused file
+ * stops everything before a byte is written), then planned, then drawn into a temporary file beside the target
+ * that replaces it only when complete.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { setImmediate as tick } from 'node:timers/promises';
+import type { Manifest } from '../../../shared/manifest.ts';
+import { findProfile, type Profile } from '../../../shared/profiles/index.ts';
+import { DossierInputError, cancelledError } from './errors.ts';
+import { DossierDrawer, type ContentPage } from './draw.ts';
+import { resolveMaterials, type ResolvedMaterial } from './materials.ts';
+import { drawCover, drawToc } from './own-pages.ts';
+import { planDossier } from './plan.ts';
+import { prepareInput, releaseInput, type PreparedInput } from './prepare.ts';
+import type { PageMap, PagePlan, PlanInput, PlanMaterial, ShownPage } from './types.ts';
+
+export interface AssembleInput {
+  manifest: Manifest;
+  /** The folder the manifest's file paths are relative to (the manifest's own folder). */
+  baseDir: string;
+  /** Where the dossier PDF goes; an existing file there is replaced only on success. */
+  outPath: string;
+  /** Defaults to the built-in profile named by `manifest.profile`. */
+  profile?: Profile;
+}
+
+export interface AssembleOptions {
+  /** Pages written so far and in all; called once with (0, total) when the plan is known. */
+  onProgress?: (done: number, total: number) => void;
+  signal?: AbortSignal;
+}
+
+export interface AssembleResult {
+  /** The path of the written dossier (`input.outPath`). */
+  pdf: string;
+  pageMap: PageMap;
+}
+
+/** Today in Asia/Shanghai, `YYYY-MM-DD`. */
+export function todayInShanghai(): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+}
+
+function profileFor(input: AssembleInput): Profile {
+  const profile = input.profile ?? findProfile(input.manifest.profile);
+  if (!profile) throw new DossierInputError('unknown-profile', input.manifest.profile);
+  return profile;
+}
+
+async function prepareAll(materials: ResolvedMaterial[], signal?: AbortSignal): Promise<PreparedInput[][]> {
+  const prepared: PreparedInput[][] = [];
+  try {
+    for (const m of materials) {
+      const list: PreparedInput[] = [];
+      prepared.push(list);
+      for (const f of m.files) {
+        if (signal?.aborted) throw cancelledError();
+        list.push(await prepareInput(f.path));
+        await tick();
+      }
+    }
+    return prepared;
+  } catch (error) {
+    prepared.flat().forEach(releaseInput);
+    throw error;
+  }
+}
+
+function shownPages(input: PreparedInput, turns: Map<number, 0 | 90 | 180 | 270>): ShownPage[] {
+  const sizes = input.kind === 'pdf' ? input.pages.map((p) => p.shown) : input.pages;
+  return sizes.map((s, i) => ({ width: s.width, height: s.height, clerkTurn: turns.get(i) ?? 0, isImage: input.kind === 'image' }));
+}
+
+function planInput(manifest: Manifest, materials: ResolvedMaterial[], prepared: PreparedInput[][]): PlanInput {
+  const planMaterials: PlanMaterial[] = materials.map((m, i) => ({
+    id: m.id,
+    title: m.title,
+    status: m.status,
+    ...(m.reason ? { reason: m.reason } : {}),
+    seal: m.seal,
+    files: m.files.map((f, j) => ({ name: f.name, pages: shownPages(prepared[i]![j]!, f.turns) })),
+  }));
+  const { duplex, sealMarkers, landscape, sealPosition } = manifest.options;
+  return { options: { duplex, sealMarkers, landscape, sealPosition }, materials: planMaterials };
+}
+
+async function drawPlan(drawer: DossierDrawer, plan: PagePlan, input: AssembleInput, prepared: PreparedInput[][], options: AssembleOptions): Promise<void> {
+  const profile = profileFor(input);
+  const { manifest } = input;
+  const total = plan.pages.length;
+  let done = 0;
+  const progress = async (n: number) => {
+    done += n;
+    options.onProgress?.(done, total);
+    if (options.signal?.aborted) throw cancelledError();
+    await tick();
+  };
+  options.onProgress?.(0, total);
+  const cover = { callTitle: profile.guideTitle.replace(/项目申请指南$/, ''), applicant: manifest.applicant, date: manifest.options.date ?? todayInShanghai() };
+  for (let i = 0; i < plan.pages.length; ) {
+    const page = plan.pages[i]!;
+    if (page.kind !== 'content') {
+      const content = page.kind === 'cover' ? drawCover(drawer.font, cover, page.marks.seal) : page.kind === 'toc' ? drawToc(drawer.font, plan, page.tocIndex) : undefined;
+      drawer.writeOwnPage(page, content);
+      i += 1;
+      await progress(1);
+      continue;
+    }
+    const { material, file } = page.source;
+    const group: ContentPage[] = [];
+    for (let p = plan.pages[i]; p?.kind === 'content' && p.source.material === material && p.source.file === file; p = plan.pages[++i]) group.push(p);
+    const source = prepared[material]![file]!;
+    if (source.kind === 'pdf') await drawer.writePdfPages(source, group);
+    else for (const p of group) await drawer.writeImagePage(source, p);
+    await progress(group.length);
+  }
+  await drawer.finish(`${manifest.applicant.name} ${profile.title} 申请材料`);
+}
+
+/**
+ * Assembles the dossier described by a manifest into `input.outPath`.
+ * Throws DossierInputError (code, file, Chinese message) for an input it refuses; nothing is written then.
+ * @example
+ * const { pageMap } = await assembleDossier({ manifest, baseDir, outPath: 'dossier.pdf' }, { onProgress: (d, t) => bar(d / t) });
+ */
+export async function assembleDossier(input: AssembleInput, options: AssembleOptions = {}): Promise<AssembleResult> {
+  const profile = profileFor(input);
+  const materials = resolveMaterials(input.manifest, profile, input.baseDir);
+  const prepared = await prepareAll(materials, options.signal);
+  const tmp = path.join(path.dirname(path.resolve(input.outPath)), `.${path.basename(input.outPath)}.${process.pid}.${Date.now()}.tmp`);
+  let drawer: DossierDrawer | undefined;
+  try {
+    const plan = planDossier(planInput(input.manifest, materials, prepared));
+    drawer = await DossierDrawer.open(tmp, plan, input.manifest.options.numberStyle);
+    await drawPlan(drawer, plan, input, prepared, options);
+    fs.renameSync(tmp, input.outPath);
+    return { pdf: input.outPath, pageMap: plan.pageMap };
+  } catch (error) {
+    drawer?.abandon();
+    fs.rmSync(tmp, { force: true });
+    throw error;
+  } finally {
+    prepared.flat().forEach(releaseInput);
+  }
+}

@@ -1,0 +1,152 @@
+/**
+ * The checklist (核对清单) printed with the dossier: every material with its status, files, printed pages and
+ * seals; the findings of `check`; how to print and bind; where and when to hand it in. A4, Chinese, small.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { PDFDocument, grayscale, type PDFFont, type PDFPage } from 'pdf-lib';
+import type { Manifest } from '../../../shared/manifest.ts';
+import type { Profile } from '../../../shared/profiles/index.ts';
+import { applicationFromManifest, checkApplication, manifestFilePath, shanghaiNow, type Finding } from '../../../shared/rules/index.ts';
+import { embedDossierFont, textFont, type TextFont } from './font.ts';
+import { chineseDate, wrapText } from './own-pages.ts';
+import { A4, mm, type PageMap } from './types.ts';
+
+export interface ChecklistInput {
+  manifest: Manifest;
+  profile: Profile;
+  pageMap: PageMap;
+  /** The manifest's folder (to tell which files are missing for the findings). */
+  baseDir: string;
+  outPath: string;
+  /** `YYYY-MM-DDTHH:mm` in Asia/Shanghai for the findings; now by default. */
+  now?: string;
+}
+
+/** A top-to-bottom writer of wrapped lines over as many A4 pages as it takes. */
+class Sheet {
+  private page!: PDFPage;
+  private y = 0;
+  private readonly left = mm(20);
+  private readonly width = A4.width - mm(40);
+  constructor(
+    private readonly doc: PDFDocument,
+    private readonly font: PDFFont,
+    private readonly text: TextFont,
+  ) {
+    this.newPage();
+  }
+
+  private newPage(): void {
+    this.page = this.doc.addPage([A4.width, A4.height]);
+    this.y = A4.height - mm(20);
+  }
+
+  line(text: string, size = 10.5, indent = 0, gray = 0): void {
+    for (const part of wrapText(this.text, text, size, this.width - indent)) {
+      if (this.y < mm(20)) this.newPage();
+      this.page.drawText(part, { x: this.left + indent, y: this.y - size, size, font: this.font, color: grayscale(gray) });
+      this.y -= size * 1.55;
+    }
+  }
+
+  heading(text: string): void {
+    this.y -= 8;
+    if (this.y < mm(40)) this.newPage();
+    this.line(text, 13.5);
+    this.y -= 2;
+  }
+
+  gap(points = 6): void {
+    this.y -= points;
+  }
+}
+
+const STATUS = { included: '已附', exempt: '免于提交', notApplicable: '不适用', missing: '未提供' } as const;
+
+function materialsSection(s: Sheet, input: ChecklistInput): void {
+  const { manifest, profile, pageMap } = input;
+  s.heading('一、材料（按卷宗顺序）');
+  profile.materials.forEach((pm, i) => {
+    const m = manifest.materials.find((x) => x.id === pm.id);
+    const section = pageMap.sections.find((x) => x.id === pm.id);
+    const status = section ? 'included' : m?.notApplicable ? 'notApplicable' : m?.exempt ? 'exempt' : 'missing';
+    const pages = section ? `第 ${section.firstNumber}${section.lastNumber > section.firstNumber ? `–${section.lastNumber}` : ''} 页` : '无页码';
+    s.line(`${i + 1}．${pm.title}　［${STATUS[status]}］　${pages}`, 11);
+    const files = (m?.files ?? []).map(manifestFilePath);
+    if (section && files.length) s.line(`文件：${files.join('；')}`, 9.5, mm(6), 0.3);
+    const reason = m?.exempt ?? m?.reason;
+    if (!section && reason) s.line(`说明：${reason}`, 9.5, mm(6), 0.3);
+    if (section) {
+      const multi = section.lastPage > section.firstPage;
+      const seals = [pm.seal.official ? `第 ${section.firstNumber} 页盖公章` : '', multi && pm.seal.crossPageWhenMultiPage ? '加盖骑缝章' : ''].filter(Boolean);
+      if (seals.length) s.line(`盖章：${seals.join('，')}`, 9.5, mm(6), 0.3);
+    }
+  });
+}
+
+function findingsSection(s: Sheet, input: ChecklistInput): void {
+  const missing = new Set(
+    input.manifest.materials.flatMap((m) => (m.files ?? []).map(manifestFilePath)).filter((p) => !fs.existsSync(path.resolve(input.baseDir, p))),
+  );
+  const now = input.now ?? shanghaiNow(Date.now());
+  const result = checkApplication(applicationFromManifest(input.manifest, { missingFiles: missing }), input.profile, now);
+  s.heading('二、检查结果');
+  if (result.findings.length === 0) s.line('没有发现问题。');
+  const label = { error: '错误', warning: '警告', info: '提示' } as const;
+  result.findings.forEach((f: Finding) => s.line(`［${label[f.severity]}］${f.message}`, 10));
+}
+
+function printSection(s: Sheet, input: ChecklistInput): void {
+  const { paper } = input.profile.submission;
+  const { options } = input.manifest;
+  const blanks = input.pageMap.blankPages;
+  s.heading('三、打印与装订');
+  s.line(`1．用 A4 纸${options.duplex ? '正反面（双面，长边翻转）' : '单面'}打印卷宗 PDF，共 ${input.pageMap.pages} 张页面，打印时选择“实际大小”（不要缩放）。`);
+  if (blanks.length) s.line(`2．第 ${blanks.join('、')} 张页面（按 PDF 顺序）是有意留出的空白背面，保持空白，不要删除。`);
+  else s.line('2．卷宗中没有空白页。');
+  s.line(`3．页码已印在每个非空白页底部，封面为第 1 页，连续编到最后一页。`);
+  s.line(`4．在封面和每份材料第一页的“盖章处”加盖申报单位公章；多页材料在右侧“骑缝章”处加盖骑缝章。`);
+  s.line(`5．一式 ${paper.copies} 份，${paper.binding === 'perfect' ? '装订成册（胶装）' : '装订成册'}。`);
+  s.line(`指南原文：${paper.quote}`, 9.5, 0, 0.35);
+}
+
+function periodText(p: { from: string; to: string }): string {
+  const fmt = (t: string) => `${chineseDate(t.slice(0, 10))}${t.length > 10 ? ` ${t.slice(11)}` : ''}`;
+  return `${fmt(p.from)} 至 ${fmt(p.to)}`;
+}
+
+function filingSection(s: Sheet, input: ChecklistInput): void {
+  const { dates, submission } = input.profile;
+  s.heading('四、递交');
+  s.line(`网上填报：${periodText(dates.onlineFiling)}（网上预审通过后才能递交纸质材料）`);
+  s.line(`纸质材料递交：${periodText(dates.paperFiling)}`);
+  s.line(`受理地点：${submission.window}`);
+  s.line(`预约：“${submission.appointment.app}”APP —【${submission.appointment.steps.join('】—【')}】。${submission.appointment.note}`);
+  s.line(`网上申报路径：${submission.onlineRoute.join(' — ')}`);
+  for (const p of submission.phones) s.line(`${p.purpose}电话：${p.number}`);
+}
+
+/** Writes the checklist PDF to `input.outPath` (through a temporary file beside it). */
+export async function writeChecklist(input: ChecklistInput): Promise<void> {
+  const doc = await PDFDocument.create();
+  const font = await embedDossierFont(doc);
+  const s = new Sheet(doc, font, textFont(font));
+  s.line(`${input.profile.title} 申请材料核对清单`, 17);
+  s.line(`申报单位：${input.manifest.applicant.name}　统一社会信用代码：${input.manifest.applicant.creditCode}`, 10.5, 0, 0.3);
+  s.gap();
+  materialsSection(s, input);
+  findingsSection(s, input);
+  printSection(s, input);
+  filingSection(s, input);
+  doc.setTitle(`${input.manifest.applicant.name} 申请材料核对清单`);
+  doc.setProducer('卷宗 Juanzong');
+  const tmp = `${input.outPath}.${process.pid}.tmp`;
+  try {
+    fs.writeFileSync(tmp, await doc.save());
+    fs.renameSync(tmp, input.outPath);
+  } catch (error) {
+    fs.rmSync(tmp, { force: true });
+    throw error;
+  }
+}

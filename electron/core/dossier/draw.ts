@@ -1,0 +1,187 @@
+/**
+ * Draws a page plan into a PDF file, page by page, one input file at a time: each input is read, its pages
+ * and everything they use written out, then let go before the next one.
+ */
+import { randomBytes } from 'node:crypto';
+import { PDFName, PDFPageTree, PDFRef, type PDFDocument } from 'pdf-lib';
+import { Content, FONT_NAME } from './content.ts';
+import { createFontHolder, type TextFont } from './font.ts';
+import { encodeImage, type PreparedImage } from './image-input.ts';
+import { drawMarks, type NumberStyle } from './marks.ts';
+import { ObjectCopier, num } from './object-copier.ts';
+import { loadPdf, type PreparedPdf } from './pdf-input.ts';
+import { PdfFileWriter } from './pdf-writer.ts';
+import { writeSourcePage, type PageTarget } from './source-page.ts';
+import { addTurns, cm, placementMatrix } from './transform.ts';
+import { A4, type PagePlan, type PlannedPage } from './types.ts';
+
+export type ContentPage = Extract<PlannedPage, { kind: 'content' }>;
+
+const A4_BOX = `[0 0 ${num(A4.width)} ${num(A4.height)}]`;
+
+/** A Unicode string as a PDF text string (UTF-16BE with a byte-order mark). */
+export function pdfText(text: string): string {
+  const utf16 = Buffer.from(`\ufeff${text}`, 'utf16le').swap16();
+  return `<${utf16.toString('hex').toUpperCase()}>`;
+}
+
+export class DossierDrawer {
+  private readonly writer: PdfFileWriter;
+  private readonly pageNums: number[];
+  private readonly pagesNum: number;
+  private readonly fontNum: number;
+
+  private constructor(
+    filePath: string,
+    private readonly plan: PagePlan,
+    private readonly fontHolder: Awaited<ReturnType<typeof createFontHolder>>,
+    private readonly numberStyle: NumberStyle,
+  ) {
+    this.writer = new PdfFileWriter(filePath);
+    this.pagesNum = this.writer.allocate();
+    this.fontNum = this.writer.allocate();
+    this.pageNums = plan.pages.map(() => this.writer.allocate());
+  }
+
+  static async open(filePath: string, plan: PagePlan, numberStyle: NumberStyle): Promise<DossierDrawer> {
+    return new DossierDrawer(filePath, plan, await createFontHolder(), numberStyle);
+  }
+
+  get font(): TextFont {
+    return this.fontHolder.text;
+  }
+
+  /** The page's marks (number, seals) as content, in sheet coordinates. */
+  overlay(page: PlannedPage): string {
+    const c = new Content(this.font);
+    drawMarks(c, page.marks, this.numberStyle, page.kind === 'cover');
+    return c.toString();
+  }
+
+  private pageObject(physical: number, contents: string): void {
+    const fonts = `/Resources<</Font<<${FONT_NAME} ${this.fontNum} 0 R>>>>`;
+    this.writer.object(this.pageNums[physical - 1]!, `<</Type/Page/Parent ${this.pagesNum} 0 R/MediaBox${A4_BOX}${fonts}${contents}>>`);
+  }
+
+  /** A page the dossier draws itself (cover, contents), or a blank page when `content` is undefined. */
+  writeOwnPage(page: PlannedPage, content?: Content): void {
+    if (!content) {
+      this.pageObject(page.physical, '');
+      return;
+    }
+    const n = this.writer.allocate();
+    this.writer.stream(n, '', Buffer.from(`${content.toString()}\n${this.overlay(page)}\n`, 'latin1'));
+    this.pageObject(page.physical, `/Contents ${n} 0 R`);
+  }
+
+  /** Writes the planned pages of one PDF input, then drops everything read from it. */
+  async writePdfPages(input: PreparedPdf, pages: ContentPage[]): Promise<void> {
+    const doc = await loadPdf(input.loadPath);
+    const copier = new ObjectCopier(this.writer, doc.context, pageTreeRefs(doc));
+    const source = doc.getPages();
+    source.forEach((p, i) => {
+      const planned = pages.find((x) => x.source.page === i);
+      if (planned) copier.assign(p.ref, this.pageNums[planned.physical - 1]!);
+    });
+    const target: PageTarget = { writer: this.writer, copier, pagesNum: this.pagesNum, fontNum: this.fontNum };
+    for (const page of pages) {
+      const pdfPage = source[page.source.page]!;
+      writeSourcePage(pdfPage, input.pages[page.source.page]!, page.placement, this.overlay(page), this.pageNums[page.physical - 1]!, target);
+      copier.drain();
+    }
+    this.writer.flush();
+  }
+
+  /** Writes one image page (one page of a TIFF). */
+  async writeImagePage(input: PreparedImage, page: ContentPage): Promise<void> {
+    const p = page.placement;
+    const [placedW, placedH] = p.turn % 180 === 0 ? [p.width, p.height] : [p.height, p.width];
+    const image = await encodeImage(input, page.source.page, placedW, placedH);
+    const imageNum = this.writer.allocate();
+    this.writer.stream(imageNum, image.dict, image.data);
+    const turn = addTurns(image.turn, p.turn);
+    const s = p.width / (turn % 180 === 0 ? image.width : image.height);
+    const m = placementMatrix([0, 0, image.width, image.height], turn, s, p.x, p.y);
+    const draw = `q ${cm(m)} ${image.width} 0 0 ${image.height} 0 0 cm /JzI Do Q\n${this.overlay(page)}\n`;
+    const contentNum = this.writer.allocate();
+    this.writer.stream(contentNum, '', Buffer.from(draw, 'latin1'));
+    const resources = `/Resources<</Font<<${FONT_NAME} ${this.fontNum} 0 R>>/XObject<</JzI ${imageNum} 0 R>>>>`;
+    this.writer.object(this.pageNums[page.physical - 1]!, `<</Type/Page/Parent ${this.pagesNum} 0 R/MediaBox${A4_BOX}${resources}/Contents ${contentNum} 0 R>>`);
+    this.writer.flush();
+  }
+
+  /** Writes the font, page tree, outline, page labels, catalogue and trailer. */
+  async finish(title: string): Promise<void> {
+    const { doc, font } = this.fontHolder;
+    await doc.flush();
+    const fontCopier = new ObjectCopier(this.writer, doc.context);
+    fontCopier.assign(font.ref, this.fontNum);
+    this.writer.object(this.fontNum, fontCopier.serialise(doc.context.lookup(font.ref)));
+    fontCopier.drain();
+    const kids = this.pageNums.map((n) => `${n} 0 R`).join(' ');
+    this.writer.object(this.pagesNum, `<</Type/Pages/Kids[${kids}]/Count ${this.pageNums.length}>>`);
+    const outline = this.writeOutline();
+    const catalog = this.writer.allocate();
+    const labels = pageLabels(this.plan);
+    this.writer.object(catalog, `<</Type/Catalog/Pages ${this.pagesNum} 0 R/Outlines ${outline} 0 R/PageMode/UseOutlines/PageLabels<</Nums[${labels}]>>/ViewerPreferences<</Duplex/DuplexFlipLongEdge>>>>`);
+    const info = this.writer.allocate();
+    this.writer.object(info, `<</Title ${pdfText(title)}/Producer ${pdfText('卷宗 Juanzong')}/CreationDate (D:${pdfDate(new Date())})>>`);
+    const missing = this.writer.missing();
+    if (missing.length > 0) throw new Error(`internal: objects never written: ${missing.slice(0, 5).join(', ')}`);
+    this.writer.finish(catalog, info, randomBytes(16).toString('hex'));
+  }
+
+  private writeOutline(): number {
+    const root = this.writer.allocate();
+    const sections = this.plan.pageMap.sections;
+    const nums = sections.map(() => this.writer.allocate());
+    sections.forEach((s, i) => {
+      const links = [i > 0 ? `/Prev ${nums[i - 1]} 0 R` : '', i < nums.length - 1 ? `/Next ${nums[i + 1]} 0 R` : ''].join('');
+      this.writer.object(nums[i]!, `<</Title ${pdfText(s.title)}/Parent ${root} 0 R${links}/Dest[${this.pageNums[s.firstPage - 1]} 0 R/Fit]>>`);
+    });
+    this.writer.object(root, `<</Type/Outlines/First ${nums[0]} 0 R/Last ${nums[nums.length - 1]} 0 R/Count ${nums.length}>>`);
+    return root;
+  }
+
+  abandon(): void {
+    this.writer.abandon();
+  }
+}
+
+/** The source's catalogue and page-tree nodes: references to them are not followed (written as null). */
+function pageTreeRefs(doc: PDFDocument): Set<PDFRef> {
+  const refs = new Set<PDFRef>();
+  const root = doc.context.trailerInfo.Root;
+  if (root instanceof PDFRef) refs.add(root);
+  const visit = (ref: unknown, depth: number) => {
+    if (!(ref instanceof PDFRef) || refs.has(ref) || depth > 64) return;
+    const node = doc.context.lookup(ref);
+    if (!(node instanceof PDFPageTree)) return;
+    refs.add(ref);
+    node.Kids().asArray().forEach((kid) => visit(kid, depth + 1));
+  };
+  visit(doc.catalog.get(PDFName.of('Pages')), 0);
+  return refs;
+}
+
+/** /PageLabels: decimal labels equal to the printed numbers; blank pages are labelled 空白页. */
+export function pageLabels(plan: PagePlan): string {
+  const parts: string[] = [];
+  let previous: 'blank' | number | undefined;
+  plan.pages.forEach((page, i) => {
+    const number = page.marks.number?.value;
+    if (number === undefined) {
+      if (previous !== 'blank') parts.push(`${i} <</P ${pdfText('空白页')}>>`);
+      previous = 'blank';
+      return;
+    }
+    if (previous === undefined || previous === 'blank' || number !== previous + 1) parts.push(`${i} <</S/D/St ${number}>>`);
+    previous = number;
+  });
+  return parts.join(' ');
+}
+
+function pdfDate(d: Date): string {
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getUTCFullYear()}${p(d.getUTCMonth() + 1)}${p(d.getUTCDate())}${p(d.getUTCHours())}${p(d.getUTCMinutes())}${p(d.getUTCSeconds())}Z`;
+}

@@ -1,0 +1,49 @@
+/** Why an input file cannot go into the dossier as it is, with a message that names the file and the fix. */
+import path from 'node:path';
+import { UserFacingError } from '../../../shared/errors.ts';
+
+export type DossierInputErrorCode =
+  | 'not-found'
+  | 'empty'
+  | 'unsupported-format'
+  | 'heic'
+  | 'needs-password'
+  | 'damaged'
+  | 'image-unreadable'
+  | 'unknown-material'
+  | 'unknown-profile'
+  | 'cancelled';
+
+const advice: Record<DossierInputErrorCode, (name: string, detail: string) => string> = {
+  'not-found': (n) => `找不到文件“${n}”。请确认文件还在原来的位置，或重新添加。`,
+  empty: (n) => `文件“${n}”是空的（没有内容或没有页面）。请重新导出或扫描这份文件后再添加。`,
+  'unsupported-format': (n, d) =>
+    `文件“${n}”的格式无法放进卷宗${d ? `（${d}）` : ''}。请另存为 PDF、JPEG、PNG、TIFF 或 WebP 后再添加。`,
+  heic: (n) => `照片“${n}”是 HEIC 格式，本程序无法读取。请在手机或电脑上把它另存为 JPEG（.jpg）后再添加。`,
+  'needs-password': (n) =>
+    `PDF“${n}”设有打开密码，无法读取。请向出具方索取无密码的版本，或用密码打开后另存（打印为）一份不加密的 PDF 再添加。`,
+  damaged: (n, d) =>
+    `PDF“${n}”已损坏，无法完整读出所有页面${d ? `（${d}）` : ''}。请向出具方重新索取或重新下载这份文件，或用 PDF 阅读器打开后“打印为 PDF”另存一份再添加。`,
+  'image-unreadable': (n, d) =>
+    `图片“${n}”无法读取${d ? `（${d}）` : ''}。请重新扫描或拍照，另存为 JPEG 或 PNG 后再添加。`,
+  'unknown-material': (n) => `清单里的材料“${n}”不在本申报方案的材料目录中。请检查材料 id 的拼写。`,
+  'unknown-profile': (n) => `清单指定的申报方案“${n}”不存在。请检查 profile 字段，例如 sz-model-voucher-2025。`,
+  cancelled: () => '已取消生成卷宗，没有写出文件。',
+};
+
+/** A refused input: `code` for programs, `file` (as the clerk named it), and a Chinese message saying what to do. */
+export class DossierInputError extends UserFacingError {
+  override readonly name = 'DossierInputError';
+  constructor(
+    override readonly code: DossierInputErrorCode,
+    readonly file: string,
+    readonly detail = '',
+  ) {
+    super(code, advice[code](path.basename(file), detail));
+  }
+}
+
+/** Thrown when the caller's AbortSignal fires. */
+export function cancelledError(): DossierInputError {
+  return new DossierInputError('cancelled', '');
+}

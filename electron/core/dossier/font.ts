@@ -1,0 +1,46 @@
+/**
+ * The dossier's Chinese font: a subset of WenQuanYi Micro Hei (Apache-2.0, shipped in assets/fonts/), embedded
+ * so the PDF renders the same with no system fonts. pdf-lib 1.17.1 + @pdf-lib/fontkit subset this font
+ * correctly (they mis-draw Noto / Source Han subsets). The file is a collection: fontkit is given the face name.
+ */
+import fs from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import fontkit from '@pdf-lib/fontkit';
+import { PDFDocument, type PDFFont } from 'pdf-lib';
+
+const FACE = 'WenQuanYiMicroHei';
+
+/** Where the font file is; `JUANZONG_FONT` overrides it (a packaged app puts assets elsewhere). */
+export function fontPath(): string {
+  return process.env.JUANZONG_FONT ?? fileURLToPath(new URL('../../../assets/fonts/wqy-microhei.ttc', import.meta.url));
+}
+
+let fontBytes: Buffer | undefined;
+
+/** Embeds the font, subset, in `doc` (which needs no fontkit of its own). */
+export async function embedDossierFont(doc: PDFDocument): Promise<PDFFont> {
+  fontBytes ??= fs.readFileSync(fontPath());
+  doc.registerFontkit({ create: (bytes: Uint8Array) => fontkit.create(bytes as Buffer, FACE) } as unknown as typeof fontkit);
+  return doc.embedFont(fontBytes, { subset: true });
+}
+
+/** Text drawing needs only these two things from a font. */
+export interface TextFont {
+  /** The text as a PDF hex string for `Tj`, e.g. `<0003000A>`. */
+  encode(text: string): string;
+  width(text: string, size: number): number;
+}
+
+export function textFont(font: PDFFont): TextFont {
+  return {
+    encode: (text) => font.encodeText(text).toString(),
+    width: (text, size) => font.widthOfTextAtSize(text, size),
+  };
+}
+
+/** A font held in a small pdf-lib document of its own, whose objects are copied into the dossier at the end. */
+export async function createFontHolder(): Promise<{ doc: PDFDocument; font: PDFFont; text: TextFont }> {
+  const doc = await PDFDocument.create({ updateMetadata: false });
+  const font = await embedDossierFont(doc);
+  return { doc, font, text: textFont(font) };
+}

@@ -1,0 +1,139 @@
+/** The pages the dossier writes itself: the cover and the table of contents (目录). */
+import { Content } from './content.ts';
+import type { TextFont } from './font.ts';
+import { A4, mm, type PagePlan, type SealPosition, type TocEntry } from './types.ts';
+
+export interface CoverData {
+  /** The call's title as the guide heads it. */
+  callTitle: string;
+  applicant: { name: string; creditCode: string; contact?: string; phone?: string };
+  /** `YYYY-MM-DD`. */
+  date: string;
+}
+
+/** Splits text into lines no wider than `width` (Chinese breaks between any two characters). */
+export function wrapText(font: TextFont, text: string, size: number, width: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const ch of text) {
+    if (line && font.width(line + ch, size) > width) {
+      lines.push(line);
+      line = '';
+    }
+    line += ch;
+  }
+  if (line) lines.push(line);
+  return lines;
+}
+
+/** Like wrapText, but with lines of about equal length (a title in two even lines, not one and a stub). */
+export function balancedLines(font: TextFont, text: string, size: number, width: number): string[] {
+  const count = wrapText(font, text, size, width).length;
+  const chars = [...text];
+  const per = Math.ceil(chars.length / count);
+  const lines: string[] = [];
+  for (let i = 0; i < chars.length; i += per) lines.push(chars.slice(i, i + per).join(''));
+  return lines;
+}
+
+/** `2025-10-13` as 2025年10月13日. */
+export function chineseDate(iso: string): string {
+  const [y, m, d] = iso.split('-').map(Number);
+  return `${y}年${m}月${d}日`;
+}
+
+export function drawCover(font: TextFont, data: CoverData, sealPosition: SealPosition | undefined): Content {
+  const c = new Content(font);
+  let y = A4.height - mm(50);
+  for (const line of balancedLines(font, data.callTitle, 18, A4.width - mm(50))) {
+    c.textCentred(line, A4.width / 2, y, 18);
+    y -= 28;
+  }
+  c.textCentred('申 请 材 料', A4.width / 2, A4.height - mm(110), 34);
+  const rows: [string, string][] = [
+    ['申报单位', data.applicant.name],
+    ['统一社会信用代码', data.applicant.creditCode],
+    ['联系人', data.applicant.contact ?? ''],
+    ['联系电话', data.applicant.phone ?? ''],
+    ['日期', chineseDate(data.date)],
+  ];
+  const labelX = mm(32);
+  const valueX = labelX + font.width('统一社会信用代码：', 14);
+  const right = A4.width - mm(32);
+  y = A4.height - mm(160);
+  for (const [label, value] of rows) {
+    c.text(`${label}：`, labelX + font.width('统一社会信用代码：', 14) - font.width(`${label}：`, 14), y, 14);
+    const lines = wrapText(font, value, 14, right - valueX - 4);
+    lines.forEach((line, i) => c.text(line, valueX + 4, y - i * 20, 14));
+    y -= (lines.length - 1) * 20;
+    c.line(valueX, y - 5, right, y - 5, 0.3);
+    y -= 36;
+  }
+  drawSealLine(c, font, data, sealPosition);
+  return c;
+}
+
+/** 申报单位（盖章） at the bottom, on the side where the seal goes. */
+function drawSealLine(c: Content, font: TextFont, data: CoverData, sealPosition: SealPosition | undefined): void {
+  const left = sealPosition === 'bottom-left' || sealPosition === 'top-left';
+  const lines = [`申报单位（盖章）：${data.applicant.name}`, chineseDate(data.date)];
+  let y = mm(55);
+  for (const line of lines) {
+    const w = font.width(line, 13);
+    const x = left ? mm(25) : Math.max(mm(25), A4.width - mm(25) - w);
+    c.text(line, x, y, 13);
+    y -= 24;
+  }
+}
+
+function rangeText(e: TocEntry): string {
+  if (e.firstNumber === undefined) return '';
+  return e.firstNumber === e.lastNumber ? `${e.firstNumber}` : `${e.firstNumber}–${e.lastNumber}`;
+}
+
+function statusText(e: TocEntry): string {
+  if (e.status === 'exempt') return '免于提交';
+  if (e.status === 'notApplicable') return '不适用';
+  if (e.status === 'missing') return '未提供';
+  return '';
+}
+
+/** One contents page: entries `tocIndex * perPage` onwards. */
+export function drawToc(font: TextFont, plan: PagePlan, tocIndex: number): Content {
+  const c = new Content(font);
+  const title = plan.tocPages > 1 ? `目  录（${tocIndex + 1}/${plan.tocPages}）` : '目  录';
+  c.textCentred(title, A4.width / 2, A4.height - mm(30), 20);
+  const left = mm(25);
+  const right = A4.width - mm(25);
+  c.text('材料', left, A4.height - mm(45), 10.5, 0.4);
+  c.text('页码', right - font.width('页码', 10.5), A4.height - mm(45), 10.5, 0.4);
+  let y = A4.height - mm(58);
+  const entries = plan.toc.slice(tocIndex * plan.tocPerPage, (tocIndex + 1) * plan.tocPerPage);
+  entries.forEach((e, i) => {
+    const index = tocIndex * plan.tocPerPage + i + 1;
+    const label = `${index}．${e.title}`;
+    const tail = rangeText(e) || statusText(e);
+    const tailW = font.width(tail, 13);
+    const maxTitle = right - left - tailW - 24;
+    const lines = wrapText(font, label, 13, maxTitle);
+    lines.forEach((line, k) => c.text(line, left, y - k * 18, 13, e.status === 'included' ? 0 : 0.45));
+    y -= (lines.length - 1) * 18;
+    const lastW = font.width(lines[lines.length - 1] ?? '', 13);
+    const leader = dots(font, right - tailW - 6 - (left + lastW + 6));
+    c.text(leader, left + lastW + 6, y, 13, 0.6);
+    c.text(tail, right - tailW, y, 13, e.status === 'included' ? 0 : 0.45);
+    if (e.reason && e.status !== 'included') {
+      y -= 15;
+      const reason = wrapText(font, `说明：${e.reason}`, 9.5, right - left - mm(8))[0] ?? '';
+      c.text(reason, left + mm(8), y, 9.5, 0.45);
+    }
+    y -= 28;
+  });
+  return c;
+}
+
+function dots(font: TextFont, width: number): string {
+  if (width <= 0) return '';
+  const one = font.width('·', 13) || 4;
+  return '·'.repeat(Math.max(0, Math.floor(width / one)));
+}

@@ -1,0 +1,113 @@
+/**
+ * Reading one input PDF so that every page qpdf counts is taken: qpdf first says how many pages there are and
+ * whether the file is encrypted; owner-password and damaged files are rewritten by qpdf (decrypted, repaired)
+ * before pdf-lib reads them; a file pdf-lib still reads short is refused, never taken short.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { PDFArray, PDFDocument, PDFName, PDFNumber, type PDFContext, type PDFPage } from 'pdf-lib';
+import './pdf-lib-patches.ts';
+import { DossierInputError } from './errors.ts';
+import { qpdfFacts, qpdfRewrite, type Encryption } from './qpdf.ts';
+import type { Box } from './transform.ts';
+import type { QuarterTurn } from './types.ts';
+
+
+/** A source page's geometry: what a viewer shows is `visible` (CropBox ∩ MediaBox) turned by `rotate`. */
+export interface PdfPageGeometry {
+  media: Box;
+  visible: Box;
+  rotate: QuarterTurn;
+  /** Width and height as shown. */
+  shown: { width: number; height: number };
+}
+
+export interface PreparedPdf {
+  kind: 'pdf';
+  file: string;
+  /** The file pdf-lib reads: the original, or qpdf's decrypted / repaired copy in `tempDir`. */
+  loadPath: string;
+  tempDir?: string;
+  pages: PdfPageGeometry[];
+  encryption: Encryption;
+  repaired: boolean;
+}
+
+const LETTER: Box = [0, 0, 612, 792];
+
+function boxOf(value: unknown, context: PDFContext): Box | undefined {
+  if (!(value instanceof PDFArray) || value.size() !== 4) return undefined;
+  const n = value.asArray().map((v) => {
+    const r = context.lookup(v);
+    return r instanceof PDFNumber ? r.asNumber() : NaN;
+  });
+  if (n.some((v) => !Number.isFinite(v))) return undefined;
+  const [a, b, c, d] = n as [number, number, number, number];
+  const box: Box = [Math.min(a, c), Math.min(b, d), Math.max(a, c), Math.max(b, d)];
+  return box[2] - box[0] > 0 && box[3] - box[1] > 0 ? box : undefined;
+}
+
+function intersect(a: Box, b: Box): Box {
+  const r: Box = [Math.max(a[0], b[0]), Math.max(a[1], b[1]), Math.min(a[2], b[2]), Math.min(a[3], b[3])];
+  return r[2] - r[0] > 0 && r[3] - r[1] > 0 ? r : a;
+}
+
+/** The geometry of one pdf-lib page, with inherited boxes and /Rotate resolved. */
+export function pageGeometry(page: PDFPage): PdfPageGeometry {
+  const leaf = page.node;
+  const inherited = (key: string) => leaf.context.lookup(leaf.getInheritableAttribute(PDFName.of(key)));
+  const media = boxOf(inherited('MediaBox'), leaf.context) ?? LETTER;
+  const crop = boxOf(inherited('CropBox'), leaf.context);
+  const visible = crop ? intersect(media, crop) : media;
+  const raw = inherited('Rotate');
+  const angle = raw instanceof PDFNumber ? raw.asNumber() : 0;
+  const rotate = ((((Math.round(angle / 90) * 90) % 360) + 360) % 360) as QuarterTurn;
+  const w = visible[2] - visible[0];
+  const h = visible[3] - visible[1];
+  return { media, visible, rotate, shown: rotate % 180 === 0 ? { width: w, height: h } : { width: h, height: w } };
+}
+
+/** Loads a PDF with pdf-lib, strictly: an object it cannot parse is an error, not a silent gap. */
+export async function loadPdf(file: string): Promise<PDFDocument> {
+  const bytes = fs.readFileSync(file);
+  return PDFDocument.load(bytes, { updateMetadata: false, throwOnInvalidObject: true, parseSpeed: Infinity });
+}
+
+async function tryLoad(file: string, expected: number): Promise<{ doc?: PDFDocument; why: string }> {
+  try {
+    const doc = await loadPdf(file);
+    const count = doc.getPageCount();
+    if (count === expected) return { doc, why: '' };
+    return { why: `读出 ${count} 页，应有 ${expected} 页` };
+  } catch (error) {
+    return { why: String((error as Error).message ?? error).slice(0, 120) };
+  }
+}
+
+/**
+ * Checks a PDF and works out what pdf-lib should read: the file itself, or a decrypted / repaired copy.
+ * Throws DossierInputError when it needs a user password or cannot be read without losing pages.
+ */
+export async function preparePdf(file: string): Promise<PreparedPdf & { doc: PDFDocument }> {
+  const facts = await qpdfFacts(file);
+  if (facts.encryption === 'user') throw new DossierInputError('needs-password', file);
+  if (facts.pages === undefined) throw new DossierInputError('damaged', file, facts.message);
+  if (facts.pages === 0) throw new DossierInputError('empty', file);
+  let loadPath = file;
+  let tempDir: string | undefined;
+  let attempt = facts.encryption === 'none' && !facts.repaired ? await tryLoad(file, facts.pages) : { why: '' };
+  if (!attempt.doc) {
+    tempDir = fs.mkdtempSync(path.join(os.tmpdir(), 'juanzong-pdf-'));
+    const rewritten = await qpdfRewrite(file, tempDir, 'input.pdf');
+    loadPath = path.join(tempDir, 'input.pdf');
+    attempt = rewritten.code === 0 || rewritten.code === 3 ? await tryLoad(loadPath, facts.pages) : { why: rewritten.stderr };
+    if (!attempt.doc) {
+      fs.rmSync(tempDir, { recursive: true, force: true });
+      throw new DossierInputError('damaged', file, attempt.why.trim().split('\n')[0] ?? '');
+    }
+  }
+  const doc = attempt.doc;
+  const pages = doc.getPages().map(pageGeometry);
+  return { kind: 'pdf', file, loadPath, ...(tempDir ? { tempDir } : {}), pages, encryption: facts.encryption, repaired: facts.repaired, doc };
+}

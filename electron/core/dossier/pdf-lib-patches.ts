@@ -1,0 +1,60 @@
+/**
+ * Two measured speed fixes to pdf-lib 1.17.1's parser (see /work/shared/RECIPE.md), applied once on import:
+ * - A stream whose /Length is an indirect object (ghostscript, pdfTeX and `qpdf --qdf` write these) made pdf-lib
+ *   scan for `endstream` one byte at a time through a JavaScript keyword matcher (80 MiB: 2.5 s). Buffer.indexOf
+ *   finds it in milliseconds.
+ * - Every stream's bytes were copied out of the file (`Uint8Array.slice`); a view (`subarray`) is enough because
+ *   the file's bytes are never changed, and halves the memory a large scan needs.
+ */
+import { createRequire } from 'node:module';
+import { PDFObjectParser } from 'pdf-lib';
+
+const require = createRequire(import.meta.url);
+// pdf-lib does not export ByteStream; Node resolves the package's CommonJS build, so patch that one.
+const ByteStream = require('pdf-lib/cjs/core/parser/ByteStream.js').default as {
+  prototype: { slice(start: number, end: number): Uint8Array; bytes: Uint8Array };
+};
+
+interface ByteStreamLike {
+  bytes: Uint8Array;
+  offset(): number;
+  moveTo(offset: number): void;
+}
+
+const ENDSTREAM = Buffer.from('endstream', 'latin1');
+const CR = 0x0d;
+const LF = 0x0a;
+
+/** The end of a stream's data that starts at `start`: just before the EOL that precedes `endstream`. */
+export function findEndOfStream(bytes: Uint8Array, start: number): { end: number; after: number } | undefined {
+  const view = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const at = view.indexOf(ENDSTREAM, start);
+  if (at < 0) return undefined;
+  let end = at;
+  if (end - 2 >= start && bytes[end - 2] === CR && bytes[end - 1] === LF) end -= 2;
+  else if (end - 1 >= start && (bytes[end - 1] === LF || bytes[end - 1] === CR)) end -= 1;
+  return { end, after: at + ENDSTREAM.length };
+}
+
+let applied = false;
+
+export function applyPdfLibPatches(): void {
+  if (applied) return;
+  applied = true;
+  ByteStream.prototype.slice = function slice(this: { bytes: Uint8Array }, start: number, end: number) {
+    return this.bytes.subarray(start, end);
+  };
+  const parserProto = PDFObjectParser.prototype as unknown as {
+    findEndOfStreamFallback(startPos: unknown): number;
+    bytes: ByteStreamLike;
+  };
+  parserProto.findEndOfStreamFallback = function findEndOfStreamFallback(this: { bytes: ByteStreamLike }) {
+    const stream = this.bytes;
+    const found = findEndOfStream(stream.bytes, stream.offset());
+    if (!found) throw new Error('Failed to parse PDF stream: no endstream keyword');
+    stream.moveTo(found.after);
+    return found.end;
+  };
+}
+
+applyPdfLibPatches();

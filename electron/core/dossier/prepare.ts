@@ -1,0 +1,63 @@
+/** Looking at one input file before the dossier is planned: what it is, how many pages, what each page shows. */
+import fs from 'node:fs';
+import { DossierInputError } from './errors.ts';
+import { prepareImage, type PreparedImage } from './image-input.ts';
+import { sniffInput, type InputKind } from './input-kind.ts';
+import { preparePdf, type PreparedPdf } from './pdf-input.ts';
+
+export type PreparedInput = PreparedPdf | PreparedImage;
+
+const IMAGE_KINDS: InputKind[] = ['jpeg', 'png', 'tiff', 'webp', 'gif', 'avif', 'heic'];
+
+/** Checks a file and reads its pages' sizes; the caller removes `tempDir` (see `releaseInput`). */
+export async function prepareInput(file: string): Promise<PreparedInput> {
+  const kind = sniffInput(file);
+  if (kind === 'pdf') {
+    const { doc: _doc, ...prepared } = await preparePdf(file);
+    return prepared;
+  }
+  if (IMAGE_KINDS.includes(kind)) return prepareImage(file, kind);
+  throw new DossierInputError('unsupported-format', file);
+}
+
+/** Removes the decrypted or repaired copy a prepared PDF may hold. */
+export function releaseInput(input: PreparedInput): void {
+  if (input.kind === 'pdf' && input.tempDir) fs.rmSync(input.tempDir, { recursive: true, force: true });
+}
+
+export interface InputSummary {
+  kind: 'pdf' | 'image';
+  /** `pdf`, `jpeg`, `png`, `tiff`, `webp`, … */
+  format: InputKind;
+  pages: number;
+  /** Each page's size as shown, in points for PDF pages and pixels for images. */
+  shown: { width: number; height: number }[];
+  /** PDFs only: an owner password (opened without one, decrypted for the dossier). */
+  encrypted?: boolean;
+  /** PDFs only: qpdf had to repair the file to read it. */
+  repaired?: boolean;
+}
+
+/**
+ * What the app shows on a file's card when the clerk attaches it; throws DossierInputError for a file the
+ * dossier cannot take (a locked PDF, a damaged one, a HEIC photo, …), so it is refused at once.
+ * @example const { pages } = await inspectInput('/path/licence.pdf'); // or catch e.code === 'needs-password'
+ */
+export async function inspectInput(file: string): Promise<InputSummary> {
+  const input = await prepareInput(file);
+  try {
+    if (input.kind === 'image') {
+      return { kind: 'image', format: input.format, pages: input.pages.length, shown: input.pages.map((p) => ({ ...p })) };
+    }
+    return {
+      kind: 'pdf',
+      format: 'pdf',
+      pages: input.pages.length,
+      shown: input.pages.map((p) => p.shown),
+      encrypted: input.encryption === 'owner',
+      repaired: input.repaired,
+    };
+  } finally {
+    releaseInput(input);
+  }
+}

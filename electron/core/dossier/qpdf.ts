@@ -1,0 +1,116 @@
+/**
+ * Real qpdf (12, compiled to WebAssembly by @neslinesli93/qpdf-wasm) run in-process: it counts pages, tells
+ * owner-password files from user-password ones, decrypts and repairs. Files are reached through Emscripten's
+ * NODEFS mounts, so a large PDF is not copied into WebAssembly memory first.
+ */
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import createModule, { type QpdfInstance } from '@neslinesli93/qpdf-wasm';
+
+const require = createRequire(import.meta.url);
+const wasmPath = require.resolve('@neslinesli93/qpdf-wasm/dist/qpdf.wasm');
+
+interface Fs {
+  mkdir(p: string): void;
+  mount(type: unknown, opts: { root: string }, mountPoint: string): void;
+  unmount(mountPoint: string): void;
+  init(stdin: null, stdout: (c: number | null) => void, stderr: (c: number | null) => void): void;
+}
+
+interface Instance {
+  callMain(args: string[]): number;
+  FS: Fs;
+  NODEFS: unknown;
+}
+
+let instance: Promise<Instance> | undefined;
+let stdout: number[] = [];
+let stderr: number[] = [];
+
+function load(): Promise<Instance> {
+  instance ??= (createModule as unknown as (opts: object) => Promise<QpdfInstance>)({
+    locateFile: () => wasmPath,
+    noFSInit: true,
+    preRun: [(m: Instance) => m.FS.init(null, (c) => c !== null && stdout.push(c), (c) => c !== null && stderr.push(c))],
+  }).then((q) => {
+    const i = q as unknown as Instance;
+    i.FS.mkdir('/in');
+    i.FS.mkdir('/out');
+    return i;
+  });
+  return instance;
+}
+
+export interface QpdfResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/**
+ * Runs qpdf with `file`'s folder mounted at /in and `outDir` (if any) at /out. `args` refer to `IN` and
+ * `OUT/<name>`, replaced here. A qpdf that aborts is dropped and made anew for the next call.
+ */
+export async function runQpdf(file: string, args: string[], outDir?: string): Promise<QpdfResult> {
+  const q = await load();
+  const inName = `/in/${path.basename(file)}`;
+  const argv = args.map((a) => (a === 'IN' ? inName : a.startsWith('OUT/') ? `/out/${a.slice(4)}` : a));
+  stdout = [];
+  stderr = [];
+  q.FS.mount(q.NODEFS, { root: path.dirname(path.resolve(file)) }, '/in');
+  if (outDir) q.FS.mount(q.NODEFS, { root: outDir }, '/out');
+  let code: number;
+  try {
+    code = q.callMain(argv);
+  } catch (error) {
+    instance = undefined;
+    return { code: -1, stdout: '', stderr: `qpdf stopped: ${String(error)}` };
+  } finally {
+    safeUnmount(q, '/in');
+    if (outDir) safeUnmount(q, '/out');
+  }
+  const text = (b: number[]) => Buffer.from(b).toString('utf8');
+  return { code, stdout: text(stdout), stderr: text(stderr).replaceAll(inName, path.basename(file)) };
+}
+
+function safeUnmount(q: Instance, point: string): void {
+  try {
+    q.FS.unmount(point);
+  } catch {
+    // already gone after an abort
+  }
+}
+
+export type Encryption = 'none' | 'owner' | 'user';
+
+export interface QpdfFacts {
+  /** Pages as qpdf counts them (after its own repair), or undefined when it cannot. */
+  pages: number | undefined;
+  encryption: Encryption;
+  /** qpdf warned (exit 3): the file needed repair to be read. */
+  repaired: boolean;
+  message: string;
+}
+
+/** What qpdf says of a PDF: its page count, its encryption, whether it needed repair. */
+export async function qpdfFacts(file: string): Promise<QpdfFacts> {
+  const pw = await runQpdf(file, ['--requires-password', 'IN']);
+  if (pw.code === 0 || /invalid password/.test(pw.stderr)) {
+    return { pages: undefined, encryption: 'user', repaired: false, message: pw.stderr.trim() };
+  }
+  const encryption: Encryption = pw.code === 3 ? 'owner' : 'none';
+  const count = await runQpdf(file, ['--show-npages', 'IN']);
+  const pages = /^\s*(\d+)\s*$/.exec(count.stdout)?.[1];
+  const ok = (count.code === 0 || count.code === 3) && pages !== undefined;
+  return {
+    pages: ok ? Number(pages) : undefined,
+    encryption,
+    repaired: count.code === 3,
+    message: (count.stderr || pw.stderr).trim().split('\n').slice(0, 3).join(' '),
+  };
+}
+
+/** Writes a decrypted (and, if need be, repaired) copy of `file` into `outDir/name`. Returns qpdf's result. */
+export function qpdfRewrite(file: string, outDir: string, name: string): Promise<QpdfResult> {
+  return runQpdf(file, ['--decrypt', 'IN', `OUT/${name}`], outDir);
+}

@@ -1,0 +1,148 @@
+/**
+ * Writes one source PDF page as a dossier page. The page's own content streams and resources are copied
+ * untouched; normalising it to A4 costs one `cm` (turn, scale, move) and a clip to its visible box, prefixed to
+ * its content. What annotations show (filled form fields, stamps) is drawn into the page, since the dossier is
+ * for print; the interactive parts are left out.
+ */
+import { PDFArray, PDFDict, PDFName, PDFNumber, PDFRef, PDFStream, type PDFObject, type PDFPage } from 'pdf-lib';
+import { FONT_NAME } from './content.ts';
+import { num, type ObjectCopier } from './object-copier.ts';
+import type { PdfPageGeometry } from './pdf-input.ts';
+import type { PdfFileWriter } from './pdf-writer.ts';
+import { addTurns, applyMatrix, cm, isIdentity, placementMatrix, type Box, type Matrix } from './transform.ts';
+import { A4, type Placement } from './types.ts';
+
+const N = (s: string) => PDFName.of(s);
+const HIDDEN = 2;
+const NO_VIEW = 32;
+
+export interface PageTarget {
+  writer: PdfFileWriter;
+  copier: ObjectCopier;
+  /** Output object numbers of the page tree and of the dossier font. */
+  pagesNum: number;
+  fontNum: number;
+}
+
+/** Where the page's user space goes on the sheet; identity when the page is A4 at the origin, unturned. */
+export function sheetMatrix(geom: PdfPageGeometry, placement: Placement): Matrix {
+  const turn = addTurns(geom.rotate, placement.turn);
+  if (placement.mode === 'copy') {
+    const m = placementMatrix(geom.visible, turn, 1, 0, 0);
+    return m.map((v) => (Math.abs(v) < 1e-9 ? 0 : v)) as Matrix;
+  }
+  return placementMatrix(geom.visible, turn, placement.scale, placement.x, placement.y);
+}
+
+function boxOf(obj: PDFObject | undefined, page: PDFPage): Box | undefined {
+  if (!(obj instanceof PDFArray) || obj.size() !== 4) return undefined;
+  const n = obj.asArray().map((v) => page.doc.context.lookup(v)).map((v) => (v instanceof PDFNumber ? v.asNumber() : NaN));
+  if (n.some((v) => !Number.isFinite(v))) return undefined;
+  const [a, b, c, d] = n as [number, number, number, number];
+  return [Math.min(a, c), Math.min(b, d), Math.max(a, c), Math.max(b, d)];
+}
+
+/** The appearance stream an annotation shows now, with its reference (or undefined). */
+function appearanceOf(annot: PDFDict, page: PDFPage): { ref: PDFRef; stream: PDFStream } | undefined {
+  const ctx = page.doc.context;
+  const ap = ctx.lookup(annot.get(N('AP')));
+  if (!(ap instanceof PDFDict)) return undefined;
+  let ref = ap.get(N('N'));
+  const normal = ctx.lookup(ref);
+  if (normal instanceof PDFDict && !(normal instanceof PDFStream)) {
+    const state = annot.get(N('AS'));
+    ref = state instanceof PDFName ? normal.get(state) : undefined;
+  }
+  const stream = ctx.lookup(ref);
+  return ref instanceof PDFRef && stream instanceof PDFStream ? { ref, stream } : undefined;
+}
+
+/** Draw operators (in the page's user space) for the annotations a viewer shows, and the XObjects they use. */
+function flattenAnnotations(page: PDFPage): { ops: string[]; xobjects: [string, PDFRef][] } {
+  const ops: string[] = [];
+  const xobjects: [string, PDFRef][] = [];
+  const ctx = page.doc.context;
+  const annots = ctx.lookup(page.node.get(N('Annots')));
+  if (!(annots instanceof PDFArray)) return { ops, xobjects };
+  for (const item of annots.asArray()) {
+    const annot = ctx.lookup(item);
+    if (!(annot instanceof PDFDict)) continue;
+    const subtype = annot.get(N('Subtype'));
+    const flags = ctx.lookup(annot.get(N('F')));
+    const f = flags instanceof PDFNumber ? flags.asNumber() : 0;
+    if (subtype === N('Popup') || f & HIDDEN || f & NO_VIEW) continue;
+    const rect = boxOf(ctx.lookup(annot.get(N('Rect'))), page);
+    const ap = appearanceOf(annot, page);
+    if (!rect || !ap) continue;
+    const m = appearanceMatrix(ap.stream, rect, page);
+    if (!m) continue;
+    const name = `/JzA${xobjects.length}`;
+    xobjects.push([name, ap.ref]);
+    ops.push(`q ${cm(m)} ${name} Do Q`);
+  }
+  return { ops, xobjects };
+}
+
+/** PDF 32000 §12.5.5: the form's BBox, transformed by its Matrix, is fitted to the annotation's Rect. */
+function appearanceMatrix(form: PDFStream, rect: Box, page: PDFPage): Matrix | undefined {
+  const bbox = boxOf(page.doc.context.lookup(form.dict.get(N('BBox'))), page);
+  if (!bbox) return undefined;
+  const mo = page.doc.context.lookup(form.dict.get(N('Matrix')));
+  const fm = (mo instanceof PDFArray && mo.size() === 6 ? mo.asArray().map((v) => (v instanceof PDFNumber ? v.asNumber() : 0)) : [1, 0, 0, 1, 0, 0]) as Matrix;
+  const corners = [applyMatrix(fm, bbox[0], bbox[1]), applyMatrix(fm, bbox[2], bbox[1]), applyMatrix(fm, bbox[0], bbox[3]), applyMatrix(fm, bbox[2], bbox[3])];
+  const xs = corners.map((p) => p[0]);
+  const ys = corners.map((p) => p[1]);
+  const tw = Math.max(...xs) - Math.min(...xs);
+  const th = Math.max(...ys) - Math.min(...ys);
+  if (tw <= 0 || th <= 0) return undefined;
+  const sx = (rect[2] - rect[0]) / tw;
+  const sy = (rect[3] - rect[1]) / th;
+  return [sx, 0, 0, sy, rect[0] - Math.min(...xs) * sx, rect[1] - Math.min(...ys) * sy];
+}
+
+/** The page's resources with the dossier font and the flattened appearances added. */
+function resources(page: PDFPage, target: PageTarget, extraXObjects: [string, PDFRef][]): string {
+  const ctx = page.doc.context;
+  const res = ctx.lookup(page.node.getInheritableAttribute(N('Resources')));
+  const dict = res instanceof PDFDict ? res : undefined;
+  const sub = (key: string) => {
+    const d = dict && ctx.lookup(dict.get(N(key)));
+    return d instanceof PDFDict ? target.copier.entries(d) : '';
+  };
+  const rest = dict ? target.copier.entries(dict, [N('Font'), N('XObject')]) : '';
+  const fonts = `/Font<<${sub('Font')}${FONT_NAME} ${target.fontNum} 0 R>>`;
+  const extra = extraXObjects.map(([name, ref]) => `${name} ${target.copier.ref(ref)}`).join('');
+  const xobj = sub('XObject') || extra ? `/XObject<<${sub('XObject')}${extra}>>` : '';
+  return `<<${rest}${fonts}${xobj}>>`;
+}
+
+function contentRefs(page: PDFPage, target: PageTarget): string[] {
+  const contents = page.node.get(N('Contents'));
+  const list = page.doc.context.lookup(contents);
+  if (list instanceof PDFArray) return list.asArray().map((o) => target.copier.serialise(o)).filter((s) => s !== 'null');
+  return contents instanceof PDFRef ? [target.copier.ref(contents)] : [];
+}
+
+/**
+ * Writes the page as object `pageNum`: its content laid on the sheet by `placement`, then `overlay`
+ * (the dossier's marks, in sheet coordinates).
+ */
+export function writeSourcePage(page: PDFPage, geom: PdfPageGeometry, placement: Placement, overlay: string, pageNum: number, target: PageTarget): void {
+  const { writer } = target;
+  const m = sheetMatrix(geom, placement);
+  const plain = isIdentity(m) && geom.visible.join() === geom.media.join();
+  const annots = flattenAnnotations(page);
+  const [x0, y0, x1, y1] = geom.visible;
+  const clip = plain ? '' : `${cm(m)} ${num(x0)} ${num(y0)} ${num(x1 - x0)} ${num(y1 - y0)} re W n `;
+  const prefix = writer.allocate();
+  writer.stream(prefix, '', Buffer.from(`q ${clip}q\n`, 'latin1'));
+  const suffix = writer.allocate();
+  writer.stream(suffix, '', Buffer.from(`\nQ ${annots.ops.join(' ')} Q\n${overlay}\n`, 'latin1'));
+  const media = plain ? geom.media.map(num).join(' ') : `0 0 ${num(A4.width)} ${num(A4.height)}`;
+  const group = page.node.get(N('Group'));
+  const contents = [`${prefix} 0 R`, ...contentRefs(page, target), `${suffix} 0 R`].join(' ');
+  writer.object(
+    pageNum,
+    `<</Type/Page/Parent ${target.pagesNum} 0 R/MediaBox[${media}]/Resources ${resources(page, target, annots.xobjects)}/Contents[${contents}]${group ? `/Group ${target.copier.serialise(group)}` : ''}>>`,
+  );
+}

@@ -1,0 +1,123 @@
+/**
+ * The dossier's data shapes: the page plan (what goes on every physical sheet side) and the page map
+ * (what `juanzong assemble --json` prints). Plain data, no Node or PDF objects.
+ */
+import type { DossierOptions } from '../../../shared/manifest.ts';
+
+/** A4 portrait in PDF points. */
+export const A4 = { width: 595.28, height: 841.89 } as const;
+/** Millimetres to points. */
+export const mm = (n: number): number => (n * 72) / 25.4;
+
+export type QuarterTurn = 0 | 90 | 180 | 270;
+export type SealPosition = DossierOptions['sealPosition'];
+
+/** One source page as a PDF viewer shows it (after /Rotate and the CropBox), in points. */
+export interface ShownPage {
+  width: number;
+  height: number;
+  /** The clerk's extra clockwise turn of this page. */
+  clerkTurn?: QuarterTurn;
+  /** Images have no physical size: they are always scaled to fill the printable area. */
+  isImage?: boolean;
+}
+
+export interface PlanFile {
+  /** As written in the manifest, for messages. */
+  name: string;
+  pages: ShownPage[];
+}
+
+export type MaterialStatus = 'included' | 'notApplicable' | 'exempt' | 'missing';
+
+export interface PlanMaterial {
+  id: string;
+  title: string;
+  status: MaterialStatus;
+  /** Why it is exempt or not applicable, as the clerk wrote it. */
+  reason?: string;
+  files: PlanFile[];
+  /** Seal rules from the profile: an official seal on the first page; 骑缝章 when it has several pages. */
+  seal: { official: boolean; crossPageWhenMultiPage: boolean };
+}
+
+export interface PlanInput {
+  options: Pick<DossierOptions, 'duplex' | 'sealMarkers' | 'landscape' | 'sealPosition'>;
+  /** In the profile's order; materials not included are listed in the contents only. */
+  materials: PlanMaterial[];
+}
+
+/**
+ * Where a source page lands on the sheet: its shown box is turned clockwise by `turn`, scaled by `scale`,
+ * and its lower-left corner put at (x, y) on the A4 sheet (points, origin bottom-left).
+ * `copy` means the page is already A4 portrait as shown: it goes on the sheet as it is.
+ */
+export interface Placement {
+  mode: 'copy' | 'fit';
+  turn: QuarterTurn;
+  scale: number;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+export type NumberSide = 'left' | 'right' | 'center';
+
+export interface PageMarks {
+  /** The printed page number and where it sits; absent on blank pages. */
+  number?: { value: number; side: NumberSide };
+  /** The 盖章处 circle. */
+  seal?: SealPosition;
+  /** The 骑缝章 mark on the fore-edge (right edge of a front side). */
+  crossPage?: boolean;
+}
+
+export type PlannedPage =
+  | { physical: number; kind: 'cover'; section: 'cover'; marks: PageMarks }
+  | { physical: number; kind: 'toc'; section: 'toc'; tocIndex: number; marks: PageMarks }
+  | {
+      physical: number;
+      kind: 'content';
+      section: string;
+      source: { material: number; file: number; page: number };
+      placement: Placement;
+      marks: PageMarks;
+    }
+  | { physical: number; kind: 'blank'; marks: PageMarks };
+
+export interface TocEntry {
+  id: string;
+  title: string;
+  status: MaterialStatus;
+  reason?: string;
+  firstNumber?: number;
+  lastNumber?: number;
+}
+
+export interface PageMapSection {
+  id: string;
+  title: string;
+  firstPage: number;
+  lastPage: number;
+  firstNumber: number;
+  lastNumber: number;
+}
+
+/** What `juanzong assemble --json` prints; physical pages count from 1, blank pages belong to no section. */
+export interface PageMap {
+  pages: number;
+  sections: PageMapSection[];
+  blankPages: number[];
+  warnings: string[];
+}
+
+export interface PagePlan {
+  pages: PlannedPage[];
+  /** One entry per material of the profile, in order, with the printed range of the included ones. */
+  toc: TocEntry[];
+  /** Entries per contents page, and how many contents pages there are. */
+  tocPerPage: number;
+  tocPages: number;
+  pageMap: PageMap;
+}

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openServices } from '../../electron/core/services/index.ts';
+import { applicantDraft } from '../../shared/contract/schemas.ts';
 import type { ManifestInput } from '../../shared/manifest.ts';
 import { SAMPLE_FILES, SHENZHEN_CODE_ONE_WRONG, sampleManifest, voucherProfile } from '../unit/rules/sample.ts';
 
@@ -207,9 +208,11 @@ describe('juanzong check: the same contact in the local records (guide note 2)',
     const dataDir = join(dir, 'records');
     const services = await openServices({ dataDir });
     try {
-      const other = await services.handlers['applicants:create']({ name: '深圳市另一家科技有限公司', contact: '王小明', phone: '075526000001' });
+      const other = await services.handlers['applicants:create'](
+        applicantDraft.parse({ name: '深圳市另一家科技有限公司', contact: '王小明', phone: '075526000001' }),
+      );
       await services.handlers['applications:create']({ applicantId: other.id, profileId: 'sz-model-voucher-2025', year: 2025 });
-      const earlier = await services.handlers['applicants:create']({ name: '深圳市往年科技有限公司', contact: '王小明' });
+      const earlier = await services.handlers['applicants:create'](applicantDraft.parse({ name: '深圳市往年科技有限公司', contact: '王小明' }));
       await services.handlers['applications:create']({ applicantId: earlier.id, profileId: 'sz-model-voucher-2025', year: 2024 });
     } finally {
       services.close();

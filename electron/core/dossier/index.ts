@@ -11,3 +11,4 @@ export { inspectInput, type InputSummary } from './prepare.ts';
 export { DossierInputError, type DossierInputErrorCode } from './errors.ts';
 export type * from './types.ts';
 export { writeChecklist, type ChecklistInput } from './checklist.ts';
+export { assembleDossierInWorker, type WorkerOptions } from './worker.ts';

@@ -21,7 +21,9 @@ export function sniffInput(file: string): InputKind {
     throw new DossierInputError('not-found', file);
   }
   if (head.length === 0) throw new DossierInputError('empty', file);
-  return kindOf(head);
+  const kind = kindOf(head);
+  // A .pdf whose header is missing or late: let qpdf judge it (it may repair it, or name the damage).
+  return kind === 'unknown' && /\.pdf$/i.test(file) ? 'pdf' : kind;
 }
 
 /** The format of a file from its first (up to 1024) bytes. */

@@ -10,7 +10,7 @@ const services = await openServices({ dataDir });
 const applicationId = await ensureApplication(services);
 process.stdout.write('READY\n');
 for (let i = 0; ; i += 1) {
-  const size = 1024 + Math.floor(Math.random() * 256 * 1024);
+  const size = 1024 + Math.floor(Math.random() * 128 * 1024);
   const row = await services.handlers['attachments:add']({
     applicationId,
     materialId: `material-${i % 5}`,

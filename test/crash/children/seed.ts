@@ -23,12 +23,31 @@ export async function ensureApplication(services: Services): Promise<number> {
   return application.id;
 }
 
-/** A small PDF-looking file with random bytes, so each add stores a new object. */
+/**
+ * A valid one-page PDF, written out by hand (not by Juanzong), whose content stream carries `size` bytes of
+ * random comment so every add stores a new object.
+ */
 export function randomPdfBytes(size: number): Uint8Array<ArrayBuffer> {
-  const bytes = new Uint8Array(size);
-  crypto.getRandomValues(bytes.subarray(0, Math.min(size, 65536)));
-  bytes.set(new TextEncoder().encode('%PDF-1.4\n'), 0);
-  return bytes;
+  const noise = Buffer.alloc(Math.max(16, size >> 1));
+  crypto.getRandomValues(noise.subarray(0, Math.min(noise.length, 65536)));
+  const content = `% ${noise.toString('hex')}\n0 0 m 100 100 l S\n`;
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>',
+    `<< /Length ${content.length} >>\nstream\n${content}endstream`,
+  ];
+  let pdf = '%PDF-1.4\n';
+  const offsets = objects.map((body, i) => {
+    const at = pdf.length;
+    pdf += `${i + 1} 0 obj\n${body}\nendobj\n`;
+    return at;
+  });
+  const xref = pdf.length;
+  pdf += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
+  pdf += offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('');
+  pdf += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return new Uint8Array(Buffer.from(pdf, 'latin1'));
 }
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

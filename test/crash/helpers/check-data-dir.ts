@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import { createReadStream, existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
+import { hashesInBackups } from '../../../electron/core/backup/lifecycle.ts';
 import { openServices } from '../../../electron/core/services/index.ts';
 
 export interface DataDirReport {
@@ -15,7 +16,10 @@ export interface DataDirReport {
   missingFiles: string[];
   /** Files whose bytes no longer hash to their name. */
   wrongFiles: string[];
-  /** Temp files or objects no row (or backup) refers to, still there after start-up cleanup. */
+  /**
+   * What start-up cleanup should have removed: temp files, objects no row or backup refers to, half-written
+   * backups, unpacked imports, notes of unfinished exports.
+   */
   leftovers: string[];
   /** Acknowledged attachments (id → sha256) that are gone or changed. */
   lostAcks: string[];
@@ -54,10 +58,15 @@ export async function checkDataDir(
     }
     const byId = new Map(rows.map((r) => [r.id, r.sha256]));
     const lostAcks = [...ackedAttachments].filter(([id, sha]) => byId.get(id) !== sha).map(([id]) => `#${id}`);
-    const referenced = new Set([...byId.values(), ...extraReferenced]);
+    const referenced = new Set([...byId.values(), ...extraReferenced, ...(await hashesInBackups(dataDir))]);
+    const inside = (dir: string) => (existsSync(dir) ? readdirSync(dir).map((n) => path.join(dir, n)) : []);
     const leftovers = [
-      ...(existsSync(store.tmpDir) ? readdirSync(store.tmpDir).map((n) => path.join(store.tmpDir, n)) : []),
+      ...inside(store.tmpDir),
       ...listObjects(store.objectsDir).filter((f) => !referenced.has(path.basename(f))),
+      ...inside(path.join(dataDir, 'backups')).filter((f) => f.endsWith('.part')),
+      ...inside(path.join(dataDir, 'staging')),
+      ...inside(path.join(dataDir, 'pending-outputs')),
+      ...inside(path.join(dataDir, 'dossiers')),
     ];
     return { integrity, foreignKeyViolations, rows: rows.length, missingFiles, wrongFiles, leftovers, lostAcks };
   } finally {

@@ -1,5 +1,5 @@
 /**
- * Runs a child script under tsx and SIGKILLs it at a random moment, collecting the lines it printed first.
+ * Runs a child script (a bundled `.mjs`, or a `.ts` under tsx) and SIGKILLs it at a random moment, collecting the lines it printed first.
  * The child prints `READY` once its data folder is open; the kill lands a random time after that (or, now and
  * then, before it, so start-up itself is interrupted too).
  */
@@ -15,7 +15,8 @@ export interface KilledRun {
 
 export function runAndKill(script: string, args: string[], maxDelayMs: number, random = Math.random): Promise<KilledRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const runner = script.endsWith('.mjs') ? [script] : ['--import', 'tsx', script];
+    const child = spawn(process.execPath, [...runner, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
     const lines: string[] = [];
     let pending = '';
     let stderr = '';

@@ -1,0 +1,52 @@
+/**
+ * What a `.juanzong` archive says about its application: the rows of every table that belongs to it, as stored
+ * (column names and values), so an import writes back the same rows. Ids are the exporter's; the importer maps them.
+ */
+import { z } from 'zod';
+import type { Db } from '../db/connection.ts';
+
+export const archiveFormat = 'juanzong-archive';
+export const archiveFormatVersion = 1;
+
+const cell = z.union([z.string(), z.number(), z.null()]);
+const row = z.record(z.string().regex(/^[a-z_][a-z0-9_]*$/), cell);
+export type Row = z.infer<typeof row>;
+
+export const archiveManifest = z.object({
+  format: z.literal(archiveFormat),
+  formatVersion: z.literal(archiveFormatVersion),
+  schemaVersion: z.number().int().positive(),
+  exportedAt: z.string(),
+  applicant: row,
+  application: row,
+  contracts: z.array(row).max(10),
+  costs: z.array(row).max(10_000),
+  answers: z.array(row).max(10_000),
+  materialStates: z.array(row).max(10_000),
+  attachments: z.array(row).max(5_000),
+  pageTurns: z.array(row).max(100_000),
+});
+export type ArchiveManifest = z.infer<typeof archiveManifest>;
+
+/** Reads every row of one application. */
+export function collectApplicationRows(db: Db, applicationId: number): Omit<ArchiveManifest, 'format' | 'formatVersion' | 'exportedAt'> {
+  const one = (sql: string, id: number) => db.prepare(sql).get(id) as Row;
+  const all = (table: string) => db.prepare(`SELECT * FROM ${table} WHERE application_id = ? ORDER BY rowid`).all(applicationId) as Row[];
+  const application = one('SELECT * FROM applications WHERE id = ?', applicationId);
+  return {
+    schemaVersion: db.pragma('user_version', { simple: true }) as number,
+    applicant: one('SELECT * FROM applicants WHERE id = ?', Number(application.applicant_id)),
+    application,
+    contracts: all('contracts'),
+    costs: all('costs'),
+    answers: all('answers'),
+    materialStates: all('material_states'),
+    attachments: all('attachments'),
+    pageTurns: db
+      .prepare(
+        `SELECT page_turns.* FROM page_turns JOIN attachments ON attachments.id = page_turns.attachment_id
+         WHERE attachments.application_id = ? ORDER BY page_turns.rowid`,
+      )
+      .all(applicationId) as Row[],
+  };
+}

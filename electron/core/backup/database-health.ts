@@ -1,0 +1,71 @@
+/**
+ * The start-up check of the database file. A damaged file is never opened for writing and never replaced by a new
+ * empty one: the clerk is told which file is damaged and offered the newest backup.
+ */
+import { existsSync } from 'node:fs';
+import Database from 'better-sqlite3';
+import { UserFacingError } from '../../../shared/errors.ts';
+import { listBackups, type BackupInfo } from './backup-files.ts';
+
+export class DamagedDatabaseError extends UserFacingError {
+  constructor(
+    readonly file: string,
+    readonly detail: string,
+    readonly backups: BackupInfo[],
+  ) {
+    super('db-damaged', damagedMessage(file, detail, backups));
+    this.name = 'DamagedDatabaseError';
+  }
+}
+
+function damagedMessage(file: string, detail: string, backups: BackupInfo[]): string {
+  const head = `数据文件「${file}」无法使用（${detail}）。卷宗没有修改它，也没有新建空白数据。`;
+  const newest = backups.at(-1);
+  if (!newest) {
+    return `${head}没有找到可用的备份。请不要删除或覆盖该文件，把它复制一份后联系技术支持。`;
+  }
+  return (
+    `${head}最近的备份是「${newest.name}」（${newest.takenAt}）。请在窗口中选择「从备份恢复」，` +
+    `或运行 juanzong backup restore ${newest.name}。恢复前，损坏的文件会移到 damaged 文件夹保留。`
+  );
+}
+
+export interface DatabaseVerdict {
+  /** `ok`, or why the file cannot be used (SQLite's own words). */
+  verdict: string;
+  /** `PRAGMA user_version`: 0 for a file that holds no schema yet. */
+  version: number;
+}
+
+export function inspectDatabaseFile(file: string): DatabaseVerdict {
+  let db: Database.Database | undefined;
+  try {
+    db = new Database(file, { fileMustExist: true });
+    const rows = db.pragma('quick_check') as { quick_check: string }[];
+    const problems = rows.map((r) => r.quick_check).filter((r) => r !== 'ok');
+    const version = db.pragma('user_version', { simple: true }) as number;
+    if (problems.length === 0) return { verdict: 'ok', version };
+    return { verdict: `完整性检查未通过：${problems.slice(0, 3).join('；')}`, version };
+  } catch (error) {
+    return { verdict: `SQLite 报告：${error instanceof Error ? error.message : String(error)}`, version: 0 };
+  } finally {
+    db?.close();
+  }
+}
+
+/**
+ * Throws `DamagedDatabaseError` when the database file is damaged, or missing while backups exist (someone or
+ * something deleted it: starting empty would hide that). A first start (no file, no backups) passes.
+ */
+export async function assertDatabaseUsable(file: string, backupDir: string): Promise<void> {
+  const backups = await listBackups(backupDir);
+  if (!existsSync(file)) {
+    if (backups.length > 0) throw new DamagedDatabaseError(file, '文件不存在，但数据文件夹中有备份', backups);
+    return;
+  }
+  const { verdict, version } = inspectDatabaseFile(file);
+  if (verdict !== 'ok') throw new DamagedDatabaseError(file, verdict, backups);
+  if (version === 0 && backups.length > 0) {
+    throw new DamagedDatabaseError(file, '文件里没有任何数据，但数据文件夹中有备份', backups);
+  }
+}

@@ -1,0 +1,26 @@
+/**
+ * Bundles a crash child into one ES module under `.tmp/` (packages stay external), so each of hundreds of
+ * restarts skips transpiling the core: about half a second less per kill.
+ */
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { build } from 'esbuild';
+
+const repo = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../../..');
+
+export async function bundleChild(script: string): Promise<string> {
+  const outDir = path.join(repo, '.tmp', 'crash-children');
+  mkdirSync(outDir, { recursive: true });
+  const outfile = path.join(outDir, `${path.basename(script, '.ts')}-${process.pid}.mjs`);
+  await build({
+    entryPoints: [script],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    packages: 'external',
+    logLevel: 'warning',
+  });
+  return outfile;
+}

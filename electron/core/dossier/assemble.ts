@@ -8,11 +8,13 @@ import path from 'node:path';
 import { setImmediate as tick } from 'node:timers/promises';
 import type { Manifest } from '../../../shared/manifest.ts';
 import { findProfile, type Profile } from '../../../shared/profiles/index.ts';
+import { settleWithConcurrency, LookAhead } from './concurrency.ts';
 import { DossierInputError, cancelledError } from './errors.ts';
 import { DossierDrawer, type ContentPage } from './draw.ts';
 import { resolveMaterials, type ResolvedMaterial } from './materials.ts';
 import { drawCover, drawToc } from './own-pages.ts';
 import { planDossier } from './plan.ts';
+import type { PreparedImage } from './image-input.ts';
 import { prepareInput, releaseInput, type PreparedInput } from './prepare.ts';
 import type { PageMap, PagePlan, PlanInput, PlanMaterial, ShownPage } from './types.ts';
 
@@ -49,23 +51,25 @@ function profileFor(input: AssembleInput): Profile {
   return profile;
 }
 
+/** Checks every file, images (sharp's thread pool) alongside PDFs; the first refusal in manifest order wins. */
 async function prepareAll(materials: ResolvedMaterial[], signal?: AbortSignal): Promise<PreparedInput[][]> {
-  const prepared: PreparedInput[][] = [];
-  try {
-    for (const m of materials) {
-      const list: PreparedInput[] = [];
-      prepared.push(list);
-      for (const f of m.files) {
-        if (signal?.aborted) throw cancelledError();
-        list.push(await prepareInput(f.path));
-        await tick();
-      }
-    }
+  const files = materials.flatMap((m, i) => m.files.map((f, j) => ({ path: f.path, i, j })));
+  const outcomes = await settleWithConcurrency(files, 3, async (f) => {
+    if (signal?.aborted) throw cancelledError();
+    const prepared = await prepareInput(f.path);
+    await tick();
     return prepared;
-  } catch (error) {
+  });
+  const prepared: PreparedInput[][] = materials.map(() => []);
+  outcomes.forEach((o, k) => {
+    if (o.status === 'fulfilled') prepared[files[k]!.i]![files[k]!.j] = o.value;
+  });
+  const failed = outcomes.find((o) => o.status === 'rejected');
+  if (signal?.aborted || failed) {
     prepared.flat().forEach(releaseInput);
-    throw error;
+    throw signal?.aborted ? cancelledError() : (failed as PromiseRejectedResult).reason;
   }
+  return prepared;
 }
 
 function shownPages(input: PreparedInput, turns: Map<number, 0 | 90 | 180 | 270>): ShownPage[] {
@@ -98,6 +102,8 @@ async function drawPlan(drawer: DossierDrawer, plan: PagePlan, input: AssembleIn
     await tick();
   };
   options.onProgress?.(0, total);
+  const imagePages = plan.pages.filter((p): p is ContentPage => p.kind === 'content' && prepared[p.source.material]![p.source.file]!.kind === 'image');
+  const images = new LookAhead(imagePages, 3, (p) => drawer.encodeImagePage(prepared[p.source.material]![p.source.file] as PreparedImage, p));
   const cover = { callTitle: profile.guideTitle.replace(/项目申请指南$/, ''), applicant: manifest.applicant, date: manifest.options.date ?? todayInShanghai() };
   for (let i = 0; i < plan.pages.length; ) {
     const page = plan.pages[i]!;
@@ -113,7 +119,7 @@ async function drawPlan(drawer: DossierDrawer, plan: PagePlan, input: AssembleIn
     for (let p = plan.pages[i]; p?.kind === 'content' && p.source.material === material && p.source.file === file; p = plan.pages[++i]) group.push(p);
     const source = prepared[material]![file]!;
     if (source.kind === 'pdf') await drawer.writePdfPages(source, group);
-    else for (const p of group) await drawer.writeImagePage(source, p);
+    else for (const p of group) drawer.writeImagePage(await images.get(p), p);
     await progress(group.length);
   }
   await drawer.finish(`${manifest.applicant.name} ${profile.title} 申请材料`);

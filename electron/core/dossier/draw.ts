@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { PDFName, PDFPageTree, PDFRef, type PDFDocument } from 'pdf-lib';
 import { Content, FONT_NAME } from './content.ts';
 import { createFontHolder, type TextFont } from './font.ts';
-import { encodeImage, type PreparedImage } from './image-input.ts';
+import { encodeImage, type ImageXObject, type PreparedImage } from './image-input.ts';
 import { drawMarks, type NumberStyle } from './marks.ts';
 import { ObjectCopier, num } from './object-copier.ts';
 import { loadPdf, type PreparedPdf } from './pdf-input.ts';
@@ -92,13 +92,19 @@ export class DossierDrawer {
     this.writer.flush();
   }
 
-  /** Writes one image page (one page of a TIFF). */
-  async writeImagePage(input: PreparedImage, page: ContentPage): Promise<void> {
+  /** Encodes the image of one image page (may run ahead of the writing, on sharp's threads). */
+  encodeImagePage(input: PreparedImage, page: ContentPage): Promise<ImageXObject> {
     const p = page.placement;
     const [placedW, placedH] = p.turn % 180 === 0 ? [p.width, p.height] : [p.height, p.width];
-    const image = await encodeImage(input, page.source.page, placedW, placedH);
+    return encodeImage(input, page.source.page, placedW, placedH);
+  }
+
+  /** Writes one image page (one page of a TIFF) with its encoded image. */
+  writeImagePage(image: ImageXObject, page: ContentPage): void {
+    const p = page.placement;
     const imageNum = this.writer.allocate();
-    this.writer.stream(imageNum, image.dict, image.data);
+    if (image.data instanceof Uint8Array) this.writer.stream(imageNum, image.dict, image.data);
+    else this.writer.streamFromFile(imageNum, image.dict, image.data.file);
     const turn = addTurns(image.turn, p.turn);
     const s = p.width / (turn % 180 === 0 ? image.width : image.height);
     const m = placementMatrix([0, 0, image.width, image.height], turn, s, p.x, p.y);

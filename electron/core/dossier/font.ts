@@ -31,10 +31,35 @@ export interface TextFont {
   width(text: string, size: number): number;
 }
 
+/**
+ * Widths are summed from cached per-character advances: fontkit lays out (GSUB/GPOS) every string it measures,
+ * and wrapping Chinese text measures a growing line once per character. Chinese and digits do not kern.
+ */
 export function textFont(font: PDFFont): TextFont {
+  const advance = new Map<string, number>();
+  const encoded = new Map<string, string>();
+  const unit = (ch: string) => {
+    let w = advance.get(ch);
+    if (w === undefined) {
+      w = font.widthOfTextAtSize(ch, 1000);
+      advance.set(ch, w);
+    }
+    return w;
+  };
   return {
-    encode: (text) => font.encodeText(text).toString(),
-    width: (text, size) => font.widthOfTextAtSize(text, size),
+    encode: (text) => {
+      let hex = encoded.get(text);
+      if (hex === undefined) {
+        hex = font.encodeText(text).toString();
+        encoded.set(text, hex);
+      }
+      return hex;
+    },
+    width: (text, size) => {
+      let total = 0;
+      for (const ch of text) total += unit(ch);
+      return (total * size) / 1000;
+    },
   };
 }
 

@@ -92,22 +92,16 @@ export interface QpdfFacts {
   message: string;
 }
 
-/** What qpdf says of a PDF: its page count, its encryption, whether it needed repair. */
+/** What qpdf says of a PDF, in one run: its page count, its encryption, whether it needed repair. */
 export async function qpdfFacts(file: string): Promise<QpdfFacts> {
-  const pw = await runQpdf(file, ['--requires-password', 'IN']);
-  if (pw.code === 0 || /invalid password/.test(pw.stderr)) {
-    return { pages: undefined, encryption: 'user', repaired: false, message: pw.stderr.trim() };
-  }
-  const encryption: Encryption = pw.code === 3 ? 'owner' : 'none';
-  const count = await runQpdf(file, ['--show-npages', 'IN']);
-  const pages = /^\s*(\d+)\s*$/.exec(count.stdout)?.[1];
-  const ok = (count.code === 0 || count.code === 3) && pages !== undefined;
-  return {
-    pages: ok ? Number(pages) : undefined,
-    encryption,
-    repaired: count.code === 3,
-    message: (count.stderr || pw.stderr).trim().split('\n').slice(0, 3).join(' '),
-  };
+  const r = await runQpdf(file, ['--show-npages', '--show-encryption', 'IN']);
+  const message = r.stderr.trim().split('\n').slice(0, 3).join(' ');
+  if (/invalid password/.test(r.stderr)) return { pages: undefined, encryption: 'user', repaired: false, message };
+  const [first, ...rest] = r.stdout.split('\n');
+  const pages = /^\s*(\d+)\s*$/.exec(first ?? '')?.[1];
+  const ok = (r.code === 0 || r.code === 3) && pages !== undefined;
+  const encryption: Encryption = ok && !rest.some((l) => /File is not encrypted/.test(l)) ? 'owner' : 'none';
+  return { pages: ok ? Number(pages) : undefined, encryption, repaired: r.code === 3, message };
 }
 
 /** Writes a decrypted (and, if need be, repaired) copy of `file` into `outDir/name`. Returns qpdf's result. */

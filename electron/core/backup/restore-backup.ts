@@ -4,7 +4,7 @@
  * backup API, so a window that has the database open sees the restored data at once.
  */
 import { existsSync } from 'node:fs';
-import { mkdir, rename, rm } from 'node:fs/promises';
+import { mkdir, rename } from 'node:fs/promises';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { UserFacingError } from '../../../shared/errors.ts';

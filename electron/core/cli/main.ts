@@ -3,9 +3,17 @@ import { UsageError, type CliCommand, type CliIo } from './command.ts';
 import { assembleCommand } from './commands/assemble.ts';
 import { checkCommand } from './commands/check.ts';
 import { applicantsListCommand, applicationsListCommand } from './commands/records.ts';
+import * as safety from './commands/safety.ts';
 
 /** Every sub-command, in the order `--help` lists them. */
-export const commands: CliCommand[] = [assembleCommand, checkCommand, applicantsListCommand, applicationsListCommand];
+export const commands: CliCommand[] = [
+  assembleCommand,
+  checkCommand,
+  applicantsListCommand,
+  applicationsListCommand,
+  ...[safety.backupCreateCommand, safety.backupListCommand, safety.backupRestoreCommand],
+  ...[safety.archiveExportCommand, safety.archiveImportCommand],
+];
 
 function helpText(): string {
   const width = Math.max(...commands.map((c) => c.usage.length));

@@ -3,6 +3,8 @@
  * file name on Windows, macOS and Linux: no folders, no `..`, no characters Windows forbids, no reserved device
  * names (`CON.pdf` opens the console on Windows), at most 200 bytes of UTF-8 (file systems allow 255).
  */
+// Control characters (U+0000–U+001F, U+007F) as well as Windows' forbidden set.
+// eslint-disable-next-line no-control-regex
 const forbidden = /[<>:"/\\|?*\u0000-\u001f\u007f]/g;
 const reserved = /^(con|prn|aux|nul|com[1-9¹²³]|lpt[1-9¹²³]|conin\$|conout\$)$/i;
 export const maxNameBytes = 200;

@@ -72,7 +72,7 @@ const steps: [weight: number, name: string, run: () => Promise<string>][] = [
   }],
   [10, 'backup', async () => (await call(services, 'backup:create', {})).name],
   [10, 'export', async () => String((await exportArchive(services, applicationId, path.join(exportDir, 'app.juanzong'))).files)],
-  [8, 'import', async () => String((await importArchive(services, archiveToImport, { asCopy: true })).applicationId)],
+  [4, 'import', async () => String((await importArchive(services, archiveToImport, { asCopy: true })).applicationId)],
   [7, 'assemble', async () => (await assembleAndSave(), 'dossier.pdf')],
   [5, 'assemble-direct', async () => (await assembleDirect(), 'direct.pdf')],
 ];

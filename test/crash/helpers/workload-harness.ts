@@ -133,7 +133,7 @@ export async function runSoak(kills: number, onKill?: (i: number, f: SoakFigures
     mkdirSync(exportDir, { recursive: true });
     const child = await bundleChild(path.join(repo, 'test/crash/children/workload.ts'));
     for (let i = 0; i < kills; i += 1) {
-      const run = await runAndKill(child, [dataDir, exportDir, archive], 1500);
+      const run = await runAndKill(child, [dataDir, exportDir, archive], 1000);
       if (run.exitedByItself) figures.problems.push(`child exited by itself: ${run.stderr.slice(0, 500)}`);
       figures.kills += run.exitedByItself ? 0 : 1;
       record(ledger, run.lines, figures);

@@ -1,0 +1,100 @@
+/**
+ * `juanzong backup create|list|restore` and `juanzong archive export|import`. `backup restore` works without
+ * opening the data folder first, so it also mends a folder whose database is damaged.
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { exportArchive } from '../../archive/export-archive.ts';
+import { importArchive } from '../../archive/import-archive.ts';
+import { backupDirOf, listBackups } from '../../backup/backup-files.ts';
+import { restoreBackup } from '../../backup/restore-backup.ts';
+import { openServices, databaseFileName, type Services } from '../../services/index.ts';
+import { UsageError, type CliCommand, type CliContext } from '../command.ts';
+
+async function withServices<T>(ctx: CliContext, work: (s: Services) => Promise<T>): Promise<T> {
+  const services = await openServices({ dataDir: ctx.dataDir });
+  try {
+    return await work(services);
+  } finally {
+    services.close();
+  }
+}
+
+export const backupCreateCommand: CliCommand = {
+  words: ['backup', 'create'],
+  usage: 'backup create',
+  summary: '立即备份数据库（保留每类最近 10 份）',
+  run: (_args, ctx) =>
+    withServices(ctx, async ({ handlers }) => {
+      const backup = await handlers['backup:create']({});
+      ctx.stdout(`已备份：${path.join(backupDirOf(ctx.dataDir), backup.name)}\n`);
+      return 0;
+    }),
+};
+
+export const backupListCommand: CliCommand = {
+  words: ['backup', 'list'],
+  usage: 'backup list [--json]',
+  summary: '列出备份（最新的在最后）',
+  run: async (args, ctx) => {
+    // Read from the folder, not through the services: this must work when the database is damaged.
+    const backups = await listBackups(backupDirOf(ctx.dataDir));
+    if (args.includes('--json')) ctx.stdout(`${JSON.stringify(backups, null, 2)}\n`);
+    else if (backups.length === 0) ctx.stdout(`（${backupDirOf(ctx.dataDir)} 中还没有备份）\n`);
+    else for (const b of backups) ctx.stdout(`${b.name}\t${b.takenAt}\t${b.reason}\t${b.size} 字节\n`);
+    return 0;
+  },
+};
+
+export const backupRestoreCommand: CliCommand = {
+  words: ['backup', 'restore'],
+  usage: 'backup restore <备份名>',
+  summary: '用备份替换当前数据库（当前的先另存一份）',
+  run: async (args, ctx) => {
+    const name = args[0];
+    if (!name) throw new UsageError('请写出要恢复的备份名，例如 juanzong backup restore juanzong-2025-…-daily.sqlite3（用 backup list 查看）。');
+    const result = await restoreBackup(ctx.dataDir, path.join(ctx.dataDir, databaseFileName), name);
+    ctx.stdout(`已恢复备份 ${result.restored.name}（${result.restored.takenAt}）。\n`);
+    if (result.safetyBackup) ctx.stdout(`恢复前的数据库已另存为备份 ${result.safetyBackup}。\n`);
+    if (result.movedAside) ctx.stdout(`损坏的数据库已移到 ${result.movedAside}。\n`);
+    // Opening once brings an older backup's schema up to date and reports files the backup names but the store lost.
+    return withServices(ctx, async (s) => {
+      const missing = (s.db.prepare('SELECT original_name, sha256 FROM attachments').all() as { original_name: string; sha256: string }[])
+        .filter((r) => !existsSync(s.store.pathOf(r.sha256)));
+      for (const m of missing) ctx.stderr(`注意：附件「${m.original_name}」的文件已不在数据文件夹中，请重新添加。\n`);
+      return 0;
+    });
+  },
+};
+
+export const archiveExportCommand: CliCommand = {
+  words: ['archive', 'export'],
+  usage: 'archive export <项目编号> --out <文件.juanzong>',
+  summary: '把一个申报项目连同附件导出为单个 .juanzong 文件',
+  run: (args, ctx) => {
+    const id = Number(args[0]);
+    const outAt = args.indexOf('--out');
+    const out = outAt >= 0 ? args[outAt + 1] : undefined;
+    if (!Number.isInteger(id) || id <= 0 || !out) throw new UsageError(`用法：juanzong ${archiveExportCommand.usage}`);
+    return withServices(ctx, async (s) => {
+      const result = await exportArchive(s, id, path.resolve(out));
+      ctx.stdout(`已导出 ${result.path}（${result.files} 个文件，${result.size} 字节）\n`);
+      return 0;
+    });
+  },
+};
+
+export const archiveImportCommand: CliCommand = {
+  words: ['archive', 'import'],
+  usage: 'archive import <文件.juanzong> [--as-copy]',
+  summary: '导入 .juanzong 文件（已有同一项目时拒绝，除非 --as-copy）',
+  run: (args, ctx) => {
+    const file = args.find((a) => !a.startsWith('--'));
+    if (!file) throw new UsageError(`用法：juanzong ${archiveImportCommand.usage}`);
+    return withServices(ctx, async (s) => {
+      const result = await importArchive(s, path.resolve(file), { asCopy: args.includes('--as-copy') });
+      ctx.stdout(`已导入为申报项目 ${result.applicationId}（${result.files} 个文件）\n`);
+      return 0;
+    });
+  },
+};

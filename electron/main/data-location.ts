@@ -44,11 +44,30 @@ async function listFiles(dir: string, base = dir): Promise<Map<string, number>> 
   return found;
 }
 
-async function checkCopy(fromObjects: string, toObjects: string, copiedDb: string, nativeBinding?: string) {
-  const [a, b] = await Promise.all([listFiles(fromObjects), listFiles(toObjects)]);
-  const same = a.size === b.size && [...a].every(([name, size]) => b.get(name) === size);
-  if (!same) throw new Error('copied files differ from the originals');
-  const copy = openDatabase(copiedDb, { readonly: true, ...(nativeBinding ? { nativeBinding } : {}) });
+/**
+ * What a data folder holds besides the live database (copied with SQLite's backup instead): the stored files, the
+ * backups, exports and set-aside damaged databases. Temp folders, jobs' outputs and, when the data folder is
+ * `userData`, Chromium's own folders stay behind.
+ */
+export const carriedFolders = [path.join('files', 'objects'), 'backups', 'exports', 'damaged'];
+
+async function copyFolders(from: string, to: string): Promise<void> {
+  for (const folder of carriedFolders) {
+    await cp(path.join(from, folder), path.join(to, folder), { recursive: true, errorOnExist: true, force: false }).catch(
+      (error: NodeJS.ErrnoException) => {
+        if (error.code !== 'ENOENT') throw error;
+      },
+    );
+  }
+}
+
+async function checkCopy(from: string, to: string, nativeBinding?: string): Promise<void> {
+  for (const folder of carriedFolders) {
+    const [a, b] = await Promise.all([listFiles(path.join(from, folder)), listFiles(path.join(to, folder))]);
+    const same = a.size === b.size && [...a].every(([name, size]) => b.get(name) === size);
+    if (!same) throw new Error(`the copy of ${folder} differs from the original`);
+  }
+  const copy = openDatabase(path.join(to, databaseFileName), { readonly: true, ...(nativeBinding ? { nativeBinding } : {}) });
   try {
     const result = copy.pragma('integrity_check', { simple: true });
     if (result !== 'ok') throw new Error(`integrity_check: ${String(result)}`);
@@ -70,8 +89,8 @@ export interface MoveRequest {
 }
 
 /**
- * Copies the database and the stored files into `<chosen>/juanzong`, checks the copy (same files and sizes, an
- * intact database), then points `data-location.json` at it. The old folder is left untouched; nothing changes
+ * Copies the database (online backup) and the `carriedFolders` into `<chosen>/juanzong`, checks the copy (same
+ * files and sizes, an intact database), then points `data-location.json` at it. The old folder is left untouched; nothing changes
  * for this run, so the caller restarts the app. A failed copy is removed and nothing is switched.
  */
 export async function moveDataDir(request: MoveRequest): Promise<string> {
@@ -86,19 +105,8 @@ export async function moveDataDir(request: MoveRequest): Promise<string> {
   try {
     await mkdir(path.join(target, 'files'), { recursive: true });
     await request.db.backup(path.join(target, databaseFileName));
-    await cp(path.join(from, 'files', 'objects'), path.join(target, 'files', 'objects'), {
-      recursive: true,
-      errorOnExist: true,
-      force: false,
-    }).catch((error: NodeJS.ErrnoException) => {
-      if (error.code !== 'ENOENT') throw error;
-    });
-    await checkCopy(
-      path.join(from, 'files', 'objects'),
-      path.join(target, 'files', 'objects'),
-      path.join(target, databaseFileName),
-      request.nativeBinding,
-    );
+    await copyFolders(from, target);
+    await checkCopy(from, target, request.nativeBinding);
   } catch (error) {
     await rm(target, { recursive: true, force: true });
     if (error instanceof UserFacingError) throw error;

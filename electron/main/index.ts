@@ -18,6 +18,8 @@ import {
   utilityProcess,
   type BrowserWindow as Window,
 } from 'electron';
+import { UserFacingError } from '../../shared/errors.ts';
+import { dossierOutputPath } from '../core/services/dossier-jobs.ts';
 import { openServices, type Services } from '../core/services/index.ts';
 import { AssemblyHost } from './assembly-host.ts';
 import { resolveDataDir } from './data-location.ts';
@@ -58,24 +60,31 @@ async function openEverything(log: Log): Promise<void> {
   }
   const dataDir = await resolveDataDir(userData);
   log.info(`data folder: ${dataDir}`);
-  const services: Services = await openServices({ dataDir, version: app.getVersion(), nativeBinding: files.sqliteBinding });
+  const assembly = new AssemblyHost({
+    fork: (modulePath, args, options) => utilityProcess.fork(modulePath, args, options),
+    workerPath: files.assemblyWorker,
+    log,
+  });
+  const services: Services = await openServices({
+    dataDir,
+    version: app.getVersion(),
+    nativeBinding: files.sqliteBinding,
+    runAssembly: (request, control) => assembly.run(request, control),
+  });
 
   lockDownSession(session.defaultSession);
   handleAppProtocol(protocol, files.rendererDir);
 
-  const assembly = new AssemblyHost({
-    fork: (modulePath, args, options) => utilityProcess.fork(modulePath, args, options),
-    workerPath: files.assemblyWorker,
-    dataDir,
-    nativeBinding: files.sqliteBinding,
-    log,
-  });
   const shellSide = shellHandlers({
     dialog,
     shell,
     window: () => mainWindow,
     services,
-    dossierPath: (id) => assembly.dossierPath(id),
+    dossierFile: async (jobId, which) => {
+      const status = await services.handlers['dossier:status']({ jobId });
+      if (status.state !== 'done') throw new UserFacingError('job-not-done', '卷宗还没有生成完。请等进度条走完后再导出。');
+      return dossierOutputPath(dataDir, jobId, which);
+    },
     documentsDir: app.getPath('documents'),
     userData,
     nativeBinding: files.sqliteBinding,
@@ -107,7 +116,7 @@ async function openEverything(log: Log): Promise<void> {
   Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(actions, process.platform, app.isPackaged)));
 
   app.on('will-quit', () => {
-    assembly.cancelAll();
+    assembly.killAll();
     unregister();
     services.close();
     log.info('quit');

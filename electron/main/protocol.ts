@@ -80,16 +80,19 @@ export async function serveAppRequest(rootDir: string, request: Pick<Request, 'u
   } catch {
     return notFound();
   }
-  return new Response(request.method === 'HEAD' ? null : new Uint8Array(body), {
-    status: 200,
-    headers: {
-      'content-type': contentTypes[path.extname(file).toLowerCase()] ?? 'application/octet-stream',
-      'content-security-policy': CONTENT_SECURITY_POLICY,
-      'x-content-type-options': 'nosniff',
-      'cross-origin-opener-policy': 'same-origin',
-      'cache-control': 'no-cache',
-    },
-  });
+  return new Response(request.method === 'HEAD' ? null : new Uint8Array(body), { status: 200, headers: responseHeaders(file) });
+}
+
+/** The headers of every file served: its type, and the CSP (the renderer's page carries no policy of its own). */
+export function responseHeaders(file: string): Record<string, string> {
+  const headers: Record<string, string> = {
+    'content-type': contentTypes[path.extname(file).toLowerCase()] ?? 'application/octet-stream',
+    'x-content-type-options': 'nosniff',
+    'cross-origin-opener-policy': 'same-origin',
+    'cache-control': 'no-cache',
+  };
+  headers['content-security-policy'] = CONTENT_SECURITY_POLICY;
+  return headers;
 }
 
 /** Serves `rootDir` (the built renderer) at `app://juanzong/`. Call once `app` is ready. */

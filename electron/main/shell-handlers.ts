@@ -21,8 +21,8 @@ export interface ShellDeps {
   /** The main window: parent of the dialogs, and what `checklist:print` prints. */
   window: () => Pick<BrowserWindow, 'webContents'> | null;
   services: Pick<Services, 'db' | 'store' | 'dataDir' | 'version' | 'now'>;
-  /** Where the dossier of an assembly job was written (`AssemblyHost.dossierPath`). */
-  dossierPath: (dossierId: string) => string;
+  /** The finished file of a dossier job; throws (`job-not-done`, `job-unknown`) when there is none yet. */
+  dossierFile: (jobId: string, which: 'dossier' | 'checklist') => Promise<string>;
   /** Suggested folder of the save dialog (the clerk's Documents). */
   documentsDir: string;
   userData: string;
@@ -81,13 +81,13 @@ export function shellHandlers(deps: ShellDeps): ShellHandlers {
       return { added, refused };
     },
 
-    'dossier:saveAs': async ({ dossierId, suggestedName }) => {
-      const source = deps.dossierPath(dossierId);
+    'dossier:saveAs': async ({ jobId, which, suggestedName }) => {
+      const source = await deps.dossierFile(jobId, which);
       await access(source).catch(() => {
         throw new UserFacingError('not-found', '找不到这份已生成的卷宗，它可能已被清理。请重新生成后再保存。');
       });
       const options = {
-        title: '保存卷宗',
+        title: which === 'dossier' ? '保存卷宗' : '保存材料清单',
         defaultPath: path.join(deps.documentsDir, withPdfExtension(suggestedName)),
         filters: [{ name: 'PDF', extensions: ['pdf'] }],
       };

@@ -6,8 +6,9 @@
  * - `files:pickAndAttach`: shows the open dialog (several files; PDF and images). Each chosen file is added to the
  *   material through the core (the same checks as `attachments:add`: empty, HEIC and unknown files are refused).
  *   Answers what was added and what was refused, each refused file with the reason; cancelling answers both empty.
- * - `dossier:saveAs`: the dossier `dossierId` (the id a finished assembly job answered) is copied to where the
- *   clerk chooses in the save dialog (`suggestedName` is proposed), and the file manager shows it.
+ * - `dossier:saveAs`: the finished dossier of job `jobId` (from `dossier:start`), or its checklist when `which` is
+ *   `checklist`, is copied to where the clerk chooses in the save dialog (`suggestedName` is proposed, `.pdf`
+ *   added), and the file manager shows it. A job that is not done is refused (`job-not-done`, as `dossier:content`).
  *   Answers `{savedTo: null}` when the clerk cancels.
  * - `checklist:print`: prints what the window shows (the renderer shows the checklist first, with its print CSS)
  *   through the system print dialog. Answers `{printed: false}` when the clerk cancels.
@@ -17,15 +18,13 @@
  *   as it was (the clerk may delete it). Answers `{movedTo: null}` when the clerk cancels.
  */
 import { z } from 'zod';
+import { jobId } from './dossier.ts';
 import { attachment, recordId } from './schemas.ts';
 
 const none = z.object({}).strict();
 
 /** A file the core would not take, with the reason in the clerk's words (see `attachments:add`). */
 export const refusedFile = z.object({ fileName: z.string(), code: z.string(), message: z.string() });
-
-/** The id of a generated dossier: the assembly job's id (letters, digits and `-`; it names a file). */
-export const dossierId = z.string().regex(/^[A-Za-z0-9-]{1,64}$/, '卷宗编号格式不对');
 
 export const shellContract = {
   'files:pickAndAttach': {
@@ -35,7 +34,8 @@ export const shellContract = {
   'dossier:saveAs': {
     input: z
       .object({
-        dossierId,
+        jobId,
+        which: z.enum(['dossier', 'checklist']).default('dossier'),
         suggestedName: z
           .string()
           .trim()

@@ -10,6 +10,10 @@ import { attachmentHandlers } from './attachments.ts';
 import { appHandlers } from './app-info.ts';
 import { checkHandlers } from './checks.ts';
 import { workflowHandlers } from './workflow.ts';
+import { safetyHandlers } from './safety.ts';
+import { hashesInBackups, prepareDatabase, startDailyBackups } from '../backup/lifecycle.ts';
+import { cleanupAfterCrash } from '../safety/start-up.ts';
+import { guardAttachmentAdd } from '../safety/incoming-file.ts';
 
 export interface ServiceContext {
   db: Db;
@@ -29,6 +33,8 @@ export interface OpenServicesOptions extends OpenOptions {
   dataDir: string;
   version?: string;
   now?: () => string;
+  /** How many backups of each kind to keep (default 10). */
+  keepBackups?: number;
 }
 
 export const databaseFileName = 'juanzong.sqlite3';
@@ -37,10 +43,14 @@ export const databaseFileName = 'juanzong.sqlite3';
 export async function openServices(options: OpenServicesOptions): Promise<Services> {
   const dataDir = path.resolve(options.dataDir);
   await mkdir(dataDir, { recursive: true });
-  const db = openDatabase(path.join(dataDir, databaseFileName), options);
+  const dbFile = path.join(dataDir, databaseFileName);
+  // Throws DamagedDatabaseError (offering the newest backup) rather than open a damaged file or start empty.
+  await prepareDatabase(dataDir, dbFile, options.keepBackups);
+  const db = openDatabase(dbFile, options);
   const store = new FileStore(path.join(dataDir, 'files'));
   await store.init();
-  await store.cleanup(referencedHashes(db));
+  await store.cleanup(new Set([...referencedHashes(db), ...(await hashesInBackups(dataDir))]));
+  await cleanupAfterCrash(dataDir);
   const ctx: ServiceContext = {
     db,
     store,
@@ -55,6 +65,13 @@ export async function openServices(options: OpenServicesOptions): Promise<Servic
     ...attachmentHandlers(ctx),
     ...workflowHandlers(ctx),
     ...checkHandlers(ctx),
+    ...safetyHandlers(ctx, options.keepBackups),
   };
-  return { ...ctx, handlers, close: () => db.close() };
+  handlers['attachments:add'] = guardAttachmentAdd(handlers['attachments:add']);
+  const daily = startDailyBackups(db, dataDir, { keep: options.keepBackups });
+  const close = () => {
+    daily.stop();
+    db.close();
+  };
+  return { ...ctx, handlers, close };
 }

@@ -7,7 +7,7 @@
  *   worker → main   {type: 'progress', done, total}   any number of times
  *   main → worker   {type: 'cancel'}                  at most once: the worker aborts its AbortSignal
  *   worker → main   {type: 'done', pageMap}           or
- *   worker → main   {type: 'error', code, message}    exactly one of the two, then it exits
+ *   worker → main   {type: 'error', code, message}    exactly one of the two; then the host ends the process
  *
  * The worker reads `process.parentPort`'s 'message' events (`event.data` is the message) and answers with
  * `process.parentPort.postMessage`. A worker that exits without answering is reported as `assembly-crashed`.

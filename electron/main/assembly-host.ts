@@ -65,6 +65,9 @@ export class AssemblyHost {
         settled = true;
         clearTimeout(killTimer);
         control.signal.removeEventListener('abort', onAbort);
+        // The worker has answered (or is gone): the host ends it, so the worker never has to exit by itself
+        // (exiting right after postMessage could lose the answer).
+        if (this.running.has(child)) child.kill();
         outcome();
       };
       control.signal.addEventListener('abort', onAbort, { once: true });

@@ -69,8 +69,10 @@ async function openEverything(log: Log): Promise<void> {
     dataDir,
     version: app.getVersion(),
     nativeBinding: files.sqliteBinding,
-    runAssembly: (request, control) => assembly.run(request, control),
+    // Until the core provides electron/core/dossier/worker-entry.ts (bundled to the worker), the core's own runner.
+    ...(existsSync(files.assemblyWorker) ? { runAssembly: (request, control) => assembly.run(request, control) } : {}),
   });
+  if (!existsSync(files.assemblyWorker)) log.warn(`no assembly worker at ${files.assemblyWorker}: assembling in-process`);
 
   lockDownSession(session.defaultSession);
   handleAppProtocol(protocol, files.rendererDir);

@@ -79,17 +79,22 @@ describe('AssemblyHost', () => {
     expect(workers[0]!.killed).toBe(true);
   });
 
-  it('does not kill a worker that stops by itself after cancel', async () => {
+  it('ends the worker as soon as it has answered, cancelled or not, without waiting for the kill timer', async () => {
     vi.useFakeTimers();
     try {
-      const { workers, host: h } = host(1000);
+      const { workers, host: h } = host(60_000);
       const abort = new AbortController();
       const result = h.run(request, { onProgress: () => {}, signal: abort.signal });
       abort.abort();
-      workers[0]!.answer({ type: 'error', code: 'cancelled', message: '已取消生成卷宗。' });
+      workers[0]!.answer({ type: 'error', code: 'cancelled', message: '已取消生成卷宗。' }, null);
       await expect(result).rejects.toMatchObject({ code: 'cancelled' });
-      vi.advanceTimersByTime(5000);
-      expect(workers[0]!.killed).toBe(false);
+      expect(workers[0]!.killed).toBe(true);
+
+      const done = h.run(request, { onProgress: () => {}, signal: new AbortController().signal });
+      workers[1]!.answer({ type: 'done', pageMap: [] }, null);
+      await expect(done).resolves.toEqual([]);
+      expect(workers[1]!.killed).toBe(true);
+      expect(vi.getTimerCount()).toBe(0);
     } finally {
       vi.useRealTimers();
     }

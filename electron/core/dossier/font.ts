@@ -21,7 +21,12 @@ let fontBytes: Buffer | undefined;
 export async function embedDossierFont(doc: PDFDocument): Promise<PDFFont> {
   fontBytes ??= fs.readFileSync(fontPath());
   doc.registerFontkit({ create: (bytes: Uint8Array) => fontkit.create(bytes as Buffer, FACE) } as unknown as typeof fontkit);
-  return doc.embedFont(fontBytes, { subset: true });
+  return doc.embedFont(fontBytes, { subset: true, customName: `${subsetTag()}+${FACE}` });
+}
+
+/** PDF 32000 §9.6.4: a subset font's name starts with six capital letters and a plus sign. */
+function subsetTag(): string {
+  return Array.from({ length: 6 }, () => String.fromCharCode(65 + Math.floor(Math.random() * 26))).join('');
 }
 
 /** Text drawing needs only these two things from a font. */

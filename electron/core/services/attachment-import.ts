@@ -1,10 +1,12 @@
-import { open } from 'node:fs/promises';
+import { open, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Attachment } from '../../../shared/contract/index.ts';
 import { UserFacingError } from '../../../shared/errors.ts';
 import { getApplication, touchApplication } from '../db/queries/applications.ts';
 import { insertAttachment } from '../db/queries/attachments.ts';
 import { mediaTypes, sniffKind } from '../files/sniff.ts';
+import { safeFileName } from '../safety/file-name.ts';
+import { assertAcceptableSize } from '../safety/incoming-file.ts';
 import type { ServiceContext } from './index.ts';
 import { orNotFound } from './not-found.ts';
 
@@ -52,7 +54,8 @@ function mediaTypeOf(fileName: string, head: Uint8Array): string {
 
 /**
  * Adds a file from disk to a material, streaming it into the file store (the desktop's open dialog hands over
- * paths, not bytes). Refuses what `attachments:add` refuses; the stored file is durable before its row commits.
+ * paths, not bytes). Refuses what `attachments:add` refuses (empty, HEIC, unknown kind, over the size limit) and
+ * cleans the name the same way; the stored file is durable before its row commits.
  *
  * @example
  * const added = await addAttachmentFromPath(ctx, { applicationId: 3, materialId: 'business-licence', filePath });
@@ -61,8 +64,11 @@ export async function addAttachmentFromPath(ctx: ServiceContext, source: Attachm
   const { db, store, now } = ctx;
   const { applicationId, materialId, filePath } = source;
   orNotFound(getApplication(db, applicationId), '申报项目', applicationId);
-  const fileName = path.basename(filePath);
-  const mediaType = mediaTypeOf(fileName, await readHead(filePath, fileName));
+  const fileName = safeFileName(path.basename(filePath));
+  const head = await readHead(filePath, fileName);
+  // The same guard as `attachments:add` (safety/incoming-file.ts): size checked before the file is copied.
+  assertAcceptableSize(fileName, (await stat(filePath)).size);
+  const mediaType = mediaTypeOf(fileName, head);
   const stored = await store.putFile(filePath);
   return db.transaction(() => {
     const row = insertAttachment(

@@ -89,8 +89,9 @@ async function checkLedger(dataDir: string, ledger: Ledger): Promise<string[]> {
   const services = await openServices({ dataDir, keepBackups: 3 });
   try {
     const problems: string[] = [];
-    const name = (services.db.prepare('SELECT name FROM applicants ORDER BY id LIMIT 1').get() as { name: string }).name;
-    const edit = Number(/-(\d+)$/.exec(name)?.[1] ?? 0);
+    // Killed during its very first start, the child may not have created the applicant yet.
+    const first = services.db.prepare('SELECT name FROM applicants ORDER BY id LIMIT 1').get() as { name: string } | undefined;
+    const edit = Number(/-(\d+)$/.exec(first?.name ?? '')?.[1] ?? 0);
     if (edit < ledger.lastEdit) problems.push(`edit ${ledger.lastEdit} lost (found ${edit})`);
     for (const id of ledger.imports) {
       if (!services.db.prepare('SELECT 1 FROM applications WHERE id = ?').get(id)) problems.push(`import ${id} lost`);

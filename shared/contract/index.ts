@@ -6,12 +6,13 @@
 import type { z } from 'zod';
 import type { ApiResult } from '../result.ts';
 import { coreContract } from './core.ts';
+import { dossierContract } from './dossier.ts';
 import { shellContract } from './shell.ts';
 import { workflowContract } from './workflow.ts';
 import { safetyContract } from './safety.ts';
 
 /** Every channel the core services answer. */
-export const coreContracts = { ...coreContract, ...workflowContract, ...safetyContract } as const;
+export const coreContracts = { ...coreContract, ...workflowContract, ...dossierContract, ...safetyContract } as const;
 export const contract = { ...coreContracts, ...shellContract } as const;
 
 export type Contract = typeof contract;

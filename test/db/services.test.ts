@@ -1,7 +1,10 @@
+import { readdir } from 'node:fs/promises';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../electron/core/services/dispatch.ts';
 import { openServices } from '../../electron/core/services/index.ts';
 import { useTempDir } from '../helpers/temp-dir.ts';
+import { bytesOf, ghostscriptPdf } from '../helpers/make-pdf.ts';
 
 const tempDir = useTempDir();
 
@@ -38,22 +41,27 @@ describe('the core services behind the API', () => {
     services.close();
   });
 
-  it('store an attachment once per content, refuse empty and unknown files by name', async () => {
-    const services = await openServices({ dataDir: await tempDir() });
+  it('store an attachment once per content, refuse empty, unknown and damaged files by name', async () => {
+    const dir = await tempDir();
+    const services = await openServices({ dataDir: path.join(dir, 'data') });
     const { handlers } = services;
     const a = (await dispatch(handlers, 'applicants:create', { name: '丙公司' })) as { ok: true; value: { id: number } };
     const app = await handlers['applications:create']({ applicantId: a.value.id, profileId: 'sz-model-voucher-2025', year: 2025 });
-    const pdf = new TextEncoder().encode('%PDF-1.4\n%…\n');
+    const pdf = await bytesOf(await ghostscriptPdf(dir, 'licence.pdf', 'LICENCE', 2));
     const add = (fileName: string, bytes: Uint8Array) =>
       dispatch(handlers, 'attachments:add', { applicationId: app.id, materialId: 'business-license', fileName, bytes });
     const one = await add('执照.pdf', pdf);
     const two = await add('执照副本.pdf', pdf);
-    expect(one).toMatchObject({ ok: true, value: { mediaType: 'application/pdf', position: 1 } });
+    expect(one).toMatchObject({ ok: true, value: { mediaType: 'application/pdf', position: 1, pageCount: 2 } });
     expect(two).toMatchObject({ ok: true, value: { position: 2 } });
-    expect(await services.store.cleanup(new Set())).toEqual({ tempFiles: 0, orphans: 1 });
+    const storedObjects = async () => (await readdir(services.store.objectsDir, { recursive: true })).filter((f) => /[0-9a-f]{64}$/.test(f));
+    expect(await storedObjects()).toHaveLength(1); // the same bytes twice are stored once
 
     expect(await add('空.pdf', new Uint8Array())).toMatchObject({ ok: false, error: { code: 'file-empty', message: expect.stringContaining('「空.pdf」') } });
     expect(await add('说明.pdf', new TextEncoder().encode('hello'))).toMatchObject({ ok: false, error: { code: 'file-kind' } });
+    const truncated = await add('截断.pdf', pdf.subarray(0, 400));
+    expect(truncated).toMatchObject({ ok: false, error: { message: expect.stringContaining('截断.pdf') } });
+    expect(await storedObjects()).toHaveLength(1); // refused copies are taken out of the store at once
     expect(await handlers['attachments:list']({ applicationId: app.id })).toHaveLength(2);
     services.close();
   });

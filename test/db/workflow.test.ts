@@ -3,9 +3,9 @@ import type { ApplicationDetail } from '../../shared/contract/index.ts';
 import { dispatch } from '../../electron/core/services/dispatch.ts';
 import { openServices, type Services } from '../../electron/core/services/index.ts';
 import { useTempDir } from '../helpers/temp-dir.ts';
+import { bytesOf, ghostscriptPdf } from '../helpers/make-pdf.ts';
 
 const tempDir = useTempDir();
-const pdf = new TextEncoder().encode('%PDF-1.4\n%\n');
 
 async function ask<T>(services: Services, channel: string, input: unknown): Promise<T> {
   const result = await dispatch(services.handlers, channel, input);
@@ -66,17 +66,18 @@ describe('the workflow services', () => {
   });
 
   it('reorder a material’s files and remember a clerk’s page turns', async () => {
-    const services = await openServices({ dataDir: await tempDir() });
+    const dir = await tempDir();
+    const services = await openServices({ dataDir: `${dir}/data` });
     const { id } = await newApplication(services);
-    const add = (fileName: string, extra: string) =>
+    const add = async (fileName: string, label: string) =>
       ask<{ id: number }>(services, 'attachments:add', {
         applicationId: id,
         materialId: 'financial-statements',
         fileName,
-        bytes: new Uint8Array([...pdf, ...new TextEncoder().encode(extra)]),
+        bytes: await bytesOf(await ghostscriptPdf(dir, `${label}.pdf`, label, 2)),
       });
-    const first = await add('2023年报表.pdf', 'a');
-    const second = await add('2024年报表.pdf', 'b');
+    const first = await add('2023年报表.pdf', 'A2023');
+    const second = await add('2024年报表.pdf', 'B2024');
     const reordered = await ask<ApplicationDetail>(services, 'attachments:reorder', {
       applicationId: id,
       materialId: 'financial-statements',
@@ -86,7 +87,8 @@ describe('the workflow services', () => {
     const turned = await ask<ApplicationDetail>(services, 'attachments:turnPage', { id: first.id, page: 2, turn: 90 });
     expect(turned.attachments.find((a) => a.id === first.id)?.turns).toEqual({ '2': 90 });
     const content = await ask<{ bytes: Uint8Array; fileName: string }>(services, 'attachments:content', { id: second.id });
-    expect(new TextDecoder().decode(content.bytes)).toMatch(/b$/);
+    expect(content.fileName).toBe('2024年报表.pdf');
+    expect(new TextDecoder().decode(content.bytes.subarray(0, 5))).toBe('%PDF-');
     services.close();
   });
 

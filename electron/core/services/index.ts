@@ -14,6 +14,8 @@ import { safetyHandlers } from './safety.ts';
 import { hashesInBackups, prepareDatabase, startDailyBackups } from '../backup/lifecycle.ts';
 import { cleanupAfterCrash } from '../safety/start-up.ts';
 import { guardAttachmentAdd } from '../safety/incoming-file.ts';
+import { dossierJobHandlers, removeStaleDossiers, type AssemblyRunner } from './dossier-jobs.ts';
+import { assembleInProcess } from './assembly-runner.ts';
 
 export interface ServiceContext {
   db: Db;
@@ -33,6 +35,8 @@ export interface OpenServicesOptions extends OpenOptions {
   dataDir: string;
   version?: string;
   now?: () => string;
+  /** How dossiers are assembled; the Electron shell passes a utilityProcess runner. */
+  runAssembly?: AssemblyRunner;
   /** How many backups of each kind to keep (default 10). */
   keepBackups?: number;
 }
@@ -51,6 +55,7 @@ export async function openServices(options: OpenServicesOptions): Promise<Servic
   await store.init();
   await store.cleanup(new Set([...referencedHashes(db), ...(await hashesInBackups(dataDir))]));
   await cleanupAfterCrash(dataDir);
+  await removeStaleDossiers(dataDir);
   const ctx: ServiceContext = {
     db,
     store,
@@ -65,6 +70,7 @@ export async function openServices(options: OpenServicesOptions): Promise<Servic
     ...attachmentHandlers(ctx),
     ...workflowHandlers(ctx),
     ...checkHandlers(ctx),
+    ...dossierJobHandlers(ctx, options.runAssembly ?? assembleInProcess),
     ...safetyHandlers(ctx, options.keepBackups),
   };
   handlers['attachments:add'] = guardAttachmentAdd(handlers['attachments:add']);

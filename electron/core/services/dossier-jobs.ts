@@ -1,0 +1,137 @@
+import { randomUUID } from 'node:crypto';
+import { mkdir, readFile, rm } from 'node:fs/promises';
+import path from 'node:path';
+import type { CoreHandlers } from '../../../shared/contract/index.ts';
+import type { JobStatus, PageMap } from '../../../shared/contract/workflow.ts';
+import { UserFacingError } from '../../../shared/errors.ts';
+import type { Manifest } from '../../../shared/manifest.ts';
+import type { Profile } from '../../../shared/profiles/index.ts';
+import { readApplicationDetail } from './application-detail.ts';
+import { profileOf } from './checks.ts';
+import { toApiError } from './dispatch.ts';
+import { stageManifest } from './dossier-manifest.ts';
+import type { ServiceContext } from './index.ts';
+
+/** What an assembly needs: the manifest, the folder its paths are relative to, and where to write. */
+export interface AssemblyRequest {
+  manifest: Manifest;
+  baseDir: string;
+  outPath: string;
+  checklistPath: string;
+  /** The application's profile (it may be imported, which the assembler cannot look up by itself). */
+  profile?: Profile;
+}
+
+export interface AssemblyControl {
+  onProgress: (done: number, total: number) => void;
+  signal: AbortSignal;
+}
+
+/**
+ * Runs one assembly off the caller's thread and answers its page map. The core's default runs a worker thread;
+ * the Electron shell passes one that runs a utilityProcess, so a crash there never takes the window down.
+ */
+export type AssemblyRunner = (request: AssemblyRequest, control: AssemblyControl) => Promise<PageMap>;
+
+export type DossierFile = 'dossier' | 'checklist';
+
+/** Where a job's outputs live inside the data folder (the shell's save dialog copies from here). */
+export function dossierOutputPath(dataDir: string, jobId: string, which: DossierFile): string {
+  return path.join(dataDir, 'dossiers', jobId, which === 'dossier' ? 'dossier.pdf' : 'checklist.pdf');
+}
+
+interface Job {
+  status: JobStatus;
+  applicationId: number;
+  abort: AbortController;
+}
+
+function unknownJob(jobId: string): UserFacingError {
+  return new UserFacingError('job-unknown', `找不到生成任务 ${jobId}（卷宗重启后需要重新生成）。请点「生成」重新生成卷宗。`);
+}
+
+/** The dossier jobs of one running app: start, progress, cancel, and the finished files. */
+export function dossierJobHandlers(
+  ctx: ServiceContext,
+  runAssembly: AssemblyRunner,
+): Pick<CoreHandlers, 'dossier:start' | 'dossier:status' | 'dossier:cancel' | 'dossier:content'> {
+  const jobs = new Map<string, Job>();
+  const find = (jobId: string) => {
+    const job = jobs.get(jobId);
+    if (!job) throw unknownJob(jobId);
+    return job;
+  };
+
+  async function run(job: Job): Promise<void> {
+    const { jobId } = job.status;
+    const dir = path.dirname(dossierOutputPath(ctx.dataDir, jobId, 'dossier'));
+    try {
+      const detail = readApplicationDetail(ctx.db, job.applicationId);
+      const inputsDir = path.join(dir, 'inputs');
+      const profile = profileOf(ctx.dataDir, detail.application.profileId);
+      const manifest = await stageManifest(detail, profile, ctx.store, inputsDir);
+      const pageMap = await runAssembly(
+        {
+          manifest,
+          baseDir: inputsDir,
+          outPath: dossierOutputPath(ctx.dataDir, jobId, 'dossier'),
+          checklistPath: dossierOutputPath(ctx.dataDir, jobId, 'checklist'),
+          profile,
+        },
+        { onProgress: (done, total) => Object.assign(job.status, { done, total }), signal: job.abort.signal },
+      );
+      Object.assign(job.status, { state: 'done', pageMap });
+    } catch (error) {
+      const cancelled = job.abort.signal.aborted;
+      Object.assign(job.status, { state: cancelled ? 'cancelled' : 'failed', error: cancelled ? null : toApiError(error) });
+    } finally {
+      await rm(path.join(dir, 'inputs'), { recursive: true, force: true });
+      if (job.status.state !== 'done') await rm(dir, { recursive: true, force: true });
+    }
+  }
+
+  /** One dossier per application is kept: a new generation replaces the previous one's files. */
+  async function dropEarlier(applicationId: number): Promise<void> {
+    for (const [id, job] of jobs) {
+      if (job.applicationId !== applicationId) continue;
+      job.abort.abort();
+      jobs.delete(id);
+      await rm(path.dirname(dossierOutputPath(ctx.dataDir, id, 'dossier')), { recursive: true, force: true });
+    }
+  }
+
+  return {
+    'dossier:start': async ({ applicationId }) => {
+      readApplicationDetail(ctx.db, applicationId);
+      await dropEarlier(applicationId);
+      const jobId = randomUUID();
+      await mkdir(path.dirname(dossierOutputPath(ctx.dataDir, jobId, 'dossier')), { recursive: true });
+      const job: Job = {
+        applicationId,
+        abort: new AbortController(),
+        status: { jobId, state: 'running', done: 0, total: 0, pageMap: null, error: null },
+      };
+      jobs.set(jobId, job);
+      void run(job);
+      return { jobId };
+    },
+    'dossier:status': ({ jobId }) => ({ ...find(jobId).status }),
+    'dossier:cancel': ({ jobId }) => {
+      const job = find(jobId);
+      if (job.status.state !== 'running') return { cancelled: false };
+      job.abort.abort();
+      return { cancelled: true };
+    },
+    'dossier:content': async ({ jobId, which }) => {
+      const job = find(jobId);
+      if (job.status.state !== 'done') throw new UserFacingError('job-not-done', '卷宗还没有生成完。请等进度条走完后再预览或导出。');
+      const bytes = await readFile(dossierOutputPath(ctx.dataDir, jobId, which));
+      return { bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength) as Uint8Array<ArrayBuffer> };
+    },
+  };
+}
+
+/** Start-up: dossiers of an earlier run are not reachable any more (job ids live in memory). */
+export async function removeStaleDossiers(dataDir: string): Promise<void> {
+  await rm(path.join(dataDir, 'dossiers'), { recursive: true, force: true });
+}

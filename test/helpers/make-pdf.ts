@@ -1,0 +1,33 @@
+import { execFile } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { promisify } from 'node:util';
+
+const run = promisify(execFile);
+
+/**
+ * A small text PDF made by Ghostscript (a public tool, never Juanzong): `pages` A4 pages, page k showing `label k`.
+ */
+export async function ghostscriptPdf(dir: string, name: string, label: string, pages: number): Promise<string> {
+  const file = path.join(dir, name);
+  const body = Array.from(
+    { length: pages },
+    (_, i) => `/Helvetica findfont 28 scalefont setfont 72 420 moveto (${label} ${i + 1}) show showpage`,
+  ).join('\n');
+  await run('gs', ['-q', '-dBATCH', '-dNOPAUSE', '-dSAFER', '-sDEVICE=pdfwrite', '-sPAPERSIZE=a4', `-sOutputFile=${file}`, '-c', body]);
+  return file;
+}
+
+export async function pdfPages(file: string): Promise<number> {
+  const { stdout } = await run('qpdf', ['--show-npages', file]);
+  return Number(stdout.trim());
+}
+
+export async function pdfText(file: string): Promise<string> {
+  const { stdout } = await run('pdftotext', ['-layout', file, '-']);
+  return stdout;
+}
+
+export async function bytesOf(file: string): Promise<Uint8Array> {
+  return new Uint8Array(await readFile(file));
+}

@@ -1,0 +1,87 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { describe, expect, it } from 'vitest';
+import type { JobStatus } from '../../shared/contract/index.ts';
+import { dispatch } from '../../electron/core/services/dispatch.ts';
+import { dossierOutputPath } from '../../electron/core/services/dossier-jobs.ts';
+import { openServices, type Services } from '../../electron/core/services/index.ts';
+import { bytesOf, ghostscriptPdf, pdfPages, pdfText } from '../helpers/make-pdf.ts';
+import { useTempDir } from '../helpers/temp-dir.ts';
+
+const tempDir = useTempDir();
+
+async function ask<T>(services: Services, channel: string, input: unknown): Promise<T> {
+  const result = await dispatch(services.handlers, channel, input);
+  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
+  return result.value as T;
+}
+
+async function waitForJob(services: Services, jobId: string): Promise<JobStatus> {
+  for (let i = 0; i < 600; i += 1) {
+    const status = await ask<JobStatus>(services, 'dossier:status', { jobId });
+    if (status.state !== 'running') return status;
+    await sleep(50);
+  }
+  throw new Error('the dossier job did not finish in 30 s');
+}
+
+async function applicationWithFiles(services: Services, dir: string) {
+  const applicant = await ask<{ id: number }>(services, 'applicants:create', { name: '深圳市卷宗测试有限公司', creditCode: '91440300MA5FXXXX0X' });
+  const { id } = await ask<{ id: number }>(services, 'applications:create', {
+    applicantId: applicant.id,
+    profileId: 'sz-model-voucher-2025',
+    year: 2025,
+  });
+  const attach = async (materialId: string, file: string) =>
+    ask(services, 'attachments:add', { applicationId: id, materialId, fileName: path.basename(file), bytes: await bytesOf(file) });
+  await attach('application-form', await ghostscriptPdf(dir, '申请书.pdf', 'FORM', 3));
+  await attach('business-license', await ghostscriptPdf(dir, '营业执照.pdf', 'LICENCE', 1));
+  await attach('service-contract', await ghostscriptPdf(dir, '服务合同.pdf', 'CONTRACT', 2));
+  await ask(services, 'applications:setMaterialState', {
+    applicationId: id,
+    materialId: 'ethics-materials',
+    state: 'not-applicable',
+    reason: '不涉及科技伦理敏感领域',
+  });
+  return id;
+}
+
+describe('the dossier job behind the window', () => {
+  it('assembles the stored files in the background and reports the page map', async () => {
+    const dir = await tempDir();
+    const services = await openServices({ dataDir: path.join(dir, 'data') });
+    const applicationId = await applicationWithFiles(services, dir);
+    const { jobId } = await ask<{ jobId: string }>(services, 'dossier:start', { applicationId });
+    const status = await waitForJob(services, jobId);
+    expect(status.error).toBeNull();
+    expect(status.state).toBe('done');
+    const map = status.pageMap!;
+    expect(map.sections.map((s) => s.id)).toEqual(['cover', 'toc', 'application-form', 'business-license', 'service-contract']);
+
+    const out = dossierOutputPath(services.dataDir, jobId, 'dossier');
+    expect(await pdfPages(out)).toBe(map.pages);
+    const text = await pdfText(out);
+    expect(text).toContain('深圳市卷宗测试有限公司');
+    expect(text).toMatch(/FORM 3/);
+    expect(text).toMatch(/CONTRACT 2/);
+    const content = await ask<{ bytes: Uint8Array }>(services, 'dossier:content', { jobId, which: 'dossier' });
+    expect(new TextDecoder().decode(content.bytes.subarray(0, 5))).toBe('%PDF-');
+    expect(existsSync(path.join(path.dirname(out), 'inputs'))).toBe(false);
+    services.close();
+  });
+
+  it('can be cancelled, and leaves no file behind', async () => {
+    const dir = await tempDir();
+    const services = await openServices({ dataDir: path.join(dir, 'data') });
+    const applicationId = await applicationWithFiles(services, dir);
+    const { jobId } = await ask<{ jobId: string }>(services, 'dossier:start', { applicationId });
+    expect(await ask(services, 'dossier:cancel', { jobId })).toEqual({ cancelled: true });
+    const status = await waitForJob(services, jobId);
+    expect(status.state).toBe('cancelled');
+    expect(existsSync(dossierOutputPath(services.dataDir, jobId, 'dossier'))).toBe(false);
+    const preview = await dispatch(services.handlers, 'dossier:content', { jobId, which: 'dossier' });
+    expect(preview).toMatchObject({ ok: false, error: { code: 'job-not-done' } });
+    services.close();
+  });
+});

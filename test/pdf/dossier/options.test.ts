@@ -63,10 +63,10 @@ describe('options', () => {
   it('landscape turn: the A3 page is turned a quarter anticlockwise to fill the sheet; others stay upright', async () => {
     const { out, pageMap } = await assemble({ landscape: 'turn' }, [{ id: 'service-contract', files: [inputs.mixed] }], 'turn.pdf');
     const p = pageMap.sections[2]!.firstPage + 2;
-    const [tl, mid, br] = ['TLMIXC', 'MIDMIXC', 'BRMIXC'].map((w) => centre(out, p, w));
+    const [tl, mid, br] = [centre(out, p, 'TLMIXC'), centre(out, p, 'MIDMIXC'), centre(out, p, 'BRMIXC')];
     expect(tl[0] < mid[0] && mid[0] < br[0]).toBe(true);
     expect(tl[1] > mid[1] && mid[1] > br[1]).toBe(true);
-    const [a, m] = ['TLMIXB', 'MIDMIXB'].map((w) => centre(out, p - 1, w));
+    const [a, m] = [centre(out, p - 1, 'TLMIXB'), centre(out, p - 1, 'MIDMIXB')];
     expect(a[1]).toBeLessThan(m[1]);
   });
 
@@ -74,7 +74,7 @@ describe('options', () => {
     const files = [{ path: inputs.rotated, rotate: { '1': 180 } }];
     const { out, pageMap } = await assemble({ numberStyle: 'plain', sealPosition: 'top-left' }, [{ id: 'financial-statements', files }], 'clerk.pdf');
     const p = pageMap.sections[2]!.firstPage;
-    const [tl, br] = ['TLROTA', 'BRROTA'].map((w) => centre(out, p, w));
+    const [tl, br] = [centre(out, p, 'TLROTA'), centre(out, p, 'BRROTA')];
     expect(tl[0]).toBeGreaterThan(br[0]);
     expect(tl[1]).toBeGreaterThan(br[1]);
     expect(pageText(out, p)).not.toContain('—');

@@ -2,6 +2,7 @@ import { defaultDataDir } from '../paths.ts';
 import { UsageError, type CliCommand, type CliIo } from './command.ts';
 import { assembleCommand } from './commands/assemble.ts';
 import { checkCommand } from './commands/check.ts';
+import { profilesImportCommand, profilesListCommand } from './commands/profiles.ts';
 import { applicantsListCommand, applicationsListCommand } from './commands/records.ts';
 import * as safety from './commands/safety.ts';
 
@@ -11,6 +12,8 @@ export const commands: CliCommand[] = [
   checkCommand,
   applicantsListCommand,
   applicationsListCommand,
+  profilesListCommand,
+  profilesImportCommand,
   ...[safety.backupCreateCommand, safety.backupListCommand, safety.backupRestoreCommand],
   ...[safety.archiveExportCommand, safety.archiveImportCommand],
 ];

@@ -1,7 +1,7 @@
 import type { CoreHandlers } from '../../../shared/contract/index.ts';
 import type { ApplicationDetail, ContractDraft } from '../../../shared/contract/workflow.ts';
 import { UserFacingError } from '../../../shared/errors.ts';
-import { findProfile, type Profile } from '../../../shared/profiles/index.ts';
+import type { Profile } from '../../../shared/profiles/index.ts';
 import {
   checkApplication,
   shanghaiNow,
@@ -14,11 +14,13 @@ import {
 } from '../../../shared/rules/index.ts';
 import type { Db } from '../db/connection.ts';
 import { listApplications } from '../db/queries/applications.ts';
+import { findProfileIn } from '../profiles/registry.ts';
 import { readApplicationDetail } from './application-detail.ts';
 import type { ServiceContext } from './index.ts';
 
-export function profileOf(profileId: string): Profile {
-  const profile = findProfile(profileId);
+/** The application's profile, built-in or imported into `dataDir`. */
+export function profileOf(dataDir: string, profileId: string): Profile {
+  const profile = findProfileIn(dataDir, profileId);
   if (!profile) {
     throw new UserFacingError('profile-unknown', `找不到申报方案“${profileId}”。请升级卷宗，或导入该方案的文件。`);
   }
@@ -116,26 +118,26 @@ export function rulesApplication(db: Db, detail: ApplicationDetail, profile: Pro
   return { application, todo };
 }
 
-export function checkStoredApplication(db: Db, id: number, today: string) {
+export function checkStoredApplication(db: Db, dataDir: string, id: number, today: string) {
   const detail = readApplicationDetail(db, id);
-  const profile = profileOf(detail.application.profileId);
+  const profile = profileOf(dataDir, detail.application.profileId);
   const { application, todo } = rulesApplication(db, detail, profile);
   const result = checkApplication(application, profile, today);
   return { detail, voucher: result.voucher, findings: sortFindings([...result.findings, ...todo]) };
 }
 
-export function checkHandlers({ db }: ServiceContext): Pick<CoreHandlers, 'applications:check' | 'applications:overview'> {
+export function checkHandlers({ db, dataDir }: ServiceContext): Pick<CoreHandlers, 'applications:check' | 'applications:overview'> {
   const today = () => shanghaiNow(Date.now());
   return {
     'applications:check': ({ applicationId, today: day }) => {
-      const { voucher, findings } = checkStoredApplication(db, applicationId, day ?? today());
+      const { voucher, findings } = checkStoredApplication(db, dataDir, applicationId, day ?? today());
       return { voucher, findings };
     },
     'applications:overview': () =>
       listApplications(db).map((application) => {
-        const { detail, findings } = checkStoredApplication(db, application.id, today());
+        const { detail, findings } = checkStoredApplication(db, dataDir, application.id, today());
         // Every material needs a decision: attached, or marked exempt / not applicable.
-        const needed = profileOf(application.profileId).materials;
+        const needed = profileOf(dataDir, application.profileId).materials;
         const done = needed.filter(
           (m) => detail.attachments.some((a) => a.materialId === m.id) || detail.materialStates[m.id],
         ).length;

@@ -2,8 +2,9 @@
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { manifest as manifestSchema, type Manifest } from '../../../../shared/manifest.ts';
-import { describeIssue, findProfile, parseProfile, type Profile } from '../../../../shared/profiles/index.ts';
+import { describeIssue, parseProfile, type Profile } from '../../../../shared/profiles/index.ts';
 import { assembleDossier, DossierInputError, writeChecklist } from '../../dossier/index.ts';
+import { findProfileIn } from '../../profiles/registry.ts';
 import { UsageError, type CliCommand, type CliContext } from '../command.ts';
 
 interface AssembleArgs {
@@ -59,11 +60,11 @@ function readManifest(path: string): Manifest {
   return parsed.data;
 }
 
-/** A built-in profile id, or a path (relative to the manifest) to a profile JSON file. */
-function loadProfile(id: string, baseDir: string): Profile {
-  const builtIn = findProfile(id);
-  if (builtIn) return builtIn;
-  if (!id.endsWith('.json')) throw new UsageError(`清单文件有误：字段 profile：没有名为“${id}”的申报方案。内置方案：sz-model-voucher-2025。`);
+/** A built-in profile id, the id of a profile imported into the data folder, or a path (relative to the manifest) to a profile JSON file. */
+function loadProfile(id: string, baseDir: string, dataDir: string): Profile {
+  const known = findProfileIn(dataDir, id);
+  if (known) return known;
+  if (!id.endsWith('.json')) throw new UsageError(`清单文件有误：字段 profile：没有名为“${id}”的申报方案。内置方案：sz-model-voucher-2025；导入的方案见 juanzong profiles list。`);
   const result = parseProfile(readJson(resolve(baseDir, id), '方案文件'));
   if (!result.ok) throw new UsageError(`字段 profile（${id}）：${result.error}`);
   return result.value;
@@ -73,7 +74,7 @@ async function runAssemble(args: string[], ctx: CliContext): Promise<number> {
   const parsed = parseArgs(args);
   const manifest = readManifest(parsed.manifestPath);
   const baseDir = dirname(resolve(parsed.manifestPath));
-  const profile = loadProfile(manifest.profile, baseDir);
+  const profile = loadProfile(manifest.profile, baseDir, ctx.dataDir);
   const out = resolve(parsed.out);
   try {
     const { pageMap } = await assembleDossier({ manifest, baseDir, outPath: out, profile });

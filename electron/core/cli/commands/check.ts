@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { manifest as manifestSchema, type Manifest } from '../../../../shared/manifest.ts';
 import { fenToYuan, formatYuan } from '../../../../shared/money.ts';
-import { describeIssue, findProfile, parseProfile, type Profile } from '../../../../shared/profiles/index.ts';
+import { describeIssue, parseProfile, type Profile } from '../../../../shared/profiles/index.ts';
 import {
   applicationFromManifest,
   checkApplication,
@@ -14,6 +14,7 @@ import {
   type OtherApplicantContact,
 } from '../../../../shared/rules/index.ts';
 import { databaseFileName, openServices } from '../../services/index.ts';
+import { findProfileIn } from '../../profiles/registry.ts';
 import { UsageError, type CliCommand, type CliContext } from '../command.ts';
 
 interface CheckArgs {
@@ -62,12 +63,12 @@ function readManifest(path: string): Manifest {
   return parsed.data;
 }
 
-/** `profile` is a built-in id, or a path (relative to the manifest) to an imported profile file. */
-function loadProfile(id: string, baseDir: string): Profile {
-  const builtIn = findProfile(id);
-  if (builtIn) return builtIn;
+/** `profile` is a built-in id, the id of a profile imported into the data folder, or a path (relative to the manifest) to a profile file. */
+function loadProfile(id: string, baseDir: string, dataDir: string): Profile {
+  const known = findProfileIn(dataDir, id);
+  if (known) return known;
   if (!id.endsWith('.json')) {
-    throw new UsageError(`清单文件有误：字段 profile：没有名为“${id}”的申报方案。内置方案：sz-model-voucher-2025；也可写方案 JSON 文件的路径。`);
+    throw new UsageError(`清单文件有误：字段 profile：没有名为“${id}”的申报方案。内置方案：sz-model-voucher-2025；导入的方案见 juanzong profiles list；也可写方案 JSON 文件的路径。`);
   }
   const result = parseProfile(readJson(resolve(baseDir, id), '方案文件'));
   if (!result.ok) throw new UsageError(`字段 profile（${id}）：${result.error}`);
@@ -141,7 +142,7 @@ async function runCheck(args: string[], ctx: CliContext): Promise<number> {
   const { manifestPath, json, today } = parseArgs(args);
   const manifest = readManifest(manifestPath);
   const baseDir = dirname(resolve(manifestPath));
-  const profile = loadProfile(manifest.profile, baseDir);
+  const profile = loadProfile(manifest.profile, baseDir, ctx.dataDir);
   const application = applicationFromManifest(manifest, {
     missingFiles: missingFiles(manifest, baseDir),
     otherApplicants: await recordedContacts(ctx.dataDir, profile.year),

@@ -1,0 +1,34 @@
+/**
+ * The programme profiles the app knows: the built-in ones and those the clerk imported. Next year's voucher, or a
+ * sibling programme of the same plan, arrives as a profile file (JSON) that the clerk imports — not new code.
+ *
+ * - `profiles:list` answers every usable profile, newest year first; `builtIn` tells the shipped ones apart.
+ * - `profiles:import` takes the file's text. It is refused, with a message naming the field, when the profile is
+ *   invalid (`profile-invalid`); when its id is a built-in one (`profile-builtin`); and when a profile of that id
+ *   was imported before with other content (`profile-exists`) unless `replace` is set. Importing the same content
+ *   again changes nothing.
+ */
+import { z } from 'zod';
+
+/** The largest profile file accepted (the 2025 guide's profile is about 30 KB). */
+export const profileJsonMaxLength = 1024 * 1024;
+
+export const profileSummary = z.object({
+  id: z.string(),
+  title: z.string(),
+  year: z.number().int(),
+  builtIn: z.boolean(),
+});
+
+export const profilesContract = {
+  'profiles:list': { input: z.object({}).strict(), output: z.array(profileSummary) },
+  'profiles:import': {
+    input: z
+      .object({
+        json: z.string().min(1, '方案文件是空的').max(profileJsonMaxLength, '方案文件超过 1 MB，不像是方案文件'),
+        replace: z.boolean().default(false),
+      })
+      .strict(),
+    output: profileSummary,
+  },
+} as const;

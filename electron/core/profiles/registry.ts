@@ -138,8 +138,11 @@ export function findProfileIn(dataDir: string, id: string): Profile | undefined 
   );
 }
 
-/** Refuses what must not be written: a built-in id, or other content under an imported id without `replace`. */
-function refuseConflict(dataDir: string, profile: Profile, replace: boolean): 'same' | 'write' {
+/**
+ * Whether importing `profile` writes its file, or finds the same content already there; refuses a built-in id, and
+ * other content under an imported id without `replace`.
+ */
+function importAction(dataDir: string, profile: Profile, replace: boolean): 'unchanged' | 'write' {
   if (findProfile(profile.id)) {
     throw new UserFacingError(
       'profile-builtin',
@@ -151,7 +154,7 @@ function refuseConflict(dataDir: string, profile: Profile, replace: boolean): 's
   const stored = readImported(dataDir, fileName);
   // A damaged file is what re-importing repairs: it is replaced without asking.
   if (!stored.ok) return 'write';
-  if (JSON.stringify(stored.profile) === JSON.stringify(profile)) return 'same';
+  if (JSON.stringify(stored.profile) === JSON.stringify(profile)) return 'unchanged';
   if (replace) return 'write';
   throw new UserFacingError(
     'profile-exists',
@@ -168,7 +171,7 @@ function refuseConflict(dataDir: string, profile: Profile, replace: boolean): 's
  */
 export async function importProfile(dataDir: string, jsonText: string, options: ImportOptions = {}): Promise<ProfileSummary> {
   const profile = parseProfileText(jsonText);
-  if (refuseConflict(dataDir, profile, options.replace ?? false) === 'write') {
+  if (importAction(dataDir, profile, options.replace ?? false) === 'write') {
     const dir = profilesDirOf(dataDir);
     const created = await mkdir(dir, { recursive: true });
     if (created) await fsyncDir(dataDir);

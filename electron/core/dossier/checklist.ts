@@ -4,7 +4,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { PDFDocument, grayscale, type PDFFont, type PDFPage } from 'pdf-lib';
+import { PDFDocument, grayscale, type PDFFont, type PDFPage } from './pdf-lib.ts';
 import type { Manifest } from '../../../shared/manifest.ts';
 import type { Profile } from '../../../shared/profiles/index.ts';
 import { applicationFromManifest, checkApplication, manifestFilePath, shanghaiNow, type Finding } from '../../../shared/rules/index.ts';

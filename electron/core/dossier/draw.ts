@@ -3,7 +3,7 @@
  * and everything they use written out, then let go before the next one.
  */
 import { randomBytes } from 'node:crypto';
-import { PDFName, PDFPageTree, PDFRef, type PDFDocument } from 'pdf-lib';
+import { PDFName, PDFPageTree, PDFRef, type PDFDocument } from './pdf-lib.ts';
 import { Content, FONT_NAME } from './content.ts';
 import { createFontHolder, type TextFont } from './font.ts';
 import { encodeImage, type ImageXObject, type PreparedImage } from './image-input.ts';

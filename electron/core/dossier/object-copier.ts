@@ -16,7 +16,7 @@ import {
   PDFString,
   type PDFContext,
   type PDFObject,
-} from 'pdf-lib';
+} from './pdf-lib.ts';
 import type { PdfFileWriter } from './pdf-writer.ts';
 
 const LENGTH = PDFName.of('Length');

@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { PDFArray, PDFDocument, PDFName, PDFNumber, type PDFContext, type PDFPage } from 'pdf-lib';
+import { PDFArray, PDFDocument, PDFName, PDFNumber, type PDFContext, type PDFPage } from './pdf-lib.ts';
 import './pdf-lib-patches.ts';
 import { DossierInputError } from './errors.ts';
 import { qpdfFacts, qpdfRewrite, type Encryption } from './qpdf.ts';

@@ -6,14 +6,12 @@
  * - Every stream's bytes were copied out of the file (`Uint8Array.slice`); a view (`subarray`) is enough because
  *   the file's bytes are never changed, and halves the memory a large scan needs.
  */
-import { createRequire } from 'node:module';
-import { PDFObjectParser } from 'pdf-lib';
+import { PDFContext, PDFObjectParser } from './pdf-lib.ts';
 
-const require = createRequire(import.meta.url);
-// pdf-lib does not export ByteStream; Node resolves the package's CommonJS build, so patch that one.
-const ByteStream = require('pdf-lib/cjs/core/parser/ByteStream.js').default as {
-  prototype: { slice(start: number, end: number): Uint8Array; bytes: Uint8Array };
-};
+// pdf-lib does not export ByteStream; a parser holds one, so its prototype is reachable from an instance.
+const byteStreamProto = Object.getPrototypeOf(
+  (PDFObjectParser.forBytes(new Uint8Array(1), PDFContext.create()) as unknown as { bytes: object }).bytes,
+) as { slice(start: number, end: number): Uint8Array };
 
 interface ByteStreamLike {
   bytes: Uint8Array;
@@ -41,7 +39,7 @@ let applied = false;
 export function applyPdfLibPatches(): void {
   if (applied) return;
   applied = true;
-  ByteStream.prototype.slice = function slice(this: { bytes: Uint8Array }, start: number, end: number) {
+  byteStreamProto.slice = function slice(this: { bytes: Uint8Array }, start: number, end: number) {
     return this.bytes.subarray(start, end);
   };
   const parserProto = PDFObjectParser.prototype as unknown as {

@@ -4,7 +4,7 @@
  * its content. What annotations show (filled form fields, stamps) is drawn into the page, since the dossier is
  * for print; the interactive parts are left out.
  */
-import { PDFArray, PDFDict, PDFName, PDFNumber, PDFRef, PDFStream, type PDFObject, type PDFPage } from 'pdf-lib';
+import { PDFArray, PDFDict, PDFName, PDFNumber, PDFRef, PDFStream, type PDFObject, type PDFPage } from './pdf-lib.ts';
 import { FONT_NAME } from './content.ts';
 import { num, type ObjectCopier } from './object-copier.ts';
 import type { PdfPageGeometry } from './pdf-input.ts';

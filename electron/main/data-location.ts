@@ -4,27 +4,17 @@
  * then `data-location.json` in `userData` points at the new folder from the next start.
  * Plain Node: no Electron here, so the tests run it.
  */
-import { cp, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { UserFacingError } from '../../shared/errors.ts';
 import { openDatabase, type Db } from '../core/db/connection.ts';
 import { databaseFileName } from '../core/services/index.ts';
+import { pointerFileName, resolveDataDir } from '../core/paths.ts';
 
-export const pointerFileName = 'data-location.json';
 /** The folder made inside the one the clerk chooses. */
 export const movedFolderName = 'juanzong';
 
-/** The data folder for this start: `$JUANZONG_DATA`, else the moved-to folder, else `userData`. */
-export async function resolveDataDir(userData: string, env: NodeJS.ProcessEnv = process.env): Promise<string> {
-  if (env.JUANZONG_DATA) return path.resolve(env.JUANZONG_DATA);
-  try {
-    const pointer = JSON.parse(await readFile(path.join(userData, pointerFileName), 'utf8')) as { dataDir?: unknown };
-    if (typeof pointer.dataDir === 'string' && path.isAbsolute(pointer.dataDir)) return pointer.dataDir;
-  } catch {
-    // No pointer (never moved) or an unreadable one: the default folder.
-  }
-  return userData;
-}
+export { pointerFileName, resolveDataDir };
 
 async function isMissingOrEmpty(dir: string): Promise<boolean> {
   try {

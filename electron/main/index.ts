@@ -58,6 +58,11 @@ async function openEverything(log: Log): Promise<void> {
   if (!existsSync(files.sqliteBinding)) {
     throw new Error(`缺少为 Electron 编译的 SQLite 模块（${files.sqliteBinding}）。开发时请先运行 npm run native:electron。`);
   }
+  if (!existsSync(files.assemblyWorker)) {
+    throw new Error(`缺少卷宗生成程序（${files.assemblyWorker}）。开发时请先运行 npm run build:electron。`);
+  }
+  // The bundled core (main and the assembly worker, which inherits the environment) finds the font through this.
+  process.env.JUANZONG_FONT ??= files.font;
   const dataDir = await resolveDataDir(userData);
   log.info(`data folder: ${dataDir}`);
   const assembly = new AssemblyHost({
@@ -69,10 +74,8 @@ async function openEverything(log: Log): Promise<void> {
     dataDir,
     version: app.getVersion(),
     nativeBinding: files.sqliteBinding,
-    // Until the core provides electron/core/dossier/worker-entry.ts (bundled to the worker), the core's own runner.
-    ...(existsSync(files.assemblyWorker) ? { runAssembly: (request, control) => assembly.run(request, control) } : {}),
+    runAssembly: (request, control) => assembly.run(request, control),
   });
-  if (!existsSync(files.assemblyWorker)) log.warn(`no assembly worker at ${files.assemblyWorker}: assembling in-process`);
 
   lockDownSession(session.defaultSession);
   handleAppProtocol(protocol, files.rendererDir);

@@ -19,6 +19,8 @@ export interface AppFiles {
   assemblyWorker: string;
   /** better-sqlite3 compiled for Electron's ABI (see `build/native-electron.mjs`). */
   sqliteBinding: string;
+  /** The dossier's Chinese font; the bundled core cannot find it relative to its own source any more. */
+  font: string;
 }
 
 export function appFiles(appPath: string): AppFiles {
@@ -27,5 +29,6 @@ export function appFiles(appPath: string): AppFiles {
     preload: path.join(appPath, 'out', 'preload', 'index.cjs'),
     assemblyWorker: path.join(appPath, 'out', 'main', 'assembly-worker.cjs'),
     sqliteBinding: path.join(unpackedDir(appPath), 'out', 'native', 'electron', 'better_sqlite3.node'),
+    font: path.join(appPath, 'assets', 'fonts', 'wqy-microhei.ttc'),
   };
 }

@@ -1,7 +1,7 @@
 // Starts electron/main/index.ts against a stand-in for the whole `electron` module and checks the order and the
 // settings it wires: sandbox and scheme before ready, the single-instance lock, the session locked down, every
 // channel registered, one secure window on app://juanzong/.
-import { copyFile, mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
@@ -66,6 +66,9 @@ describe('electron/main/index.ts', () => {
     await mkdir(native, { recursive: true });
     const sqlite = path.dirname(createRequire(import.meta.url).resolve('better-sqlite3/package.json'));
     await copyFile(path.join(sqlite, 'build', 'Release', 'better_sqlite3.node'), path.join(native, 'better_sqlite3.node'));
+    // Main refuses to start without the assembly worker bundle; the stand-in never forks it.
+    await mkdir(path.join(fake.appPath, 'out', 'main'), { recursive: true });
+    await writeFile(path.join(fake.appPath, 'out', 'main', 'assembly-worker.cjs'), '');
     vi.stubEnv('JUANZONG_DATA', '');
   });
   afterAll(async () => {

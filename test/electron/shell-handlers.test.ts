@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Handlers } from '../../shared/contract/index.ts';
 import { dispatch } from '../../electron/core/services/dispatch.ts';
 import { openServices, type Services } from '../../electron/core/services/index.ts';
@@ -10,7 +10,15 @@ import { pointerFileName, resolveDataDir } from '../../electron/main/data-locati
 import { shellHandlers, type ShellDeps } from '../../electron/main/shell-handlers.ts';
 import { FakeWebContents } from './fake-electron.ts';
 
-const pdf = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
+import { ghostscriptPdf } from '../helpers/make-pdf.ts';
+
+// A real one-page PDF made by Ghostscript: attachments are opened as the assembler will read them.
+let pdf: Buffer;
+beforeAll(async () => {
+  const made = await mkdtemp(path.join(os.tmpdir(), 'juanzong-shell-pdf-'));
+  pdf = await readFile(await ghostscriptPdf(made, 'licence.pdf', 'LICENCE', 1));
+  await rm(made, { recursive: true, force: true });
+});
 
 describe('shell channels', () => {
   let dir: string;

@@ -48,7 +48,7 @@ async function applicationWithFiles(services: Services, dir: string) {
 }
 
 describe('the dossier job behind the window', () => {
-  it('assembles the stored files in the background and reports the page map', async () => {
+  it('assembles the stored files on a worker thread, writes the checklist and reports the page map', async () => {
     const dir = await tempDir();
     const services = await openServices({ dataDir: path.join(dir, 'data') });
     const applicationId = await applicationWithFiles(services, dir);
@@ -65,6 +65,9 @@ describe('the dossier job behind the window', () => {
     expect(text).toContain('深圳市卷宗测试有限公司');
     expect(text).toMatch(/FORM 3/);
     expect(text).toMatch(/CONTRACT 2/);
+    const checklist = await pdfText(dossierOutputPath(services.dataDir, jobId, 'checklist'));
+    expect(checklist).toContain('营业执照');
+    expect(checklist).toContain('深圳市卷宗测试有限公司');
     const content = await ask<{ bytes: Uint8Array }>(services, 'dossier:content', { jobId, which: 'dossier' });
     expect(new TextDecoder().decode(content.bytes.subarray(0, 5))).toBe('%PDF-');
     expect(existsSync(path.join(path.dirname(out), 'inputs'))).toBe(false);

@@ -1,8 +1,7 @@
-import { assembleDossier } from '../dossier/index.ts';
+import { assembleDossierInWorker } from '../dossier/index.ts';
+import { runAssemblyRequest } from '../dossier/request.ts';
 import type { AssemblyRunner } from './dossier-jobs.ts';
 
-/** The CLI's and the tests' runner: the assembler in this process. */
-export const assembleInProcess: AssemblyRunner = async (request, control) => {
-  const { pageMap } = await assembleDossier(request, control);
-  return pageMap;
-};
+/** The core's runner: the dossier on a worker thread, so the process that serves the window stays responsive. */
+export const assembleInWorkerThread: AssemblyRunner = (request, control) =>
+  runAssemblyRequest(request, control, assembleDossierInWorker);

@@ -2,9 +2,8 @@ import { open, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Attachment } from '../../../shared/contract/index.ts';
 import { UserFacingError } from '../../../shared/errors.ts';
-import { getApplication, touchApplication } from '../db/queries/applications.ts';
-import { insertAttachment } from '../db/queries/attachments.ts';
-import { mediaTypes, sniffKind } from '../files/sniff.ts';
+import { getApplication } from '../db/queries/applications.ts';
+import { admitStoredFile, mediaTypeOf } from './attachment-intake.ts';
 import { safeFileName } from '../safety/file-name.ts';
 import { assertAcceptableSize } from '../safety/incoming-file.ts';
 import type { ServiceContext } from './index.ts';
@@ -34,24 +33,6 @@ async function readHead(filePath: string, fileName: string): Promise<Uint8Array>
   }
 }
 
-/** The same refusals as `attachments:add`, decided on the first KiB, so a 2 GB scan is never read whole first. */
-function mediaTypeOf(fileName: string, head: Uint8Array): string {
-  if (head.byteLength === 0) {
-    throw new UserFacingError('file-empty', `「${fileName}」是空文件（0 字节）。请重新扫描或下载该文件后再添加。`);
-  }
-  const kind = sniffKind(head);
-  if (kind === 'heic') {
-    throw new UserFacingError(
-      'file-heic',
-      `「${fileName}」是 HEIC 格式的照片，卷宗无法读取。请在手机或电脑上把它另存为 JPEG 后再添加。`,
-    );
-  }
-  if (kind === 'unknown') {
-    throw new UserFacingError('file-kind', `「${fileName}」不是 PDF 或图片（JPEG、PNG、TIFF、WebP）。请先把它另存为 PDF 再添加。`);
-  }
-  return mediaTypes[kind];
-}
-
 /**
  * Adds a file from disk to a material, streaming it into the file store (the desktop's open dialog hands over
  * paths, not bytes). Refuses what `attachments:add` refuses (empty, HEIC, unknown kind, over the size limit) and
@@ -61,22 +42,13 @@ function mediaTypeOf(fileName: string, head: Uint8Array): string {
  * const added = await addAttachmentFromPath(ctx, { applicationId: 3, materialId: 'business-licence', filePath });
  */
 export async function addAttachmentFromPath(ctx: ServiceContext, source: AttachmentSource): Promise<Attachment> {
-  const { db, store, now } = ctx;
   const { applicationId, materialId, filePath } = source;
-  orNotFound(getApplication(db, applicationId), '申报项目', applicationId);
+  orNotFound(getApplication(ctx.db, applicationId), '申报项目', applicationId);
   const fileName = safeFileName(path.basename(filePath));
   const head = await readHead(filePath, fileName);
   // The same guard as `attachments:add` (safety/incoming-file.ts): size checked before the file is copied.
   assertAcceptableSize(fileName, (await stat(filePath)).size);
   const mediaType = mediaTypeOf(fileName, head);
-  const stored = await store.putFile(filePath);
-  return db.transaction(() => {
-    const row = insertAttachment(
-      db,
-      { applicationId, materialId, originalName: fileName, ...stored, mediaType, pageCount: null },
-      now(),
-    );
-    touchApplication(db, applicationId, now());
-    return row;
-  })();
+  const stored = await ctx.store.putFile(filePath);
+  return admitStoredFile(ctx, { applicationId, materialId, fileName, mediaType }, stored);
 }

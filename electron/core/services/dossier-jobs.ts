@@ -4,23 +4,14 @@ import path from 'node:path';
 import type { CoreHandlers } from '../../../shared/contract/index.ts';
 import type { JobStatus, PageMap } from '../../../shared/contract/workflow.ts';
 import { UserFacingError } from '../../../shared/errors.ts';
-import type { Manifest } from '../../../shared/manifest.ts';
-import type { Profile } from '../../../shared/profiles/index.ts';
+import type { AssemblyRequest } from '../dossier/request.ts';
 import { readApplicationDetail } from './application-detail.ts';
 import { profileOf } from './checks.ts';
 import { toApiError } from './dispatch.ts';
 import { stageManifest } from './dossier-manifest.ts';
 import type { ServiceContext } from './index.ts';
 
-/** What an assembly needs: the manifest, the folder its paths are relative to, and where to write. */
-export interface AssemblyRequest {
-  manifest: Manifest;
-  baseDir: string;
-  outPath: string;
-  checklistPath: string;
-  /** The application's profile (it may be imported, which the assembler cannot look up by itself). */
-  profile?: Profile;
-}
+export type { AssemblyRequest } from '../dossier/request.ts';
 
 export interface AssemblyControl {
   onProgress: (done: number, total: number) => void;

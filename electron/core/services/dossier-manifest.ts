@@ -5,13 +5,8 @@ import { fenToYuan } from '../../../shared/money.ts';
 import type { Manifest, ManifestMaterial } from '../../../shared/manifest.ts';
 import type { Profile } from '../../../shared/profiles/index.ts';
 import type { FileStore } from '../store/file-store.ts';
+import { safeFileName } from '../safety/file-name.ts';
 import { splitAnswers } from './checks.ts';
-
-/** A file name that is safe in any file system, keeping what the clerk will recognise in a message. */
-export function safeFileName(name: string): string {
-  const cleaned = name.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_').replace(/^\.+/, '_').trim();
-  return (cleaned || 'file').slice(0, 120);
-}
 
 /**
  * Lays the application's stored files out under `inputsDir` with their original names (hard links into the store,

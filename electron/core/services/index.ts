@@ -70,7 +70,7 @@ export async function openServices(options: OpenServicesOptions): Promise<Servic
     ...attachmentHandlers(ctx),
     ...workflowHandlers(ctx),
     ...checkHandlers(ctx),
-    ...dossierJobHandlers(ctx, options.runAssembly ?? assembleInProcess),
+    ...dossierJobHandlers(ctx, options.runAssembly ?? assembleInWorkerThread),
     ...safetyHandlers(ctx, options.keepBackups),
   };
   handlers['attachments:add'] = guardAttachmentAdd(handlers['attachments:add']);

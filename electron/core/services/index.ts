@@ -15,7 +15,7 @@ import { hashesInBackups, prepareDatabase, startDailyBackups } from '../backup/l
 import { cleanupAfterCrash } from '../safety/start-up.ts';
 import { guardAttachmentAdd } from '../safety/incoming-file.ts';
 import { dossierJobHandlers, removeStaleDossiers, type AssemblyRunner } from './dossier-jobs.ts';
-import { assembleInProcess } from './assembly-runner.ts';
+import { assembleInWorkerThread } from './assembly-runner.ts';
 
 export interface ServiceContext {
   db: Db;

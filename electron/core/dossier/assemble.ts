@@ -74,7 +74,10 @@ async function prepareAll(materials: ResolvedMaterial[], signal?: AbortSignal): 
 
 function shownPages(input: PreparedInput, turns: Map<number, 0 | 90 | 180 | 270>): ShownPage[] {
   const sizes = input.kind === 'pdf' ? input.pages.map((p) => p.shown) : input.pages;
-  return sizes.map((s, i) => ({ width: s.width, height: s.height, clerkTurn: turns.get(i) ?? 0, isImage: input.kind === 'image' }));
+  return sizes.map((s, i) => {
+    const clerkTurn = turns.get(i);
+    return { width: s.width, height: s.height, ...(clerkTurn === undefined ? {} : { clerkTurn }), isImage: input.kind === 'image' };
+  });
 }
 
 function planInput(manifest: Manifest, materials: ResolvedMaterial[], prepared: PreparedInput[][]): PlanInput {

@@ -42,7 +42,8 @@ export function sealCentre(position: SealPosition): { x: number; y: number } {
     case 'top-left':
       return { x: left, y: top };
     case 'middle-right':
-      return { x: right, y: A4.height / 2 };
+      // Further in than the other right-hand places, clear of the 骑缝章 half circle on the edge.
+      return { x: A4.width - mm(32) - r, y: A4.height / 2 };
   }
 }
 

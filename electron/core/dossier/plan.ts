@@ -42,7 +42,8 @@ export function placePage(page: ShownPage, landscape: 'fit' | 'turn'): Placement
     return { mode: 'copy', turn: 0, scale: 1, x: 0, y: 0, width: A4.width, height: A4.height };
   }
   let turn: QuarterTurn = clerk;
-  if (clerk === 0 && landscape === 'turn' && w > h) {
+  // A turn the clerk set, even 0 ("leave it as it is"), overrides the landscape rule for that page.
+  if (page.clerkTurn === undefined && landscape === 'turn' && w > h) {
     turn = 270;
     [w, h] = [h, w];
   }

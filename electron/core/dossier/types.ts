@@ -16,7 +16,7 @@ export type SealPosition = DossierOptions['sealPosition'];
 export interface ShownPage {
   width: number;
   height: number;
-  /** The clerk's extra clockwise turn of this page. */
+  /** The clerk's clockwise turn of this page; absent when the clerk left it to the landscape rule. */
   clerkTurn?: QuarterTurn;
   /** Images have no physical size: they are always scaled to fill the printable area. */
   isImage?: boolean;

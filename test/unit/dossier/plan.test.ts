@@ -223,6 +223,12 @@ describe('placePage', () => {
     expect(sideways.height).toBeGreaterThan(sideways.width);
   });
 
+  it('keeps a landscape page as it is under turn when the clerk set its turn to 0', () => {
+    const a3 = { width: 1190.55, height: 841.89 };
+    expect(placePage({ ...a3, clerkTurn: 0 }, 'turn').turn).toBe(0);
+    expect(placePage({ ...a3, clerkTurn: 90 }, 'turn').turn).toBe(90);
+  });
+
   it('scales images to fill the area but never enlarges a small PDF page', () => {
     const image = placePage({ width: 300, height: 400, isImage: true }, 'fit');
     expect(Math.max(image.width / contentArea.width, image.height / contentArea.height)).toBeCloseTo(1, 6);

@@ -5,11 +5,10 @@
  * imports pdf-lib from here, so `instanceof` checks see one set of classes (pdf-input.ts applies the parser
  * speed fixes of pdf-lib-patches.ts).
  */
-import { createRequire } from 'node:module';
 import type * as PdfLib from 'pdf-lib';
+import bundle from 'pdf-lib/dist/pdf-lib.min.js';
 
-const require = createRequire(import.meta.url);
-const lib = require('pdf-lib/dist/pdf-lib.min.js') as typeof PdfLib;
+const lib = bundle as typeof PdfLib;
 
 export const {
   PDFArray,

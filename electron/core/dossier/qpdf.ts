@@ -7,8 +7,10 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import createModule, { type QpdfInstance } from '@neslinesli93/qpdf-wasm';
 
-const require = createRequire(import.meta.url);
-const wasmPath = require.resolve('@neslinesli93/qpdf-wasm/dist/qpdf.wasm');
+/** Where qpdf.wasm is; `JUANZONG_QPDF_WASM` overrides it (a packaged app puts it beside its bundle). */
+function wasmPath(): string {
+  return process.env.JUANZONG_QPDF_WASM ?? createRequire(import.meta.url).resolve('@neslinesli93/qpdf-wasm/dist/qpdf.wasm');
+}
 
 interface Fs {
   mkdir(p: string): void;
@@ -29,7 +31,7 @@ let stderr: number[] = [];
 
 function load(): Promise<Instance> {
   instance ??= (createModule as unknown as (opts: object) => Promise<QpdfInstance>)({
-    locateFile: () => wasmPath,
+    locateFile: wasmPath,
     noFSInit: true,
     preRun: [(m: Instance) => m.FS.init(null, (c) => c !== null && stdout.push(c), (c) => c !== null && stderr.push(c))],
   }).then((q) => {

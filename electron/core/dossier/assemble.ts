@@ -10,13 +10,13 @@ import type { Manifest } from '../../../shared/manifest.ts';
 import { findProfile, type Profile } from '../../../shared/profiles/index.ts';
 import { settleWithConcurrency, LookAhead } from './concurrency.ts';
 import { DossierInputError, cancelledError } from './errors.ts';
-import { DossierDrawer, type ContentPage } from './draw.ts';
+import { DossierDrawer, type ContentPage, type PagePlacer } from './draw.ts';
 import { resolveMaterials, type ResolvedMaterial } from './materials.ts';
 import { drawCover, drawToc } from './own-pages.ts';
-import { planDossier } from './plan.ts';
+import { placePage, planDossier } from './plan.ts';
 import type { PreparedImage } from './image-input.ts';
 import { prepareInput, releaseInput, type PreparedInput } from './prepare.ts';
-import type { PageMap, PagePlan, PlanInput, PlanMaterial, ShownPage } from './types.ts';
+import type { PageMap, PagePlan, PlanInput, PlanMaterial, QuarterTurn, ShownPage } from './types.ts';
 
 export interface AssembleInput {
   manifest: Manifest;
@@ -72,11 +72,12 @@ async function prepareAll(materials: ResolvedMaterial[], signal?: AbortSignal): 
   return prepared;
 }
 
-function shownPages(input: PreparedInput, turns: Map<number, 0 | 90 | 180 | 270>): ShownPage[] {
-  const sizes = input.kind === 'pdf' ? input.pages.map((p) => p.shown) : input.pages;
-  return sizes.map((s, i) => {
+function shownPages(input: PreparedInput, turns: Map<number, QuarterTurn>): ShownPage[] {
+  const count = input.kind === 'pdf' ? input.pageCount : input.pages.length;
+  return Array.from({ length: count }, (_, i) => {
     const clerkTurn = turns.get(i);
-    return { width: s.width, height: s.height, ...(clerkTurn === undefined ? {} : { clerkTurn }), isImage: input.kind === 'image' };
+    const size = input.kind === 'image' ? { width: input.pages[i]!.width, height: input.pages[i]!.height } : {};
+    return { ...size, ...(clerkTurn === undefined ? {} : { clerkTurn }), isImage: input.kind === 'image' };
   });
 }
 
@@ -93,7 +94,15 @@ function planInput(manifest: Manifest, materials: ResolvedMaterial[], prepared: 
   return { options: { duplex, sealMarkers, landscape, sealPosition }, materials: planMaterials };
 }
 
-async function drawPlan(drawer: DossierDrawer, plan: PagePlan, input: AssembleInput, prepared: PreparedInput[][], options: AssembleOptions): Promise<void> {
+/** Places a PDF page the plan could not place (its size is known only now that the file is read). */
+function placer(manifest: Manifest, turns: Map<number, QuarterTurn>): PagePlacer {
+  return (page, shown) => {
+    const clerkTurn = turns.get(page);
+    return placePage({ ...shown, ...(clerkTurn === undefined ? {} : { clerkTurn }) }, manifest.options.landscape);
+  };
+}
+
+async function drawPlan(drawer: DossierDrawer, plan: PagePlan, input: AssembleInput, materials: ResolvedMaterial[], prepared: PreparedInput[][], options: AssembleOptions): Promise<void> {
   const profile = profileFor(input);
   const { manifest } = input;
   const total = plan.pages.length;
@@ -121,7 +130,7 @@ async function drawPlan(drawer: DossierDrawer, plan: PagePlan, input: AssembleIn
     const group: ContentPage[] = [];
     for (let p = plan.pages[i]; p?.kind === 'content' && p.source.material === material && p.source.file === file; p = plan.pages[++i]) group.push(p);
     const source = prepared[material]![file]!;
-    if (source.kind === 'pdf') await drawer.writePdfPages(source, group);
+    if (source.kind === 'pdf') await drawer.writePdfPages(source, group, placer(input.manifest, materials[material]!.files[file]!.turns));
     else for (const p of group) drawer.writeImagePage(await images.get(p), p);
     await progress(group.length);
   }
@@ -143,7 +152,7 @@ export async function assembleDossier(input: AssembleInput, options: AssembleOpt
   try {
     const plan = planDossier(planInput(input.manifest, materials, prepared));
     drawer = await DossierDrawer.open(tmp, plan, input.manifest.options.numberStyle);
-    await drawPlan(drawer, plan, input, prepared, options);
+    await drawPlan(drawer, plan, input, materials, prepared, options);
     fs.renameSync(tmp, input.outPath);
     return { pdf: input.outPath, pageMap: plan.pageMap };
   } catch (error) {

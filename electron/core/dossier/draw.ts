@@ -9,13 +9,15 @@ import { createFontHolder, type TextFont } from './font.ts';
 import { encodeImage, type ImageXObject, type PreparedImage } from './image-input.ts';
 import { drawMarks, type NumberStyle } from './marks.ts';
 import { ObjectCopier, num } from './object-copier.ts';
-import { loadPdf, type PreparedPdf } from './pdf-input.ts';
+import { openPdf, type PreparedPdf } from './pdf-input.ts';
 import { PdfFileWriter } from './pdf-writer.ts';
 import { writeSourcePage, type PageTarget } from './source-page.ts';
 import { addTurns, cm, placementMatrix } from './transform.ts';
-import { A4, type PagePlan, type PlannedPage } from './types.ts';
+import { A4, type PagePlan, type Placement, type PlannedPage } from './types.ts';
 
 export type ContentPage = Extract<PlannedPage, { kind: 'content' }>;
+/** Where page `page` (0-based) of the file being drawn goes, given its size as shown. */
+export type PagePlacer = (page: number, shown: { width: number; height: number }) => Placement;
 
 const A4_BOX = `[0 0 ${num(A4.width)} ${num(A4.height)}]`;
 
@@ -75,8 +77,8 @@ export class DossierDrawer {
   }
 
   /** Writes the planned pages of one PDF input, then drops everything read from it. */
-  async writePdfPages(input: PreparedPdf, pages: ContentPage[]): Promise<void> {
-    const doc = await loadPdf(input.loadPath);
+  async writePdfPages(input: PreparedPdf, pages: ContentPage[], place: PagePlacer): Promise<void> {
+    const { doc, pages: geometry } = await openPdf(input);
     const copier = new ObjectCopier(this.writer, doc.context, pageTreeRefs(doc));
     const source = doc.getPages();
     source.forEach((p, i) => {
@@ -86,7 +88,9 @@ export class DossierDrawer {
     const target: PageTarget = { writer: this.writer, copier, pagesNum: this.pagesNum, fontNum: this.fontNum };
     for (const page of pages) {
       const pdfPage = source[page.source.page]!;
-      writeSourcePage(pdfPage, input.pages[page.source.page]!, page.placement, this.overlay(page), this.pageNums[page.physical - 1]!, target);
+      const geom = geometry[page.source.page]!;
+      const placement = page.placement ?? place(page.source.page, geom.shown);
+      writeSourcePage(pdfPage, geom, placement, this.overlay(page), this.pageNums[page.physical - 1]!, target);
       copier.drain();
     }
     this.writer.flush();
@@ -94,14 +98,14 @@ export class DossierDrawer {
 
   /** Encodes the image of one image page (may run ahead of the writing, on sharp's threads). */
   encodeImagePage(input: PreparedImage, page: ContentPage): Promise<ImageXObject> {
-    const p = page.placement;
+    const p = page.placement!;
     const [placedW, placedH] = p.turn % 180 === 0 ? [p.width, p.height] : [p.height, p.width];
     return encodeImage(input, page.source.page, placedW, placedH);
   }
 
   /** Writes one image page (one page of a TIFF) with its encoded image. */
   writeImagePage(image: ImageXObject, page: ContentPage): void {
-    const p = page.placement;
+    const p = page.placement!;
     const imageNum = this.writer.allocate();
     if (image.data instanceof Uint8Array) this.writer.stream(imageNum, image.dict, image.data);
     else this.writer.streamFromFile(imageNum, image.dict, image.data.file);

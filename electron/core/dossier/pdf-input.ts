@@ -23,13 +23,15 @@ export interface PdfPageGeometry {
   shown: { width: number; height: number };
 }
 
+/** A PDF checked by qpdf: how many pages it has, and which file pdf-lib should read. */
 export interface PreparedPdf {
   kind: 'pdf';
   file: string;
+  /** Pages as qpdf counts them: exactly what the dossier takes. */
+  pageCount: number;
   /** The file pdf-lib reads: the original, or qpdf's decrypted / repaired copy in `tempDir`. */
   loadPath: string;
   tempDir?: string;
-  pages: PdfPageGeometry[];
   encryption: Encryption;
   repaired: boolean;
 }
@@ -86,28 +88,37 @@ async function tryLoad(file: string, expected: number): Promise<{ doc?: PDFDocum
 }
 
 /**
- * Checks a PDF and works out what pdf-lib should read: the file itself, or a decrypted / repaired copy.
- * Throws DossierInputError when it needs a user password or cannot be read without losing pages.
+ * Asks qpdf about a PDF (one fast run: no pdf-lib parse yet) and, for an owner-password or damaged file, has
+ * qpdf write a decrypted / repaired copy for pdf-lib to read.
+ * Throws DossierInputError when it needs a user password, has no pages, or qpdf cannot read it.
  */
-export async function preparePdf(file: string): Promise<PreparedPdf & { doc: PDFDocument }> {
+export async function checkPdf(file: string): Promise<PreparedPdf> {
   const facts = await qpdfFacts(file);
   if (facts.encryption === 'user') throw new DossierInputError('needs-password', file);
   if (facts.pages === undefined) throw new DossierInputError('damaged', file, facts.message);
   if (facts.pages === 0) throw new DossierInputError('empty', file);
-  let loadPath = file;
-  let tempDir: string | undefined;
-  let attempt = facts.encryption === 'none' && !facts.repaired ? await tryLoad(file, facts.pages) : { why: '' };
-  if (!attempt.doc) {
-    tempDir = fs.mkdtempSync(path.join(os.tmpdir(), 'juanzong-pdf-'));
-    const rewritten = await qpdfRewrite(file, tempDir, 'input.pdf');
-    loadPath = path.join(tempDir, 'input.pdf');
-    attempt = rewritten.code === 0 || rewritten.code === 3 ? await tryLoad(loadPath, facts.pages) : { why: rewritten.stderr };
-    if (!attempt.doc) {
-      fs.rmSync(tempDir, { recursive: true, force: true });
-      throw new DossierInputError('damaged', file, attempt.why.trim().split('\n')[0] ?? '');
-    }
+  const prepared: PreparedPdf = { kind: 'pdf', file, pageCount: facts.pages, loadPath: file, encryption: facts.encryption, repaired: facts.repaired };
+  if (facts.encryption !== 'none' || facts.repaired) await rewrite(prepared);
+  return prepared;
+}
+
+async function rewrite(prepared: PreparedPdf): Promise<string> {
+  prepared.tempDir ??= fs.mkdtempSync(path.join(os.tmpdir(), 'juanzong-pdf-'));
+  const result = await qpdfRewrite(prepared.file, prepared.tempDir, 'input.pdf');
+  prepared.loadPath = path.join(prepared.tempDir, 'input.pdf');
+  return result.code === 0 || result.code === 3 ? '' : result.stderr;
+}
+
+/**
+ * Reads a checked PDF with pdf-lib and makes sure it holds exactly the pages qpdf counted; a file pdf-lib reads
+ * short or cannot read is rewritten by qpdf and read again, and refused if it still comes up short.
+ */
+export async function openPdf(prepared: PreparedPdf): Promise<{ doc: PDFDocument; pages: PdfPageGeometry[] }> {
+  let attempt = await tryLoad(prepared.loadPath, prepared.pageCount);
+  if (!attempt.doc && prepared.loadPath === prepared.file) {
+    const failed = await rewrite(prepared);
+    attempt = failed ? { why: failed } : await tryLoad(prepared.loadPath, prepared.pageCount);
   }
-  const doc = attempt.doc;
-  const pages = doc.getPages().map(pageGeometry);
-  return { kind: 'pdf', file, loadPath, ...(tempDir ? { tempDir } : {}), pages, encryption: facts.encryption, repaired: facts.repaired, doc };
+  if (!attempt.doc) throw new DossierInputError('damaged', prepared.file, attempt.why.trim().split('\n')[0] ?? '');
+  return { doc: attempt.doc, pages: attempt.doc.getPages().map(pageGeometry) };
 }

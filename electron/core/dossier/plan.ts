@@ -35,7 +35,7 @@ export function isA4Portrait(width: number, height: number): boolean {
  * - A page that shows landscape stays upright and is scaled down (`fit`), or with `turn` is turned a quarter
  *   anticlockwise, its top to the binding edge, to fill the sheet. The clerk's own turn of a page wins.
  */
-export function placePage(page: ShownPage, landscape: 'fit' | 'turn'): Placement {
+export function placePage(page: ShownPage & { width: number; height: number }, landscape: 'fit' | 'turn'): Placement {
   const clerk = page.clerkTurn ?? 0;
   let [w, h] = clerk % 180 === 0 ? [page.width, page.height] : [page.height, page.width];
   if (clerk === 0 && !page.isImage && isA4Portrait(w, h)) {
@@ -106,7 +106,7 @@ function planMaterial(list: PageList, input: PlanInput, index: number): void {
         kind: 'content',
         section: material.id,
         source: { material: index, file: fileIndex, page: pageIndex },
-        placement: placePage(shown, landscape),
+        ...(shown.width && shown.height ? { placement: placePage({ ...shown, width: shown.width, height: shown.height }, landscape) } : {}),
         marks: {
           number: list.numberFor(physical),
           ...(sealMarkers && first && material.seal.official ? { seal: sealPosition } : {}),

@@ -1,21 +1,21 @@
-/** Looking at one input file before the dossier is planned: what it is, how many pages, what each page shows. */
+/** Looking at one input file before the dossier is planned: what it is and how many pages it gives. */
 import fs from 'node:fs';
 import { DossierInputError } from './errors.ts';
 import { prepareImage, type PreparedImage } from './image-input.ts';
 import { sniffInput, type InputKind } from './input-kind.ts';
-import { preparePdf, type PreparedPdf } from './pdf-input.ts';
+import { checkPdf, openPdf, type PreparedPdf } from './pdf-input.ts';
 
 export type PreparedInput = PreparedPdf | PreparedImage;
 
 const IMAGE_KINDS: InputKind[] = ['jpeg', 'png', 'tiff', 'webp', 'gif', 'avif', 'heic'];
 
-/** Checks a file and reads its pages' sizes; the caller removes `tempDir` (see `releaseInput`). */
+/**
+ * Checks a file and counts its pages (qpdf for a PDF, sharp for an image, which also gives its size); a PDF's
+ * page sizes are read when it is drawn. The caller removes what `releaseInput` names.
+ */
 export async function prepareInput(file: string): Promise<PreparedInput> {
   const kind = sniffInput(file);
-  if (kind === 'pdf') {
-    const { doc: _doc, ...prepared } = await preparePdf(file);
-    return prepared;
-  }
+  if (kind === 'pdf') return checkPdf(file);
   if (IMAGE_KINDS.includes(kind)) return prepareImage(file, kind);
   throw new DossierInputError('unsupported-format', file);
 }
@@ -49,11 +49,12 @@ export async function inspectInput(file: string): Promise<InputSummary> {
     if (input.kind === 'image') {
       return { kind: 'image', format: input.format, pages: input.pages.length, shown: input.pages.map((p) => ({ ...p })) };
     }
+    const { pages } = await openPdf(input);
     return {
       kind: 'pdf',
       format: 'pdf',
-      pages: input.pages.length,
-      shown: input.pages.map((p) => p.shown),
+      pages: pages.length,
+      shown: pages.map((p) => p.shown),
       encrypted: input.encryption === 'owner',
       repaired: input.repaired,
     };

@@ -12,10 +12,14 @@ export const mm = (n: number): number => (n * 72) / 25.4;
 export type QuarterTurn = 0 | 90 | 180 | 270;
 export type SealPosition = DossierOptions['sealPosition'];
 
-/** One source page as a PDF viewer shows it (after /Rotate and the CropBox), in points. */
+/**
+ * One source page as a PDF viewer shows it (after /Rotate and the CropBox), in points. The size may be left out
+ * (a PDF's pages are measured only when it is read for drawing): the plan then leaves the placement to
+ * `placePage` at drawing time; nothing else in the plan depends on it.
+ */
 export interface ShownPage {
-  width: number;
-  height: number;
+  width?: number;
+  height?: number;
   /** The clerk's clockwise turn of this page; absent when the clerk left it to the landscape rule. */
   clerkTurn?: QuarterTurn;
   /** Images have no physical size: they are always scaled to fill the printable area. */
@@ -81,7 +85,8 @@ export type PlannedPage =
       kind: 'content';
       section: string;
       source: { material: number; file: number; page: number };
-      placement: Placement;
+      /** Absent when the page's size was not known to the plan. */
+      placement?: Placement;
       marks: PageMarks;
     }
   | { physical: number; kind: 'blank'; marks: PageMarks };

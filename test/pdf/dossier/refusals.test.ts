@@ -96,8 +96,10 @@ describe('cancelling and the worker thread', () => {
   it('cancels a worker run', async () => {
     const controller = new AbortController();
     const out = at('worker-cancelled.pdf');
+    // Long enough (about 100 pages) that the worker is still writing when the cancel reaches it.
+    const many = manifestOf({ materials: [{ id: 'financial-statements', files: Array.from({ length: 12 }, () => [inputs.rotated, inputs.mixed]).flat() }] });
     const error = await assembleDossierInWorker(
-      { manifest: manifest(), baseDir: inputs.dir, outPath: out },
+      { manifest: many, baseDir: inputs.dir, outPath: out },
       { signal: controller.signal, onProgress: (done) => done >= 1 && controller.abort() },
     ).catch((e: unknown) => e);
     expect((error as DossierInputError).code).toBe('cancelled');

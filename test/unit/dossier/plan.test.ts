@@ -3,7 +3,7 @@ import { contentArea, TOC_PER_PAGE } from '../../../electron/core/dossier/layout
 import { isA4Portrait, placePage, planDossier } from '../../../electron/core/dossier/plan.ts';
 import { A4, type PagePlan, type PlanInput, type PlanMaterial, type ShownPage } from '../../../electron/core/dossier/types.ts';
 
-const a4: ShownPage = { width: A4.width, height: A4.height };
+const a4 = { width: A4.width, height: A4.height };
 const seal = { official: true, crossPageWhenMultiPage: true };
 
 function material(id: string, pagesPerFile: number[], extra: Partial<PlanMaterial> = {}): PlanMaterial {
@@ -144,6 +144,17 @@ describe('planDossier: simplex, exempt and missing materials', () => {
     const toc = plan.pageMap.sections.find((s) => s.id === 'toc')!;
     expect([toc.firstPage, toc.lastPage, toc.firstNumber, toc.lastNumber]).toEqual([3, 4, 2, 3]);
     for (const s of plan.pageMap.sections) expect(s.firstPage % 2).toBe(1);
+  });
+});
+
+describe('planDossier: pages whose size is not known yet', () => {
+  it('numbers and marks them like any other, leaving the placement to drawing time', () => {
+    const unsized: ShownPage[] = [{}, { clerkTurn: 90 }];
+    const plan = planDossier(input([{ ...material('a', []), files: [{ name: 'a.pdf', pages: unsized }] }]));
+    const pages = plan.pages.filter((p) => p.kind === 'content');
+    expect(pages.map((p) => p.marks.number?.value)).toEqual([3, 4]);
+    expect(pages.every((p) => p.kind === 'content' && p.placement === undefined)).toBe(true);
+    expect(pages[0]!.marks.seal).toBe('bottom-right');
   });
 });
 

@@ -45,6 +45,24 @@ function pageText(pdf: string, page: number): string {
   return runTool('pdftotext', ['-q', '-layout', '-f', String(page), '-l', String(page), pdf, '-']);
 }
 
+/** How the words HXTL<id> and HXBR<id> sit on their page: 'upright', or turned 'cw' / 'ccw' (poppler's y grows down). */
+function turnOf(pdf: string, id: string): string {
+  const centre = (word: string): { x: number; y: number } => {
+    const m = new RegExp(`xMin="([\\d.]+)" yMin="([\\d.]+)" xMax="([\\d.]+)" yMax="([\\d.]+)">${word}<`).exec(bbox(pdf));
+    if (!m) throw new Error(`no word ${word} in ${pdf}`);
+    return { x: (Number(m[1]) + Number(m[3])) / 2, y: (Number(m[2]) + Number(m[4])) / 2 };
+  };
+  const [tl, br] = [centre(`HXTL${id}`), centre(`HXBR${id}`)];
+  if (tl.x < br.x && tl.y < br.y) return 'upright';
+  if (tl.x > br.x && tl.y < br.y) return 'cw';
+  if (tl.x < br.x && tl.y > br.y) return 'ccw';
+  return 'upside-down';
+}
+
+function bbox(pdf: string): string {
+  return runTool('pdftotext', ['-q', '-bbox', pdf, '-']);
+}
+
 function grayRender(pdf: string, page: number, env: NodeJS.ProcessEnv): Buffer {
   return execFileSync('pdftoppm', ['-q', '-r', '40', '-gray', '-f', String(page), '-l', String(page), pdf], {
     env,
@@ -54,7 +72,13 @@ function grayRender(pdf: string, page: number, env: NodeJS.ProcessEnv): Buffer {
 
 describe('juanzong assemble on the fixture set', () => {
   it('makes a dossier that check_dossier.py passes, in duplex with seal marks', async () => {
-    await assembleAndCheck(fixtures.manifest, 'duplex-seals');
+    const { pdf } = await assembleAndCheck(fixtures.manifest, 'duplex-seals');
+    expect(turnOf(pdf, 'CONTP3'), 'the A3 landscape page, fitted (the default)').toBe('upright');
+  });
+
+  it('with landscape pages turned to fill the sheet, passes the check and turns the A3 page', async () => {
+    const { pdf } = await assembleAndCheck(fixtures.manifestTurn, 'landscape-turn');
+    expect(['cw', 'ccw'], 'the A3 landscape page').toContain(turnOf(pdf, 'CONTP3'));
   });
 
   it('with duplex off, passes the check and inserts no blank pages', async () => {

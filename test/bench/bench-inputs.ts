@@ -184,3 +184,28 @@ export async function ensureBenchInputs(log: (line: string) => void): Promise<st
   writeFileSync(path.join(INPUT_DIR, 'DONE'), new Date().toISOString() + '\n');
   return INPUT_DIR;
 }
+
+/**
+ * Each image of the set wrapped, as it is, in a one-page PDF by img2pdf (JPEG and PNG data pass through; a PNG
+ * with alpha is flattened on white first, which img2pdf requires): a second qpdf baseline that merges every
+ * input byte, not only the PDFs. Made once, beside the inputs.
+ */
+export async function ensureWrappedImages(files: BenchFile[]): Promise<Map<string, string>> {
+  const dir = path.join(INPUT_DIR, 'wrapped');
+  mkdirSync(dir, { recursive: true });
+  const wrapped = new Map<string, string>();
+  await mapWithConcurrency(files.filter((f) => !f.isPdf), 2, async (f) => {
+    const out = path.join(dir, `${f.name}.pdf`);
+    if (!existsSync(out)) {
+      let source = path.join(INPUT_DIR, f.name);
+      if (f.name.startsWith('png-screen')) {
+        const flat = path.join(dir, `${f.name}.flat.png`);
+        await runToolAsync('convert', [source, '-background', 'white', '-flatten', `PNG24:${flat}`]);
+        source = flat;
+      }
+      await runToolAsync('img2pdf', ['-o', out, source]);
+    }
+    wrapped.set(f.name, out);
+  });
+  return wrapped;
+}

@@ -115,7 +115,7 @@ async function drawPlan(drawer: DossierDrawer, plan: PagePlan, input: AssembleIn
   };
   options.onProgress?.(0, total);
   const imagePages = plan.pages.filter((p): p is ContentPage => p.kind === 'content' && prepared[p.source.material]![p.source.file]!.kind === 'image');
-  const images = new LookAhead(imagePages, 3, (p) => drawer.encodeImagePage(prepared[p.source.material]![p.source.file] as PreparedImage, p));
+  const images = new LookAhead(imagePages, 8, (p) => drawer.encodeImagePage(prepared[p.source.material]![p.source.file] as PreparedImage, p));
   const cover = { callTitle: profile.guideTitle.replace(/项目申请指南$/, ''), applicant: manifest.applicant, date: manifest.options.date ?? todayInShanghai() };
   for (let i = 0; i < plan.pages.length; ) {
     const page = plan.pages[i]!;

@@ -5,7 +5,8 @@
 import { randomBytes } from 'node:crypto';
 import { PDFName, PDFPageTree, PDFRef, type PDFDocument } from './pdf-lib.ts';
 import { Content, FONT_NAME } from './content.ts';
-import { createFontHolder, type TextFont } from './font.ts';
+import { dossierText, subsetName, type TextFont } from './font.ts';
+import { fontObjects, type SubsetText } from './ttf.ts';
 import { encodeImage, type ImageXObject, type PreparedImage } from './image-input.ts';
 import { drawMarks, type NumberStyle } from './marks.ts';
 import { ObjectCopier, num } from './object-copier.ts';
@@ -36,7 +37,7 @@ export class DossierDrawer {
   private constructor(
     filePath: string,
     private readonly plan: PagePlan,
-    private readonly fontHolder: Awaited<ReturnType<typeof createFontHolder>>,
+    private readonly text: SubsetText,
     private readonly numberStyle: NumberStyle,
   ) {
     this.writer = new PdfFileWriter(filePath);
@@ -46,11 +47,11 @@ export class DossierDrawer {
   }
 
   static async open(filePath: string, plan: PagePlan, numberStyle: NumberStyle): Promise<DossierDrawer> {
-    return new DossierDrawer(filePath, plan, await createFontHolder(), numberStyle);
+    return new DossierDrawer(filePath, plan, dossierText(), numberStyle);
   }
 
   get font(): TextFont {
-    return this.fontHolder.text;
+    return this.text;
   }
 
   /** The page's marks (number, seals) as content, in sheet coordinates. */
@@ -122,12 +123,7 @@ export class DossierDrawer {
 
   /** Writes the font, page tree, outline, page labels, catalogue and trailer. */
   async finish(title: string): Promise<void> {
-    const { doc, font } = this.fontHolder;
-    await doc.flush();
-    const fontCopier = new ObjectCopier(this.writer, doc.context);
-    fontCopier.assign(font.ref, this.fontNum);
-    this.writer.object(this.fontNum, fontCopier.serialise(doc.context.lookup(font.ref)));
-    fontCopier.drain();
+    this.writeFont();
     const kids = this.pageNums.map((n) => `${n} 0 R`).join(' ');
     this.writer.object(this.pagesNum, `<</Type/Pages/Kids[${kids}]/Count ${this.pageNums.length}>>`);
     const outline = this.writeOutline();
@@ -139,6 +135,16 @@ export class DossierDrawer {
     const missing = this.writer.missing();
     if (missing.length > 0) throw new Error(`internal: objects never written: ${missing.slice(0, 5).join(', ')}`);
     this.writer.finish(catalog, info, randomBytes(16).toString('hex'));
+  }
+
+  /** The subset font: Type0, CIDFont, descriptor, font program, ToUnicode. */
+  private writeFont(): void {
+    const nums = [this.fontNum, ...Array.from({ length: 4 }, () => this.writer.allocate())];
+    const objects = fontObjects(this.text, subsetName(), (i) => `${nums[i]} 0 R`);
+    objects.forEach((o, i) => {
+      if (o.stream) this.writer.stream(nums[i]!, o.body, o.stream);
+      else this.writer.object(nums[i]!, o.body);
+    });
   }
 
   private writeOutline(): number {

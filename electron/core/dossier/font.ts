@@ -5,10 +5,10 @@
  */
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import fontkit from '@pdf-lib/fontkit';
-import { PDFDocument, type PDFFont } from './pdf-lib.ts';
+import type { PDFDocument, PDFFont } from './pdf-lib.ts';
+import { loadFace, SubsetText } from './ttf.ts';
 
-const FACE = 'WenQuanYiMicroHei';
+export const FACE = 'WenQuanYiMicroHei';
 
 /** Where the font file is; `JUANZONG_FONT` overrides it (a packaged app puts assets elsewhere). */
 export function fontPath(): string {
@@ -17,9 +17,13 @@ export function fontPath(): string {
 
 let fontBytes: Buffer | undefined;
 
-/** Embeds the font, subset, in `doc` (which needs no fontkit of its own). */
+/**
+ * Embeds the font, subset by fontkit, in a pdf-lib document (the checklist). fontkit is loaded only here: the
+ * dossier itself sets its text with `dossierText` and needs none of it.
+ */
 export async function embedDossierFont(doc: PDFDocument): Promise<PDFFont> {
   fontBytes ??= fs.readFileSync(fontPath());
+  const { default: fontkit } = await import('@pdf-lib/fontkit');
   doc.registerFontkit({ create: (bytes: Uint8Array) => fontkit.create(bytes as Buffer, FACE) } as unknown as typeof fontkit);
   return doc.embedFont(fontBytes, { subset: true, customName: `${subsetTag()}+${FACE}` });
 }
@@ -74,9 +78,12 @@ export function textFont(font: PDFFont): TextFont {
   };
 }
 
-/** A font held in a small pdf-lib document of its own, whose objects are copied into the dossier at the end. */
-export async function createFontHolder(): Promise<{ doc: PDFDocument; font: PDFFont; text: TextFont }> {
-  const doc = await PDFDocument.create({ updateMetadata: false });
-  const font = await embedDossierFont(doc);
-  return { doc, font, text: textFont(font) };
+/** The dossier's text font: glyphs and widths from the font file itself, subset when the dossier is finished. */
+export function dossierText(): SubsetText {
+  return new SubsetText(loadFace(fontPath(), FACE));
+}
+
+/** A random subset tag for the font's name. */
+export function subsetName(): string {
+  return `${subsetTag()}+${FACE}`;
 }

@@ -10,9 +10,10 @@ import { dossierContract } from './dossier.ts';
 import { shellContract } from './shell.ts';
 import { workflowContract } from './workflow.ts';
 import { safetyContract } from './safety.ts';
+import { profilesContract } from './profiles.ts';
 
 /** Every channel the core services answer. */
-export const coreContracts = { ...coreContract, ...workflowContract, ...dossierContract, ...safetyContract } as const;
+export const coreContracts = { ...coreContract, ...workflowContract, ...dossierContract, ...safetyContract, ...profilesContract } as const;
 export const contract = { ...coreContracts, ...shellContract } as const;
 
 export type Contract = typeof contract;

@@ -11,6 +11,7 @@ import { appHandlers } from './app-info.ts';
 import { checkHandlers } from './checks.ts';
 import { workflowHandlers } from './workflow.ts';
 import { safetyHandlers } from './safety.ts';
+import { profileHandlers } from './profiles.ts';
 import { hashesInBackups, prepareDatabase, startDailyBackups } from '../backup/lifecycle.ts';
 import { cleanupAfterCrash } from '../safety/start-up.ts';
 import { guardAttachmentAdd } from '../safety/incoming-file.ts';
@@ -72,6 +73,7 @@ export async function openServices(options: OpenServicesOptions): Promise<Servic
     ...checkHandlers(ctx),
     ...dossierJobHandlers(ctx, options.runAssembly ?? assembleInWorkerThread),
     ...safetyHandlers(ctx, options.keepBackups),
+    ...profileHandlers(ctx),
   };
   handlers['attachments:add'] = guardAttachmentAdd(handlers['attachments:add']);
   const daily = startDailyBackups(db, dataDir, { keep: options.keepBackups });

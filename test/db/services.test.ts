@@ -65,4 +65,44 @@ describe('the core services behind the API', () => {
     expect(await handlers['attachments:list']({ applicationId: app.id })).toHaveLength(2);
     services.close();
   });
+
+  it('keep a removed attachment’s file until the next start-up cleanup, which drops it when nothing names it', async () => {
+    const dir = await tempDir();
+    const dataDir = path.join(dir, 'data');
+    const services = await openServices({ dataDir });
+    const a = (await dispatch(services.handlers, 'applicants:create', { name: '丁公司' })) as { ok: true; value: { id: number } };
+    const app = await services.handlers['applications:create']({ applicantId: a.value.id, profileId: 'sz-model-voucher-2025', year: 2025 });
+    const bytes = await bytesOf(await ghostscriptPdf(dir, 'plan.pdf', 'PLAN', 1));
+    const added = await dispatch(services.handlers, 'attachments:add', { applicationId: app.id, materialId: 'construction-plan', fileName: '方案.pdf', bytes });
+    if (!added.ok) throw new Error(added.error.message);
+    const { id, sha256 } = added.value as { id: number; sha256: string };
+    expect(await dispatch(services.handlers, 'attachments:remove', { id })).toEqual({ ok: true, value: { removed: true } });
+    expect(await services.handlers['attachments:list']({ applicationId: app.id })).toEqual([]);
+    expect(await services.store.has(sha256)).toBe(true);
+    services.close();
+
+    // No backup was taken while the file was attached, so nothing names it any more.
+    const again = await openServices({ dataDir });
+    expect(await again.store.has(sha256)).toBe(false);
+    again.close();
+  });
+
+  it('keep a removed attachment’s file when a backup still names it, so restoring that backup loses nothing', async () => {
+    const dir = await tempDir();
+    const dataDir = path.join(dir, 'data');
+    const services = await openServices({ dataDir });
+    const a = (await dispatch(services.handlers, 'applicants:create', { name: '戊公司' })) as { ok: true; value: { id: number } };
+    const app = await services.handlers['applications:create']({ applicantId: a.value.id, profileId: 'sz-model-voucher-2025', year: 2025 });
+    const bytes = await bytesOf(await ghostscriptPdf(dir, 'plan.pdf', 'PLAN', 1));
+    const added = await dispatch(services.handlers, 'attachments:add', { applicationId: app.id, materialId: 'construction-plan', fileName: '方案.pdf', bytes });
+    if (!added.ok) throw new Error(added.error.message);
+    const { id, sha256 } = added.value as { id: number; sha256: string };
+    expect(await dispatch(services.handlers, 'backup:create', {})).toMatchObject({ ok: true });
+    await dispatch(services.handlers, 'attachments:remove', { id });
+    services.close();
+
+    const again = await openServices({ dataDir });
+    expect(await again.store.has(sha256)).toBe(true);
+    again.close();
+  });
 });

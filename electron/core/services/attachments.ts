@@ -19,12 +19,15 @@ export function attachmentHandlers(ctx: ServiceContext): AttachmentHandlers {
       const stored = await store.putBytes(bytes);
       return admitStoredFile(ctx, { applicationId, materialId, fileName, mediaType }, stored);
     },
-    'attachments:remove': async ({ id }) => {
+    // The stored file stays until the next start-up cleanup, which keeps whatever a backup still names:
+    // restoring a backup taken before the removal finds the file again.
+    'attachments:remove': ({ id }) => {
       const row = orNotFound(getAttachment(db, id), '附件', id);
-      const removed = deleteAttachment(db, id);
-      touchApplication(db, row.applicationId, now());
-      const stillUsed = db.prepare('SELECT 1 FROM attachments WHERE sha256 = ? LIMIT 1').get(row.sha256);
-      if (!stillUsed) await store.remove(row.sha256);
+      const removed = db.transaction(() => {
+        const gone = deleteAttachment(db, id);
+        touchApplication(db, row.applicationId, now());
+        return gone;
+      })();
       return { removed };
     },
   };

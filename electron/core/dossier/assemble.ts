@@ -16,7 +16,10 @@ import { drawCover, drawToc } from './own-pages.ts';
 import { placePage, planDossier } from './plan.ts';
 import type { PreparedImage } from './image-input.ts';
 import { prepareInput, releaseInput, type PreparedInput } from './prepare.ts';
+import { warmUpQpdf } from './qpdf.ts';
 import type { PageMap, PagePlan, PlanInput, PlanMaterial, QuarterTurn, ShownPage } from './types.ts';
+
+warmUpQpdf();
 
 export interface AssembleInput {
   manifest: Manifest;

@@ -43,6 +43,16 @@ function load(): Promise<Instance> {
   return instance;
 }
 
+/**
+ * Starts compiling qpdf's WebAssembly (50–250 ms, done by V8 off the main thread) as soon as the engine is
+ * loaded, so that it is ready by the time the first PDF is checked.
+ */
+export function warmUpQpdf(): void {
+  load().catch(() => {
+    instance = undefined;
+  });
+}
+
 export interface QpdfResult {
   code: number;
   stdout: string;

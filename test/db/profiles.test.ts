@@ -169,6 +169,14 @@ describe('a damaged file in the profiles folder', () => {
     const refused = await refusal(services, 'applications:check', { applicationId: id, today: '2026-10-20' });
     expect(refused.code).toBe('profile-damaged');
     expect(refused.message).toContain('sz-model-voucher-2026.json');
+    const warnings = await ask<{ code: string; message: string }[]>(services, 'data:warnings', {});
+    expect(warnings.filter((w) => w.code === 'profile-damaged').map((w) => w.message)).toEqual([
+      expect.stringContaining('other-name.json'),
+      expect.stringContaining('sz-model-voucher-2025.json'),
+      expect.stringContaining('sz-model-voucher-2026.json'),
+    ]);
+    const [line] = await ask<{ applicantName: string; errors: number }[]>(services, 'applications:overview', {});
+    expect(line).toMatchObject({ errors: 1 }); // the home screen still lists it
     services.close();
 
     // The app still opens, and importing the file again repairs it.

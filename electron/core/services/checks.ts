@@ -1,4 +1,4 @@
-import type { CoreHandlers } from '../../../shared/contract/index.ts';
+import type { Application, CoreHandlers } from '../../../shared/contract/index.ts';
 import type { ApplicationDetail, ContractDraft } from '../../../shared/contract/workflow.ts';
 import { UserFacingError } from '../../../shared/errors.ts';
 import type { Profile } from '../../../shared/profiles/index.ts';
@@ -14,6 +14,7 @@ import {
 } from '../../../shared/rules/index.ts';
 import type { Db } from '../db/connection.ts';
 import { listApplications } from '../db/queries/applications.ts';
+import { getApplicant } from '../db/queries/applicants.ts';
 import { findProfileIn } from '../profiles/registry.ts';
 import { readApplicationDetail } from './application-detail.ts';
 import type { ServiceContext } from './index.ts';
@@ -133,22 +134,30 @@ export function checkHandlers({ db, dataDir }: ServiceContext): Pick<CoreHandler
       const { voucher, findings } = checkStoredApplication(db, dataDir, applicationId, day ?? today());
       return { voucher, findings };
     },
-    'applications:overview': () =>
-      listApplications(db).map((application) => {
-        const { detail, findings } = checkStoredApplication(db, dataDir, application.id, today());
-        // Every material needs a decision: attached, or marked exempt / not applicable.
-        const needed = profileOf(dataDir, application.profileId).materials;
-        const done = needed.filter(
-          (m) => detail.attachments.some((a) => a.materialId === m.id) || detail.materialStates[m.id],
-        ).length;
-        return {
-          application,
-          applicantName: detail.applicant.name,
-          materialsDone: done,
-          materialsNeeded: needed.length,
-          errors: findings.filter((f) => f.severity === 'error').length,
-          warnings: findings.filter((f) => f.severity === 'warning').length,
-        };
-      }),
+    'applications:overview': () => listApplications(db).map((application) => overviewOf(db, dataDir, application, today())),
   };
+}
+
+/**
+ * One line of the home screen. An application whose profile cannot be read (a damaged imported file) still shows,
+ * with that problem counted as an error, rather than taking the whole list down.
+ */
+function overviewOf(db: Db, dataDir: string, application: Application, today: string) {
+  try {
+    const { detail, findings } = checkStoredApplication(db, dataDir, application.id, today);
+    // Every material needs a decision: attached, or marked exempt / not applicable.
+    const needed = profileOf(dataDir, application.profileId).materials;
+    const done = needed.filter((m) => detail.attachments.some((a) => a.materialId === m.id) || detail.materialStates[m.id]).length;
+    return {
+      application,
+      applicantName: detail.applicant.name,
+      materialsDone: done,
+      materialsNeeded: needed.length,
+      errors: findings.filter((f) => f.severity === 'error').length,
+      warnings: findings.filter((f) => f.severity === 'warning').length,
+    };
+  } catch {
+    const applicant = getApplicant(db, application.applicantId);
+    return { application, applicantName: applicant?.name ?? '', materialsDone: 0, materialsNeeded: 0, errors: 1, warnings: 0 };
+  }
 }

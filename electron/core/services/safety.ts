@@ -13,6 +13,7 @@ import { getApplicant } from '../db/queries/applicants.ts';
 import { getApplication } from '../db/queries/applications.ts';
 import { safeFileName } from '../safety/file-name.ts';
 import { networkPathWarning } from '../safety/network-path.ts';
+import { listProfiles } from '../profiles/registry.ts';
 import { databaseFileName, type ServiceContext } from './index.ts';
 import { orNotFound } from './not-found.ts';
 
@@ -60,6 +61,12 @@ export function safetyHandlers(ctx: ServiceContext, keepBackups?: number): Pick<
         await rm(incoming, { force: true });
       }
     },
-    'data:warnings': () => [networkPathWarning(ctx.dataDir)].filter((w) => w !== null),
+    'data:warnings': () => [
+      ...[networkPathWarning(ctx.dataDir)].filter((w) => w !== null),
+      ...listProfiles(ctx.dataDir).damaged.map((d) => ({
+        code: 'profile-damaged',
+        message: `导入的申报方案文件“${d.file}”无法使用：${d.message} 请重新导入该方案文件。`,
+      })),
+    ],
   };
 }

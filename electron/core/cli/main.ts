@@ -19,8 +19,8 @@ export const commands: CliCommand[] = [
 ];
 
 function helpText(): string {
-  const width = Math.max(...commands.map((c) => c.usage.length));
-  const lines = commands.map((c) => `  juanzong ${c.usage.padEnd(width)}  ${c.summary}`);
+  // Usage and summary on lines of their own: Chinese text breaks any column padding by character count.
+  const lines = commands.flatMap((c) => [`  juanzong ${c.usage}`, `      ${c.summary}`]);
   return [
     '卷宗 Juanzong — 深圳市模型券申报材料整理工具（命令行）',
     '',

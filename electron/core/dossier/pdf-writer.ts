@@ -80,7 +80,9 @@ export class PdfFileWriter {
   /** Writes out what is buffered. */
   flush(): void {
     if (this.pending.length === 0) return;
-    writeAll(this.fd, Buffer.concat(this.pending, this.pendingBytes));
+    // writev, not Buffer.concat: no copy of what is buffered.
+    const written = fs.writevSync(this.fd, this.pending);
+    if (written < this.pendingBytes) writeAll(this.fd, Buffer.concat(this.pending, this.pendingBytes).subarray(written));
     this.pending = [];
     this.pendingBytes = 0;
   }

@@ -8,7 +8,7 @@ import { PDFDocument } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assembleDossier, writeChecklist } from '../../../electron/core/dossier/index.ts';
 import { findProfile } from '../../../shared/profiles/index.ts';
-import { A4, manifestOf, pageText, run, wordBoxes } from './helpers.ts';
+import { A4, emptyFontConfig, inkIn, manifestOf, pageText, renderGray, run, wordBoxes } from './helpers.ts';
 import { makeInputs, type TestInputs } from './inputs.ts';
 
 let inputs: TestInputs;
@@ -90,6 +90,25 @@ describe('options', () => {
     expect(pageText(out, first + 1)).toContain('FIELDLETTER');
     const field = wordBoxes(out, first + 1).find((w) => w.word === 'FIELDLETTER')!;
     expect(field.x1).toBeLessThan(A4[0]);
+  });
+});
+
+describe('other image formats', () => {
+  it('takes WebP, GIF, palette and 16-bit PNG images, one page each, upright', async () => {
+    const src = at('gray-src.png');
+    run('convert', [src, at('img.webp')]);
+    run('convert', [src, at('img.gif')]);
+    run('convert', [src, `PNG8:${at('palette.png')}`]);
+    run('convert', [src, '-depth', '16', `PNG48:${at('deep.png')}`]);
+    const files = ['img.webp', 'img.gif', 'palette.png', 'deep.png'];
+    const { out, pageMap } = await assemble({}, [{ id: 'credit-report', files }], 'formats.pdf');
+    const s = pageMap.sections[2]!;
+    expect(s.lastPage - s.firstPage + 1).toBe(4);
+    const env = emptyFontConfig(inputs.dir);
+    for (let p = s.firstPage; p <= s.lastPage; p += 1) {
+      const r = renderGray(out, p, 20, env);
+      expect(inkIn(r, [0, 0, 0.5, 0.5])).toBeGreaterThan(inkIn(r, [0.5, 0, 1, 0.5]));
+    }
   });
 });
 

@@ -11,6 +11,8 @@ export interface Outcome {
   outputExists: boolean;
   /** The output's page count by qpdf, when it succeeded. */
   outputPages: number | null;
+  /** Characters poppler reads in the source but not on the material's pages of the dossier (see missingText). */
+  missingText?: string[];
 }
 
 /** A PDF's page count by qpdf (which exits 3 on mere warnings) or poppler's pdfinfo; null when it cannot tell. */
@@ -21,14 +23,47 @@ export async function countPages(tool: 'qpdf' | 'pdfinfo', pdf: string): Promise
   return match ? Number(match[1]) : null;
 }
 
-function materialPages(pageMap: string): number | null {
+function materialRange(pageMap: string): { firstPage: number; lastPage: number } | null {
   try {
     const map = JSON.parse(pageMap) as { sections: { id: string; firstPage: number; lastPage: number }[] };
-    const s = map.sections.find((x) => x.id === 'application-form');
-    return s ? s.lastPage - s.firstPage + 1 : 0;
+    return map.sections.find((x) => x.id === 'application-form') ?? { firstPage: 1, lastPage: 0 };
   } catch {
     return null;
   }
+}
+
+function materialPages(pageMap: string): number | null {
+  const range = materialRange(pageMap);
+  return range && range.lastPage - range.firstPage + 1;
+}
+
+/**
+ * The characters poppler reads, without white space or hyphens: word breaks and pdftotext's joining of words
+ * hyphenated at line ends depend on the text around them, which the dossier's page marks change.
+ */
+async function characters(pdf: string, range?: { firstPage: number; lastPage: number }): Promise<string[] | null> {
+  const pages = range ? ['-f', String(range.firstPage), '-l', String(range.lastPage)] : [];
+  const run = await runProcess('pdftotext', ['-q', ...pages, pdf, '-'], 60_000);
+  return run.code === 0 ? [...run.stdout.replace(/[\s\-\u00ad]+/g, '')] : null;
+}
+
+/**
+ * What poppler reads in the source but not on the material's pages of the dossier, as a multiset of characters
+ * (the dossier only adds text: numbers, seal marks); empty when poppler cannot read the source's text.
+ * Text a page shows and the dossier lost means a page went silently blank, in part or whole.
+ */
+export async function missingText(source: string, dossier: string, pageMap: string): Promise<string[]> {
+  const range = materialRange(pageMap);
+  const before = await characters(source);
+  const after = range && range.lastPage >= range.firstPage ? await characters(dossier, range) : [];
+  if (!before || !after) return [];
+  const left = new Map<string, number>();
+  for (const c of after) left.set(c, (left.get(c) ?? 0) + 1);
+  return before.filter((c) => {
+    const n = left.get(c) ?? 0;
+    if (n > 0) left.set(c, n - 1);
+    return n === 0;
+  });
 }
 
 function judgeRefusal(row: CorpusFile, o: Outcome): string[] {
@@ -46,7 +81,7 @@ async function expectedPages(row: CorpusFile): Promise<number | null> {
   return row.qpdfPages ?? (await countPages('pdfinfo', corpusPath(row.file)));
 }
 
-/** Everything wrong with an outcome; empty when it is right. */
+/** Everything wrong with an outcome, text aside (see `missingText`); empty when it is right. */
 export async function judge(row: CorpusFile, o: Outcome, frontPages: number): Promise<string[]> {
   if (o.status === 'hung' || o.status === 'crashed') return [`${o.status}: ${o.message.trim().slice(0, 300)}`];
   if (o.status === 'refused') return judgeRefusal(row, o);

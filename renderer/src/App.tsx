@@ -1,13 +1,18 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { Applicant, Application } from '../../shared/contract/index.ts';
+import type { Applicant } from '../../shared/contract/index.ts';
 import { call, errorMessage } from './api.ts';
 import { ApplicantList } from './components/ApplicantList.tsx';
 import { ApplicantPanel } from './screens/ApplicantPanel.tsx';
+import { ApplicationScreen } from './screens/ApplicationScreen.tsx';
+import type { StepId } from './steps/steps.ts';
 
-/** The home screen: applicants on the left, the chosen one's details and applications on the right. */
+type View = { kind: 'home' } | { kind: 'application'; id: number; step: StepId };
+
+/** Home (applicants and their applications) or one application's steps. */
 export function App() {
   const [applicants, setApplicants] = useState<Applicant[]>([]);
   const [selectedId, setSelectedId] = useState<number | null>(null);
+  const [view, setView] = useState<View>({ kind: 'home' });
   const [error, setError] = useState<string | null>(null);
 
   const reload = useCallback(async () => {
@@ -25,41 +30,57 @@ export function App() {
   }, [reload]);
 
   const selected = applicants.find((a) => a.id === selectedId) ?? null;
+  const goHome = () => {
+    setView({ kind: 'home' });
+    void reload();
+  };
 
   return (
     <div className="app">
       <header className="app-header">
         <h1>卷宗</h1>
         <span className="app-subtitle">深圳市模型券（申领）申报材料整理</span>
+        {view.kind === 'application' && (
+          <button type="button" className="secondary header-home" onClick={goHome}>
+            返回首页
+          </button>
+        )}
       </header>
       {error && (
         <p role="alert" className="banner error">
           {error}
         </p>
       )}
-      <div className="app-body">
-        <ApplicantList
-          applicants={applicants}
-          selectedId={selectedId}
-          onSelect={setSelectedId}
-          onCreated={async (created) => {
-            await reload();
-            setSelectedId(created.id);
-          }}
+      {view.kind === 'application' ? (
+        <ApplicationScreen
+          applicationId={view.id}
+          step={view.step}
+          onStep={(step) => setView({ ...view, step })}
+          onApplicantChanged={reload}
         />
-        <main className="app-main">
-          {selected ? (
-            <ApplicantPanel key={selected.id} applicant={selected} onChanged={reload} />
-          ) : (
-            <section className="empty">
-              <h2>欢迎使用卷宗</h2>
-              <p>先在左侧点「新建申报单位」，填写贵单位的名称，再为它新建一个模型券申报项目。</p>
-            </section>
-          )}
-        </main>
-      </div>
+      ) : (
+        <div className="app-body">
+          <ApplicantList
+            applicants={applicants}
+            selectedId={selectedId}
+            onSelect={setSelectedId}
+            onCreated={async (created) => {
+              await reload();
+              setSelectedId(created.id);
+            }}
+          />
+          <main className="app-main">
+            {selected ? (
+              <ApplicantPanel key={selected.id} applicant={selected} onOpen={(id) => setView({ kind: 'application', id, step: 'applicant' })} />
+            ) : (
+              <section className="empty">
+                <h2>欢迎使用卷宗</h2>
+                <p>先在左侧点「新建申报单位」，填写贵单位的名称，再为它新建一个模型券申报项目。</p>
+              </section>
+            )}
+          </main>
+        </div>
+      )}
     </div>
   );
 }
-
-export type { Application };

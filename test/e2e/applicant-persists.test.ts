@@ -3,6 +3,8 @@ import Database from 'better-sqlite3';
 import path from 'node:path';
 import { AppHarness } from './support/app-harness.ts';
 import { databaseFileName } from '../../electron/core/services/index.ts';
+import { HomePage } from './pages/home-page.ts';
+import { ApplicationPage } from './pages/application-page.ts';
 
 describe('a clerk creates an applicant and an application', () => {
   let app: AppHarness | undefined;
@@ -14,31 +16,25 @@ describe('a clerk creates an applicant and an application', () => {
   it('keeps both across a reload and a restart of the services', async () => {
     app = await AppHarness.start();
     const { page } = app;
-    await expect(page.getByRole('heading', { name: '欢迎使用卷宗' })).toBeTruthy();
+    await page.getByRole('heading', { name: '欢迎使用卷宗' }).waitFor();
 
-    await page.getByLabel('新建申报单位').fill('深圳市先锋智能科技有限公司');
-    await page.getByRole('button', { name: '新建', exact: true }).click();
-    await page.getByRole('button', { name: '深圳市先锋智能科技有限公司' }).waitFor();
-
-    const code = page.getByLabel('统一社会信用代码');
-    await code.fill('91440300MA5FXXXX0X');
-    await page.getByLabel('联系人').click();
-    await page.getByRole('status').filter({ hasText: '已自动保存' }).waitFor();
-    await page.getByLabel('联系人').fill('李会计');
-    await page.getByLabel('联系电话').focus();
-    await page.getByRole('button', { name: '新建 2025 年模型券申报' }).click();
-    await page.getByText('2025 年模型券（申领）').waitFor();
+    await new HomePage(page).createApplicant('深圳市先锋智能科技有限公司');
+    await new HomePage(page).createApplication();
+    const steps = new ApplicationPage(page);
+    await steps.fillAndLeave('统一社会信用代码', '91440300MA5FXXXX0X');
+    await steps.waitSaved();
+    await steps.fillAndLeave('联系人', '李会计');
+    await page.getByText('已自动保存').waitFor();
     await app.screenshot('foundation-01-created');
 
     await page.reload();
-    await page.getByRole('button', { name: '深圳市先锋智能科技有限公司' }).waitFor();
-    expect(await page.getByLabel('联系人').inputValue()).toBe('李会计');
+    await new HomePage(page).openFirstApplication();
+    expect(await page.getByLabel('联系人', { exact: true }).inputValue()).toBe('李会计');
 
     await app.restart();
-    await app.page.getByRole('button', { name: '深圳市先锋智能科技有限公司' }).waitFor();
-    expect(await app.page.getByLabel('统一社会信用代码').inputValue()).toBe('91440300MA5FXXXX0X');
-    expect(await app.page.getByLabel('联系人').inputValue()).toBe('李会计');
-    await app.page.getByText('2025 年模型券（申领）').waitFor();
+    await new HomePage(app.page).openFirstApplication();
+    expect(await app.page.getByLabel('统一社会信用代码', { exact: true }).inputValue()).toBe('91440300MA5FXXXX0X');
+    expect(await app.page.getByLabel('联系人', { exact: true }).inputValue()).toBe('李会计');
     await app.screenshot('foundation-02-after-restart');
 
     // What the window showed is what the SQLite file holds.

@@ -1,16 +1,26 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { Applicant, Application } from '../../../shared/contract/index.ts';
+import type { Applicant, ApplicationOverview } from '../../../shared/contract/index.ts';
+import { findProfile } from '../../../shared/profiles/index.ts';
 import { call, errorMessage } from '../api.ts';
+import { filingWindows } from '../filing-dates.ts';
 
-const statusLabels: Record<Application['status'], string> = { draft: '准备中', ready: '已备齐', submitted: '已递交' };
+const statusLabels: Record<ApplicationOverview['application']['status'], string> = { draft: '准备中', ready: '已备齐', submitted: '已递交' };
 
-export function ApplicationList({ applicant }: { applicant: Applicant }) {
-  const [applications, setApplications] = useState<Application[]>([]);
+interface Props {
+  applicant: Applicant;
+  profileId: string;
+  onOpen: (applicationId: number) => void;
+}
+
+/** The applicant's applications, each with its progress, open findings and filing dates. */
+export function ApplicationList({ applicant, profileId, onOpen }: Props) {
+  const [overviews, setOverviews] = useState<ApplicationOverview[]>([]);
   const [error, setError] = useState<string | null>(null);
 
   const reload = useCallback(async () => {
     try {
-      setApplications(await call('applications:list', { applicantId: applicant.id }));
+      const all = await call('applications:overview', {});
+      setOverviews(all.filter((o) => o.application.applicantId === applicant.id));
     } catch (e) {
       setError(errorMessage(e));
     }
@@ -22,9 +32,9 @@ export function ApplicationList({ applicant }: { applicant: Applicant }) {
 
   async function create() {
     try {
-      await call('applications:create', { applicantId: applicant.id, profileId: 'sz-model-voucher-2025', year: 2025 });
+      const created = await call('applications:create', { applicantId: applicant.id, profileId, year: 2025 });
       setError(null);
-      await reload();
+      onOpen(created.id);
     } catch (e) {
       setError(errorMessage(e));
     }
@@ -33,15 +43,12 @@ export function ApplicationList({ applicant }: { applicant: Applicant }) {
   return (
     <section className="card" aria-labelledby="applications-heading">
       <h2 id="applications-heading">申报项目</h2>
-      {applications.length === 0 ? (
-        <p className="hint">还没有申报项目。</p>
+      {overviews.length === 0 ? (
+        <p className="hint">还没有申报项目。点下面的按钮新建一个，卷宗会一步步带您准备材料。</p>
       ) : (
         <ul className="application-list">
-          {applications.map((a) => (
-            <li key={a.id}>
-              <span className="application-title">{a.year} 年模型券（申领）</span>
-              <span className="badge">{statusLabels[a.status]}</span>
-            </li>
+          {overviews.map((o) => (
+            <ApplicationRow key={o.application.id} overview={o} onOpen={onOpen} />
           ))}
         </ul>
       )}
@@ -54,5 +61,39 @@ export function ApplicationList({ applicant }: { applicant: Applicant }) {
         </p>
       )}
     </section>
+  );
+}
+
+function ApplicationRow({ overview: o, onOpen }: { overview: ApplicationOverview; onOpen: (id: number) => void }) {
+  const profile = findProfile(o.application.profileId);
+  const title = profile?.title ?? `${o.application.year} 年模型券（申领）`;
+  const percent = o.materialsNeeded ? Math.round((o.materialsDone / o.materialsNeeded) * 100) : 0;
+  return (
+    <li className="application-row">
+      <div className="application-main">
+        <span className="application-title">{title}</span>
+        <span className="badge">{statusLabels[o.application.status]}</span>
+        <span className="progress-line">
+          <progress max={o.materialsNeeded || 1} value={o.materialsDone} aria-label={`${title}材料进度`} />
+          材料 {o.materialsDone}/{o.materialsNeeded}（{percent}%）
+        </span>
+        <span className={o.errors ? 'count error-count' : 'count ok-count'}>
+          {o.errors ? `${o.errors} 个问题待处理` : '没有待处理的问题'}
+          {o.warnings ? `，${o.warnings} 个提醒` : ''}
+        </span>
+        {profile && (
+          <span className="dates-line">
+            {filingWindows(profile).map((w) => (
+              <span key={w.key} className={`date-chip ${w.status}`}>
+                {w.label}：{w.state}
+              </span>
+            ))}
+          </span>
+        )}
+      </div>
+      <button type="button" onClick={() => onOpen(o.application.id)} aria-label={`打开 ${title}`}>
+        打开
+      </button>
+    </li>
   );
 }

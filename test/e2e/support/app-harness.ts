@@ -82,6 +82,20 @@ export class AppHarness {
     return file;
   }
 
+  /**
+   * A full-page screenshot with every lazily drawn thumbnail drawn: the viewport grows to the page's height (so
+   * all of them are in view), the thumbnails finish, then the viewport goes back.
+   */
+  async screenshotWithThumbnails(name: string): Promise<string> {
+    const viewport = this.page.viewportSize() ?? { width: 1280, height: 860 };
+    const height = await this.page.evaluate(() => document.documentElement.scrollHeight);
+    await this.page.setViewportSize({ width: viewport.width, height: Math.min(height, 12_000) });
+    await this.page.waitForFunction(() => document.querySelectorAll('.thumb-waiting').length === 0, undefined, { timeout: 30_000 });
+    const file = await this.screenshot(name);
+    await this.page.setViewportSize(viewport);
+    return file;
+  }
+
   async stop(): Promise<void> {
     await this.context?.close();
     await this.server?.close();

@@ -1,0 +1,77 @@
+import { useState } from 'react';
+import type { AttachmentWithTurns } from '../../../shared/contract/index.ts';
+import { attachmentContent } from '../pdf/content-cache.ts';
+import { ImageThumb } from './ImageThumb.tsx';
+import { PageThumb } from './PageThumb.tsx';
+
+interface Props {
+  file: AttachmentWithTurns;
+  index: number;
+  count: number;
+  onMove: (delta: -1 | 1) => void;
+  onRemove: () => void;
+  onTurn: (page: number) => void;
+}
+
+const turnLabel = (t: number) => (t ? `已顺时针转 ${t}°` : '');
+const sizeText = (bytes: number) => (bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`);
+
+/** One attached file: its first page, its name and size, and the buttons to reorder, remove and turn pages. */
+export function AttachmentItem({ file, index, count, onMove, onRemove, onTurn }: Props) {
+  const [open, setOpen] = useState(false);
+  const pages = file.pageCount ?? 1;
+  const isPdf = file.mediaType === 'application/pdf';
+  const load = () => attachmentContent(file.id).then((c) => c.bytes);
+  const thumb = (page: number, width: number) => {
+    const turn = file.turns[String(page)] ?? 0;
+    const label = `「${file.originalName}」第 ${page} 页`;
+    return isPdf ? (
+      <PageThumb docKey={`attachment:${file.id}`} load={load} page={page} turn={turn} width={width} label={label} />
+    ) : (
+      <ImageThumb attachmentId={file.id} mediaType={file.mediaType} turn={turn} label={label} />
+    );
+  };
+  return (
+    <li className="attachment">
+      <div className="attachment-row">
+        {thumb(1, 72)}
+        <div className="attachment-info">
+          <span className="file-name">{file.originalName}</span>
+          <span className="hint">
+            {pages} 页 · {sizeText(file.size)}
+            {Object.keys(file.turns).length > 0 && ` · ${Object.keys(file.turns).length} 页已转向`}
+          </span>
+          <span className="attachment-actions">
+            <button type="button" className="secondary small" disabled={index === 0} onClick={() => onMove(-1)} aria-label={`上移「${file.originalName}」`}>
+              上移
+            </button>
+            <button type="button" className="secondary small" disabled={index === count - 1} onClick={() => onMove(1)} aria-label={`下移「${file.originalName}」`}>
+              下移
+            </button>
+            <button type="button" className="secondary small" aria-expanded={open} onClick={() => setOpen(!open)} aria-label={`查看和转动「${file.originalName}」的各页`}>
+              {open ? '收起各页' : '查看各页 / 转页'}
+            </button>
+            <button type="button" className="secondary small danger" onClick={onRemove} aria-label={`移除「${file.originalName}」`}>
+              移除
+            </button>
+          </span>
+        </div>
+      </div>
+      {open && (
+        <ol className="page-strip" aria-label={`「${file.originalName}」的各页`}>
+          {Array.from({ length: pages }, (_, i) => i + 1).map((page) => (
+            <li key={page} className="page-cell">
+              {thumb(page, 110)}
+              <span className="hint">
+                第 {page} 页 {turnLabel(file.turns[String(page)] ?? 0)}
+              </span>
+              <button type="button" className="secondary small" onClick={() => onTurn(page)} aria-label={`把「${file.originalName}」第 ${page} 页顺时针转 90°`}>
+                转 90°
+              </button>
+            </li>
+          ))}
+        </ol>
+      )}
+    </li>
+  );
+}

@@ -1,0 +1,80 @@
+import type { ApplicationDetail, CheckResultDto, PageMap } from '../../../shared/contract/index.ts';
+import type { Profile } from '../../../shared/profiles/index.ts';
+import type { SealPlanRow } from '../../../shared/dossier/seal-plan.ts';
+import { FilingDates } from './FilingDates.tsx';
+import { FindingList } from './FindingList.tsx';
+import { SealPlanTable } from './SealPlanTable.tsx';
+
+interface Props {
+  detail: ApplicationDetail;
+  profile: Profile;
+  check: CheckResultDto | null;
+  pageMap: PageMap | null;
+  sealRows: SealPlanRow[];
+}
+
+function materialStatus(detail: ApplicationDetail, id: string): string {
+  const state = detail.materialStates[id];
+  if (state) return `${state.state === 'exempt' ? '免交' : '不适用'}：${state.reason}`;
+  const count = detail.attachments.filter((a) => a.materialId === id).length;
+  return count ? '已备齐' : '缺少';
+}
+
+/** The checklist as printed: materials with status, files, pages and seals; findings; the rules; where to go. */
+export function ChecklistView({ detail, profile, check, pageMap, sealRows }: Props) {
+  const paper = profile.submission.paper;
+  const rowOf = (id: string) => sealRows.find((r) => r.id === id);
+  return (
+    <article className="card printable checklist" aria-labelledby="checklist-heading">
+      <h3 id="checklist-heading">申报材料清单 · {detail.applicant.name}</h3>
+      <p className="hint">{profile.guideTitle}</p>
+      <table className="checklist-table">
+        <thead>
+          <tr>
+            <th scope="col">材料</th>
+            <th scope="col">状态</th>
+            <th scope="col">文件</th>
+            <th scope="col">页码</th>
+            <th scope="col">盖章</th>
+          </tr>
+        </thead>
+        <tbody>
+          {profile.materials.map((m) => {
+            const row = rowOf(m.id);
+            const files = detail.attachments.filter((a) => a.materialId === m.id).sort((a, b) => a.position - b.position);
+            return (
+              <tr key={m.id}>
+                <th scope="row">{m.title}</th>
+                <td>{materialStatus(detail, m.id)}</td>
+                <td>{files.map((f) => f.originalName).join('、') || '—'}</td>
+                <td>{row ? (row.firstNumber === row.lastNumber ? row.firstNumber : `${row.firstNumber}–${row.lastNumber}`) : pageMap ? '—' : '生成后显示'}</td>
+                <td>{row ? [row.officialSeal ? '公章' : '', row.crossPageSheets.length ? '骑缝章' : ''].filter(Boolean).join('、') || '—' : m.seal.official ? '公章' + (m.seal.crossPageWhenMultiPage ? '；多页加骑缝章' : '') : '—'}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      {sealRows.length > 0 && <SealPlanTable rows={sealRows} duplex={detail.options.duplex} />}
+      <h4>仍待处理的问题</h4>
+      <FindingList findings={(check?.findings ?? []).filter((f) => f.severity !== 'info')} empty="没有待处理的问题。" label="清单中的问题" />
+      <h4>打印与装订要求</h4>
+      <p>{paper.quote}</p>
+      <FilingDates profile={profile} heading="h3" />
+      <h4>递交</h4>
+      <dl className="submission">
+        <div><dt>网上申报</dt><dd>{profile.submission.onlineRoute.join(' → ')}</dd></div>
+        <div><dt>受理窗口</dt><dd>{profile.submission.window}</dd></div>
+        <div>
+          <dt>预约</dt>
+          <dd>
+            “{profile.submission.appointment.app}”APP：{profile.submission.appointment.steps.map((s) => `【${s}】`).join('—')}。{profile.submission.appointment.note}
+          </dd>
+        </div>
+        <div>
+          <dt>电话</dt>
+          <dd>{profile.submission.phones.map((p) => `${p.purpose} ${p.number}`).join('；')}</dd>
+        </div>
+      </dl>
+    </article>
+  );
+}

@@ -1,0 +1,139 @@
+import { useRef, useState, type DragEvent } from 'react';
+import type { AttachmentWithTurns, ApplicationDetail, CheckResultDto } from '../../../shared/contract/index.ts';
+import type { ProfileMaterial } from '../../../shared/profiles/index.ts';
+import { AttachmentItem } from './AttachmentItem.tsx';
+import { FindingList } from './FindingList.tsx';
+import { MaterialStateControl } from './MaterialStateControl.tsx';
+
+export interface FileProblem {
+  fileName: string;
+  message: string;
+}
+
+export interface MaterialActions {
+  addFiles: (materialId: string, files: File[]) => Promise<FileProblem[]>;
+  move: (materialId: string, id: number, delta: -1 | 1) => void;
+  remove: (file: AttachmentWithTurns) => void;
+  turn: (file: AttachmentWithTurns, page: number) => void;
+  setState: (materialId: string, state: 'exempt' | 'not-applicable' | null, reason: string) => void;
+}
+
+const requirementLabels = { required: '必须提交', exemptible: '必须提交（符合条件可免交）', conditional: '视情况提交' } as const;
+
+function sealText(m: ProfileMaterial): string {
+  const parts = [m.seal.official ? '加盖申报单位公章' : '', m.seal.crossPageWhenMultiPage ? '多页的加盖骑缝章' : ''].filter(Boolean);
+  return parts.length ? parts.join('，') : '无需盖章';
+}
+
+interface Props {
+  material: ProfileMaterial;
+  detail: ApplicationDetail;
+  findings: CheckResultDto['findings'];
+  actions: MaterialActions;
+}
+
+/** One material of the guide: what it is, where to get it, its seal rule, its files, and a drop zone. */
+export function MaterialCard({ material: m, detail, findings, actions }: Props) {
+  const input = useRef<HTMLInputElement>(null);
+  const [problems, setProblems] = useState<FileProblem[]>([]);
+  const [busy, setBusy] = useState<number>(0);
+  const [over, setOver] = useState(false);
+  const files = detail.attachments.filter((a) => a.materialId === m.id).sort((a, b) => a.position - b.position);
+  const state = detail.materialStates[m.id];
+  const pages = files.reduce((n, f) => n + (f.pageCount ?? 1), 0);
+  const status = state ? (state.state === 'exempt' ? '已标记免交' : '已标记不适用') : files.length ? `已添加 ${files.length} 个文件，共 ${pages} 页` : '还没有文件';
+
+  async function add(list: File[]) {
+    if (list.length === 0) return;
+    setBusy(list.length);
+    setProblems(await actions.addFiles(m.id, list));
+    setBusy(0);
+  }
+  const onDrop = (e: DragEvent) => {
+    e.preventDefault();
+    setOver(false);
+    void add([...e.dataTransfer.files]);
+  };
+
+  return (
+    <article className={`card material ${state ? 'set-aside' : files.length ? 'has-files' : 'empty'}`} aria-labelledby={`material-${m.id}`} data-material={m.id}>
+      <header className="material-head">
+        <h3 id={`material-${m.id}`}>{m.title}</h3>
+        <span className={`badge ${m.requirement.kind}`}>{requirementLabels[m.requirement.kind]}</span>
+        <span className={`material-status ${files.length || state ? 'done' : ''}`}>{status}</span>
+      </header>
+      <p>{m.description}</p>
+      <dl className="material-facts">
+        <div><dt>从哪里取得</dt><dd>{m.source}</dd></div>
+        <div><dt>盖章要求</dt><dd>{sealText(m)}</dd></div>
+        {m.requirement.kind === 'conditional' && <div><dt>何时需要</dt><dd>{m.requirement.when}</dd></div>}
+        <div><dt>怎么准备</dt><dd>{m.help}</dd></div>
+      </dl>
+      <details className="guide-details">
+        <summary>指南原文</summary>
+        <blockquote className="guide-quote">{m.quote}</blockquote>
+      </details>
+      {!state && (
+        <div
+          className={`drop-zone ${over ? 'over' : ''}`}
+          onDragOver={(e) => {
+            e.preventDefault();
+            setOver(true);
+          }}
+          onDragLeave={() => setOver(false)}
+          onDrop={onDrop}
+          data-testid={`drop-${m.id}`}
+        >
+          <span>把文件拖到这里，或</span>
+          <button type="button" className="secondary" onClick={() => input.current?.click()} aria-label={`为「${m.title}」选择文件`}>
+            选择文件
+          </button>
+          <input
+            ref={input}
+            type="file"
+            multiple
+            hidden
+            accept=".pdf,.jpg,.jpeg,.png,.tif,.tiff,.webp,application/pdf,image/*"
+            aria-label={`「${m.title}」的文件`}
+            onChange={(e) => {
+              const chosen = [...(e.target.files ?? [])];
+              e.target.value = '';
+              void add(chosen);
+            }}
+          />
+          <span className="hint">可一次选多个文件：PDF、JPEG、PNG、TIFF。文件会复制进卷宗，原文件以后移动或删除都不影响。</span>
+        </div>
+      )}
+      {busy > 0 && <p role="status" className="hint">正在添加 {busy} 个文件…</p>}
+      {problems.length > 0 && (
+        <div role="alert" className="file-problems">
+          <ul>
+            {problems.map((p, i) => (
+              <li key={i}>{p.message}</li>
+            ))}
+          </ul>
+          <button type="button" className="secondary small" onClick={() => setProblems([])}>
+            知道了
+          </button>
+        </div>
+      )}
+      {files.length > 0 && (
+        <ol className="attachments" aria-label={`「${m.title}」的文件（按装订顺序）`}>
+          {files.map((f, i) => (
+            <AttachmentItem
+              key={f.id}
+              file={f}
+              index={i}
+              count={files.length}
+              onMove={(d) => actions.move(m.id, f.id, d)}
+              onRemove={() => actions.remove(f)}
+              onTurn={(page) => actions.turn(f, page)}
+            />
+          ))}
+        </ol>
+      )}
+      <MaterialStateControl material={m} state={state} hasFiles={files.length > 0} onSet={(s, r) => actions.setState(m.id, s, r)} />
+      <FindingList findings={findings} label={`「${m.title}」的检查结果`} />
+    </article>
+  );
+}

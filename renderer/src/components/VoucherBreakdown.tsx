@@ -1,0 +1,61 @@
+import { formatYuan } from '../../../shared/money.ts';
+import type { Profile } from '../../../shared/profiles/index.ts';
+import { voucherAmount } from '../../../shared/rules/index.ts';
+import type { CostLine } from '../../../shared/contract/index.ts';
+
+/** The voucher worked out live from the cost table, showing each step: eligible cost × rate, then the caps. */
+export function VoucherBreakdown({ costs, profile }: { costs: CostLine[]; profile: Profile }) {
+  const v = voucherAmount(
+    costs.map((c) => ({ kind: c.kind, amountFen: c.amountFen, paidOn: c.paidOn ?? '' })),
+    profile,
+  );
+  const excludedFen = v.totalCostFen - v.eligibleCostFen;
+  const capped = v.uncappedFen > v.hardCapFen;
+  return (
+    <section className="card voucher" aria-labelledby="voucher-heading" aria-live="polite">
+      <h3 id="voucher-heading">模型券额度（按已录入的费用计算）</h3>
+      <dl className="voucher-steps">
+        <div>
+          <dt>费用合计</dt>
+          <dd>{formatYuan(v.totalCostFen)}</dd>
+        </div>
+        <div>
+          <dt>不计入的费用</dt>
+          <dd>
+            {formatYuan(excludedFen)}
+            {v.excluded.length > 0 && (
+              <small>
+                （
+                {v.excluded
+                  .map((e) => `第 ${e.index + 1} 笔：${e.reason === 'kind' ? '类别不属于模型购买费用' : '支付日期未填或不在服务期间内'}`)
+                  .join('；')}
+                ）
+              </small>
+            )}
+          </dd>
+        </div>
+        <div>
+          <dt>可计入的模型购买费用</dt>
+          <dd>{formatYuan(v.eligibleCostFen)}</dd>
+        </div>
+        <div>
+          <dt>× {v.ratePercent}%</dt>
+          <dd>{formatYuan(v.uncappedFen)}</dd>
+        </div>
+        <div>
+          <dt>每家企业每年上限</dt>
+          <dd>
+            原则上 {formatYuan(v.softCapFen)}，最高 {formatYuan(v.hardCapFen)}
+            {capped && <small>（超过最高额，按 {formatYuan(v.hardCapFen)} 计）</small>}
+          </dd>
+        </div>
+        <div className="voucher-total">
+          <dt>模型券额度</dt>
+          <dd>{formatYuan(v.amountFen)}</dd>
+        </div>
+      </dl>
+      {v.amountFen > v.softCapFen && <p className="note">超过每年原则上 {formatYuan(v.softCapFen)} 的额度，最终额度以审核结果为准。</p>}
+      <p className="hint">{profile.funding.quote} {profile.funding.budgetNote}。</p>
+    </section>
+  );
+}

@@ -1,0 +1,94 @@
+import { useEffect, useRef } from 'react';
+import { findProfile } from '../../../shared/profiles/index.ts';
+import { useApplication } from '../hooks/use-application.ts';
+import { useDossierJob } from '../hooks/use-dossier-job.ts';
+import { ApplicantStep } from '../steps/ApplicantStep.tsx';
+import { ConditionsStep } from '../steps/ConditionsStep.tsx';
+import { ContractStep } from '../steps/ContractStep.tsx';
+import { ExportStep } from '../steps/ExportStep.tsx';
+import { GenerateStep } from '../steps/GenerateStep.tsx';
+import { MaterialsStep } from '../steps/MaterialsStep.tsx';
+import { stepOfFinding, steps, type StepId } from '../steps/steps.ts';
+
+interface Props {
+  applicationId: number;
+  step: StepId;
+  onStep: (step: StepId) => void;
+  onApplicantChanged: () => void;
+}
+
+/** One application as six steps the clerk moves between freely; every change is saved as it is made. */
+export function ApplicationScreen({ applicationId, step, onStep, onApplicantChanged }: Props) {
+  const app = useApplication(applicationId);
+  const job = useDossierJob();
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const { detail, check } = app;
+
+  useEffect(() => {
+    headingRef.current?.focus();
+  }, [step]);
+
+  if (!detail) {
+    return <main className="app-main">{app.error ? <p role="alert" className="field-error">{app.error}</p> : <p className="hint">正在读取申报项目…</p>}</main>;
+  }
+  const profile = findProfile(detail.application.profileId);
+  if (!profile) {
+    return (
+      <main className="app-main">
+        <p role="alert" className="field-error">
+          找不到申报方案「{detail.application.profileId}」。请在首页导入该方案文件后再打开这个申报项目。
+        </p>
+      </main>
+    );
+  }
+  const errorsByStep = new Map<StepId, number>();
+  for (const f of check?.findings ?? []) {
+    const s = f.severity === 'error' ? stepOfFinding(f, profile) : null;
+    if (s) errorsByStep.set(s, (errorsByStep.get(s) ?? 0) + 1);
+  }
+  const current = steps.find((s) => s.id === step)!;
+  const props = { app, detail, profile, check, onStep };
+
+  return (
+    <div className="app-body">
+      <nav className="sidebar steps-nav" aria-label="申报步骤">
+        <h2>{detail.applicant.name}</h2>
+        <p className="hint">{profile.title}</p>
+        <ol className="steps">
+          {steps.map((s, i) => {
+            const errors = errorsByStep.get(s.id) ?? 0;
+            return (
+              <li key={s.id}>
+                <button type="button" className={s.id === step ? 'selected' : ''} aria-current={s.id === step ? 'step' : undefined} onClick={() => onStep(s.id)}>
+                  <span className="step-number">{i + 1}</span>
+                  <span className="step-label">{s.label}</span>
+                  {errors > 0 && <span className="step-errors" aria-label={`${errors} 个问题`}>{errors}</span>}
+                  {s.id === 'generate' && job.status?.state === 'running' && <span className="step-busy">生成中</span>}
+                </button>
+              </li>
+            );
+          })}
+        </ol>
+        <p className="save-note" role="status">
+          {app.savedAt ? `已自动保存 ${app.savedAt}` : '所填内容会自动保存'}
+        </p>
+      </nav>
+      <main className="app-main step-main">
+        <h2 className="step-heading" tabIndex={-1} ref={headingRef}>
+          第 {steps.indexOf(current) + 1} 步 · {current.label}
+        </h2>
+        {app.error && (
+          <p role="alert" className="banner-inline error">
+            {app.error}
+          </p>
+        )}
+        {step === 'applicant' && <ApplicantStep {...props} onApplicantChanged={onApplicantChanged} />}
+        {step === 'conditions' && <ConditionsStep {...props} />}
+        {step === 'contract' && <ContractStep {...props} />}
+        {step === 'materials' && <MaterialsStep {...props} />}
+        {step === 'generate' && <GenerateStep {...props} job={job} />}
+        {step === 'export' && <ExportStep {...props} job={job} />}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,107 @@
+import { useState } from 'react';
+import type { Applicant, ApplicantDraft } from '../../../shared/contract/index.ts';
+import { call } from '../api.ts';
+import { FindingList } from '../components/FindingList.tsx';
+import { creditCodeNote, districtNote, type LiveNote } from './applicant-checks.ts';
+import type { StepProps } from './step-props.ts';
+
+type Field = Exclude<keyof ApplicantDraft, 'kind'>;
+
+const fields: { key: Field; label: string; hint?: string; type?: string }[] = [
+  { key: 'name', label: '单位名称', hint: '与营业执照上的名称一字不差' },
+  { key: 'creditCode', label: '统一社会信用代码', hint: '18 位，见营业执照' },
+  { key: 'registeredIn', label: '注册地（区）', hint: '例如：南山区' },
+  { key: 'established', label: '成立日期', type: 'date' },
+  { key: 'contact', label: '联系人', hint: '本单位的申报联系人' },
+  { key: 'phone', label: '联系电话' },
+  { key: 'address', label: '通讯地址' },
+];
+
+const kinds: { value: Applicant['kind']; label: string }[] = [
+  { value: 'enterprise', label: '企业' },
+  { value: 'institution', label: '事业单位' },
+  { value: 'association', label: '行业协会' },
+  { value: 'other', label: '其他组织' },
+];
+
+/** Step 1: the applicant's details, checked as typed and saved when the clerk leaves each field. */
+export function ApplicantStep({ app, detail, profile, check, onApplicantChanged }: StepProps & { onApplicantChanged: () => void }) {
+  const applicant = detail.applicant;
+  const [typed, setTyped] = useState({ creditCode: applicant.creditCode, registeredIn: applicant.registeredIn });
+  const notes: Partial<Record<Field, LiveNote | null>> = {
+    creditCode: creditCodeNote(typed.creditCode, profile),
+    registeredIn: districtNote(typed.registeredIn, profile),
+  };
+
+  async function save(changes: Partial<ApplicantDraft>) {
+    await app.change(async () => {
+      await call('applicants:update', { id: applicant.id, changes });
+      return call('applications:get', { id: detail.application.id });
+    });
+    onApplicantChanged();
+  }
+
+  const findings = (check?.findings ?? []).filter((f) => f.subject.startsWith('applicant.'));
+  return (
+    <>
+      <section className="card" aria-labelledby="applicant-heading">
+        <h3 id="applicant-heading">申报单位信息</h3>
+        <p className="hint">照营业执照填写。每一项离开输入框时自动保存。</p>
+        <div className="form-grid">
+          {fields.map((f) => {
+            const note = notes[f.key];
+            const noteId = `note-${f.key}`;
+            return (
+              <div key={f.key} className="field">
+                <label htmlFor={`applicant-${f.key}`}>{f.label}</label>
+                <input
+                  id={`applicant-${f.key}`}
+                  name={f.key}
+                  type={f.type ?? 'text'}
+                  defaultValue={applicant[f.key] ?? ''}
+                  placeholder={f.hint}
+                  list={f.key === 'registeredIn' ? 'district-list' : undefined}
+                  aria-describedby={note ? noteId : undefined}
+                  aria-invalid={note?.tone === 'error' ? true : undefined}
+                  onChange={(e) => {
+                    if (f.key === 'creditCode' || f.key === 'registeredIn') setTyped((t) => ({ ...t, [f.key]: e.target.value }));
+                  }}
+                  onBlur={(e) => {
+                    const value = e.target.value.trim();
+                    if (value === (applicant[f.key] ?? '')) return;
+                    void save({ [f.key]: f.key === 'established' && value === '' ? null : value });
+                  }}
+                />
+                {note && (
+                  <small id={noteId} className={`live-note ${note.tone}`}>
+                    {note.text}
+                  </small>
+                )}
+              </div>
+            );
+          })}
+          <label className="field">
+            <span>单位类型</span>
+            <select name="kind" defaultValue={applicant.kind} onChange={(e) => void save({ kind: e.target.value as Applicant['kind'] })}>
+              {kinds.map((k) => (
+                <option key={k.value} value={k.value}>
+                  {k.label}
+                </option>
+              ))}
+            </select>
+          </label>
+        </div>
+        <datalist id="district-list">
+          {profile.applicant.region.districts.map((d) => (
+            <option key={d} value={d} />
+          ))}
+          <option value="深汕特别合作区" />
+        </datalist>
+      </section>
+      <section className="card" aria-labelledby="applicant-findings">
+        <h3 id="applicant-findings">检查结果</h3>
+        <FindingList findings={findings} empty="申报单位信息没有发现问题。" label="申报单位的检查结果" />
+      </section>
+    </>
+  );
+}

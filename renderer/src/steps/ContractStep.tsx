@@ -1,0 +1,126 @@
+import { useState } from 'react';
+import type { ContractDraft } from '../../../shared/contract/index.ts';
+import type { deploymentKinds } from '../../../shared/manifest.ts';
+import type { Answer } from '../../../shared/rules/index.ts';
+import { chineseDate } from '../../../shared/rules/calendar.ts';
+import { call } from '../api.ts';
+import { AnswerChoice } from '../components/AnswerChoice.tsx';
+import { CostTable, costLinesOf, rowsOf, type CostRow } from '../components/CostTable.tsx';
+import { FindingList } from '../components/FindingList.tsx';
+import { VoucherBreakdown } from '../components/VoucherBreakdown.tsx';
+import type { StepProps } from './step-props.ts';
+
+const emptyContract: ContractDraft = {
+  provider: '', providerListed: null, relatedParty: null, model: '', modelFiling: '',
+  signedOn: null, serviceFrom: null, serviceTo: null, deployment: null,
+};
+
+const deployments: { value: (typeof deploymentKinds)[number]; label: string }[] = [
+  { value: 'cloud', label: '云化部署' },
+  { value: 'private', label: '私有化部署' },
+  { value: 'api', label: 'API 调用' },
+  { value: 'edge', label: '端侧部署' },
+  { value: 'other', label: '其他方式' },
+];
+
+const toAnswer = (b: boolean | null): Answer | undefined => (b === null ? undefined : b ? 'yes' : 'no');
+const fromAnswer = (a: Answer): boolean | null => (a === 'unsure' ? null : a === 'yes');
+
+/** Step 3: the service contract, the related-party questions, and the costs with the voucher worked out live. */
+export function ContractStep({ app, detail, profile, check }: StepProps) {
+  const [draft, setDraft] = useState<ContractDraft>(detail.contract ?? emptyContract);
+  const [rows, setRows] = useState<CostRow[]>(rowsOf(detail.costs));
+  const applicationId = detail.application.id;
+
+  const saveContract = (next: ContractDraft) => {
+    setDraft(next);
+    void app.change(() => call('applications:saveContract', { applicationId, contract: next }));
+  };
+  const text = (key: 'provider' | 'model' | 'modelFiling', label: string, hint: string) => (
+    <label className="field">
+      <span>{label}</span>
+      <input name={key} value={draft[key]} placeholder={hint} onChange={(e) => setDraft({ ...draft, [key]: e.target.value })} onBlur={() => saveContract(draft)} />
+    </label>
+  );
+  const date = (key: 'signedOn' | 'serviceFrom' | 'serviceTo', label: string) => (
+    <label className="field">
+      <span>{label}</span>
+      <input type="date" name={key} value={draft[key] ?? ''} onChange={(e) => saveContract({ ...draft, [key]: e.target.value || null })} />
+    </label>
+  );
+
+  async function answerRelated(questionId: string, answer: Answer) {
+    const next = await app.change(() => call('applications:answer', { applicationId, questionId, answer }));
+    if (!next) return;
+    const answers = profile.contract.relatedPartyQuestions.map((q) => next.answers[q.id]);
+    const related = answers.includes('yes') ? true : answers.every((a) => a === 'no') ? false : null;
+    if (related !== draft.relatedParty) saveContract({ ...draft, relatedParty: related });
+  }
+
+  const commitCosts = (next: CostRow[]) => {
+    setRows(next);
+    const lines = costLinesOf(next);
+    if (lines) void app.change(() => call('applications:saveCosts', { applicationId, costs: lines }));
+  };
+  const window = profile.dates.serviceWindow;
+  const findings = (check?.findings ?? []).filter((f) => /^(contract|costs)(\.|$)/.test(f.subject));
+
+  return (
+    <>
+      <section className="card" aria-labelledby="contract-heading">
+        <h3 id="contract-heading">模型服务合同</h3>
+        <p className="hint">照与模型服务机构签订的合同填写。服务须在 {chineseDate(window.from)} 至 {chineseDate(window.to)} 期间开展。</p>
+        <div className="form-grid">
+          {text('provider', '模型服务机构（乙方）', '合同上的全称')}
+          <div className="field">
+            <span>该机构是否已入库</span>
+            <AnswerChoice name="provider-listed" label="模型服务机构是否已入库" value={toAnswer(draft.providerListed)} onChange={(a) => saveContract({ ...draft, providerListed: fromAnswer(a) })} />
+          </div>
+          {text('model', '模型名称', '合同中的模型名称')}
+          {text('modelFiling', '模型的网信办备案号', '国家网信办生成式人工智能服务备案号')}
+          {date('signedOn', '合同签订日期')}
+          {date('serviceFrom', '服务开始日期')}
+          {date('serviceTo', '服务结束日期')}
+          <label className="field">
+            <span>部署方式</span>
+            <select name="deployment" value={draft.deployment ?? ''} onChange={(e) => saveContract({ ...draft, deployment: (e.target.value || null) as ContractDraft['deployment'] })}>
+              <option value="">请选择</option>
+              {deployments.map((d) => (
+                <option key={d.value} value={d.value}>
+                  {d.label}
+                </option>
+              ))}
+            </select>
+          </label>
+        </div>
+      </section>
+      <section className="card" aria-labelledby="related-heading">
+        <h3 id="related-heading">是否构成关联方</h3>
+        <p className="hint">与关联方签订的合同不能申领模型券。按下面三个问题判断：</p>
+        <ol className="conditions">
+          {profile.contract.relatedPartyQuestions.map((q) => (
+            <li key={q.id} className="condition">
+              <p className="question">{q.question}</p>
+              <AnswerChoice name={`related-${q.id}`} label={q.question} value={detail.answers[q.id] as Answer | undefined} onChange={(a) => void answerRelated(q.id, a)} />
+              {detail.answers[q.id] === 'yes' && <p className="no-means">选“是”即构成关联方：该合同不能申领模型券。</p>}
+            </li>
+          ))}
+        </ol>
+        <details>
+          <summary>法律依据</summary>
+          <p className="guide-quote">{profile.contract.relatedPartyBasis}</p>
+        </details>
+      </section>
+      <section className="card" aria-labelledby="costs-heading">
+        <h3 id="costs-heading">模型购买费用</h3>
+        <p className="hint">按发票和付款凭证逐笔录入。离开输入框时自动保存。</p>
+        <CostTable profile={profile} rows={rows} onRows={setRows} onCommit={commitCosts} />
+      </section>
+      <VoucherBreakdown costs={costLinesOf(rows) ?? detail.costs} profile={profile} />
+      <section className="card" aria-labelledby="contract-findings">
+        <h3 id="contract-findings">检查结果</h3>
+        <FindingList findings={findings} empty="合同与费用没有发现问题。" label="合同与费用的检查结果" />
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,68 @@
+import type { AttachmentWithTurns } from '../../../shared/contract/index.ts';
+import { call, errorMessage } from '../api.ts';
+import { MaterialCard, type FileProblem, type MaterialActions } from '../components/MaterialCard.tsx';
+import { forgetPdf } from '../pdf/pdf-pages.ts';
+import type { StepProps } from './step-props.ts';
+
+const TURNS = [0, 90, 180, 270] as const;
+
+/** Step 4: a card per material of the guide, with its files. */
+export function MaterialsStep({ app, detail, profile, check }: StepProps) {
+  const applicationId = detail.application.id;
+  const actions: MaterialActions = {
+    async addFiles(materialId, files) {
+      const problems: FileProblem[] = [];
+      for (const file of files) {
+        try {
+          const bytes = new Uint8Array(await file.arrayBuffer());
+          await call('attachments:add', { applicationId, materialId, fileName: file.name, bytes });
+        } catch (e) {
+          problems.push({ fileName: file.name, message: errorMessage(e) });
+        }
+      }
+      if (problems.length < files.length) await app.reload();
+      return problems;
+    },
+    move(materialId, id, delta) {
+      const ids = detail.attachments.filter((a) => a.materialId === materialId).sort((a, b) => a.position - b.position).map((a) => a.id);
+      const from = ids.indexOf(id);
+      const to = from + delta;
+      if (from < 0 || to < 0 || to >= ids.length) return;
+      [ids[from], ids[to]] = [ids[to]!, ids[from]!];
+      void app.change(() => call('attachments:reorder', { applicationId, materialId, order: ids }));
+    },
+    remove(file: AttachmentWithTurns) {
+      void app.change(async () => {
+        await call('attachments:remove', { id: file.id });
+        forgetPdf(`attachment:${file.id}`);
+        return call('applications:get', { id: applicationId });
+      });
+    },
+    turn(file, page) {
+      const now = file.turns[String(page)] ?? 0;
+      const next = TURNS[(TURNS.indexOf(now) + 1) % 4]!;
+      void app.change(() => call('attachments:turnPage', { id: file.id, page, turn: next }));
+    },
+    setState(materialId, state, reason) {
+      void app.change(() => call('applications:setMaterialState', { applicationId, materialId, state, reason }));
+    },
+  };
+  const done = profile.materials.filter((m) => detail.materialStates[m.id] || detail.attachments.some((a) => a.materialId === m.id)).length;
+  return (
+    <>
+      <p className="hint">
+        指南要求的 {profile.materials.length} 项材料，已处理 {done} 项。按下面的顺序装订；每项可放多个文件，用“上移 / 下移”调整顺序。
+      </p>
+      {(['common', 'special'] as const).map((group) => (
+        <section key={group} aria-label={group === 'common' ? '共性申报材料' : '专项申报材料'}>
+          <h3 className="group-heading">{group === 'common' ? '共性申报材料' : '专项申报材料'}</h3>
+          {profile.materials
+            .filter((m) => m.group === group)
+            .map((m) => (
+              <MaterialCard key={m.id} material={m} detail={detail} findings={(check?.findings ?? []).filter((f) => f.subject === m.id)} actions={actions} />
+            ))}
+        </section>
+      ))}
+    </>
+  );
+}

@@ -1,0 +1,56 @@
+import { existsSync } from 'node:fs';
+import { copyFile, mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import type { ShellHandlers } from '../../../shared/contract/index.ts';
+import { UserFacingError } from '../../../shared/errors.ts';
+import { addAttachmentFromPath } from '../../../electron/core/services/attachment-import.ts';
+import { dossierOutputPath } from '../../../electron/core/services/dossier-jobs.ts';
+import type { Services } from '../../../electron/core/services/index.ts';
+import { toApiError } from '../../../electron/core/services/dispatch.ts';
+
+/**
+ * The desktop shell as the tests play it: the save dialog "chooses" a Downloads folder, printing is recorded,
+ * the open dialog hands over queued paths. Same semantics as `shared/contract/shell.ts` describes.
+ */
+export class ShellStandIn {
+  /** Files the next `files:pickAndAttach` "chooses". */
+  queuedPicks: string[] = [];
+  readonly printed: number[] = [];
+  readonly saved: string[] = [];
+
+  constructor(
+    private readonly services: () => Services,
+    readonly downloadsDir: string,
+  ) {}
+
+  readonly handlers: ShellHandlers = {
+    'files:pickAndAttach': async ({ applicationId, materialId }) => {
+      const picks = this.queuedPicks.splice(0);
+      const added = [];
+      const refused = [];
+      for (const filePath of picks) {
+        try {
+          added.push(await addAttachmentFromPath(this.services(), { applicationId, materialId, filePath }));
+        } catch (error) {
+          refused.push({ fileName: path.basename(filePath), ...toApiError(error) });
+        }
+      }
+      return { added, refused };
+    },
+    'dossier:saveAs': async ({ jobId, which, suggestedName }) => {
+      const source = dossierOutputPath(this.services().dataDir, jobId, which);
+      if (!existsSync(source)) throw new UserFacingError('job-not-done', '卷宗还没有生成完。请等生成完成后再导出。');
+      await mkdir(this.downloadsDir, { recursive: true });
+      const target = path.join(this.downloadsDir, `${suggestedName}.pdf`);
+      await copyFile(source, target);
+      this.saved.push(target);
+      return { savedTo: target };
+    },
+    'checklist:print': () => {
+      this.printed.push(Date.now());
+      return { printed: true };
+    },
+    'data:reveal': () => ({ dataDir: this.services().dataDir }),
+    'data:moveTo': () => ({ movedTo: null }),
+  };
+}

@@ -133,6 +133,11 @@ describe('a clerk prepares the whole dossier in the window', () => {
     await page.getByText(/^已保存到 .*材料清单\.pdf$/).waitFor();
     await page.getByRole('table', { name: /用印单/ }).waitFor();
     await app.screenshot('workflow-6-export');
+    // Home: the application with its progress, the findings that stand, and the filing dates (closed by now).
+    await page.getByRole('button', { name: '返回首页' }).click();
+    await page.getByText('材料 8/8').waitFor();
+    await page.getByText(/纸质材料递交：已截止/).waitFor();
+    await app.screenshot('workflow-0-home');
     expect(shell.printed).toHaveLength(1);
     expect(shell.saved).toHaveLength(2);
 

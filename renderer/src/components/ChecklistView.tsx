@@ -20,6 +20,12 @@ function materialStatus(detail: ApplicationDetail, id: string): string {
   return count ? '已备齐' : '缺少';
 }
 
+function sealNeeds(m: Profile['materials'][number], row: SealPlanRow | undefined, setAside: boolean): string {
+  if (setAside) return '—';
+  if (row) return [row.officialSeal ? '公章' : '', row.crossPageSheets.length ? '骑缝章' : ''].filter(Boolean).join('、') || '—';
+  return m.seal.official ? `公章${m.seal.crossPageWhenMultiPage ? '；多页加骑缝章' : ''}` : '—';
+}
+
 /** The checklist as printed: materials with status, files, pages and seals; findings; the rules; where to go. */
 export function ChecklistView({ detail, profile, check, pageMap, sealRows }: Props) {
   const paper = profile.submission.paper;
@@ -48,7 +54,7 @@ export function ChecklistView({ detail, profile, check, pageMap, sealRows }: Pro
                 <td>{materialStatus(detail, m.id)}</td>
                 <td>{files.map((f) => f.originalName).join('、') || '—'}</td>
                 <td>{row ? (row.firstNumber === row.lastNumber ? row.firstNumber : `${row.firstNumber}–${row.lastNumber}`) : pageMap ? '—' : '生成后显示'}</td>
-                <td>{row ? [row.officialSeal ? '公章' : '', row.crossPageSheets.length ? '骑缝章' : ''].filter(Boolean).join('、') || '—' : m.seal.official ? '公章' + (m.seal.crossPageWhenMultiPage ? '；多页加骑缝章' : '') : '—'}</td>
+                <td>{sealNeeds(m, row, Boolean(detail.materialStates[m.id]))}</td>
               </tr>
             );
           })}

@@ -56,7 +56,7 @@ export function MaterialCard({ material: m, detail, findings, actions }: Props) 
   };
 
   return (
-    <article className={`card material ${state ? 'set-aside' : files.length ? 'has-files' : 'empty'}`} aria-labelledby={`material-${m.id}`} data-material={m.id}>
+    <article className={`card material ${state ? 'set-aside' : files.length ? 'has-files' : 'no-files'}`} aria-labelledby={`material-${m.id}`} data-material={m.id}>
       <header className="material-head">
         <h3 id={`material-${m.id}`}>{m.title}</h3>
         <span className={`badge ${m.requirement.kind}`}>{requirementLabels[m.requirement.kind]}</span>

@@ -1,0 +1,89 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { promisify } from 'node:util';
+import { ApplicationPage } from './pages/application-page.ts';
+import { HomePage } from './pages/home-page.ts';
+import { AppHarness } from './support/app-harness.ts';
+import { seedApplication } from './support/seed.ts';
+
+const run = promisify(execFile);
+
+/** A text PDF of `pages` A4 pages made by Ghostscript from a PostScript file (a public tool, never Juanzong). */
+async function longPdf(dir: string, name: string, pages: number): Promise<string> {
+  const ps = path.join(dir, `${name}.ps`);
+  const body = Array.from({ length: pages }, (_, i) => `72 420 moveto (${name} page ${i + 1}) show showpage`);
+  await writeFile(ps, ['%!PS', '/Helvetica findfont 28 scalefont setfont', ...body, ''].join('\n'));
+  const pdf = path.join(dir, `${name}.pdf`);
+  await run('gs', ['-q', '-dBATCH', '-dNOPAUSE', '-dSAFER', '-sDEVICE=pdfwrite', '-sPAPERSIZE=a4', `-sOutputFile=${pdf}`, ps]);
+  return pdf;
+}
+
+/** Clicks a step button in the page and answers the ms until its heading shows, and whether a job was running. */
+function clickStepInPage(label: string): Promise<{ ms: number; running: boolean }> {
+  return new Promise((resolve) => {
+    const nav = document.querySelector('nav[aria-label="申报步骤"]')!;
+    const button = [...nav.querySelectorAll('button')].find((b) => b.textContent?.includes(label))!;
+    const running = nav.textContent?.includes('生成中') ?? false;
+    const t0 = performance.now();
+    button.click();
+    const look = () => {
+      if (document.querySelector('.step-heading')?.textContent?.includes(label)) resolve({ ms: performance.now() - t0, running });
+      else requestAnimationFrame(look);
+    };
+    look();
+  });
+}
+
+describe('the window during a 300-page assembly', () => {
+  let app: AppHarness | undefined;
+  let dir: string | undefined;
+  afterEach(async () => {
+    await app?.dispose();
+    if (dir) await rm(dir, { recursive: true, force: true });
+    app = undefined;
+  });
+
+  it('answers a click within a second', { timeout: 180_000 }, async () => {
+    dir = await mkdtemp(path.join(os.tmpdir(), 'juanzong-e2e-300-'));
+    app = await AppHarness.start();
+    const applicationId = await seedApplication(app.services);
+    const files: [string, string, number][] = [
+      ['financial-statements', 'statements', 120],
+      ['service-contract', 'contract', 100],
+      ['construction-plan', 'plan', 80],
+    ];
+    for (const [materialId, name, pages] of files) {
+      const file = await longPdf(dir, name, pages);
+      await app.services.handlers['attachments:add']({ applicationId, materialId, fileName: `${name}.pdf`, bytes: new Uint8Array(await readFile(file)) });
+    }
+
+    const { page } = app;
+    await page.reload();
+    await new HomePage(page).openFirstApplication();
+    const steps = new ApplicationPage(page);
+    await steps.goTo('生成与预览');
+    await page.getByRole('button', { name: '生成卷宗' }).click();
+    await page.getByRole('progressbar', { name: '生成进度' }).waitFor();
+
+    const samples: { ms: number; running: boolean }[] = [];
+    const labels = ['申报材料', '生成与预览', '合同与费用', '生成与预览'];
+    for (let i = 0; i < 12; i += 1) {
+      const sample = await page.evaluate(clickStepInPage, labels[i % labels.length]!);
+      samples.push(sample);
+      if (i === 0) await app.screenshot('latency-during-assembly');
+      if (!sample.running) break;
+      await page.waitForTimeout(150);
+    }
+    await steps.goTo('生成与预览');
+    await page.getByText(/^已生成：共 \d+ 页/).waitFor({ timeout: 150_000 });
+    const during = samples.filter((s) => s.running).map((s) => Math.round(s.ms));
+    console.log(`click-to-visible during the 300-page assembly (ms): ${during.join(', ')}; max ${Math.max(...during)}`);
+    expect(during.length).toBeGreaterThan(0);
+    expect(Math.max(...during)).toBeLessThan(1000);
+    const pages = await page.getByText(/^已生成：共 \d+ 页/).textContent();
+    expect(Number(/共 (\d+) 页/.exec(pages ?? '')![1])).toBeGreaterThanOrEqual(300);
+  });
+});

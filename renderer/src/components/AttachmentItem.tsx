@@ -21,6 +21,7 @@ export function AttachmentItem({ file, index, count, onMove, onRemove, onTurn }:
   const [open, setOpen] = useState(false);
   const pages = file.pageCount ?? 1;
   const isPdf = file.mediaType === 'application/pdf';
+  const turned = Object.values(file.turns).filter((t) => t !== 0).length;
   const load = () => attachmentContent(file.id).then((c) => c.bytes);
   const thumb = (page: number, width: number) => {
     const turn = file.turns[String(page)] ?? 0;
@@ -39,7 +40,7 @@ export function AttachmentItem({ file, index, count, onMove, onRemove, onTurn }:
           <span className="file-name">{file.originalName}</span>
           <span className="hint">
             {pages} 页 · {sizeText(file.size)}
-            {Object.keys(file.turns).length > 0 && ` · ${Object.keys(file.turns).length} 页已转向`}
+            {turned > 0 && ` · ${turned} 页已转向`}
           </span>
           <span className="attachment-actions">
             <button type="button" className="secondary small" disabled={index === 0} onClick={() => onMove(-1)} aria-label={`上移「${file.originalName}」`}>

@@ -4,6 +4,7 @@
  * output size (medians of N paired runs) against the targets:
  *   whole assembly ≤ 5 × qpdf's bare merge · peak RSS ≤ 1 GiB · output ≤ 1.1 × input bytes · linear growth.
  * Not part of `npm test`. Needs ImageMagick, img2pdf, ghostscript, qpdf, exiftool and GNU time.
+ * `JUANZONG_CLI=/other/checkout/electron/core/cli/juanzong.mjs npm run bench` measures another checkout.
  */
 import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -19,6 +20,8 @@ const MATERIALS = [
   'authenticity-commitment', 'ethics-materials', 'service-contract', 'construction-plan',
 ];
 const MiB = 1024 * 1024;
+/** The CLI measured: this tree's, or another checkout's (`JUANZONG_CLI=…/electron/core/cli/juanzong.mjs`). */
+const BENCH_CLI = process.env.JUANZONG_CLI ?? CLI;
 
 interface SizeResult {
   pages: number;
@@ -68,7 +71,7 @@ async function benchSize(inputDir: string, outDir: string, fraction: number, run
   for (let r = 0; r < runs; r += 1) {
     theirs.push(await measure(outDir, 'qpdf', ['--empty', '--pages', ...pdfs, '--', merged]));
     theirsAll.push(await measure(outDir, 'qpdf', ['--empty', '--pages', ...everything, '--', mergedAll]));
-    ours.push(await measure(outDir, process.execPath, [CLI, 'assemble', manifest, '--out', out, '--json']));
+    ours.push(await measure(outDir, process.execPath, [BENCH_CLI, 'assemble', manifest, '--out', out, '--json']));
     const last = (m: Measured[]): string => `${m.at(-1)!.seconds.toFixed(2)} s`;
     process.stderr.write(`  ${pages} pages, run ${r + 1}/${runs}: juanzong ${last(ours)}, qpdf ${last(theirs)}, qpdf all ${last(theirsAll)}\n`);
   }
@@ -134,7 +137,7 @@ async function startupSeconds(inputDir: string, outDir: string, runs: number): P
   writeFileSync(manifest, JSON.stringify({ ...fixtureManifest({ duplex: true, sealMarkers: true }), materials }));
   const times: number[] = [];
   for (let r = 0; r < runs; r += 1) {
-    times.push((await measure(outDir, process.execPath, [CLI, 'assemble', manifest, '--out', path.join(outDir, 'one.pdf')])).seconds);
+    times.push((await measure(outDir, process.execPath, [BENCH_CLI, 'assemble', manifest, '--out', path.join(outDir, 'one.pdf')])).seconds);
   }
   return median(times);
 }

@@ -6,7 +6,7 @@
  * Not part of `npm test`. Needs ImageMagick, img2pdf, ghostscript, qpdf, exiftool and GNU time.
  * `JUANZONG_CLI=/other/checkout/electron/core/cli/juanzong.mjs npm run bench` measures another checkout.
  */
-import { mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { CLI } from '../acceptance/assemble-cli.ts';
 import { fixtureManifest } from '../fixtures/dossier-fixtures.ts';
@@ -153,6 +153,7 @@ async function main(): Promise<void> {
   for (const fraction of [0.5, 1]) results.push(await benchSize(inputDir, outDir, fraction, runs));
   const text = `${report(results, runs)}\nfixed cost (a one-page dossier): ${startup.toFixed(2)} s; ` +
     `marginal ${results.map((r) => `${(((r.juanzong.seconds - startup) / r.pages) * 1000).toFixed(1)} ms/page at ${r.pages}`).join(', ')}`;
+  rmSync(outDir, { recursive: true, force: true }); // ~1 GB of dossiers and merges; the inputs stay cached
   const record = { date: new Date().toISOString(), runs, startupSeconds: startup, results };
   writeFileSync(path.join(BENCH_DIR, 'last-result.json'), JSON.stringify(record, null, 2));
   console.log(text);

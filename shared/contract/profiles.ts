@@ -3,12 +3,14 @@
  * sibling programme of the same plan, arrives as a profile file (JSON) that the clerk imports — not new code.
  *
  * - `profiles:list` answers every usable profile, newest year first; `builtIn` tells the shipped ones apart.
+ * - `profiles:get` answers one whole profile (materials, conditions, dates …) for the window's screens.
  * - `profiles:import` takes the file's text. It is refused, with a message naming the field, when the profile is
  *   invalid (`profile-invalid`); when its id is a built-in one (`profile-builtin`); and when a profile of that id
  *   was imported before with other content (`profile-exists`) unless `replace` is set. Importing the same content
  *   again changes nothing.
  */
 import { z } from 'zod';
+import { profileSchema } from '../profiles/index.ts';
 
 /** The largest profile file accepted (the 2025 guide's profile is about 30 KB). */
 export const profileJsonMaxLength = 1024 * 1024;
@@ -22,6 +24,7 @@ export const profileSummary = z.object({
 
 export const profilesContract = {
   'profiles:list': { input: z.object({}).strict(), output: z.array(profileSummary) },
+  'profiles:get': { input: z.object({ id: z.string().min(1).max(100) }).strict(), output: profileSchema },
   'profiles:import': {
     input: z
       .object({
@@ -32,3 +35,5 @@ export const profilesContract = {
     output: profileSummary,
   },
 } as const;
+
+export type ProfileSummary = z.output<typeof profileSummary>;

@@ -1,19 +1,22 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import type { Applicant, ApplicationOverview } from '../../../shared/contract/index.ts';
-import { findProfile } from '../../../shared/profiles/index.ts';
+import type { ProfileSummary } from '../../../shared/contract/profiles.ts';
 import { call, errorMessage } from '../api.ts';
 import { filingWindows } from '../filing-dates.ts';
+import { useProfile } from '../hooks/use-profiles.ts';
 
 const statusLabels: Record<ApplicationOverview['application']['status'], string> = { draft: '准备中', ready: '已备齐', submitted: '已递交' };
 
 interface Props {
   applicant: Applicant;
-  profileId: string;
+  /** The programme a new application follows (chosen by the picker given as children). */
+  profile: ProfileSummary | undefined;
   onOpen: (applicationId: number) => void;
+  children?: ReactNode;
 }
 
 /** The applicant's applications, each with its progress, open findings and filing dates. */
-export function ApplicationList({ applicant, profileId, onOpen }: Props) {
+export function ApplicationList({ applicant, profile, onOpen, children }: Props) {
   const [overviews, setOverviews] = useState<ApplicationOverview[]>([]);
   const [error, setError] = useState<string | null>(null);
 
@@ -31,8 +34,9 @@ export function ApplicationList({ applicant, profileId, onOpen }: Props) {
   }, [reload]);
 
   async function create() {
+    if (!profile) return;
     try {
-      const created = await call('applications:create', { applicantId: applicant.id, profileId, year: 2025 });
+      const created = await call('applications:create', { applicantId: applicant.id, profileId: profile.id, year: profile.year });
       setError(null);
       onOpen(created.id);
     } catch (e) {
@@ -52,8 +56,9 @@ export function ApplicationList({ applicant, profileId, onOpen }: Props) {
           ))}
         </ul>
       )}
-      <button type="button" onClick={() => void create()}>
-        新建 2025 年模型券申报
+      {children}
+      <button type="button" disabled={!profile} onClick={() => void create()}>
+        新建「{profile?.title ?? '…'}」申报
       </button>
       {error && (
         <p role="alert" className="field-error">
@@ -65,7 +70,7 @@ export function ApplicationList({ applicant, profileId, onOpen }: Props) {
 }
 
 function ApplicationRow({ overview: o, onOpen }: { overview: ApplicationOverview; onOpen: (id: number) => void }) {
-  const profile = findProfile(o.application.profileId);
+  const { profile } = useProfile(o.application.profileId);
   const title = profile?.title ?? `${o.application.year} 年模型券（申领）`;
   const percent = o.materialsNeeded ? Math.round((o.materialsDone / o.materialsNeeded) * 100) : 0;
   return (

@@ -1,13 +1,16 @@
+import { useState } from 'react';
 import type { Applicant } from '../../../shared/contract/index.ts';
-import { findProfile } from '../../../shared/profiles/index.ts';
 import { ApplicationList } from '../components/ApplicationList.tsx';
 import { FilingDates } from '../components/FilingDates.tsx';
-
-const PROFILE_ID = 'sz-model-voucher-2025';
+import { ProfilePicker } from '../components/ProfilePicker.tsx';
+import { useProfile, useProfileList } from '../hooks/use-profiles.ts';
 
 /** The chosen applicant on the home screen: its applications with their progress, and the filing dates. */
 export function ApplicantPanel({ applicant, onOpen }: { applicant: Applicant; onOpen: (applicationId: number) => void }) {
-  const profile = findProfile(PROFILE_ID);
+  const { profiles, error, reload } = useProfileList();
+  const [chosenId, setChosenId] = useState<string>();
+  const chosen = profiles.find((p) => p.id === chosenId) ?? profiles[0];
+  const { profile } = useProfile(chosen?.id);
   return (
     <>
       <section className="card applicant-summary" aria-labelledby="applicant-heading">
@@ -18,7 +21,22 @@ export function ApplicantPanel({ applicant, onOpen }: { applicant: Applicant; on
           {' · '}单位信息在申报项目的第 1 步「申报单位」中填写和修改。
         </p>
       </section>
-      <ApplicationList applicant={applicant} profileId={PROFILE_ID} onOpen={onOpen} />
+      <ApplicationList applicant={applicant} profile={chosen} onOpen={onOpen}>
+        <ProfilePicker
+          profiles={profiles}
+          chosenId={chosen?.id}
+          onChoose={setChosenId}
+          onImported={async (id) => {
+            await reload();
+            setChosenId(id);
+          }}
+        />
+        {error && (
+          <p role="alert" className="field-error">
+            {error}
+          </p>
+        )}
+      </ApplicationList>
       {profile && <FilingDates profile={profile} />}
     </>
   );

@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
-import { findProfile } from '../../../shared/profiles/index.ts';
 import { useApplication } from '../hooks/use-application.ts';
 import { useDossierJob } from '../hooks/use-dossier-job.ts';
+import { useProfile } from '../hooks/use-profiles.ts';
 import { ApplicantStep } from '../steps/ApplicantStep.tsx';
 import { ConditionsStep } from '../steps/ConditionsStep.tsx';
 import { ContractStep } from '../steps/ContractStep.tsx';
@@ -23,6 +23,7 @@ export function ApplicationScreen({ applicationId, step, onStep, onApplicantChan
   const job = useDossierJob();
   const headingRef = useRef<HTMLHeadingElement>(null);
   const { detail, check } = app;
+  const { profile, error: profileError } = useProfile(detail?.application.profileId);
 
   useEffect(() => {
     headingRef.current?.focus();
@@ -31,13 +32,16 @@ export function ApplicationScreen({ applicationId, step, onStep, onApplicantChan
   if (!detail) {
     return <main className="app-main">{app.error ? <p role="alert" className="field-error">{app.error}</p> : <p className="hint">正在读取申报项目…</p>}</main>;
   }
-  const profile = findProfile(detail.application.profileId);
   if (!profile) {
     return (
       <main className="app-main">
-        <p role="alert" className="field-error">
-          找不到申报方案「{detail.application.profileId}」。请在首页导入该方案文件后再打开这个申报项目。
-        </p>
+        {profileError ? (
+          <p role="alert" className="field-error">
+            {profileError}
+          </p>
+        ) : (
+          <p className="hint">正在读取申报方案…</p>
+        )}
       </main>
     );
   }

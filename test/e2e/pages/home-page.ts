@@ -12,7 +12,7 @@ export class HomePage {
 
   /** Creates a 2025 application; the window opens it at step 1. */
   async createApplication(): Promise<void> {
-    await this.page.getByRole('button', { name: '新建 2025 年模型券申报' }).click();
+    await this.page.getByRole('button', { name: '新建「2025年模型券（申领）」申报' }).click();
     await this.page.getByRole('heading', { name: '第 1 步 · 申报单位' }).waitFor();
   }
 

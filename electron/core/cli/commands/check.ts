@@ -1,8 +1,8 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
-import { manifest as manifestSchema, type Manifest } from '../../../../shared/manifest.ts';
+import type { Manifest } from '../../../../shared/manifest.ts';
 import { fenToYuan, formatYuan } from '../../../../shared/money.ts';
-import { describeIssue, parseProfile, type Profile } from '../../../../shared/profiles/index.ts';
+import type { Profile } from '../../../../shared/profiles/index.ts';
 import {
   applicationFromManifest,
   checkApplication,
@@ -14,7 +14,7 @@ import {
   type OtherApplicantContact,
 } from '../../../../shared/rules/index.ts';
 import { databaseFileName, openServices } from '../../services/index.ts';
-import { findProfileIn } from '../../profiles/registry.ts';
+import { loadProfile, readManifest } from '../manifest-input.ts';
 import { UsageError, type CliCommand, type CliContext } from '../command.ts';
 
 interface CheckArgs {
@@ -43,37 +43,6 @@ function parseArgs(args: string[]): CheckArgs {
   return { manifestPath, json, today };
 }
 
-function readJson(path: string, what: string): unknown {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch {
-    throw new UsageError(`读不到${what}“${path}”：请检查路径是否正确、文件是否存在。`);
-  }
-  try {
-    return JSON.parse(text.replace(/^\uFEFF/, ''));
-  } catch (error) {
-    throw new UsageError(`${what}“${path}”不是有效的 JSON：${(error as Error).message}`);
-  }
-}
-
-function readManifest(path: string): Manifest {
-  const parsed = manifestSchema.safeParse(readJson(path, '清单文件'));
-  if (!parsed.success) throw new UsageError(`清单文件“${path}”有误：${describeIssue(parsed.error.issues[0])}`);
-  return parsed.data;
-}
-
-/** `profile` is a built-in id, the id of a profile imported into the data folder, or a path (relative to the manifest) to a profile file. */
-function loadProfile(id: string, baseDir: string, dataDir: string): Profile {
-  const known = findProfileIn(dataDir, id);
-  if (known) return known;
-  if (!id.endsWith('.json')) {
-    throw new UsageError(`清单文件有误：字段 profile：没有名为“${id}”的申报方案。内置方案：sz-model-voucher-2025；导入的方案见 juanzong profiles list；也可写方案 JSON 文件的路径。`);
-  }
-  const result = parseProfile(readJson(resolve(baseDir, id), '方案文件'));
-  if (!result.ok) throw new UsageError(`字段 profile（${id}）：${result.error}`);
-  return result.value;
-}
 
 function missingFiles(manifest: Manifest, baseDir: string): Set<string> {
   const paths = manifest.materials.flatMap((m) => (m.files ?? []).map(manifestFilePath));

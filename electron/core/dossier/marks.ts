@@ -3,7 +3,7 @@
  * and the 骑缝章 mark on the fore-edge. Light grey, real text (so they can be found), never over the number.
  */
 import type { DossierOptions } from '../../../shared/manifest.ts';
-import { Content } from './content.ts';
+import type { Content } from './content.ts';
 import { footer, margins, seal } from './layout.ts';
 import { A4, mm, type PageMarks, type SealPosition } from './types.ts';
 

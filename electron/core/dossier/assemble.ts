@@ -111,6 +111,7 @@ async function drawPlan(drawer: DossierDrawer, plan: PagePlan, input: AssembleIn
   const total = plan.pages.length;
   let done = 0;
   const progress = async (n: number) => {
+    await drawer.settle();
     done += n;
     options.onProgress?.(done, total);
     if (options.signal?.aborted) throw cancelledError();
@@ -159,7 +160,7 @@ export async function assembleDossier(input: AssembleInput, options: AssembleOpt
     fs.renameSync(tmp, input.outPath);
     return { pdf: input.outPath, pageMap: plan.pageMap };
   } catch (error) {
-    drawer?.abandon();
+    await drawer?.abandon();
     fs.rmSync(tmp, { force: true });
     throw error;
   } finally {

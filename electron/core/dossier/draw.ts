@@ -134,7 +134,7 @@ export class DossierDrawer {
     this.writer.object(info, `<</Title ${pdfText(title)}/Producer ${pdfText('卷宗 Juanzong')}/CreationDate (D:${pdfDate(new Date())})>>`);
     const missing = this.writer.missing();
     if (missing.length > 0) throw new Error(`internal: objects never written: ${missing.slice(0, 5).join(', ')}`);
-    this.writer.finish(catalog, info, randomBytes(16).toString('hex'));
+    await this.writer.finish(catalog, info, randomBytes(16).toString('hex'));
   }
 
   /** The subset font: Type0, CIDFont, descriptor, font program, ToUnicode. */
@@ -159,8 +159,13 @@ export class DossierDrawer {
     return root;
   }
 
-  abandon(): void {
-    this.writer.abandon();
+  abandon(): Promise<void> {
+    return this.writer.abandon();
+  }
+
+  /** Lets the background writes catch up when too much is in flight. */
+  settle(): Promise<void> {
+    return this.writer.settle();
   }
 }
 

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { PDFArray, PDFDocument, PDFName, PDFNumber, type PDFContext, type PDFPage } from './pdf-lib.ts';
-import './pdf-lib-patches.ts';
+import { applyIndirectLengths } from './pdf-lib-patches.ts';
 import { DossierInputError } from './errors.ts';
 import { qpdfFacts, qpdfRewrite, type Encryption } from './qpdf.ts';
 import type { Box } from './transform.ts';
@@ -73,7 +73,9 @@ export function pageGeometry(page: PDFPage): PdfPageGeometry {
 /** Loads a PDF with pdf-lib, strictly: an object it cannot parse is an error, not a silent gap. */
 export async function loadPdf(file: string): Promise<PDFDocument> {
   const bytes = fs.readFileSync(file);
-  return PDFDocument.load(bytes, { updateMetadata: false, throwOnInvalidObject: true, parseSpeed: Infinity });
+  const doc = await PDFDocument.load(bytes, { updateMetadata: false, throwOnInvalidObject: true, parseSpeed: Infinity });
+  applyIndirectLengths(doc, bytes);
+  return doc;
 }
 
 async function tryLoad(file: string, expected: number): Promise<{ doc?: PDFDocument; why: string }> {

@@ -6,7 +6,7 @@
  * - Every stream's bytes were copied out of the file (`Uint8Array.slice`); a view (`subarray`) is enough because
  *   the file's bytes are never changed, and halves the memory a large scan needs.
  */
-import { PDFContext, PDFObjectParser } from './pdf-lib.ts';
+import { PDFContext, PDFName, PDFNumber, PDFObjectParser, PDFRawStream, PDFRef, type PDFDocument } from './pdf-lib.ts';
 
 // pdf-lib does not export ByteStream; a parser holds one, so its prototype is reachable from an instance.
 const byteStreamProto = Object.getPrototypeOf(
@@ -32,6 +32,33 @@ export function findEndOfStream(bytes: Uint8Array, start: number): { end: number
   if (end - 2 >= start && bytes[end - 2] === CR && bytes[end - 1] === LF) end -= 2;
   else if (end - 1 >= start && (bytes[end - 1] === LF || bytes[end - 1] === CR)) end -= 1;
   return { end, after: at + ENDSTREAM.length };
+}
+
+const LENGTH_KEY = 'Length';
+
+/**
+ * Streams whose /Length is an indirect object were cut where `endstream` was found, less the end-of-line before
+ * it — which is wrong when the data's own last byte is a CR or LF (1 compressed stream in ~128). Once the whole
+ * file is parsed the length objects exist: every such stream is re-cut at its declared length, provided
+ * `endstream` really follows there.
+ */
+export function applyIndirectLengths(doc: PDFDocument, file: Uint8Array): void {
+  const view = Buffer.from(file.buffer, file.byteOffset, file.byteLength);
+  for (const [, obj] of doc.context.enumerateIndirectObjects()) {
+    if (!(obj instanceof PDFRawStream)) continue;
+    const ref = obj.dict.get(PDFName.of(LENGTH_KEY));
+    if (!(ref instanceof PDFRef)) continue;
+    const declared = doc.context.lookup(ref);
+    if (!(declared instanceof PDFNumber)) continue;
+    const length = declared.asNumber();
+    const contents = obj.contents;
+    if (length === contents.length || contents.buffer !== file.buffer) continue;
+    const start = contents.byteOffset - file.byteOffset;
+    let after = start + length;
+    while (after < view.length && (view[after] === CR || view[after] === LF || view[after] === 0x20)) after += 1;
+    if (length < 0 || start + length > view.length || !view.subarray(after, after + ENDSTREAM.length).equals(ENDSTREAM)) continue;
+    (obj as unknown as { contents: Uint8Array }).contents = file.subarray(start, start + length);
+  }
 }
 
 let applied = false;

@@ -38,5 +38,6 @@ export type PDFName = PdfLib.PDFName;
 export type PDFNumber = PdfLib.PDFNumber;
 export type PDFObject = PdfLib.PDFObject;
 export type PDFPage = PdfLib.PDFPage;
+export type PDFRawStream = PdfLib.PDFRawStream;
 export type PDFRef = PdfLib.PDFRef;
 export type PDFStream = PdfLib.PDFStream;

@@ -2,17 +2,38 @@
  * A PDF file written object by object as the dossier is assembled, instead of pdf-lib's `save()`, which holds
  * every stream twice plus the whole output and copies stream data one byte at a time. Memory stays near the
  * largest single input; the cross-reference table is written at the end.
+ *
+ * Every byte's place in the file is known when it is queued, so the writes themselves run in the background
+ * (positional writes on libuv's threads) while the main thread goes on reading and serialising the next input;
+ * `settle()` waits when too much is in flight, so memory stays bounded.
  */
 import fs from 'node:fs';
+import { promisify } from 'node:util';
 
 const FLUSH_AT = 4 * 1024 * 1024;
-const copyBuffer = Buffer.allocUnsafe(1024 * 1024);
+/** Bytes queued for writing before `settle()` waits for the disk. */
+const IN_FLIGHT_LIMIT = 64 * 1024 * 1024;
+
+const writev = promisify(fs.writev) as unknown as (fd: number, buffers: Uint8Array[], position: number) => Promise<{ bytesWritten: number }>;
+const write = promisify(fs.write) as unknown as (fd: number, buffer: Uint8Array, offset: number, length: number, position: number) => Promise<{ bytesWritten: number }>;
+
+async function writeAllAt(fd: number, chunks: Uint8Array[], position: number): Promise<void> {
+  const total = chunks.reduce((n, c) => n + c.length, 0);
+  let done = (await writev(fd, chunks, position)).bytesWritten;
+  if (done >= total) return;
+  const rest = Buffer.concat(chunks, total);
+  while (done < total) done += (await write(fd, rest, done, total - done, position + done)).bytesWritten;
+}
 
 export class PdfFileWriter {
   private readonly fd: number;
+  /** Where the next queued byte goes. */
   private position = 0;
   private pending: Uint8Array[] = [];
   private pendingBytes = 0;
+  private readonly inFlight = new Set<Promise<void>>();
+  private inFlightBytes = 0;
+  private failure: unknown;
   private readonly offsets: number[] = [];
   private next = 1;
 
@@ -41,57 +62,66 @@ export class PdfFileWriter {
   }
 
   /**
-   * Writes a stream object whose data is a whole file, copied through one reused buffer: a photo passed through
-   * never becomes a JavaScript allocation (60 phone photos would otherwise be 250 MB for the collector).
+   * Writes a stream object whose data is a whole file (a photo passed through), read and written in the
+   * background: the main thread never holds it.
    */
   streamFromFile(num: number, dict: string, file: string): void {
-    const fd = fs.openSync(file, 'r');
-    try {
-      const size = fs.fstatSync(fd).size;
-      this.offsets[num] = this.position;
-      this.raw(Buffer.from(`${num} 0 obj\n<<${dict}/Length ${size}>>\nstream\n`, 'latin1'));
-      this.flush();
-      let done = 0;
-      while (done < size) {
-        const n = fs.readSync(fd, copyBuffer, 0, Math.min(copyBuffer.length, size - done), done);
-        if (n <= 0) throw new Error(`${file}: file shrank while being copied`);
-        writeAll(this.fd, copyBuffer.subarray(0, n));
-        done += n;
-      }
-      this.position += size;
-      this.raw(Buffer.from('\nendstream\nendobj\n', 'latin1'));
-    } finally {
-      fs.closeSync(fd);
-    }
+    const size = fs.statSync(file).size;
+    this.offsets[num] = this.position;
+    this.raw(Buffer.from(`${num} 0 obj\n<<${dict}/Length ${size}>>\nstream\n`, 'latin1'));
+    this.flush();
+    const at = this.position;
+    this.position += size;
+    this.track(
+      fs.promises.readFile(file).then((data) => {
+        if (data.length !== size) throw new Error(`${file} changed while the dossier was written`);
+        return writeAllAt(this.fd, [data], at);
+      }),
+      size,
+    );
+    this.raw(Buffer.from('\nendstream\nendobj\n', 'latin1'));
   }
 
   private raw(bytes: Uint8Array): void {
     this.position += bytes.length;
-    if (bytes.length >= FLUSH_AT) {
-      this.flush();
-      writeAll(this.fd, bytes);
-      return;
-    }
     this.pending.push(bytes);
     this.pendingBytes += bytes.length;
     if (this.pendingBytes >= FLUSH_AT) this.flush();
   }
 
-  /** Writes out what is buffered. */
+  /** Hands what is buffered to a background write at its place in the file. */
   flush(): void {
     if (this.pending.length === 0) return;
-    // writev, not Buffer.concat: no copy of what is buffered.
-    const written = fs.writevSync(this.fd, this.pending);
-    if (written < this.pendingBytes) writeAll(this.fd, Buffer.concat(this.pending, this.pendingBytes).subarray(written));
+    const at = this.position - this.pendingBytes;
+    this.track(writeAllAt(this.fd, this.pending, at), this.pendingBytes);
     this.pending = [];
     this.pendingBytes = 0;
   }
 
-  /**
-   * Writes the cross-reference table and trailer and closes the file. No fsync: the dossier can always be made
-   * again from its inputs, and forcing 300 MB to disk would double the wall time on a busy disk.
-   */
-  finish(root: number, info: number, id: string): void {
+  private track(work: Promise<void>, bytes: number): void {
+    this.inFlightBytes += bytes;
+    const done: Promise<void> = work.then(
+      () => undefined,
+      (error: unknown) => {
+        this.failure ??= error;
+      },
+    );
+    const tracked = done.finally(() => {
+      this.inFlight.delete(tracked);
+      this.inFlightBytes -= bytes;
+    });
+    this.inFlight.add(tracked);
+  }
+
+  /** Waits while more than IN_FLIGHT_LIMIT bytes are still being written; rethrows a failed write. */
+  async settle(limit = IN_FLIGHT_LIMIT): Promise<void> {
+    this.flush();
+    while (this.inFlightBytes > limit && this.inFlight.size > 0) await Promise.race(this.inFlight);
+    if (this.failure) throw this.failure;
+  }
+
+  /** Writes the cross-reference table and trailer, waits for every write, and closes the file. */
+  async finish(root: number, info: number, id: string): Promise<void> {
     const count = this.next;
     const xrefAt = this.position;
     const lines = ['xref', `0 ${count}`, '0000000000 65535 f '];
@@ -101,13 +131,15 @@ export class PdfFileWriter {
     }
     const trailer = `trailer\n<</Size ${count}/Root ${root} 0 R/Info ${info} 0 R/ID[<${id}><${id}>]>>\nstartxref\n${xrefAt}\n%%EOF\n`;
     this.raw(Buffer.from(`${lines.join('\n')}\n${trailer}`, 'latin1'));
-    this.flush();
+    await this.settle(0);
     fs.closeSync(this.fd);
   }
 
-  /** Closes the file without finishing it (after an error or a cancel). */
-  abandon(): void {
+  /** Waits for writes under way, then closes the file without finishing it (after an error or a cancel). */
+  async abandon(): Promise<void> {
     this.pending = [];
+    this.pendingBytes = 0;
+    await Promise.allSettled([...this.inFlight]);
     try {
       fs.closeSync(this.fd);
     } catch {
@@ -121,9 +153,4 @@ export class PdfFileWriter {
     for (let n = 1; n < this.next; n += 1) if (this.offsets[n] === undefined) gaps.push(n);
     return gaps;
   }
-}
-
-function writeAll(fd: number, bytes: Uint8Array): void {
-  let done = 0;
-  while (done < bytes.length) done += fs.writeSync(fd, bytes, done, bytes.length - done);
 }

@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { PDFArray, PDFDocument, PDFName, PDFNumber, type PDFContext, type PDFPage } from './pdf-lib.ts';
+import { PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber, PDFRawStream, PDFRef, type PDFContext, type PDFPage } from './pdf-lib.ts';
 import { applyIndirectLengths } from './pdf-lib-patches.ts';
 import { DossierInputError } from './errors.ts';
 import { qpdfFacts, qpdfRewrite, type Encryption } from './qpdf.ts';
@@ -34,6 +34,8 @@ export interface PreparedPdf {
   tempDir?: string;
   encryption: Encryption;
   repaired: boolean;
+  /** What qpdf has done to `loadPath`: nothing, a plain rewrite (decrypted, repaired), or that plus forms flattened. */
+  rewritten?: 'plain' | 'forms';
 }
 
 const LETTER: Box = [0, 0, 612, 792];
@@ -104,11 +106,45 @@ export async function checkPdf(file: string): Promise<PreparedPdf> {
   return prepared;
 }
 
-async function rewrite(prepared: PreparedPdf): Promise<string> {
+async function rewrite(prepared: PreparedPdf, forms = false): Promise<string> {
   prepared.tempDir ??= fs.mkdtempSync(path.join(os.tmpdir(), 'juanzong-pdf-'));
-  const result = await qpdfRewrite(prepared.file, prepared.tempDir, 'input.pdf');
-  prepared.loadPath = path.join(prepared.tempDir, 'input.pdf');
-  return result.code === 0 || result.code === 3 ? '' : result.stderr;
+  const name = forms ? 'forms.pdf' : 'plain.pdf';
+  const result = await qpdfRewrite(prepared.file, prepared.tempDir, name, forms);
+  if (result.code !== 0 && result.code !== 3) return result.stderr || `qpdf exit ${result.code}`;
+  prepared.loadPath = path.join(prepared.tempDir, name);
+  prepared.rewritten = forms ? 'forms' : 'plain';
+  return '';
+}
+
+/**
+ * Whether the document has form fields or other annotations: what they show depends on the viewer (appearances
+ * it must generate, fonts from the form's /DR), so qpdf draws them into the pages first.
+ */
+function hasAnnotations(doc: PDFDocument): boolean {
+  const form = doc.context.lookup(doc.catalog.get(PDFName.of('AcroForm')));
+  const fields = form instanceof PDFDict ? doc.context.lookup(form.get(PDFName.of('Fields'))) : undefined;
+  if (fields instanceof PDFArray && fields.size() > 0) return true;
+  return doc.getPages().some((p) => {
+    const annots = doc.context.lookup(p.node.get(PDFName.of('Annots')));
+    return annots instanceof PDFArray && annots.size() > 0;
+  });
+}
+
+/**
+ * Whether some object refers to one pdf-lib did not find — the sign of a stream read past its real end, which
+ * swallowed the objects after it (pdf-lib reads a file front to back; qpdf follows the cross-reference table).
+ */
+export function hasDanglingRefs(doc: PDFDocument): boolean {
+  const ctx = doc.context;
+  const visit = (obj: unknown, depth: number): boolean => {
+    if (obj instanceof PDFRef) return ctx.lookup(obj) === undefined;
+    if (depth > 32) return false;
+    if (obj instanceof PDFArray) return obj.asArray().some((o) => visit(o, depth + 1));
+    if (obj instanceof PDFDict) return [...obj.values()].some((o) => visit(o, depth + 1));
+    if (obj instanceof PDFRawStream) return visit(obj.dict, depth + 1);
+    return false;
+  };
+  return ctx.enumerateIndirectObjects().some(([, obj]) => visit(obj, 0));
 }
 
 /**
@@ -117,10 +153,20 @@ async function rewrite(prepared: PreparedPdf): Promise<string> {
  */
 export async function openPdf(prepared: PreparedPdf): Promise<{ doc: PDFDocument; pages: PdfPageGeometry[] }> {
   let attempt = await tryLoad(prepared.loadPath, prepared.pageCount);
-  if (!attempt.doc && prepared.loadPath === prepared.file) {
+  if (!attempt.doc && !prepared.rewritten) {
     const failed = await rewrite(prepared);
     attempt = failed ? { why: failed } : await tryLoad(prepared.loadPath, prepared.pageCount);
   }
   if (!attempt.doc) throw new DossierInputError('damaged', prepared.file, attempt.why.trim().split('\n')[0] ?? '');
-  return { doc: attempt.doc, pages: attempt.doc.getPages().map(pageGeometry) };
+  const forms = hasAnnotations(attempt.doc);
+  const dangling = !prepared.rewritten && hasDanglingRefs(attempt.doc);
+  if ((forms && prepared.rewritten !== 'forms') || dangling) {
+    const failed = await rewrite(prepared, forms);
+    const again = failed ? { why: failed } : await tryLoad(prepared.loadPath, prepared.pageCount);
+    // Objects pdf-lib lost and qpdf cannot restore: pages would silently lack what they show.
+    if (!again.doc && dangling) throw new DossierInputError('damaged', prepared.file, again.why.trim().split('\n')[0] ?? '');
+    if (again.doc) attempt = again;
+  }
+  const doc = attempt.doc!;
+  return { doc, pages: doc.getPages().map(pageGeometry) };
 }

@@ -4,7 +4,7 @@
  * its content. What annotations show (filled form fields, stamps) is drawn into the page, since the dossier is
  * for print; the interactive parts are left out.
  */
-import { PDFArray, PDFDict, PDFName, PDFNumber, PDFRef, PDFStream, type PDFObject, type PDFPage } from './pdf-lib.ts';
+import { PDFArray, PDFDict, PDFName, PDFNumber, PDFRawStream, PDFRef, PDFStream, type PDFObject, type PDFPage } from './pdf-lib.ts';
 import { FONT_NAME } from './content.ts';
 import { num, type ObjectCopier } from './object-copier.ts';
 import type { PdfPageGeometry } from './pdf-input.ts';
@@ -57,10 +57,41 @@ function appearanceOf(annot: PDFDict, page: PDFPage): { ref: PDFRef; stream: PDF
   return ref instanceof PDFRef && stream instanceof PDFStream ? { ref, stream } : undefined;
 }
 
+/** The form's default resources (/AcroForm /DR) fonts: appearance streams may name them without carrying them. */
+function formFonts(page: PDFPage): PDFDict | undefined {
+  const ctx = page.doc.context;
+  const form = ctx.lookup(page.doc.catalog.get(N('AcroForm')));
+  const dr = form instanceof PDFDict ? ctx.lookup(form.get(N('DR'))) : undefined;
+  const fonts = dr instanceof PDFDict ? ctx.lookup(dr.get(N('Font'))) : undefined;
+  return fonts instanceof PDFDict ? fonts : undefined;
+}
+
+/**
+ * The appearance as a form XObject reference. Viewers draw an appearance stream whatever its dictionary says and
+ * look fonts up in the form's /DR too; drawn with `Do` it needs /Subtype /Form (poppler refuses it otherwise) and
+ * its own fonts. A stream short of either is written again with them.
+ */
+function formXObject(ap: { ref: PDFRef; stream: PDFStream }, page: PDFPage, target: PageTarget): string {
+  const ctx = page.doc.context;
+  const own = ctx.lookup(ap.stream.dict.get(N('Resources')));
+  const ownFonts = own instanceof PDFDict ? ctx.lookup(own.get(N('Font'))) : undefined;
+  const dr = formFonts(page);
+  const missingFonts = dr !== undefined && dr.keys().some((k) => !(ownFonts instanceof PDFDict && ownFonts.has(k)));
+  const isForm = ap.stream.dict.get(N('Subtype')) === N('Form');
+  if ((isForm && !missingFonts) || !(ap.stream instanceof PDFRawStream)) return target.copier.ref(ap.ref);
+  const { copier } = target;
+  const fonts = `${dr ? copier.entries(dr) : ''}${ownFonts instanceof PDFDict ? copier.entries(ownFonts) : ''}`;
+  const rest = own instanceof PDFDict ? copier.entries(own, [N('Font')]) : '';
+  const dict = copier.entries(ap.stream.dict, [N('Length'), N('Type'), N('Subtype'), N('Resources')]);
+  const n = target.writer.allocate();
+  target.writer.stream(n, `${dict}/Type/XObject/Subtype/Form/Resources<<${rest}/Font<<${fonts}>>>>`, ap.stream.contents);
+  return `${n} 0 R`;
+}
+
 /** Draw operators (in the page's user space) for the annotations a viewer shows, and the XObjects they use. */
-function flattenAnnotations(page: PDFPage): { ops: string[]; xobjects: [string, PDFRef][] } {
+function flattenAnnotations(page: PDFPage, target: PageTarget): { ops: string[]; xobjects: [string, string][] } {
   const ops: string[] = [];
-  const xobjects: [string, PDFRef][] = [];
+  const xobjects: [string, string][] = [];
   const ctx = page.doc.context;
   const annots = ctx.lookup(page.node.get(N('Annots')));
   if (!(annots instanceof PDFArray)) return { ops, xobjects };
@@ -77,7 +108,7 @@ function flattenAnnotations(page: PDFPage): { ops: string[]; xobjects: [string, 
     const m = appearanceMatrix(ap.stream, rect, page);
     if (!m) continue;
     const name = `/JzA${xobjects.length}`;
-    xobjects.push([name, ap.ref]);
+    xobjects.push([name, formXObject(ap, page, target)]);
     ops.push(`q ${cm(m)} ${name} Do Q`);
   }
   return { ops, xobjects };
@@ -85,8 +116,7 @@ function flattenAnnotations(page: PDFPage): { ops: string[]; xobjects: [string, 
 
 /** PDF 32000 §12.5.5: the form's BBox, transformed by its Matrix, is fitted to the annotation's Rect. */
 function appearanceMatrix(form: PDFStream, rect: Box, page: PDFPage): Matrix | undefined {
-  const bbox = boxOf(page.doc.context.lookup(form.dict.get(N('BBox'))), page);
-  if (!bbox) return undefined;
+  const bbox = boxOf(page.doc.context.lookup(form.dict.get(N('BBox'))), page) ?? [0, 0, rect[2] - rect[0], rect[3] - rect[1]];
   const mo = page.doc.context.lookup(form.dict.get(N('Matrix')));
   const fm = (mo instanceof PDFArray && mo.size() === 6 ? mo.asArray().map((v) => (v instanceof PDFNumber ? v.asNumber() : 0)) : [1, 0, 0, 1, 0, 0]) as Matrix;
   const corners = [applyMatrix(fm, bbox[0], bbox[1]), applyMatrix(fm, bbox[2], bbox[1]), applyMatrix(fm, bbox[0], bbox[3]), applyMatrix(fm, bbox[2], bbox[3])];
@@ -101,7 +131,7 @@ function appearanceMatrix(form: PDFStream, rect: Box, page: PDFPage): Matrix | u
 }
 
 /** The page's resources with the dossier font and the flattened appearances added. */
-function resources(page: PDFPage, target: PageTarget, extraXObjects: [string, PDFRef][]): string {
+function resources(page: PDFPage, target: PageTarget, extraXObjects: [string, string][]): string {
   const ctx = page.doc.context;
   const res = ctx.lookup(page.node.getInheritableAttribute(N('Resources')));
   const dict = res instanceof PDFDict ? res : undefined;
@@ -111,7 +141,7 @@ function resources(page: PDFPage, target: PageTarget, extraXObjects: [string, PD
   };
   const rest = dict ? target.copier.entries(dict, [N('Font'), N('XObject')]) : '';
   const fonts = `/Font<<${sub('Font')}${FONT_NAME} ${target.fontNum} 0 R>>`;
-  const extra = extraXObjects.map(([name, ref]) => `${name} ${target.copier.ref(ref)}`).join('');
+  const extra = extraXObjects.map(([name, ref]) => `${name} ${ref}`).join('');
   const xobj = sub('XObject') || extra ? `/XObject<<${sub('XObject')}${extra}>>` : '';
   return `<<${rest}${fonts}${xobj}>>`;
 }
@@ -131,7 +161,7 @@ export function writeSourcePage(page: PDFPage, geom: PdfPageGeometry, placement:
   const { writer } = target;
   const m = sheetMatrix(geom, placement);
   const plain = isIdentity(m) && geom.visible.join() === geom.media.join();
-  const annots = flattenAnnotations(page);
+  const annots = flattenAnnotations(page, target);
   const [x0, y0, x1, y1] = geom.visible;
   const clip = plain ? '' : `${cm(m)} ${num(x0)} ${num(y0)} ${num(x1 - x0)} ${num(y1 - y0)} re W n `;
   const prefix = writer.allocate();

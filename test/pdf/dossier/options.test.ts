@@ -4,7 +4,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { PDFDocument } from 'pdf-lib';
+import { PDFBool, PDFDocument, PDFName, StandardFonts } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assembleDossier, writeChecklist } from '../../../electron/core/dossier/index.ts';
 import { findProfile } from '../../../shared/profiles/index.ts';
@@ -25,6 +25,17 @@ beforeAll(async () => {
     field.addToPage(page, { x: 100, y: 500, width: 200, height: 30 });
   }
   fs.writeFileSync(at('filled.pdf'), await doc.save());
+  // A form that leaves drawing its values to the viewer: no appearance streams, /NeedAppearances true.
+  const bare = await PDFDocument.create();
+  const bareForm = bare.getForm();
+  const field = bareForm.createTextField('bare');
+  field.setText('VIEWERDRAWN');
+  field.addToPage(bare.addPage([...A4]), { x: 100, y: 500, width: 250, height: 30 });
+  for (const widget of field.acroField.getWidgets()) widget.dict.delete(PDFName.of('AP'));
+  bareForm.acroForm.dict.set(PDFName.of('NeedAppearances'), PDFBool.True);
+  const helvetica = await bare.embedFont(StandardFonts.Helvetica);
+  bareForm.acroForm.dict.set(PDFName.of('DR'), bare.context.obj({ Font: { Helvetica: helvetica.ref } }));
+  fs.writeFileSync(at('need-appearances.pdf'), await bare.save({ updateFieldAppearances: false }));
 }, 120_000);
 
 afterAll(() => fs.rmSync(inputs.dir, { recursive: true, force: true }));
@@ -90,6 +101,12 @@ describe('options', () => {
     expect(pageText(out, first + 1)).toContain('FIELDLETTER');
     const field = wordBoxes(out, first + 1).find((w) => w.word === 'FIELDLETTER')!;
     expect(field.x1).toBeLessThan(A4[0]);
+  });
+
+  it('draws the value of a field whose appearance the source leaves to the viewer (/NeedAppearances)', async () => {
+    expect(run('pdftotext', ['-q', at('need-appearances.pdf'), '-'])).toContain('VIEWERDRAWN');
+    const { out, pageMap } = await assemble({}, [{ id: 'application-form', files: ['need-appearances.pdf'] }], 'need-out.pdf');
+    expect(pageText(out, pageMap.sections[2]!.firstPage)).toContain('VIEWERDRAWN');
   });
 });
 

@@ -7,16 +7,7 @@ const FORM_VALUES_NOT_DRAWN =
   'filled form-field values (widget appearances) are missing: appearance streams without /Subtype /Form are ' +
   'drawn with Do, which poppler refuses ("XObject subtype is missing"); fields that rely on /NeedAppearances ' +
   'have no appearance generated (qpdf --generate-appearances would)';
-const ENDSTREAM_IN_DATA =
-  'a content stream with an indirect /Length is cut at the first "endstream" inside its data (pdf-lib-patches ' +
-  'findEndOfStream takes the first match, not one followed by endobj): the page loses its text';
-const WRONG_LENGTH_SWALLOWS_OBJECTS =
-  'a stream with a wrong direct /Length is read up to the next object\'s endstream, swallowing the font object; ' +
-  'qpdf --show-npages exits 0 (only --check warns), so the file is not repaired by qpdf first: text not drawn';
-
 export const KNOWN_TEXT_LOSS: Record<string, string> = {
-  'pdflib__sample_form.pdf': FORM_VALUES_NOT_DRAWN,
-  'qpdf__sample-form.pdf': FORM_VALUES_NOT_DRAWN,
   'qpdf__remove-acroform-out.pdf': FORM_VALUES_NOT_DRAWN,
   'qpdf__button-set.pdf': FORM_VALUES_NOT_DRAWN,
   'qpdf__button-set-out.pdf': FORM_VALUES_NOT_DRAWN,
@@ -24,13 +15,11 @@ export const KNOWN_TEXT_LOSS: Record<string, string> = {
   'qpdf__button-set-broken-out.pdf': FORM_VALUES_NOT_DRAWN,
   'qpdf__default-da-q.pdf': FORM_VALUES_NOT_DRAWN,
   'qpdf__field-types.pdf': FORM_VALUES_NOT_DRAWN,
-  'qpdf__form-bad-fields-array.pdf': FORM_VALUES_NOT_DRAWN,
   'qpdf__form-document-defaults.pdf': FORM_VALUES_NOT_DRAWN,
   'qpdf__form-empty-from-odt.pdf': FORM_VALUES_NOT_DRAWN,
   'qpdf__form-errors.pdf': FORM_VALUES_NOT_DRAWN,
   'qpdf__form-filled-with-atril.pdf': FORM_VALUES_NOT_DRAWN,
   'qpdf__form-mod1.pdf': FORM_VALUES_NOT_DRAWN,
-  'qpdf__form-no-need-appearances-filled.pdf': FORM_VALUES_NOT_DRAWN,
   'qpdf__json-changed-need-appearances.pdf': FORM_VALUES_NOT_DRAWN,
   'qpdf__more-choices.pdf': FORM_VALUES_NOT_DRAWN,
   'qpdf__need-appearances.pdf': FORM_VALUES_NOT_DRAWN,
@@ -42,7 +31,4 @@ export const KNOWN_TEXT_LOSS: Record<string, string> = {
   'qpdf__need-appearances-more3.pdf': FORM_VALUES_NOT_DRAWN,
   'qpdf__need-appearances-utf8.pdf': FORM_VALUES_NOT_DRAWN,
   'qpdf__resource-from-dr.pdf': FORM_VALUES_NOT_DRAWN,
-  'qpdf__newline-before-endstream-qdf.pdf': ENDSTREAM_IN_DATA,
-  'qpdf__newline-before-endstream-nl-qdf.pdf': ENDSTREAM_IN_DATA,
-  'qpdf__bad39.pdf': WRONG_LENGTH_SWALLOWS_OBJECTS,
 };

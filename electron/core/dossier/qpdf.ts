@@ -72,12 +72,15 @@ export async function runQpdf(file: string, args: string[], outDir?: string): Pr
   q.FS.mount(q.NODEFS, { root: path.dirname(path.resolve(file)) }, '/in');
   if (outDir) q.FS.mount(q.NODEFS, { root: outDir }, '/out');
   let code: number;
+  // Emscripten's exit() sets process.exitCode (3 after qpdf's warnings); the host process's own code must stay.
+  const exitCode = process.exitCode;
   try {
     code = q.callMain(argv);
   } catch (error) {
     instance = undefined;
     return { code: -1, stdout: '', stderr: `qpdf stopped: ${String(error)}` };
   } finally {
+    process.exitCode = exitCode;
     safeUnmount(q, '/in');
     if (outDir) safeUnmount(q, '/out');
   }

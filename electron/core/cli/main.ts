@@ -1,26 +1,37 @@
 import { defaultDataDir } from '../paths.ts';
 import { UsageError, type CliCommand, type CliIo } from './command.ts';
-import { assembleCommand } from './commands/assemble.ts';
-import { checkCommand } from './commands/check.ts';
-import { profilesImportCommand, profilesListCommand } from './commands/profiles.ts';
-import { applicantsListCommand, applicationsListCommand } from './commands/records.ts';
-import * as safety from './commands/safety.ts';
+
+interface Entry {
+  words: string[];
+  load: () => Promise<CliCommand>;
+}
+
+// Each command's module is loaded only when it runs: `assemble` should not pay for the database, nor `applicants
+// list` for the PDF engine (the CLI's start-up counts in every dossier it makes).
+const entry = (words: string, load: () => Promise<CliCommand>): Entry => ({ words: words.split(' '), load });
+const records = () => import('./commands/records.ts');
+const profiles = () => import('./commands/profiles.ts');
+const safety = () => import('./commands/safety.ts');
 
 /** Every sub-command, in the order `--help` lists them. */
-export const commands: CliCommand[] = [
-  assembleCommand,
-  checkCommand,
-  applicantsListCommand,
-  applicationsListCommand,
-  profilesListCommand,
-  profilesImportCommand,
-  ...[safety.backupCreateCommand, safety.backupListCommand, safety.backupRestoreCommand],
-  ...[safety.archiveExportCommand, safety.archiveImportCommand],
+export const commands: Entry[] = [
+  entry('assemble', async () => (await import('./commands/assemble.ts')).assembleCommand),
+  entry('check', async () => (await import('./commands/check.ts')).checkCommand),
+  entry('applicants list', async () => (await records()).applicantsListCommand),
+  entry('applications list', async () => (await records()).applicationsListCommand),
+  entry('profiles list', async () => (await profiles()).profilesListCommand),
+  entry('profiles import', async () => (await profiles()).profilesImportCommand),
+  entry('backup create', async () => (await safety()).backupCreateCommand),
+  entry('backup list', async () => (await safety()).backupListCommand),
+  entry('backup restore', async () => (await safety()).backupRestoreCommand),
+  entry('archive export', async () => (await safety()).archiveExportCommand),
+  entry('archive import', async () => (await safety()).archiveImportCommand),
 ];
 
-function helpText(): string {
+async function helpText(): Promise<string> {
+  const loaded = await Promise.all(commands.map((c) => c.load()));
   // Usage and summary on lines of their own: Chinese text breaks any column padding by character count.
-  const lines = commands.flatMap((c) => [`  juanzong ${c.usage}`, `      ${c.summary}`]);
+  const lines = loaded.flatMap((c) => [`  juanzong ${c.usage}`, `      ${c.summary}`]);
   return [
     '卷宗 Juanzong — 深圳市模型券申报材料整理工具（命令行）',
     '',
@@ -50,7 +61,7 @@ function extractDataDir(args: string[]): { rest: string[]; dataDir: string | und
   return { rest, dataDir };
 }
 
-function findCommand(args: string[]): { command: CliCommand; rest: string[] } | undefined {
+function findCommand(args: string[]): { command: Entry; rest: string[] } | undefined {
   const sorted = [...commands].sort((a, b) => b.words.length - a.words.length);
   const command = sorted.find((c) => c.words.every((w, i) => args[i] === w));
   return command && { command, rest: args.slice(command.words.length) };
@@ -61,12 +72,13 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   try {
     const { rest, dataDir } = extractDataDir(argv);
     if (rest.length === 0 || rest[0] === '--help' || rest[0] === '-h' || rest[0] === 'help') {
-      io.stdout(helpText());
+      io.stdout(await helpText());
       return rest.length === 0 ? 2 : 0;
     }
     const found = findCommand(rest);
     if (!found) throw new UsageError(`不认识的命令：${rest.join(' ')}。运行 juanzong --help 查看可用命令。`);
-    return await found.command.run(found.rest, { ...io, dataDir: dataDir ?? defaultDataDir() });
+    const command = await found.command.load();
+    return await command.run(found.rest, { ...io, dataDir: dataDir ?? defaultDataDir() });
   } catch (error) {
     if (error instanceof UsageError) {
       io.stderr(`${error.message}\n`);

@@ -1,11 +1,38 @@
 #!/usr/bin/env node
-// The `juanzong` command: runs the TypeScript core directly through tsx, so there is no build step to forget.
-import { register } from 'tsx/esm/api';
+// The `juanzong` command. It runs the prebuilt bundle (out/cli/juanzong.mjs, `npm run build:cli`, made on install)
+// while that is newer than every source file, and otherwise the TypeScript sources through tsx: never stale code.
+import { readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
-register();
-const { runCli } = await import('./main.ts');
-const code = await runCli(process.argv.slice(2), {
-  stdout: (text) => process.stdout.write(text),
-  stderr: (text) => process.stderr.write(text),
-});
-process.exitCode = code;
+const root = fileURLToPath(new URL('../../../', import.meta.url));
+const bundle = path.join(root, 'out', 'cli', 'juanzong.mjs');
+
+function newestSource(dir) {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) newest = Math.max(newest, newestSource(full));
+    else if (/\.(ts|mjs|json)$/.test(entry.name)) newest = Math.max(newest, statSync(full).mtimeMs);
+  }
+  return newest;
+}
+
+function bundleIsFresh() {
+  try {
+    const built = statSync(bundle).mtimeMs;
+    return ['electron/core', 'shared'].every((dir) => newestSource(path.join(root, dir)) < built);
+  } catch {
+    return false;
+  }
+}
+
+if (bundleIsFresh()) {
+  // The bundle lives in out/cli/: the font is no longer where the engine's source would look for it.
+  process.env.JUANZONG_FONT ??= path.join(root, 'assets', 'fonts', 'wqy-microhei.ttc');
+  await import(pathToFileURL(bundle).href);
+} else {
+  const { register } = await import('tsx/esm/api');
+  register();
+  await import('./run.ts');
+}

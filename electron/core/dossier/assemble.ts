@@ -4,7 +4,7 @@
  * that replaces it only when complete.
  */
 import fs from 'node:fs';
-import path from 'node:path';
+import { removeTempOutputs, tempPathFor } from './temp-output.ts';
 import { setImmediate as tick } from 'node:timers/promises';
 import type { Manifest } from '../../../shared/manifest.ts';
 import { findProfile, type Profile } from '../../../shared/profiles/index.ts';
@@ -151,7 +151,8 @@ export async function assembleDossier(input: AssembleInput, options: AssembleOpt
   const profile = profileFor(input);
   const materials = resolveMaterials(input.manifest, profile, input.baseDir);
   const prepared = await prepareAll(materials, options.signal);
-  const tmp = path.join(path.dirname(path.resolve(input.outPath)), `.${path.basename(input.outPath)}.${process.pid}.${Date.now()}.tmp`);
+  removeTempOutputs(input.outPath);
+  const tmp = tempPathFor(input.outPath);
   let drawer: DossierDrawer | undefined;
   try {
     const plan = planDossier(planInput(input.manifest, materials, prepared));

@@ -4,6 +4,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { removeTempOutputs, tempPathFor } from './temp-output.ts';
 import { PDFDocument, grayscale, type PDFFont, type PDFPage } from './pdf-lib.ts';
 import type { Manifest } from '../../../shared/manifest.ts';
 import type { Profile } from '../../../shared/profiles/index.ts';
@@ -141,7 +142,8 @@ export async function writeChecklist(input: ChecklistInput): Promise<void> {
   filingSection(s, input);
   doc.setTitle(`${input.manifest.applicant.name} 申请材料核对清单`);
   doc.setProducer('卷宗 Juanzong');
-  const tmp = `${input.outPath}.${process.pid}.tmp`;
+  removeTempOutputs(input.outPath);
+  const tmp = tempPathFor(input.outPath);
   try {
     fs.writeFileSync(tmp, await doc.save());
     fs.renameSync(tmp, input.outPath);

@@ -3,11 +3,10 @@
  * Progress comes back as messages; the AbortSignal asks the worker to stop between pages, and ends the thread
  * outright if it has not stopped within a few seconds (its temporary file is removed either way).
  */
-import fs from 'node:fs';
-import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { AssembleInput, AssembleOptions, AssembleResult } from './assemble.ts';
 import type { WorkerMessage } from './assemble-worker.ts';
+import { removeTempOutputs } from './temp-output.ts';
 import { DossierInputError, cancelledError, type DossierInputErrorCode } from './errors.ts';
 
 const GRACE_MS = 5000;
@@ -15,13 +14,6 @@ const GRACE_MS = 5000;
 export interface WorkerOptions extends AssembleOptions {
   /** The worker script; defaults to assemble-worker.mjs beside this file, which loads the TypeScript through tsx. */
   workerUrl?: URL;
-}
-
-/** Temporary files a dossier being written to `outPath` by this process may have left. */
-function removeTempFiles(outPath: string): void {
-  const dir = path.dirname(path.resolve(outPath));
-  const prefix = `.${path.basename(outPath)}.${process.pid}.`;
-  for (const name of fs.readdirSync(dir)) if (name.startsWith(prefix) && name.endsWith('.tmp')) fs.rmSync(path.join(dir, name), { force: true });
 }
 
 export function assembleDossierInWorker(input: AssembleInput, options: WorkerOptions = {}): Promise<AssembleResult> {
@@ -41,7 +33,7 @@ export function assembleDossierInWorker(input: AssembleInput, options: WorkerOpt
       worker.postMessage('cancel');
       killer = setTimeout(() => {
         void worker.terminate().then(() => {
-          removeTempFiles(input.outPath);
+          removeTempOutputs(input.outPath, process.pid);
           finish(() => reject(cancelledError()));
         });
       }, GRACE_MS);

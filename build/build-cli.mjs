@@ -14,6 +14,7 @@ await build({
   platform: 'node',
   format: 'esm',
   target: 'node20',
-  packages: 'external',
+  // Pure-JS packages go into the bundle (no CommonJS lexing at start-up); native and WebAssembly ones stay outside.
+  external: ['sharp', 'better-sqlite3', '@neslinesli93/qpdf-wasm', 'tsx'],
   logLevel: 'warning',
 });

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -37,6 +37,28 @@ function clickStepInPage(label: string): Promise<{ ms: number; running: boolean 
   });
 }
 
+/** An application with 300 × `scale` pages of PDFs, opened at 生成与预览 with the generation just started. */
+async function startThreeHundredPages(dir: string, scale = 1): Promise<AppHarness> {
+  const app = await AppHarness.start();
+  const applicationId = await seedApplication(app.services);
+  const files: [string, string, number][] = [
+    ['financial-statements', 'statements', 120],
+    ['service-contract', 'contract', 100],
+    ['construction-plan', 'plan', 80],
+  ];
+  for (const [materialId, name, pages] of files) {
+    const file = await longPdf(dir, name, pages * scale);
+    await app.services.handlers['attachments:add']({ applicationId, materialId, fileName: `${name}.pdf`, bytes: new Uint8Array(await readFile(file)) });
+  }
+  const { page } = app;
+  await page.reload();
+  await new HomePage(page).openFirstApplication();
+  await new ApplicationPage(page).goTo('生成与预览');
+  await page.getByRole('button', { name: '生成卷宗' }).click();
+  await page.getByRole('progressbar', { name: '生成进度' }).waitFor();
+  return app;
+}
+
 describe('the window during a 300-page assembly', () => {
   let app: AppHarness | undefined;
   let dir: string | undefined;
@@ -48,25 +70,9 @@ describe('the window during a 300-page assembly', () => {
 
   it('answers a click within a second', { timeout: 180_000 }, async () => {
     dir = await mkdtemp(path.join(os.tmpdir(), 'juanzong-e2e-300-'));
-    app = await AppHarness.start();
-    const applicationId = await seedApplication(app.services);
-    const files: [string, string, number][] = [
-      ['financial-statements', 'statements', 120],
-      ['service-contract', 'contract', 100],
-      ['construction-plan', 'plan', 80],
-    ];
-    for (const [materialId, name, pages] of files) {
-      const file = await longPdf(dir, name, pages);
-      await app.services.handlers['attachments:add']({ applicationId, materialId, fileName: `${name}.pdf`, bytes: new Uint8Array(await readFile(file)) });
-    }
-
+    app = await startThreeHundredPages(dir);
     const { page } = app;
-    await page.reload();
-    await new HomePage(page).openFirstApplication();
     const steps = new ApplicationPage(page);
-    await steps.goTo('生成与预览');
-    await page.getByRole('button', { name: '生成卷宗' }).click();
-    await page.getByRole('progressbar', { name: '生成进度' }).waitFor();
 
     const samples: { ms: number; running: boolean }[] = [];
     const labels = ['申报材料', '生成与预览', '合同与费用', '生成与预览'];
@@ -85,5 +91,17 @@ describe('the window during a 300-page assembly', () => {
     expect(Math.max(...during)).toBeLessThan(1000);
     const pages = await page.getByText(/^已生成：共 \d+ 页/).textContent();
     expect(Number(/共 (\d+) 页/.exec(pages ?? '')![1])).toBeGreaterThanOrEqual(300);
+  });
+
+  it('can be cancelled, and leaves no dossier behind', { timeout: 180_000 }, async () => {
+    dir = await mkdtemp(path.join(os.tmpdir(), 'juanzong-e2e-300-'));
+    // 1,200 pages: long enough that the click surely lands while the assembly runs.
+    app = await startThreeHundredPages(dir, 4);
+    const { page } = app;
+    await page.getByRole('button', { name: '取消生成' }).click();
+    await page.getByRole('status').filter({ hasText: '已取消生成，没有留下半成品' }).waitFor({ timeout: 30_000 });
+    await app.screenshot('generate-cancelled');
+    const left = await readdir(path.join(app.dataDir, 'dossiers'), { recursive: true }).catch(() => []);
+    expect(left.filter((f) => String(f).endsWith('.pdf') || String(f).endsWith('.tmp'))).toEqual([]);
   });
 });

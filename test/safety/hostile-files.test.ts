@@ -14,6 +14,7 @@ import { openServices, type Services } from '../../electron/core/services/index.
 import { safeFileName } from '../../electron/core/safety/file-name.ts';
 import type { Handlers } from '../../shared/contract/index.ts';
 import { ensureApplication, randomPdfBytes } from '../crash/children/seed.ts';
+import { pdfFromObjects } from '../helpers/raw-pdf.ts';
 
 let root: string;
 let s: Services;
@@ -58,16 +59,7 @@ function hugePng(): Uint8Array {
 /** A PDF whose page tree loops: the Pages node lists itself as a kid. */
 function loopingPdf(): Uint8Array {
   const objects = ['<< /Type /Catalog /Pages 2 0 R >>', '<< /Type /Pages /Kids [2 0 R 3 0 R] /Count 2 >>', '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>'];
-  let pdf = '%PDF-1.4\n';
-  const offsets = objects.map((body, i) => {
-    const at = pdf.length;
-    pdf += `${i + 1} 0 obj\n${body}\nendobj\n`;
-    return at;
-  });
-  const xref = pdf.length;
-  pdf += `xref\n0 4\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
-  pdf += `trailer\n<< /Size 4 /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return new Uint8Array(Buffer.from(pdf, 'latin1'));
+  return pdfFromObjects(objects);
 }
 
 describe('hostile files', () => {

@@ -2,6 +2,7 @@
 import type { Services } from '../../../electron/core/services/index.ts';
 import { dispatch } from '../../../electron/core/services/dispatch.ts';
 import type { ChannelInput, ChannelOutput, CoreChannel, Handlers } from '../../../shared/contract/index.ts';
+import { pdfFromObjects } from '../../helpers/raw-pdf.ts';
 
 /** Calls a channel the way the window does (input validated by its schema); throws what it answers as an error. */
 export async function call<C extends CoreChannel>(services: Services, channel: C, input: ChannelInput<C>) {
@@ -37,17 +38,7 @@ export function randomPdfBytes(size: number): Uint8Array<ArrayBuffer> {
     '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>',
     `<< /Length ${content.length} >>\nstream\n${content}endstream`,
   ];
-  let pdf = '%PDF-1.4\n';
-  const offsets = objects.map((body, i) => {
-    const at = pdf.length;
-    pdf += `${i + 1} 0 obj\n${body}\nendobj\n`;
-    return at;
-  });
-  const xref = pdf.length;
-  pdf += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
-  pdf += offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('');
-  pdf += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return new Uint8Array(Buffer.from(pdf, 'latin1'));
+  return pdfFromObjects(objects);
 }
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

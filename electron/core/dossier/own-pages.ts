@@ -26,14 +26,36 @@ export function wrapText(font: TextFont, text: string, size: number, width: numb
   return lines;
 }
 
-/** Like wrapText, but with lines of about equal length (a title in two even lines, not one and a stub). */
+/** Where a line may break: after each word (Chinese word segmentation from ICU), as character offsets. */
+function wordEnds(text: string): number[] {
+  const ends: number[] = [];
+  let at = 0;
+  for (const { segment } of new Intl.Segmenter('zh', { granularity: 'word' }).segment(text)) {
+    at += [...segment].length;
+    ends.push(at);
+  }
+  return ends;
+}
+
+/**
+ * Like wrapText, but with lines of about equal length (a title in two even lines, not one and a stub), broken
+ * between words where that keeps every line within `width` (never "人工智|能"), else between characters.
+ */
 export function balancedLines(font: TextFont, text: string, size: number, width: number): string[] {
-  const count = wrapText(font, text, size, width).length;
   const chars = [...text];
+  const count = wrapText(font, text, size, width).length;
+  const ends = wordEnds(text);
+  const breaks: number[] = [];
+  for (let k = 1; k < count; k += 1) {
+    const ideal = Math.round((k * chars.length) / count);
+    const after = breaks.at(-1) ?? 0;
+    const nearest = ends.filter((e) => e > after && e < chars.length).sort((a, b) => Math.abs(a - ideal) - Math.abs(b - ideal) || b - a)[0];
+    breaks.push(nearest ?? ideal);
+  }
+  const lines = [0, ...breaks].map((from, i) => chars.slice(from, breaks[i] ?? chars.length).join(''));
+  if (lines.every((l) => font.width(l, size) <= width)) return lines;
   const per = Math.ceil(chars.length / count);
-  const lines: string[] = [];
-  for (let i = 0; i < chars.length; i += per) lines.push(chars.slice(i, i + per).join(''));
-  return lines;
+  return Array.from({ length: count }, (_, i) => chars.slice(i * per, (i + 1) * per).join(''));
 }
 
 /** `2025-10-13` as 2025年10月13日. */

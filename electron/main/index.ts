@@ -19,9 +19,11 @@ import {
   type BrowserWindow as Window,
 } from 'electron';
 import { UserFacingError } from '../../shared/errors.ts';
+import { restoreBackup } from '../core/backup/restore-backup.ts';
 import { dossierOutputPath } from '../core/services/dossier-jobs.ts';
 import { openServices, type Services } from '../core/services/index.ts';
 import { AssemblyHost } from './assembly-host.ts';
+import { openOrRecover } from './damaged-database.ts';
 import { resolveDataDir } from './data-location.ts';
 import { isTrustedSender, registerIpc } from './ipc.ts';
 import { openLog, type Log } from './log.ts';
@@ -70,12 +72,23 @@ async function openEverything(log: Log): Promise<void> {
     workerPath: files.assemblyWorker,
     log,
   });
-  const services: Services = await openServices({
-    dataDir,
-    version: app.getVersion(),
-    nativeBinding: files.sqliteBinding,
-    runAssembly: (request, control) => assembly.run(request, control),
-  });
+  // A damaged database asks the clerk (restore the newest backup, or quit) instead of failing or starting empty.
+  const opened = await openOrRecover(
+    () =>
+      openServices({
+        dataDir,
+        version: app.getVersion(),
+        nativeBinding: files.sqliteBinding,
+        runAssembly: (request, control) => assembly.run(request, control),
+      }),
+    { showMessageBox: (options) => dialog.showMessageBox(options), restoreBackup, dataDir, log },
+  );
+  if (!opened) {
+    log.info('quit: damaged database left as it was');
+    app.exit(0);
+    return;
+  }
+  const services: Services = opened;
 
   lockDownSession(session.defaultSession);
   handleAppProtocol(protocol, files.rendererDir);

@@ -4,11 +4,12 @@ import { call, errorMessage } from './api.ts';
 import { ApplicantList } from './components/ApplicantList.tsx';
 import { ApplicantPanel } from './screens/ApplicantPanel.tsx';
 import { ApplicationScreen } from './screens/ApplicationScreen.tsx';
+import { DataPanel } from './screens/DataPanel.tsx';
 import type { StepId } from './steps/steps.ts';
 
-type View = { kind: 'home' } | { kind: 'application'; id: number; step: StepId };
+type View = { kind: 'home' } | { kind: 'data' } | { kind: 'application'; id: number; step: StepId };
 
-/** Home (applicants and their applications) or one application's steps. */
+/** Home (applicants and their applications), one application's steps, or 数据与备份. */
 export function App() {
   const [applicants, setApplicants] = useState<Applicant[]>([]);
   const [selectedId, setSelectedId] = useState<number | null>(null);
@@ -19,7 +20,8 @@ export function App() {
     try {
       const list = await call('applicants:list', {});
       setApplicants(list);
-      setSelectedId((current) => current ?? list[0]?.id ?? null);
+      // After a restore the chosen applicant may be gone: fall back to the first one.
+      setSelectedId((current) => (list.some((a) => a.id === current) ? current : (list[0]?.id ?? null)));
     } catch (e) {
       setError(errorMessage(e));
     }
@@ -40,7 +42,12 @@ export function App() {
       <header className="app-header">
         <h1>卷宗</h1>
         <span className="app-subtitle">深圳市模型券（申领）申报材料整理</span>
-        {view.kind === 'application' && (
+        {view.kind !== 'data' && (
+          <button type="button" className="secondary header-data" onClick={() => setView({ kind: 'data' })}>
+            数据与备份
+          </button>
+        )}
+        {view.kind !== 'home' && (
           <button type="button" className="secondary header-home" onClick={goHome}>
             返回首页
           </button>
@@ -51,7 +58,11 @@ export function App() {
           {error}
         </p>
       )}
-      {view.kind === 'application' ? (
+      {view.kind === 'data' ? (
+        <main className="app-main">
+          <DataPanel onRestored={reload} />
+        </main>
+      ) : view.kind === 'application' ? (
         <ApplicationScreen
           applicationId={view.id}
           step={view.step}

@@ -1,0 +1,62 @@
+// 数据与备份 in the window: a backup made from the panel, later changes, then 恢复 (after its confirmation) brings
+// the earlier state back, the home screen included; the current data was saved as a 恢复前 backup first.
+import { afterEach, describe, expect, it } from 'vitest';
+import { AppHarness } from './support/app-harness.ts';
+import { HomePage } from './pages/home-page.ts';
+import { DataPage } from './pages/data-page.ts';
+
+describe('backups from the window', () => {
+  let app: AppHarness | undefined;
+  afterEach(async () => {
+    await app?.dispose();
+    app = undefined;
+  });
+
+  it('makes a backup, restores it after a confirmation, and shows the earlier state', async () => {
+    app = await AppHarness.start();
+    const { page } = app;
+    const home = new HomePage(page);
+    const data = new DataPage(page);
+    const applicants = page.getByRole('navigation', { name: '申报单位' }).getByRole('listitem');
+
+    await page.getByRole('heading', { name: '欢迎使用卷宗' }).waitFor();
+    await home.createApplicant('深圳市甲乙科技有限公司');
+
+    await data.open();
+    await data.backUpNow();
+    expect((await data.kinds())[0]).toBe('手动');
+    await app.screenshot('backup-01-panel-after-backup');
+
+    await data.goHome();
+    await home.createApplicant('深圳市备份之后新建有限公司');
+    await expect.poll(async () => (await applicants.allInnerTexts()).sort()).toEqual(
+      ['深圳市甲乙科技有限公司', '深圳市备份之后新建有限公司'].sort(),
+    );
+
+    await data.open();
+    const dialog = await data.askToRestore('手动');
+    await expect.poll(() => dialog.innerText()).toContain('先把现在的数据另存为一个「恢复前」备份');
+    // 取消 has the focus: Enter or Esc never restores by accident.
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('取消');
+    await app.screenshot('backup-02-confirm');
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden' });
+    expect(await app.services.handlers['applicants:list']({})).toHaveLength(2);
+
+    await (await data.askToRestore('手动')).getByRole('button', { name: '恢复这个备份' }).click();
+    const report = page.getByRole('status').getByRole('region', { name: /^已恢复到 .* 的手动备份$/ });
+    await report.waitFor();
+    expect(await report.innerText()).toContain('这个备份用到的附件文件都还在');
+    // The list was read again: the data as it was just before is now the newest backup, a 恢复前 one.
+    await expect.poll(() => data.kinds()).toContain('恢复前');
+    expect((await data.kinds())[0]).toBe('恢复前');
+    await app.screenshot('backup-03-restored');
+
+    await data.goHome();
+    await expect.poll(() => applicants.allInnerTexts()).toEqual(['深圳市甲乙科技有限公司']);
+    await page.getByRole('heading', { name: '深圳市甲乙科技有限公司' }).waitFor();
+    await app.screenshot('backup-04-home-after-restore');
+    const names = (await app.services.handlers['applicants:list']({})).map((a) => a.name);
+    expect(names).toEqual(['深圳市甲乙科技有限公司']);
+  });
+});

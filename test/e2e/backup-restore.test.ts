@@ -1,15 +1,23 @@
 // 数据与备份 in the window: a backup made from the panel, later changes, then 恢复 (after its confirmation) brings
 // the earlier state back, the home screen included; the current data was saved as a 恢复前 backup first.
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { ghostscriptPdf } from '../helpers/make-pdf.ts';
 import { AppHarness } from './support/app-harness.ts';
+import { seedApplication } from './support/seed.ts';
 import { HomePage } from './pages/home-page.ts';
 import { DataPage } from './pages/data-page.ts';
 
 describe('backups from the window', () => {
   let app: AppHarness | undefined;
+  let dir: string | undefined;
   afterEach(async () => {
     await app?.dispose();
+    if (dir) await rm(dir, { recursive: true, force: true });
     app = undefined;
+    dir = undefined;
   });
 
   it('makes a backup, restores it after a confirmation, and shows the earlier state', async () => {
@@ -59,4 +67,37 @@ describe('backups from the window', () => {
     const names = (await app.services.handlers['applicants:list']({})).map((a) => a.name);
     expect(names).toEqual(['深圳市甲乙科技有限公司']);
   });
+
+  it('shows data-folder warnings, and after a restore names the files the store no longer holds and what to do', async () => {
+    dir = await mkdtemp(path.join(os.tmpdir(), 'juanzong-e2e-backup-'));
+    app = await AppHarness.start();
+    const applicationId = await seedApplication(app.services);
+    const pdf = await ghostscriptPdf(dir, 'contract.pdf', 'CONT', 1);
+    const added = await app.services.handlers['attachments:add']({
+      applicationId, materialId: 'service-contract', fileName: '技术服务合同.pdf', bytes: new Uint8Array(await readFile(pdf)),
+    });
+    const backup = await app.services.handlers['backup:create']({});
+    // Later the file is lost from the store (say, a disk error) and an imported profile file is damaged.
+    await rm(app.services.store.pathOf(added.sha256));
+    await mkdir(path.join(app.dataDir, 'profiles'), { recursive: true });
+    await writeFile(path.join(app.dataDir, 'profiles', '坏的方案.json'), '{ 不是 JSON');
+
+    const { page } = app;
+    const data = new DataPage(page);
+    await page.reload();
+    await data.open();
+    const warnings = page.getByRole('region', { name: '需要注意' });
+    await expect.poll(() => warnings.innerText()).toContain('坏的方案.json');
+
+    await data.table().locator(`tr[data-backup="${backup.name}"]`).getByRole('button', { name: /^恢复 / }).click();
+    await page.getByRole('dialog').getByRole('button', { name: '恢复这个备份' }).click();
+    const report = page.getByRole('region', { name: /^已恢复到 / });
+    await report.waitFor();
+    const text = await report.innerText();
+    expect(text).toContain('1 个附件文件已不在卷宗里');
+    expect(text).toContain('技术服务合同.pdf');
+    expect(text).toContain('重新添加原件');
+    await app.screenshot('backup-05-missing-files-and-warnings');
+  });
 });
+

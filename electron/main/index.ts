@@ -20,6 +20,7 @@ import {
 } from 'electron';
 import { UserFacingError } from '../../shared/errors.ts';
 import { restoreBackup } from '../core/backup/restore-backup.ts';
+import { useNativeBinding } from '../core/db/native-binding.ts';
 import { dossierOutputPath } from '../core/services/dossier-jobs.ts';
 import { openServices, type Services } from '../core/services/index.ts';
 import { AssemblyHost } from './assembly-host.ts';
@@ -63,6 +64,8 @@ async function openEverything(log: Log): Promise<void> {
   if (!existsSync(files.assemblyWorker)) {
     throw new Error(`缺少卷宗生成程序（${files.assemblyWorker}）。开发时请先运行 npm run build:electron。`);
   }
+  // The package holds only the Electron build of SQLite: the core's backup and health checks must load it too.
+  useNativeBinding(files.sqliteBinding);
   // The bundled core (main and the assembly worker, which inherits the environment) finds the font through this.
   process.env.JUANZONG_FONT ??= files.font;
   const dataDir = await resolveDataDir(userData);

@@ -9,6 +9,7 @@ import Database from 'better-sqlite3';
 import type { Db } from '../db/connection.ts';
 import { fsyncDir } from '../store/file-store.ts';
 import { backupName, listBackups, pruneBackups, type BackupInfo, type BackupReason } from './backup-files.ts';
+import { withNativeBinding } from '../db/native-binding.ts';
 
 /** How many backups of each kind are kept unless the caller says otherwise. */
 export const defaultKeep = 10;
@@ -45,7 +46,7 @@ export async function createBackup(db: Db, dir: string, options: BackupOptions):
 
 /** A copy of a WAL database is marked WAL too; a rollback journal keeps it one file that opens read-only. */
 function makeSelfContained(file: string): void {
-  const copy = new Database(file);
+  const copy = new Database(file, withNativeBinding({}));
   try {
     copy.pragma('journal_mode = DELETE');
     copy.pragma('synchronous = FULL');
@@ -56,7 +57,7 @@ function makeSelfContained(file: string): void {
 
 /** Opens a database file at `source` (a backup, or a file that is not open) and backs it up the same way. */
 export async function backupFile(source: string, dir: string, options: BackupOptions): Promise<BackupInfo> {
-  const db = new Database(source, { fileMustExist: true });
+  const db = new Database(source, withNativeBinding({ fileMustExist: true }));
   try {
     return await createBackup(db, dir, options);
   } finally {

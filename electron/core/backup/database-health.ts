@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { UserFacingError } from '../../../shared/errors.ts';
 import { listBackups, type BackupInfo } from './backup-files.ts';
+import { withNativeBinding } from '../db/native-binding.ts';
 
 export class DamagedDatabaseError extends UserFacingError {
   constructor(
@@ -40,7 +41,7 @@ export interface DatabaseVerdict {
 export function inspectDatabaseFile(file: string): DatabaseVerdict {
   let db: Database.Database | undefined;
   try {
-    db = new Database(file, { fileMustExist: true });
+    db = new Database(file, withNativeBinding({ fileMustExist: true }));
     const rows = db.pragma('quick_check') as { quick_check: string }[];
     const problems = rows.map((r) => r.quick_check).filter((r) => r !== 'ok');
     const version = db.pragma('user_version', { simple: true }) as number;

@@ -9,6 +9,7 @@ import { latestVersion } from '../db/migrate.ts';
 import { backupDirOf, listBackups, removePartialBackups } from './backup-files.ts';
 import { backupFile, createBackup, defaultKeep } from './create-backup.ts';
 import { assertDatabaseUsable, inspectDatabaseFile } from './database-health.ts';
+import { withNativeBinding } from '../db/native-binding.ts';
 
 const day = 24 * 60 * 60 * 1000;
 
@@ -32,7 +33,7 @@ export async function hashesInBackups(dataDir: string): Promise<Set<string>> {
   for (const backup of await listBackups(dir)) {
     let db: Database.Database | undefined;
     try {
-      db = new Database(path.join(dir, backup.name), { readonly: true, fileMustExist: true });
+      db = new Database(path.join(dir, backup.name), withNativeBinding({ readonly: true, fileMustExist: true }));
       for (const row of db.prepare('SELECT DISTINCT sha256 FROM attachments').all() as { sha256: string }[]) {
         hashes.add(row.sha256);
       }

@@ -13,6 +13,7 @@ import { fsyncDir } from '../store/file-store.ts';
 import { isBackupName, listBackups, type BackupInfo } from './backup-files.ts';
 import { backupFile } from './create-backup.ts';
 import { inspectDatabaseFile } from './database-health.ts';
+import { withNativeBinding } from '../db/native-binding.ts';
 
 export interface RestoreResult {
   restored: BackupInfo;
@@ -72,7 +73,7 @@ export async function restoreBackup(dataDir: string, dbFile: string, name: strin
   } else if (current) {
     movedAside = await moveAside(dbFile, dataDir, new Date().toISOString().replace(/[:.]/g, '-'));
   }
-  const src = new Database(source, { readonly: true, fileMustExist: true });
+  const src = new Database(source, withNativeBinding({ readonly: true, fileMustExist: true }));
   try {
     await src.backup(dbFile);
   } finally {

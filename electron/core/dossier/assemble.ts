@@ -4,7 +4,7 @@
  * that replaces it only when complete.
  */
 import fs from 'node:fs';
-import { removeTempOutputs, tempPathFor } from './temp-output.ts';
+import { removeTempOutputs, replaceWith, tempPathFor } from './temp-output.ts';
 import { setImmediate as tick } from 'node:timers/promises';
 import type { Manifest } from '../../../shared/manifest.ts';
 import { findProfile, type Profile } from '../../../shared/profiles/index.ts';
@@ -158,7 +158,7 @@ export async function assembleDossier(input: AssembleInput, options: AssembleOpt
     const plan = planDossier(planInput(input.manifest, materials, prepared));
     drawer = await DossierDrawer.open(tmp, plan, input.manifest.options.numberStyle);
     await drawPlan(drawer, plan, input, materials, prepared, options);
-    fs.renameSync(tmp, input.outPath);
+    replaceWith(tmp, input.outPath);
     return { pdf: input.outPath, pageMap: plan.pageMap };
   } catch (error) {
     await drawer?.abandon();

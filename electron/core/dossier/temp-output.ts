@@ -37,3 +37,26 @@ export function removeTempOutputs(outPath: string, pid?: number): number {
   }
   return removed;
 }
+
+/**
+ * Renames the finished `tmp` to `outPath`. An existing file there is first moved aside and removed in the
+ * background: renaming over it makes ext4 write the new file's data and free the old one's blocks on the spot
+ * (~120 ms for a 270 MiB dossier). A removal that never happens leaves a temp file the next writer removes.
+ */
+export function replaceWith(tmp: string, outPath: string): void {
+  // One more digit than `tmp`'s time: another name, still one `removeTempOutputs` knows.
+  const aside = tempPathFor(outPath).replace(/\.tmp$/, '0.tmp');
+  let moved = true;
+  try {
+    fs.renameSync(outPath, aside);
+  } catch {
+    moved = false;
+  }
+  try {
+    fs.renameSync(tmp, outPath);
+  } catch (error) {
+    if (moved) fs.renameSync(aside, outPath);
+    throw error;
+  }
+  if (moved) fs.promises.rm(aside, { force: true }).catch(() => undefined);
+}

@@ -31,9 +31,9 @@ export interface RecoveryDeps {
 export const restoreButton = '用最近的备份恢复';
 export const quitButton = '退出';
 
-/** A backup's time as the clerk reads it (local time, to the second). */
+/** A backup's time as the clerk reads it (Shenzhen time, to the second, as the window shows it). */
 export function localTime(iso: string): string {
-  return new Date(iso).toLocaleString('zh-CN', { hour12: false });
+  return new Date(iso).toLocaleString('zh-CN', { hour12: false, timeZone: 'Asia/Shanghai' });
 }
 
 function offerRestore(error: DamagedDatabaseError, newest: BackupInfo): MessageBoxOptions {

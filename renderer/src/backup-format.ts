@@ -15,9 +15,9 @@ export function backupKind(reason: Backup['reason']): string {
   return kindLabels[reason];
 }
 
-/** `2026/11/29 16:08:05` in the computer's time zone. */
+/** `2026/11/29 16:08:05`, Shenzhen time (as the autosave note and the guide's dates are). */
 export function backupTime(takenAt: string): string {
-  return new Date(takenAt).toLocaleString('zh-CN', { hour12: false });
+  return new Date(takenAt).toLocaleString('zh-CN', { hour12: false, timeZone: 'Asia/Shanghai' });
 }
 
 export function backupSize(bytes: number): string {

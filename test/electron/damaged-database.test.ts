@@ -7,7 +7,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { restoreBackup } from '../../electron/core/backup/restore-backup.ts';
 import { databaseFileName, openServices, type Services } from '../../electron/core/services/index.ts';
-import { openOrRecover, quitButton, restoreButton, type MessageBoxOptions } from '../../electron/main/damaged-database.ts';
+import { localTime, openOrRecover, quitButton, restoreButton, type MessageBoxOptions } from '../../electron/main/damaged-database.ts';
 
 const garbage = Buffer.from('这不是一个 SQLite 文件。'.repeat(400));
 
@@ -113,5 +113,11 @@ describe('openOrRecover: a damaged database at start-up', () => {
 
     const other = new Error('disk gone');
     await expect(openOrRecover(() => Promise.reject(other), deps)).rejects.toBe(other);
+  });
+});
+
+describe('localTime', () => {
+  it('shows a backup time in Shenzhen time', () => {
+    expect(localTime('2026-11-29T08:09:10.000Z')).toBe('2026/11/29 16:09:10');
   });
 });

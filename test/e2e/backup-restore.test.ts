@@ -51,7 +51,13 @@ describe('backups from the window', () => {
     await dialog.waitFor({ state: 'hidden' });
     expect(await app.services.handlers['applicants:list']({})).toHaveLength(2);
 
-    await (await data.askToRestore('手动')).getByRole('button', { name: '恢复这个备份' }).click();
+    // The same by keyboard: 恢复 on the manual backup, then Shift+Tab from 取消 to 恢复这个备份, Enter.
+    await page.getByRole('button', { name: /^恢复 .* 的手动备份$/ }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('dialog').waitFor();
+    await page.keyboard.press('Shift+Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('恢复这个备份');
+    await page.keyboard.press('Enter');
     const report = page.getByRole('status').getByRole('region', { name: /^已恢复到 .* 的手动备份$/ });
     await report.waitFor();
     expect(await report.innerText()).toContain('这个备份用到的附件文件都还在');

@@ -9,6 +9,7 @@
  */
 import fs from 'node:fs';
 import { promisify } from 'node:util';
+import { FileCopier } from './file-copy.ts';
 
 const FLUSH_AT = 4 * 1024 * 1024;
 /** Bytes queued for writing before `settle()` waits for the disk. */
@@ -36,6 +37,7 @@ export class PdfFileWriter {
   private failure: unknown;
   private readonly offsets: number[] = [];
   private next = 1;
+  private readonly copier = new FileCopier();
 
   constructor(readonly filePath: string) {
     this.fd = fs.openSync(filePath, 'w');
@@ -72,13 +74,7 @@ export class PdfFileWriter {
     this.flush();
     const at = this.position;
     this.position += size;
-    this.track(
-      fs.promises.readFile(file).then((data) => {
-        if (data.length !== size) throw new Error(`${file} changed while the dossier was written`);
-        return writeAllAt(this.fd, [data], at);
-      }),
-      size,
-    );
+    this.track(this.copier.copy(file, size, (chunk, position) => writeAllAt(this.fd, [chunk], position), at), size);
     this.raw(Buffer.from('\nendstream\nendobj\n', 'latin1'));
   }
 

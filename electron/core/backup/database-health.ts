@@ -26,7 +26,7 @@ function damagedMessage(file: string, detail: string, backups: BackupInfo[]): st
     return `${head}没有找到可用的备份。请不要删除或覆盖该文件，把它复制一份后联系技术支持。`;
   }
   return (
-    `${head}最近的备份是「${newest.name}」（${newest.takenAt}）。请在窗口中选择「从备份恢复」，` +
+    `${head}最近的备份是「${newest.name}」（${newest.takenAt}）。请在卷宗启动时出现的提示中选择「用最近的备份恢复」，` +
     `或运行 juanzong backup restore ${newest.name}。恢复前，损坏的文件会移到 damaged 文件夹保留。`
   );
 }

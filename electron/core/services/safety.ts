@@ -65,7 +65,7 @@ export function safetyHandlers(ctx: ServiceContext, keepBackups?: number): Pick<
       ...[networkPathWarning(ctx.dataDir)].filter((w) => w !== null),
       ...listProfiles(ctx.dataDir).damaged.map((d) => ({
         code: 'profile-damaged',
-        message: `导入的申报方案文件“${d.file}”无法使用：${d.message} 请重新导入该方案文件。`,
+        message: `导入的申报方案文件“${d.file}”无法使用：${d.message.replace(/[。.]?\s*$/, '。')}请重新导入该方案文件。`,
       })),
     ],
   };

@@ -1,13 +1,13 @@
 // electron/main/index.ts started on a data folder whose database is damaged while a backup exists: the message box
 // is shown instead of the fatal error box; 退出 exits with no window and the file as it was, 用最近的备份恢复
 // restores and then opens the window as usual. Same stand-in for `electron` as main-index.test.ts.
-import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { databaseFileName, openServices } from '../../electron/core/services/index.ts';
 import type { FakeBrowserWindow } from './fake-electron.ts';
+import { layOutBuiltApp } from './built-app.ts';
 
 const fake = vi.hoisted(() => ({
   calls: [] as string[],
@@ -69,12 +69,7 @@ describe('electron/main/index.ts with a damaged database', () => {
     fake.calls.length = 0;
     fake.boxes.length = 0;
     fake.whenReady = new Promise<void>((resolve) => (fake.ready = resolve));
-    const native = path.join(fake.appPath, 'out', 'native', 'electron');
-    await mkdir(native, { recursive: true });
-    const sqlite = path.dirname(createRequire(import.meta.url).resolve('better-sqlite3/package.json'));
-    await copyFile(path.join(sqlite, 'build', 'Release', 'better_sqlite3.node'), path.join(native, 'better_sqlite3.node'));
-    await mkdir(path.join(fake.appPath, 'out', 'main'), { recursive: true });
-    await writeFile(path.join(fake.appPath, 'out', 'main', 'assembly-worker.cjs'), '');
+    await layOutBuiltApp(fake.appPath);
     vi.stubEnv('JUANZONG_DATA', '');
 
     // The data folder main will use: one applicant, a manual backup, then the database overwritten.

@@ -1,13 +1,13 @@
 // Starts electron/main/index.ts against a stand-in for the whole `electron` module and checks the order and the
 // settings it wires: sandbox and scheme before ready, the single-instance lock, the session locked down, every
 // channel registered, one secure window on app://juanzong/.
-import { copyFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
+import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { channels } from '../../shared/contract/index.ts';
 import { FakeBrowserWindow, type fakeIpcMain, type fakeSession } from './fake-electron.ts';
+import { layOutBuiltApp } from './built-app.ts';
 
 const fake = vi.hoisted(() => {
   const calls: string[] = [];
@@ -61,14 +61,7 @@ describe('electron/main/index.ts', () => {
     dir = await mkdtemp(path.join(os.tmpdir(), 'juanzong-main-'));
     fake.paths.appData = path.join(dir, 'appData');
     fake.appPath = path.join(dir, 'app');
-    // Here the "Electron build" of better-sqlite3 is Node's: the stand-in runs on Node.
-    const native = path.join(fake.appPath, 'out', 'native', 'electron');
-    await mkdir(native, { recursive: true });
-    const sqlite = path.dirname(createRequire(import.meta.url).resolve('better-sqlite3/package.json'));
-    await copyFile(path.join(sqlite, 'build', 'Release', 'better_sqlite3.node'), path.join(native, 'better_sqlite3.node'));
-    // Main refuses to start without the assembly worker bundle; the stand-in never forks it.
-    await mkdir(path.join(fake.appPath, 'out', 'main'), { recursive: true });
-    await writeFile(path.join(fake.appPath, 'out', 'main', 'assembly-worker.cjs'), '');
+    await layOutBuiltApp(fake.appPath);
     vi.stubEnv('JUANZONG_DATA', '');
   });
   afterAll(async () => {

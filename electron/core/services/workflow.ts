@@ -1,5 +1,5 @@
 import type { CoreHandlers } from '../../../shared/contract/index.ts';
-import { touchApplication } from '../db/queries/applications.ts';
+import { getApplication, touchApplication } from '../db/queries/applications.ts';
 import { getAttachment } from '../db/queries/attachments.ts';
 import {
   getOptions,
@@ -31,7 +31,7 @@ type WorkflowHandlers = Pick<
 /** The clerk's edits to one application; each is one transaction and answers the refreshed whole. */
 export function workflowHandlers({ db, store, now }: ServiceContext): WorkflowHandlers {
   const change = (applicationId: number, write: () => void) => {
-    readApplicationDetail(db, applicationId); // not found → a clear error before anything is written
+    orNotFound(getApplication(db, applicationId), '申报项目', applicationId); // a clear error before any write
     db.transaction(() => {
       write();
       touchApplication(db, applicationId, now());

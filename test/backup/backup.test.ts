@@ -33,10 +33,14 @@ describe('backups', () => {
   it('takes the next daily backup only after a day', async () => {
     const dataDir = fresh();
     const s = await openServices({ dataDir });
+    const count = async () => (await listBackups(backupDirOf(dataDir))).filter((b) => b.reason === 'daily').length;
+    // The services take their own first daily backup as they open; let it land before counting.
+    for (const deadline = Date.now() + 5_000; (await count()) === 0 && Date.now() < deadline; ) {
+      await new Promise((r) => setTimeout(r, 20));
+    }
     let now = new Date(Date.now() + 2 * 86_400_000);
     const daily = startDailyBackups(s.db, dataDir, { now: () => now, checkEveryMs: 10 });
     await daily.current();
-    const count = async () => (await listBackups(backupDirOf(dataDir))).filter((b) => b.reason === 'daily').length;
     const before = await count();
     now = new Date(now.getTime() + 25 * 3_600_000);
     // The check runs every 10 ms; on a loaded machine the first one after the clock moved may come late.

@@ -67,8 +67,9 @@ export function startDailyBackups(
     if (stopped || (last && now().getTime() - Date.parse(last.takenAt) < day)) return;
     await createBackup(db, dir, { reason: 'daily', keep: options.keep, now: now() });
   };
+  // One check at a time: two overlapping checks could both find no recent backup and both take one.
   // A daily backup that fails (disk full, app closing) must not stop the app; the next check tries again.
-  const tick = () => (running = check().catch(() => undefined));
+  const tick = () => (running = running.then(check).catch(() => undefined));
   tick();
   const timer = setInterval(tick, options.checkEveryMs ?? 60 * 60 * 1000);
   timer.unref();

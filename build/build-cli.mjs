@@ -8,6 +8,22 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
+// Native and WebAssembly packages stay outside the bundle and are loaded with require(): importing a CommonJS file
+// from ESM makes Node lex it for its export names first, ~35 ms at every start (sharp, qpdf-wasm, semver).
+const requiredPackages = ['sharp', 'better-sqlite3', '@neslinesli93/qpdf-wasm'];
+
+/** `import x from 'sharp'` becomes a module whose exports are `require('sharp')` (the banner defines `require`). */
+const requireExternals = {
+  name: 'require-externals',
+  setup(b) {
+    const filter = new RegExp(`^(${requiredPackages.map((p) => p.replace(/[/.]/g, '\\$&')).join('|')})$`);
+    b.onResolve({ filter }, (args) =>
+      args.namespace === 'required' ? { path: args.path, external: true } : { path: args.path, namespace: 'required' },
+    );
+    b.onLoad({ filter: /.*/, namespace: 'required' }, (args) => ({ contents: `module.exports = require(${JSON.stringify(args.path)});` }));
+  },
+};
+
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const outdir = path.join(root, 'out/cli');
 
@@ -22,7 +38,9 @@ const result = await build({
   format: 'esm',
   target: 'node20',
   // Pure-JS packages go into the bundle (no CommonJS lexing at start-up); native and WebAssembly ones stay outside.
-  external: ['sharp', 'better-sqlite3', '@neslinesli93/qpdf-wasm', 'tsx'],
+  external: ['tsx'],
+  plugins: [requireExternals],
+  banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
   metafile: true,
   logLevel: 'warning',
 });

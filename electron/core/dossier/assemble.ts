@@ -15,6 +15,7 @@ import { resolveMaterials, type ResolvedMaterial } from './materials.ts';
 import { drawCover, drawToc } from './own-pages.ts';
 import { placePage, planDossier } from './plan.ts';
 import type { PreparedImage } from './image-input.ts';
+import { sniffInput, type InputKind } from './input-kind.ts';
 import { prepareInput, releaseInput, type PreparedInput } from './prepare.ts';
 import { warmUpQpdf } from './qpdf.ts';
 import type { PageMap, PagePlan, PlanInput, PlanMaterial, QuarterTurn, ShownPage } from './types.ts';
@@ -54,15 +55,43 @@ function profileFor(input: AssembleInput): Profile {
   return profile;
 }
 
-/** Checks every file, images (sharp's thread pool) alongside PDFs; the first refusal in manifest order wins. */
+interface InputFile {
+  path: string;
+  /** Material and file index in the manifest. */
+  i: number;
+  j: number;
+}
+
+/** A file's kind from its first bytes, or the refusal (missing, empty) to report in its place. */
+function sniffed(file: InputFile): InputKind | DossierInputError {
+  try {
+    return sniffInput(file.path);
+  } catch (error) {
+    return error as DossierInputError;
+  }
+}
+
+/**
+ * Checks every file; the first refusal in manifest order wins. qpdf runs on this thread one PDF at a time,
+ * while sharp reads the images on libuv's threads, several at once.
+ */
 async function prepareAll(materials: ResolvedMaterial[], signal?: AbortSignal): Promise<PreparedInput[][]> {
-  const files = materials.flatMap((m, i) => m.files.map((f, j) => ({ path: f.path, i, j })));
-  const outcomes = await settleWithConcurrency(files, 3, async (f) => {
+  const files: InputFile[] = materials.flatMap((m, i) => m.files.map((f, j) => ({ path: f.path, i, j })));
+  const kinds = files.map(sniffed);
+  const check = async (k: number): Promise<PreparedInput> => {
     if (signal?.aborted) throw cancelledError();
-    const prepared = await prepareInput(f.path);
+    const kind = kinds[k]!;
+    if (kind instanceof Error) throw kind;
+    const prepared = await prepareInput(files[k]!.path, kind);
     await tick();
     return prepared;
-  });
+  };
+  const indices = files.map((_, k) => k);
+  const [pdfs, others] = [indices.filter((k) => kinds[k] === 'pdf'), indices.filter((k) => kinds[k] !== 'pdf')];
+  const [pdfOutcomes, otherOutcomes] = await Promise.all([settleWithConcurrency(pdfs, 1, check), settleWithConcurrency(others, 8, check)]);
+  const outcomes: PromiseSettledResult<PreparedInput>[] = [];
+  pdfs.forEach((k, n) => (outcomes[k] = pdfOutcomes[n]!));
+  others.forEach((k, n) => (outcomes[k] = otherOutcomes[n]!));
   const prepared: PreparedInput[][] = materials.map(() => []);
   outcomes.forEach((o, k) => {
     if (o.status === 'fulfilled') prepared[files[k]!.i]![files[k]!.j] = o.value;

@@ -21,7 +21,8 @@ export async function settleWithConcurrency<T, R>(items: T[], limit: number, wor
 
 /**
  * Starts `work` for keys in `order` up to `ahead` positions before they are asked for, so that the next few
- * results are being made while the current one is written. Each key is asked for once, in order.
+ * results are being made while the current one is written; the first `ahead` start at once, while whatever
+ * comes before them is written. Each key is asked for once, in order.
  */
 export class LookAhead<K, R> {
   private readonly started = new Map<K, Promise<R>>();
@@ -30,7 +31,9 @@ export class LookAhead<K, R> {
     private readonly order: K[],
     private readonly ahead: number,
     private readonly work: (key: K) => Promise<R>,
-  ) {}
+  ) {
+    for (const key of order.slice(0, ahead)) this.start(key);
+  }
 
   get(key: K): Promise<R> {
     const at = this.order.indexOf(key, this.cursor);

@@ -13,8 +13,7 @@ const IMAGE_KINDS: InputKind[] = ['jpeg', 'png', 'tiff', 'webp', 'gif', 'avif', 
  * Checks a file and counts its pages (qpdf for a PDF, sharp for an image, which also gives its size); a PDF's
  * page sizes are read when it is drawn. The caller removes what `releaseInput` names.
  */
-export async function prepareInput(file: string): Promise<PreparedInput> {
-  const kind = sniffInput(file);
+export async function prepareInput(file: string, kind = sniffInput(file)): Promise<PreparedInput> {
   if (kind === 'pdf') return checkPdf(file);
   if (IMAGE_KINDS.includes(kind)) return prepareImage(file, kind);
   throw new DossierInputError('unsupported-format', file);

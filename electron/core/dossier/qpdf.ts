@@ -25,13 +25,39 @@ interface Instance {
   NODEFS: unknown;
 }
 
+/** argv[0]; fixed, so that the stack it takes is known (Emscripten's default is the host script's path). */
+const PROGRAM = 'qpdf';
+
 let instance: Promise<Instance> | undefined;
 let stdout: number[] = [];
 let stderr: number[] = [];
+/**
+ * Emscripten's callMain copies argv onto qpdf's 64 KB stack and never gives it back. The stack sits just above
+ * qpdf's static data: after a few hundred calls, one instance overwrites that data and from then on fails every
+ * file with std::bad_cast, without throwing. So the stack bytes argv has taken are counted, and the instance is
+ * replaced long before they matter.
+ */
+let stackTaken = 0;
+const STACK_BUDGET = 16 * 1024;
+
+/** What callMain leaves on the stack for `argv`: the pointer array and each string, 16-byte aligned. */
+function argvStackBytes(argv: string[]): number {
+  const align16 = (n: number) => Math.ceil(n / 16) * 16;
+  const all = [PROGRAM, ...argv];
+  return all.reduce((n, a) => n + align16(Buffer.byteLength(a) + 1), align16(4 * (all.length + 1)));
+}
+
+/** Drops `used` (after an abort, or once its stack budget is spent) unless a newer instance replaced it already. */
+function retire(used: Promise<Instance>): void {
+  if (instance !== used) return;
+  instance = undefined;
+  stackTaken = 0;
+}
 
 function load(): Promise<Instance> {
   instance ??= (createModule as unknown as (opts: object) => Promise<QpdfInstance>)({
     locateFile: wasmPath,
+    thisProgram: PROGRAM,
     noFSInit: true,
     preRun: [(m: Instance) => m.FS.init(null, (c) => c !== null && stdout.push(c), (c) => c !== null && stderr.push(c))],
   }).then((q) => {
@@ -64,7 +90,8 @@ export interface QpdfResult {
  * `OUT/<name>`, replaced here. A qpdf that aborts is dropped and made anew for the next call.
  */
 export async function runQpdf(file: string, args: string[], outDir?: string): Promise<QpdfResult> {
-  const q = await load();
+  const current = load();
+  const q = await current;
   const inName = `/in/${path.basename(file)}`;
   const argv = args.map((a) => (a === 'IN' ? inName : a.startsWith('OUT/') ? `/out/${a.slice(4)}` : a));
   stdout = [];
@@ -74,15 +101,17 @@ export async function runQpdf(file: string, args: string[], outDir?: string): Pr
   let code: number;
   // Emscripten's exit() sets process.exitCode (3 after qpdf's warnings); the host process's own code must stay.
   const exitCode = process.exitCode;
+  stackTaken += argvStackBytes(argv);
   try {
     code = q.callMain(argv);
   } catch (error) {
-    instance = undefined;
+    retire(current);
     return { code: -1, stdout: '', stderr: `qpdf stopped: ${String(error)}` };
   } finally {
     process.exitCode = exitCode;
     safeUnmount(q, '/in');
     if (outDir) safeUnmount(q, '/out');
+    if (stackTaken > STACK_BUDGET) retire(current);
   }
   const text = (b: number[]) => Buffer.from(b).toString('utf8');
   return { code, stdout: text(stdout), stderr: text(stderr).replaceAll(inName, path.basename(file)) };

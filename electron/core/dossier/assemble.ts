@@ -9,7 +9,7 @@ import { setImmediate as tick } from 'node:timers/promises';
 import type { Manifest } from '../../../shared/manifest.ts';
 import { findProfile, type Profile } from '../../../shared/profiles/index.ts';
 import { settleWithConcurrency, LookAhead } from './concurrency.ts';
-import { DossierInputError, cancelledError } from './errors.ts';
+import { assertOutputFolder, DossierInputError, cancelledError } from './errors.ts';
 import { DossierDrawer, type ContentPage, type PagePlacer } from './draw.ts';
 import { resolveMaterials, type ResolvedMaterial } from './materials.ts';
 import { drawCover, drawToc } from './own-pages.ts';
@@ -178,6 +178,7 @@ async function drawPlan(drawer: DossierDrawer, plan: PagePlan, input: AssembleIn
  */
 export async function assembleDossier(input: AssembleInput, options: AssembleOptions = {}): Promise<AssembleResult> {
   const profile = profileFor(input);
+  assertOutputFolder(input.outPath);
   const materials = resolveMaterials(input.manifest, profile, input.baseDir);
   const prepared = await prepareAll(materials, options.signal);
   removeTempOutputs(input.outPath);

@@ -1,4 +1,5 @@
 /** Why an input file cannot go into the dossier as it is, with a message that names the file and the fix. */
+import fs from 'node:fs';
 import path from 'node:path';
 import { UserFacingError } from '../../../shared/errors.ts';
 
@@ -12,6 +13,7 @@ export type DossierInputErrorCode =
   | 'image-unreadable'
   | 'unknown-material'
   | 'unknown-profile'
+  | 'output-folder-missing'
   | 'cancelled';
 
 const advice: Record<DossierInputErrorCode, (name: string, detail: string) => string> = {
@@ -28,6 +30,7 @@ const advice: Record<DossierInputErrorCode, (name: string, detail: string) => st
     `图片“${n}”无法读取${d ? `（${d}）` : ''}。请重新扫描或拍照，另存为 JPEG 或 PNG 后再添加。`,
   'unknown-material': (n) => `清单里的材料“${n}”不在本申报方案的材料目录中。请检查材料 id 的拼写。`,
   'unknown-profile': (n) => `清单指定的申报方案“${n}”不存在。请检查 profile 字段，例如 sz-model-voucher-2025。`,
+  'output-folder-missing': (n, d) => `要保存到的文件夹“${d || n}”不存在。请先建好这个文件夹，或换一个保存位置。`,
   cancelled: () => '已取消生成卷宗，没有写出文件。',
 };
 
@@ -41,6 +44,12 @@ export class DossierInputError extends UserFacingError {
   ) {
     super(code, advice[code](path.basename(file), detail));
   }
+}
+
+/** Refuses an output path whose folder does not exist, before any work is done. */
+export function assertOutputFolder(outPath: string): void {
+  const folder = path.dirname(path.resolve(outPath));
+  if (!fs.statSync(folder, { throwIfNoEntry: false })?.isDirectory()) throw new DossierInputError('output-folder-missing', folder, folder);
 }
 
 /** Thrown when the caller's AbortSignal fires. */

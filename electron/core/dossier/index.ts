@@ -8,7 +8,7 @@
 export { planDossier, placePage, isA4Portrait, COVER_TITLE, TOC_TITLE } from './plan.ts';
 export { assembleDossier, todayInShanghai, type AssembleInput, type AssembleOptions, type AssembleResult } from './assemble.ts';
 export { inspectInput, type InputSummary } from './prepare.ts';
-export { DossierInputError, type DossierInputErrorCode } from './errors.ts';
+export { assertOutputFolder, DossierInputError, type DossierInputErrorCode } from './errors.ts';
 export type * from './types.ts';
 export { writeChecklist, type ChecklistInput } from './checklist.ts';
 export { assembleDossierInWorker, type WorkerOptions } from './worker.ts';

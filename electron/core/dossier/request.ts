@@ -6,7 +6,7 @@ import type { Manifest } from '../../../shared/manifest.ts';
 import { findProfile, type Profile } from '../../../shared/profiles/index.ts';
 import type { AssembleInput, AssembleOptions, AssembleResult } from './assemble.ts';
 import { writeChecklist } from './checklist.ts';
-import { DossierInputError } from './errors.ts';
+import { assertOutputFolder, DossierInputError } from './errors.ts';
 import type { PageMap } from './types.ts';
 
 export interface AssemblyRequest {
@@ -26,6 +26,7 @@ export async function runAssemblyRequest(request: AssemblyRequest, options: Asse
   const profile = request.profile ?? findProfile(request.manifest.profile);
   if (!profile) throw new DossierInputError('unknown-profile', request.manifest.profile);
   const { manifest, baseDir, outPath, checklistPath } = request;
+  assertOutputFolder(checklistPath);
   const { pageMap } = await assemble({ manifest, baseDir, outPath, profile }, options);
   await writeChecklist({ manifest, profile, pageMap, baseDir, outPath: checklistPath });
   return pageMap;

@@ -60,6 +60,19 @@ describe('juanzong assemble', () => {
     expect(fs.existsSync(at('bad.pdf'))).toBe(false);
   });
 
+  it('names the missing folder, and writes nothing, when --out or --checklist points into a folder that does not exist', () => {
+    const m = manifest('m3.json', [inputs.form]);
+    const missing = path.join(inputs.dir, '新建文件夹');
+    const intoMissing = cli(['assemble', m, '--out', path.join(missing, 'd.pdf')]);
+    expect(intoMissing.status).not.toBe(0);
+    expect(intoMissing.stderr).toContain(`要保存到的文件夹“${missing}”不存在`);
+    const checklistIntoMissing = cli(['assemble', m, '--out', at('d3.pdf'), '--checklist', path.join(missing, 'c.pdf')]);
+    expect(checklistIntoMissing.status).not.toBe(0);
+    expect(checklistIntoMissing.stderr).toContain('请先建好这个文件夹');
+    expect(fs.existsSync(at('d3.pdf'))).toBe(false);
+    expect(fs.existsSync(missing)).toBe(false);
+  });
+
   it('explains its usage when --out is missing', () => {
     const r = cli(['assemble', manifest('m2.json', [inputs.form])]);
     expect(r.status).toBe(2);

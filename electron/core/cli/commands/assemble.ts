@@ -1,6 +1,6 @@
 /** `juanzong assemble MANIFEST.json --out DOSSIER.pdf [--checklist CHECKLIST.pdf] [--json]` */
 import { dirname, resolve } from 'node:path';
-import { assembleDossier, DossierInputError, writeChecklist } from '../../dossier/index.ts';
+import { assembleDossier, assertOutputFolder, DossierInputError, writeChecklist } from '../../dossier/index.ts';
 import { loadProfile, readManifest } from '../manifest-input.ts';
 import { UsageError, type CliCommand, type CliContext } from '../command.ts';
 
@@ -45,6 +45,7 @@ async function runAssemble(args: string[], ctx: CliContext): Promise<number> {
   const profile = loadProfile(manifest.profile, baseDir, ctx.dataDir);
   const out = resolve(parsed.out);
   try {
+    if (parsed.checklist) assertOutputFolder(parsed.checklist);
     const { pageMap } = await assembleDossier({ manifest, baseDir, outPath: out, profile });
     if (parsed.checklist) await writeChecklist({ manifest, profile, pageMap, baseDir, outPath: resolve(parsed.checklist) });
     if (parsed.json) ctx.stdout(`${JSON.stringify(pageMap)}\n`);

@@ -1,54 +1,33 @@
-// Bundles the command line (electron/core/cli/run.ts → out/cli/juanzong.mjs) with esbuild: one file that starts in
+// Bundles the command line (electron/core/cli/run.ts → out/cli/juanzong.cjs) with esbuild: one file that starts in
 // about half the time of compiling ~100 TypeScript modules through tsx on every run. `juanzong.mjs` uses it only
 // while it is newer than every source file; otherwise it runs the sources through tsx.
-// Modules imported on demand (fontkit, 1.7 MB, only for the checklist) go to out/cli/chunks/, so that every
-// start does not parse them.
+// CommonJS, so that the launcher can compile it with V8's code cache (Node 20 has no compile cache for ES
+// modules), and so that sharp, better-sqlite3 and qpdf-wasm are plain require()s: importing a CommonJS package
+// from an ES module makes Node lex it for its export names first, ~35 ms at every start.
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
-// Native and WebAssembly packages stay outside the bundle and are loaded with require(): importing a CommonJS file
-// from ESM makes Node lex it for its export names first, ~35 ms at every start (sharp, qpdf-wasm, semver).
-const requiredPackages = ['sharp', 'better-sqlite3', '@neslinesli93/qpdf-wasm'];
-
-/** `import x from 'sharp'` becomes a module whose exports are `require('sharp')` (the banner defines `require`). */
-const requireExternals = {
-  name: 'require-externals',
-  setup(b) {
-    const filter = new RegExp(`^(${requiredPackages.map((p) => p.replace(/[/.]/g, '\\$&')).join('|')})$`);
-    b.onResolve({ filter }, (args) =>
-      args.namespace === 'required' ? { path: args.path, external: true } : { path: args.path, namespace: 'required' },
-    );
-    b.onLoad({ filter: /.*/, namespace: 'required' }, (args) => ({ contents: `module.exports = require(${JSON.stringify(args.path)});` }));
-  },
-};
-
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const outdir = path.join(root, 'out/cli');
+// `node build/build-cli.mjs [OUTDIR]`: OUTDIR (default out/cli) lets a test lay out a copy of the launcher and bundle.
+const outdir = path.resolve(process.argv[2] ?? path.join(root, 'out/cli'));
+const outfile = path.join(outdir, 'juanzong.cjs');
 
-const result = await build({
-  entryPoints: { juanzong: path.join(root, 'electron/core/cli/run.ts') },
-  outdir,
-  outExtension: { '.js': '.mjs' },
-  splitting: true,
-  chunkNames: 'chunks/[name]-[hash]',
+await build({
+  entryPoints: [path.join(root, 'electron/core/cli/run.ts')],
+  outfile,
   bundle: true,
   platform: 'node',
-  format: 'esm',
+  format: 'cjs',
   target: 'node20',
-  // Pure-JS packages go into the bundle (no CommonJS lexing at start-up); native and WebAssembly ones stay outside.
-  external: ['tsx'],
-  plugins: [requireExternals],
-  banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
-  metafile: true,
+  // Pure-JS packages go into the bundle; native and WebAssembly ones stay outside, found in node_modules.
+  external: ['sharp', 'better-sqlite3', '@neslinesli93/qpdf-wasm', 'tsx'],
+  // The core finds its files from import.meta.url; in the bundle that is the bundle's own URL.
+  define: { 'import.meta.url': '__bundleUrl' },
+  banner: { js: "const __bundleUrl = require('node:url').pathToFileURL(__filename).href;" },
   logLevel: 'warning',
 });
 
-// Chunks of earlier builds: removed one by one, never the folder, so that a run under way keeps its own.
-const current = new Set(Object.keys(result.metafile.outputs).map((f) => path.resolve(root, f)));
-const chunks = path.join(outdir, 'chunks');
-for (const name of fs.existsSync(chunks) ? fs.readdirSync(chunks) : []) {
-  const file = path.join(chunks, name);
-  if (!current.has(file)) fs.rmSync(file, { force: true });
-}
+// The code cache of the previous bundle, and what earlier layouts left (an ES module bundle and its chunks).
+for (const stale of ['juanzong.cjs.cache', 'juanzong.mjs', 'chunks']) fs.rmSync(path.join(outdir, stale), { recursive: true, force: true });

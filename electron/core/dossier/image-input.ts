@@ -8,7 +8,8 @@
  * - an 8-bit grey or RGB PNG without alpha or interlacing, up to 1.35 × 300 dpi as placed.
  */
 import fs from 'node:fs';
-import sharp from 'sharp';
+import { createRequire } from 'node:module';
+import type Sharp from 'sharp';
 import { DossierInputError } from './errors.ts';
 import type { InputKind } from './input-kind.ts';
 import { readPng } from './png.ts';
@@ -42,6 +43,13 @@ export interface ImageXObject {
   data: Uint8Array | { file: string };
   /** Clockwise turn that shows the stored pixels upright (EXIF orientation of a JPEG passed through). */
   turn: QuarterTurn;
+}
+
+let sharpLibrary: typeof Sharp | undefined;
+/** sharp, loaded when the first image is met (libvips takes ~30 ms to load; a dossier of PDFs never needs it). */
+function sharp(...args: Parameters<typeof Sharp>): ReturnType<typeof Sharp> {
+  sharpLibrary ??= createRequire(import.meta.url)('sharp') as typeof Sharp;
+  return sharpLibrary(...args);
 }
 
 /** Pixels per inch, at most, of an image re-encoded for the dossier. */

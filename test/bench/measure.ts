@@ -7,18 +7,21 @@ export interface Measured {
   seconds: number;
   /** Peak resident set size, in MiB (the child's rusage maxrss). */
   rssMiB: number;
+  /** CPU time in user code and in the kernel (rusage). */
+  userSeconds: number;
+  systemSeconds: number;
   run: ProcessResult;
 }
 
 export async function measure(statsDir: string, cmd: string, args: string[], timeoutMs = 600_000): Promise<Measured> {
   const stats = path.join(statsDir, `time-${process.pid}-${Date.now()}.txt`);
-  const run = await runProcess('/usr/bin/time', ['-f', '%M', '-o', stats, cmd, ...args], timeoutMs);
+  const run = await runProcess('/usr/bin/time', ['-f', '%M %U %S', '-o', stats, cmd, ...args], timeoutMs);
   if (run.code !== 0) {
     throw new Error(`${cmd} ${args.slice(0, 3).join(' ')}… failed (exit ${run.code}): ${run.stderr.slice(-800)}`);
   }
-  const kib = Number(readFileSync(stats, 'utf8').trim().split('\n').pop());
+  const [kib, user, system] = readFileSync(stats, 'utf8').trim().split('\n').pop()!.split(' ').map(Number);
   rmSync(stats);
-  return { seconds: run.seconds, rssMiB: kib / 1024, run };
+  return { seconds: run.seconds, rssMiB: kib! / 1024, userSeconds: user!, systemSeconds: system!, run };
 }
 
 export function median(values: number[]): number {

@@ -12,6 +12,7 @@ import { drawMarks, type NumberStyle } from './marks.ts';
 import { ObjectCopier, num } from './object-copier.ts';
 import { openPdf, type PreparedPdf } from './pdf-input.ts';
 import { PdfFileWriter } from './pdf-writer.ts';
+import { ReadBuffers } from './read-buffers.ts';
 import { writeSourcePage, type PageTarget } from './source-page.ts';
 import { addTurns, cm, placementMatrix } from './transform.ts';
 import { A4, type PagePlan, type Placement, type PlannedPage } from './types.ts';
@@ -30,6 +31,7 @@ export function pdfText(text: string): string {
 
 export class DossierDrawer {
   private readonly writer: PdfFileWriter;
+  private readonly readBuffers = new ReadBuffers();
   private readonly pageNums: number[];
   private readonly pagesNum: number;
   private readonly fontNum: number;
@@ -79,7 +81,8 @@ export class DossierDrawer {
 
   /** Writes the planned pages of one PDF input, then drops everything read from it. */
   async writePdfPages(input: PreparedPdf, pages: ContentPage[], place: PagePlacer): Promise<void> {
-    const { doc, pages: geometry } = await openPdf(input);
+    const slot = await this.readBuffers.next();
+    const { doc, pages: geometry } = await openPdf(input, (file) => ReadBuffers.read(slot, file));
     const copier = new ObjectCopier(this.writer, doc.context, pageTreeRefs(doc));
     const source = doc.getPages();
     source.forEach((p, i) => {
@@ -94,7 +97,7 @@ export class DossierDrawer {
       writeSourcePage(pdfPage, geom, placement, this.overlay(page), this.pageNums[page.physical - 1]!, target);
       copier.drain();
     }
-    this.writer.flush();
+    slot.free = this.writer.written();
   }
 
   /** Encodes the image of one image page (may run ahead of the writing, on sharp's threads). */

@@ -72,17 +72,20 @@ export function pageGeometry(page: PDFPage): PdfPageGeometry {
   return { media, visible, rotate, shown: rotate % 180 === 0 ? { width: w, height: h } : { width: h, height: w } };
 }
 
+/** Reads a whole file; the assembly passes one that reuses its buffers. */
+export type ReadWhole = (file: string) => Uint8Array;
+
 /** Loads a PDF with pdf-lib, strictly: an object it cannot parse is an error, not a silent gap. */
-export async function loadPdf(file: string): Promise<PDFDocument> {
-  const bytes = fs.readFileSync(file);
+export async function loadPdf(file: string, read: ReadWhole = fs.readFileSync): Promise<PDFDocument> {
+  const bytes = read(file);
   const doc = await PDFDocument.load(bytes, { updateMetadata: false, throwOnInvalidObject: true, parseSpeed: Infinity });
   applyIndirectLengths(doc, bytes);
   return doc;
 }
 
-async function tryLoad(file: string, expected: number): Promise<{ doc?: PDFDocument; why: string }> {
+async function tryLoad(file: string, expected: number, read?: ReadWhole): Promise<{ doc?: PDFDocument; why: string }> {
   try {
-    const doc = await loadPdf(file);
+    const doc = await loadPdf(file, read);
     const count = doc.getPageCount();
     if (count === expected) return { doc, why: '' };
     return { why: `读出 ${count} 页，应有 ${expected} 页` };
@@ -151,18 +154,18 @@ export function hasDanglingRefs(doc: PDFDocument): boolean {
  * Reads a checked PDF with pdf-lib and makes sure it holds exactly the pages qpdf counted; a file pdf-lib reads
  * short or cannot read is rewritten by qpdf and read again, and refused if it still comes up short.
  */
-export async function openPdf(prepared: PreparedPdf): Promise<{ doc: PDFDocument; pages: PdfPageGeometry[] }> {
-  let attempt = await tryLoad(prepared.loadPath, prepared.pageCount);
+export async function openPdf(prepared: PreparedPdf, read?: ReadWhole): Promise<{ doc: PDFDocument; pages: PdfPageGeometry[] }> {
+  let attempt = await tryLoad(prepared.loadPath, prepared.pageCount, read);
   if (!attempt.doc && !prepared.rewritten) {
     const failed = await rewrite(prepared);
-    attempt = failed ? { why: failed } : await tryLoad(prepared.loadPath, prepared.pageCount);
+    attempt = failed ? { why: failed } : await tryLoad(prepared.loadPath, prepared.pageCount, read);
   }
   if (!attempt.doc) throw new DossierInputError('damaged', prepared.file, attempt.why.trim().split('\n')[0] ?? '');
   const forms = hasAnnotations(attempt.doc);
   const dangling = !prepared.rewritten && hasDanglingRefs(attempt.doc);
   if ((forms && prepared.rewritten !== 'forms') || dangling) {
     const failed = await rewrite(prepared, forms);
-    const again = failed ? { why: failed } : await tryLoad(prepared.loadPath, prepared.pageCount);
+    const again = failed ? { why: failed } : await tryLoad(prepared.loadPath, prepared.pageCount, read);
     // Objects pdf-lib lost and qpdf cannot restore: pages would silently lack what they show.
     if (!again.doc && dangling) throw new DossierInputError('damaged', prepared.file, again.why.trim().split('\n')[0] ?? '');
     if (again.doc) attempt = again;

@@ -116,6 +116,12 @@ export class PdfFileWriter {
     if (this.failure) throw this.failure;
   }
 
+  /** Resolves when every write queued so far has ended (written or failed). */
+  written(): Promise<void> {
+    this.flush();
+    return Promise.allSettled([...this.inFlight]).then(() => undefined);
+  }
+
   /** Writes the cross-reference table and trailer, waits for every write, and closes the file. */
   async finish(root: number, info: number, id: string): Promise<void> {
     const count = this.next;

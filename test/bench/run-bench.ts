@@ -1,11 +1,12 @@
 /**
  * `npm run bench [-- --runs N]`: assembles the ~250- and ~500-page mixed input sets through `juanzong assemble`
  * and, in the same run, merges the same PDFs with `qpdf --empty --pages … --`; prints wall time, peak RSS and
- * output size (medians of N paired runs) against the targets:
+ * output size (medians of N paired runs, default 5, each round after a `sync`) against the targets:
  *   whole assembly ≤ 5 × qpdf's bare merge · peak RSS ≤ 1 GiB · output ≤ 1.1 × input bytes · linear growth.
  * Not part of `npm test`. Needs ImageMagick, img2pdf, ghostscript, qpdf, exiftool and GNU time.
  * `JUANZONG_CLI=/other/checkout/electron/core/cli/juanzong.mjs npm run bench` measures another checkout.
  */
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { CLI } from '../acceptance/assemble-cli.ts';
@@ -78,6 +79,10 @@ async function benchSize(inputDir: string, outDir: string, fraction: number, run
   const theirs: Measured[] = [];
   const theirsAll: Measured[] = [];
   for (let r = 0; r < runs; r += 1) {
+    // Each round starts with the disk caught up (not timed): otherwise the kernel is still writing back the
+    // previous rounds' outputs (~630 MB a round at 500 pages) while the next programs run, and whichever writes
+    // most pays for it in kernel time (seen here: juanzong's kernel CPU 0.78–0.93 s instead of 0.28 s).
+    execFileSync('sync');
     theirs.push(await measure(outDir, 'qpdf', ['--empty', '--pages', ...pdfs, '--', merged]));
     theirsAll.push(await measure(outDir, 'qpdf', ['--empty', '--pages', ...everything, '--', mergedAll]));
     ours.push(await measure(outDir, process.execPath, [BENCH_CLI, 'assemble', manifest, '--out', out, '--json']));

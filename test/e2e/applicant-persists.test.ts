@@ -1,20 +1,16 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
 import path from 'node:path';
-import { AppHarness } from './support/app-harness.ts';
+import { appPerTest } from './support/per-test.ts';
 import { databaseFileName } from '../../electron/core/services/index.ts';
 import { HomePage } from './pages/home-page.ts';
 import { ApplicationPage } from './pages/application-page.ts';
 
 describe('a clerk creates an applicant and an application', () => {
-  let app: AppHarness | undefined;
-  afterEach(async () => {
-    await app?.dispose();
-    app = undefined;
-  });
+  const each = appPerTest();
 
   it('keeps both across a reload and a restart of the services', async () => {
-    app = await AppHarness.start();
+    const app = await each.start();
     const { page } = app;
     await page.getByRole('heading', { name: '欢迎使用卷宗' }).waitFor();
 

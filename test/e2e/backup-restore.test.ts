@@ -1,27 +1,19 @@
 // 数据与备份 in the window: a backup made from the panel, later changes, then 恢复 (after its confirmation) brings
 // the earlier state back, the home screen included; the current data was saved as a 恢复前 backup first.
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ghostscriptPdf } from '../helpers/make-pdf.ts';
-import { AppHarness } from './support/app-harness.ts';
+import { appPerTest } from './support/per-test.ts';
 import { seedApplication } from './support/seed.ts';
 import { HomePage } from './pages/home-page.ts';
 import { DataPage } from './pages/data-page.ts';
 
 describe('backups from the window', () => {
-  let app: AppHarness | undefined;
-  let dir: string | undefined;
-  afterEach(async () => {
-    await app?.dispose();
-    if (dir) await rm(dir, { recursive: true, force: true });
-    app = undefined;
-    dir = undefined;
-  });
+  const each = appPerTest();
 
   it('makes a backup, restores it after a confirmation, and shows the earlier state', async () => {
-    app = await AppHarness.start();
+    const app = await each.start();
     const { page } = app;
     const home = new HomePage(page);
     const data = new DataPage(page);
@@ -75,8 +67,8 @@ describe('backups from the window', () => {
   });
 
   it('shows data-folder warnings, and after a restore names the files the store no longer holds and what to do', async () => {
-    dir = await mkdtemp(path.join(os.tmpdir(), 'juanzong-e2e-backup-'));
-    app = await AppHarness.start();
+    const dir = await each.scratch('juanzong-e2e-backup-');
+    const app = await each.start();
     const applicationId = await seedApplication(app.services);
     const pdf = await ghostscriptPdf(dir, 'contract.pdf', 'CONT', 1);
     const added = await app.services.handlers['attachments:add']({

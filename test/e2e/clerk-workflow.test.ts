@@ -1,14 +1,14 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { findProfile } from '../../shared/profiles/index.ts';
 import { dossierFixtures, TEST_CREDIT_CODE } from '../fixtures/dossier-fixtures.ts';
 import { ApplicationPage } from './pages/application-page.ts';
 import { HomePage } from './pages/home-page.ts';
-import { AppHarness, repoRoot } from './support/app-harness.ts';
+import { repoRoot } from './support/app-harness.ts';
+import { appPerTest } from './support/per-test.ts';
 import { ShellStandIn } from './support/shell-stand-in.ts';
 
 const run = promisify(execFile);
@@ -27,20 +27,13 @@ const filesFor: Record<string, string[]> = {
 };
 
 describe('a clerk prepares the whole dossier in the window', () => {
-  let app: AppHarness | undefined;
-  let downloads: string | undefined;
-  afterEach(async (ctx) => {
-    if (ctx.task.result?.state === 'fail') await app?.screenshot('workflow-failed');
-    await app?.dispose();
-    if (downloads) await rm(downloads, { recursive: true, force: true });
-    app = undefined;
-  });
+  const each = appPerTest({ screenshotOnFailure: 'workflow-failed' });
 
   it('walks every step and exports a dossier that passes the independent check', { timeout: 240_000 }, async () => {
     const fixtures = dossierFixtures();
-    downloads = await mkdtemp(path.join(os.tmpdir(), 'juanzong-e2e-downloads-'));
-    const shell = new ShellStandIn(() => app!.services, downloads);
-    app = await AppHarness.start({ shell: shell.handlers });
+    const downloads = await each.scratch('juanzong-e2e-downloads-');
+    const shell = new ShellStandIn(() => each.app.services, downloads);
+    const app = await each.start({ shell: shell.handlers });
     const { page } = app;
     const home = new HomePage(page);
     const steps = new ApplicationPage(page);
@@ -155,7 +148,7 @@ describe('a clerk prepares the whole dossier in the window', () => {
     const jobId = (await readdir(path.join(app.dataDir, 'dossiers')))[0]!;
     const status = await app.services.handlers['dossier:status']({ jobId });
     const detail = await app.services.handlers['applications:get']({ id: 1 });
-    const work = await mkdtemp(path.join(os.tmpdir(), 'juanzong-e2e-check-'));
+    const work = await each.scratch('juanzong-e2e-check-');
     const pageMapFile = path.join(work, 'pagemap.json');
     const manifestFile = path.join(work, 'manifest.json');
     await writeFile(pageMapFile, JSON.stringify(status.pageMap));
@@ -164,7 +157,6 @@ describe('a clerk prepares the whole dossier in the window', () => {
     const checker = path.resolve(repoRoot, '../shared/acceptance/check_dossier.py');
     const args = [checker, shell.saved[0]!, pageMapFile, '--manifest', manifestFile, '--expect', fixtures.expect];
     const result = await run('python3', args).catch((e: { stdout: string; stderr: string }) => e);
-    await rm(work, { recursive: true, force: true });
     expect(result.stdout).toMatch(/ 0 failed/);
   });
 });

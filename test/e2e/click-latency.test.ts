@@ -1,12 +1,12 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { promisify } from 'node:util';
 import { ApplicationPage } from './pages/application-page.ts';
 import { HomePage } from './pages/home-page.ts';
-import { AppHarness } from './support/app-harness.ts';
+import type { AppHarness } from './support/app-harness.ts';
+import { appPerTest, type PerTest } from './support/per-test.ts';
 import { seedApplication } from './support/seed.ts';
 
 const run = promisify(execFile);
@@ -38,8 +38,9 @@ function clickStepInPage(label: string): Promise<{ ms: number; running: boolean 
 }
 
 /** An application with 300 × `scale` pages of PDFs, opened at 生成与预览 with the generation just started. */
-async function startThreeHundredPages(dir: string, scale = 1): Promise<AppHarness> {
-  const app = await AppHarness.start();
+async function startThreeHundredPages(each: PerTest, scale = 1): Promise<AppHarness> {
+  const dir = await each.scratch('juanzong-e2e-300-');
+  const app = await each.start();
   const applicationId = await seedApplication(app.services);
   const files: [string, string, number][] = [
     ['financial-statements', 'statements', 120],
@@ -60,17 +61,10 @@ async function startThreeHundredPages(dir: string, scale = 1): Promise<AppHarnes
 }
 
 describe('the window during a 300-page assembly', () => {
-  let app: AppHarness | undefined;
-  let dir: string | undefined;
-  afterEach(async () => {
-    await app?.dispose();
-    if (dir) await rm(dir, { recursive: true, force: true });
-    app = undefined;
-  });
+  const each = appPerTest();
 
   it('answers a click within a second', { timeout: 180_000 }, async () => {
-    dir = await mkdtemp(path.join(os.tmpdir(), 'juanzong-e2e-300-'));
-    app = await startThreeHundredPages(dir);
+    const app = await startThreeHundredPages(each);
     const { page } = app;
     const steps = new ApplicationPage(page);
 
@@ -94,9 +88,8 @@ describe('the window during a 300-page assembly', () => {
   });
 
   it('can be cancelled, and leaves no dossier behind', { timeout: 180_000 }, async () => {
-    dir = await mkdtemp(path.join(os.tmpdir(), 'juanzong-e2e-300-'));
     // 1,200 pages: long enough that the click surely lands while the assembly runs.
-    app = await startThreeHundredPages(dir, 4);
+    const app = await startThreeHundredPages(each, 4);
     const { page } = app;
     await page.getByRole('button', { name: '取消生成' }).click();
     await page.getByRole('status').filter({ hasText: '已取消生成，没有留下半成品' }).waitFor({ timeout: 30_000 });

@@ -1,14 +1,13 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import os from 'node:os';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { findProfile } from '../../shared/profiles/index.ts';
 import { ghostscriptPdf } from '../helpers/make-pdf.ts';
 import { ApplicationPage } from './pages/application-page.ts';
 import { HomePage } from './pages/home-page.ts';
-import { AppHarness } from './support/app-harness.ts';
+import { appPerTest } from './support/per-test.ts';
 import { seedApplication } from './support/seed.ts';
 
 const run = promisify(execFile);
@@ -16,21 +15,15 @@ const profile = findProfile('sz-model-voucher-2025')!;
 const title = (id: string) => profile.materials.find((m) => m.id === id)!.title;
 
 describe('a PDF locked with a user password', () => {
-  let app: AppHarness | undefined;
-  let dir: string | undefined;
-  afterEach(async () => {
-    await app?.dispose();
-    if (dir) await rm(dir, { recursive: true, force: true });
-    app = undefined;
-  });
+  const each = appPerTest();
 
   it('dropped on a card shows the error on that card and changes nothing else', async () => {
-    dir = await mkdtemp(path.join(os.tmpdir(), 'juanzong-e2e-locked-'));
+    const dir = await each.scratch('juanzong-e2e-locked-');
     const plain = await ghostscriptPdf(dir, 'plain.pdf', 'FORM', 2);
     const locked = path.join(dir, 'locked.pdf');
     await run('qpdf', ['--encrypt', 'user', 'owner', '256', '--', plain, locked]);
 
-    app = await AppHarness.start();
+    const app = await each.start();
     const applicationId = await seedApplication(app.services);
     const good = await ghostscriptPdf(dir, 'contract.pdf', 'CONT', 3);
     await app.services.handlers['attachments:add']({ applicationId, materialId: 'service-contract', fileName: 'contract.pdf', bytes: new Uint8Array(await readFile(good)) });

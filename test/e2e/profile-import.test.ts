@@ -1,17 +1,13 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { profile2026 } from '../helpers/next-year-profile.ts';
 import { HomePage } from './pages/home-page.ts';
-import { AppHarness } from './support/app-harness.ts';
+import { appPerTest } from './support/per-test.ts';
 
 describe('next year’s guide, imported as a profile file', () => {
-  let app: AppHarness | undefined;
-  afterEach(async () => {
-    await app?.dispose();
-    app = undefined;
-  });
+  const each = appPerTest();
 
   it('becomes a programme the clerk can apply under, with its own dates; a broken file is named', async () => {
-    app = await AppHarness.start();
+    const app = await each.start();
     const { page } = app;
     await new HomePage(page).createApplicant('深圳市明年智能有限公司');
 

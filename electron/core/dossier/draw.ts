@@ -112,7 +112,7 @@ export class DossierDrawer {
     const p = page.placement!;
     const imageNum = this.writer.allocate();
     if (image.data instanceof Uint8Array) this.writer.stream(imageNum, image.dict, image.data);
-    else this.writer.streamFromFile(imageNum, image.dict, image.data.file);
+    else this.writer.streamFromFile(imageNum, image.dict, image.data.file, image.data.ranges);
     const turn = addTurns(image.turn, p.turn);
     const s = p.width / (turn % 180 === 0 ? image.width : image.height);
     const m = placementMatrix([0, 0, image.width, image.height], turn, s, p.x, p.y);

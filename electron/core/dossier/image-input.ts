@@ -7,11 +7,11 @@
  *   output stays no larger than the input);
  * - an 8-bit grey or RGB PNG without alpha or interlacing, up to 1.35 × 300 dpi as placed.
  */
-import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import type Sharp from 'sharp';
 import { DossierInputError } from './errors.ts';
 import type { InputKind } from './input-kind.ts';
+import type { FileRanges } from './file-copy.ts';
 import { readPng } from './png.ts';
 import type { QuarterTurn } from './types.ts';
 
@@ -39,8 +39,8 @@ export interface ImageXObject {
   height: number;
   /** The dictionary's inside, without /Length. */
   dict: string;
-  /** The stream data, or the file that is the stream data (a JPEG passed through). */
-  data: Uint8Array | { file: string };
+  /** The stream data, or the file (a JPEG passed through) or the ranges of it (a PNG's IDAT chunks) that are. */
+  data: Uint8Array | { file: string; ranges?: FileRanges };
   /** Clockwise turn that shows the stored pixels upright (EXIF orientation of a JPEG passed through). */
   turn: QuarterTurn;
 }
@@ -102,8 +102,8 @@ export async function encodeImage(image: PreparedImage, page: number, placedW: n
     if (passed) return passed;
   }
   if (image.format === 'png' && small && !(shown.orientation && shown.orientation > 1)) {
-    const png = readPng(fs.readFileSync(image.file));
-    if (png) return { ...png, turn: 0 };
+    const png = readPng(image.file);
+    if (png) return { width: png.width, height: png.height, dict: png.dict, data: { file: image.file, ranges: png.idat }, turn: 0 };
   }
   return reencode(image, page, pixelBudget(placedW, placedH, MAX_DPI));
 }

@@ -9,7 +9,7 @@
  */
 import fs from 'node:fs';
 import { promisify } from 'node:util';
-import { FileCopier } from './file-copy.ts';
+import { FileCopier, type FileRanges } from './file-copy.ts';
 
 const FLUSH_AT = 4 * 1024 * 1024;
 /** Bytes queued for writing before `settle()` waits for the disk. */
@@ -64,17 +64,17 @@ export class PdfFileWriter {
   }
 
   /**
-   * Writes a stream object whose data is a whole file (a photo passed through), read and written in the
-   * background: the main thread never holds it.
+   * Writes a stream object whose data is a whole file (a photo passed through) or ranges of it (a PNG's IDAT
+   * chunks), read and written in the background: the main thread never holds it.
    */
-  streamFromFile(num: number, dict: string, file: string): void {
-    const size = fs.statSync(file).size;
+  streamFromFile(num: number, dict: string, file: string, ranges: FileRanges = [[0, fs.statSync(file).size]]): void {
+    const size = ranges.reduce((n, [, length]) => n + length, 0);
     this.offsets[num] = this.position;
     this.raw(Buffer.from(`${num} 0 obj\n<<${dict}/Length ${size}>>\nstream\n`, 'latin1'));
     this.flush();
     const at = this.position;
     this.position += size;
-    this.track(this.copier.copy(file, size, (chunk, position) => writeAllAt(this.fd, [chunk], position), at), size);
+    this.track(this.copier.copy(file, ranges, (chunks, position) => writeAllAt(this.fd, chunks, position), at), size);
     this.raw(Buffer.from('\nendstream\nendobj\n', 'latin1'));
   }
 

@@ -25,19 +25,26 @@ export class ReadBuffers {
 
   /** Reads `file` whole into the slot's buffer, growing it if need be. */
   static read(slot: Slot, file: string): Uint8Array {
-    const fd = fs.openSync(file, 'r');
-    try {
-      const size = fs.fstatSync(fd).size;
-      if (!slot.buffer || slot.buffer.length < size) slot.buffer = Buffer.allocUnsafeSlow(Math.max(size, 8 * 1024 * 1024));
-      let done = 0;
-      while (done < size) {
-        const n = fs.readSync(fd, slot.buffer, done, size - done, done);
-        if (n === 0) break;
-        done += n;
-      }
-      return slot.buffer.subarray(0, done);
-    } finally {
-      fs.closeSync(fd);
+    const read = readFileInto(file, slot.buffer);
+    slot.buffer = read.buffer;
+    return read.bytes;
+  }
+}
+
+/** Reads `file` whole into `buffer`, or into a new larger one (returned) when it does not fit. */
+export function readFileInto(file: string, buffer: Buffer | undefined): { buffer: Buffer; bytes: Buffer } {
+  const fd = fs.openSync(file, 'r');
+  try {
+    const size = fs.fstatSync(fd).size;
+    const into = buffer && buffer.length >= size ? buffer : Buffer.allocUnsafeSlow(Math.max(size, 8 * 1024 * 1024));
+    let done = 0;
+    while (done < size) {
+      const n = fs.readSync(fd, into, done, size - done, done);
+      if (n === 0) break;
+      done += n;
     }
+    return { buffer: into, bytes: into.subarray(0, done) };
+  } finally {
+    fs.closeSync(fd);
   }
 }

@@ -1,8 +1,8 @@
 /**
  * `npm run bench [-- --runs N]`: assembles the ~250- and ~500-page mixed input sets through `juanzong assemble`
  * and, in the same run, merges the same PDFs with `qpdf --empty --pages … --`; prints wall time, peak RSS and
- * output size (medians of N paired runs, default 5, each round after a `sync`) against the targets:
- *   whole assembly ≤ 5 × qpdf's bare merge · peak RSS ≤ 1 GiB · output ≤ 1.1 × input bytes · linear growth.
+ * output size (medians of N paired runs, default 5, each program started after a `sync`) against the
+ * targets: whole assembly ≤ 5 × qpdf's bare merge · peak RSS ≤ 1 GiB · output ≤ 1.1 × input bytes · linear growth.
  * Not part of `npm test`. Needs ImageMagick, img2pdf, ghostscript, qpdf, exiftool and GNU time.
  * `JUANZONG_CLI=/other/checkout/electron/core/cli/juanzong.mjs npm run bench` measures another checkout.
  */
@@ -79,12 +79,17 @@ async function benchSize(inputDir: string, outDir: string, fraction: number, run
   const theirs: Measured[] = [];
   const theirsAll: Measured[] = [];
   for (let r = 0; r < runs; r += 1) {
-    // Each round starts with the disk caught up (not timed): otherwise the kernel is still writing back the
-    // previous rounds' outputs (~630 MB a round at 500 pages) while the next programs run, and whichever writes
-    // most pays for it in kernel time (seen here: juanzong's kernel CPU 0.78–0.93 s instead of 0.28 s).
-    execFileSync('sync');
+    // Each program starts with the disk caught up (`sync`, not timed). Otherwise the kernel writes back the
+    // earlier programs' outputs while the next one runs (ext4 starts writing a file that was truncated and
+    // rewritten, as qpdf does with its output, when it is closed), and the program that writes most pays for it
+    // in kernel time: seen here, juanzong's kernel CPU at 0.78–0.93 s instead of 0.28 s. Each program replaces
+    // its previous output as it would for a clerk (qpdf truncates it; juanzong renames the new one over it).
+    const settled = () => execFileSync('sync');
+    settled();
     theirs.push(await measure(outDir, 'qpdf', ['--empty', '--pages', ...pdfs, '--', merged]));
+    settled();
     theirsAll.push(await measure(outDir, 'qpdf', ['--empty', '--pages', ...everything, '--', mergedAll]));
+    settled();
     ours.push(await measure(outDir, process.execPath, [BENCH_CLI, 'assemble', manifest, '--out', out, '--json']));
     const last = (m: Measured[]): string => `${m.at(-1)!.seconds.toFixed(2)} s`;
     process.stderr.write(`  ${pages} pages, run ${r + 1}/${runs}: juanzong ${last(ours)}, qpdf ${last(theirs)}, qpdf all ${last(theirsAll)}\n`);

@@ -3,11 +3,10 @@
 // while that is newer than every source file, and otherwise the TypeScript sources through tsx: never stale code.
 import { readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import Module from 'node:module';
-import v8 from 'node:v8';
-import vm from 'node:vm';
-
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import v8 from 'node:v8';
+import vm from 'node:vm';
 
 // A command runs for about a second. V8's default tier-up (an interrupt budget of 66 KiB of bytecode) sends ~100
 // functions, most of them pdf-lib's parser, to TurboFan, some several times: ~0.3 s of compiling on the second

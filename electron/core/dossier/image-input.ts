@@ -130,8 +130,9 @@ async function reencode(image: PreparedImage, page: number, box: { w: number; h:
     pipeline = pipeline.resize({ width: box.w, height: box.h, fit: 'inside', withoutEnlargement: true });
     if ((image.pages[page]!.channels ?? 3) <= 2) pipeline = pipeline.grayscale();
     else pipeline = pipeline.toColourspace('srgb');
-    // Optimised Huffman tables keep every coefficient of the image in memory for a second pass: ~+60 MB peak and
-    // ~3 ms a page for files ~half as large again on screenshots (20 of them: 1.4 MB more in a 270 MB dossier).
+    // Optimised Huffman tables need a second pass over every coefficient, held in memory: ~60 MB more peak and
+    // ~3 ms more a page. Without them a screenshot's JPEG is about twice as large (the bench's twenty: 1.4 MB more
+    // in a 274 MB dossier).
     const { data, info } = await pipeline.jpeg({ quality: 85, optimiseCoding: false }).toBuffer({ resolveWithObject: true });
     const space = info.channels === 1 ? 'DeviceGray' : 'DeviceRGB';
     return {

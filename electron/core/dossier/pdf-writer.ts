@@ -4,30 +4,19 @@
  * largest single input; the cross-reference table is written at the end.
  *
  * Every byte's place in the file is known when it is queued, so the writes themselves run in the background
- * (positional writes on libuv's threads) while the main thread goes on reading and serialising the next input;
- * `settle()` waits when too much is in flight, so memory stays bounded.
+ * (`output-sink.ts`) while the main thread goes on reading and serialising the next input; `settle()` waits when
+ * too much is in flight, so memory stays bounded.
  */
 import fs from 'node:fs';
-import { promisify } from 'node:util';
-import { FileCopier, type FileRanges } from './file-copy.ts';
+import type { FileRanges } from './file-copy.ts';
+import { openSink, type OutputSink } from './output-sink.ts';
 
 const FLUSH_AT = 4 * 1024 * 1024;
 /** Bytes queued for writing before `settle()` waits for the disk. */
 const IN_FLIGHT_LIMIT = 64 * 1024 * 1024;
 
-const writev = promisify(fs.writev) as unknown as (fd: number, buffers: Uint8Array[], position: number) => Promise<{ bytesWritten: number }>;
-const write = promisify(fs.write) as unknown as (fd: number, buffer: Uint8Array, offset: number, length: number, position: number) => Promise<{ bytesWritten: number }>;
-
-async function writeAllAt(fd: number, chunks: Uint8Array[], position: number): Promise<void> {
-  const total = chunks.reduce((n, c) => n + c.length, 0);
-  let done = (await writev(fd, chunks, position)).bytesWritten;
-  if (done >= total) return;
-  const rest = Buffer.concat(chunks, total);
-  while (done < total) done += (await write(fd, rest, done, total - done, position + done)).bytesWritten;
-}
-
 export class PdfFileWriter {
-  private readonly fd: number;
+  private readonly sink: OutputSink;
   /** Where the next queued byte goes. */
   private position = 0;
   private pending: Uint8Array[] = [];
@@ -37,10 +26,9 @@ export class PdfFileWriter {
   private failure: unknown;
   private readonly offsets: number[] = [];
   private next = 1;
-  private readonly copier = new FileCopier();
 
   constructor(readonly filePath: string) {
-    this.fd = fs.openSync(filePath, 'w');
+    this.sink = openSink(filePath);
     this.raw(Buffer.from('%PDF-1.7\n%\xe2\xe3\xcf\xd3\n', 'latin1'));
   }
 
@@ -74,7 +62,7 @@ export class PdfFileWriter {
     this.flush();
     const at = this.position;
     this.position += size;
-    this.track(this.copier.copy(file, ranges, (chunks, position) => writeAllAt(this.fd, chunks, position), at), size);
+    this.track(this.sink.copy(file, ranges, at), size);
     this.raw(Buffer.from('\nendstream\nendobj\n', 'latin1'));
   }
 
@@ -89,7 +77,7 @@ export class PdfFileWriter {
   flush(): void {
     if (this.pending.length === 0) return;
     const at = this.position - this.pendingBytes;
-    this.track(writeAllAt(this.fd, this.pending, at), this.pendingBytes);
+    this.track(this.sink.write(this.pending, at), this.pendingBytes);
     this.pending = [];
     this.pendingBytes = 0;
   }
@@ -134,7 +122,7 @@ export class PdfFileWriter {
     const trailer = `trailer\n<</Size ${count}/Root ${root} 0 R/Info ${info} 0 R/ID[<${id}><${id}>]>>\nstartxref\n${xrefAt}\n%%EOF\n`;
     this.raw(Buffer.from(`${lines.join('\n')}\n${trailer}`, 'latin1'));
     await this.settle(0);
-    fs.closeSync(this.fd);
+    await this.sink.close(this.position);
   }
 
   /** Waits for writes under way, then closes the file without finishing it (after an error or a cancel). */
@@ -142,11 +130,7 @@ export class PdfFileWriter {
     this.pending = [];
     this.pendingBytes = 0;
     await Promise.allSettled([...this.inFlight]);
-    try {
-      fs.closeSync(this.fd);
-    } catch {
-      // already closed
-    }
+    await this.sink.abandon();
   }
 
   /** Objects reserved but never written; must be none when finishing. */

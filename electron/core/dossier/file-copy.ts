@@ -28,22 +28,31 @@ export function partsWithin(ranges: FileRanges, read: Buffer, from: number): Buf
   return parts;
 }
 
-async function copyThrough(buffer: Buffer, file: string, ranges: FileRanges, writeAt: WriteAt, at: number): Promise<void> {
+/**
+ * Reads the span of `ranges` in `file` into `buffer`, 4 MiB at a time, and hands `visit` the parts of each read that
+ * lie in the ranges, in order. Throws, naming the file, if it ends before its ranges do.
+ */
+export async function visitRanges(file: string, ranges: FileRanges, buffer: Buffer, visit: (parts: Buffer[]) => Promise<void>): Promise<void> {
   const handle = await fs.open(file, 'r');
   try {
     const end = ranges.reduce((n, [start, length]) => Math.max(n, start + length), 0);
-    let to = at;
     for (let from = ranges[0]?.[0] ?? 0; from < end; ) {
-      const { bytesRead } = await handle.read(buffer, 0, Math.min(CHUNK, end - from), from);
+      const { bytesRead } = await handle.read(buffer, 0, Math.min(CHUNK, buffer.length, end - from), from);
       if (bytesRead === 0) throw new Error(`${file} changed while the dossier was written`);
-      const parts = partsWithin(ranges, buffer.subarray(0, bytesRead), from);
-      await writeAt(parts, to);
-      to += parts.reduce((n, p) => n + p.length, 0);
+      await visit(partsWithin(ranges, buffer.subarray(0, bytesRead), from));
       from += bytesRead;
     }
   } finally {
     await handle.close();
   }
+}
+
+async function copyThrough(buffer: Buffer, file: string, ranges: FileRanges, writeAt: WriteAt, at: number): Promise<void> {
+  let to = at;
+  await visitRanges(file, ranges, buffer, async (parts) => {
+    await writeAt(parts, to);
+    to += parts.reduce((n, p) => n + p.length, 0);
+  });
 }
 
 export class FileCopier {

@@ -10,7 +10,7 @@
  */
 import fs from 'node:fs';
 import { promisify } from 'node:util';
-import { FileCopier, type FileRanges } from './file-copy.ts';
+import { FileCopier, visitRanges, type FileRanges } from './file-copy.ts';
 
 export interface OutputSink {
   /** `direct`: past the page cache; `cached`: through it. */
@@ -78,6 +78,8 @@ class DirectSink implements OutputSink {
   /** Requests, one after another. */
   private tail: Promise<void> = Promise.resolve();
   private failure: unknown;
+  /** Where file ranges are read before their parts go into the blocks. */
+  private scratch: Buffer | undefined;
 
   constructor(private readonly fd: number) {
     const pages = (BLOCK * BLOCKS) / WASM_PAGE;
@@ -102,14 +104,11 @@ class DirectSink implements OutputSink {
   }
 
   copy(file: string, ranges: FileRanges, position: number): Promise<void> {
-    return this.inTurn(position, async () => {
-      const handle = await fs.promises.open(file, 'r');
-      try {
-        for (const [start, length] of ranges) await this.readInto(handle, file, start, length);
-      } finally {
-        await handle.close();
-      }
-    });
+    return this.inTurn(position, () =>
+      visitRanges(file, ranges, (this.scratch ??= Buffer.allocUnsafe(BLOCK)), async (parts) => {
+        for (const part of parts) await this.put(part);
+      }),
+    );
   }
 
   async close(size: number): Promise<void> {
@@ -151,17 +150,6 @@ class DirectSink implements OutputSink {
       this.blocks[this.current]!.set(bytes.subarray(done, done + n), this.fill);
       this.fill += n;
       done += n;
-      if (this.fill === BLOCK) await this.nextBlock();
-    }
-  }
-
-  private async readInto(handle: fs.promises.FileHandle, file: string, start: number, length: number): Promise<void> {
-    for (let done = 0; done < length; ) {
-      const want = Math.min(BLOCK - this.fill, length - done);
-      const { bytesRead } = await handle.read(this.blocks[this.current]!, this.fill, want, start + done);
-      if (bytesRead === 0) throw new Error(`${file} changed while the dossier was written`);
-      this.fill += bytesRead;
-      done += bytesRead;
       if (this.fill === BLOCK) await this.nextBlock();
     }
   }

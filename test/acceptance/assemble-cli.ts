@@ -19,11 +19,11 @@ export interface ProcessResult {
   seconds: number;
 }
 
-/** Runs a program to its end or until `timeoutMs`, then kills its whole process group. */
-export function runProcess(cmd: string, args: string[], timeoutMs: number): Promise<ProcessResult> {
+/** Runs a program (from `cwd`, the repository by default) to its end or until `timeoutMs`, then kills its process group. */
+export function runProcess(cmd: string, args: string[], timeoutMs: number, cwd = REPO_ROOT): Promise<ProcessResult> {
   const started = performance.now();
   return new Promise((resolve, reject) => {
-    const child = spawn(cmd, args, { cwd: REPO_ROOT, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(cmd, args, { cwd, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
     const out: Buffer[] = [];
     const err: Buffer[] = [];
     let timedOut = false;

@@ -20,5 +20,5 @@ export interface CliCommand {
 
 /** A failure the user can fix: printed as is, exit code 2. */
 export class UsageError extends Error {
-  readonly exitCode = 2;
+  readonly exitCode: number = 2;
 }

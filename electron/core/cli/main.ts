@@ -1,4 +1,5 @@
 import { defaultDataDir } from '../paths.ts';
+import { HelpRequested, takeDataOption } from './arguments.ts';
 import { UsageError, type CliCommand, type CliIo } from './command.ts';
 
 interface Entry {
@@ -40,25 +41,9 @@ async function helpText(): Promise<string> {
     '',
     '通用选项：',
     '  --data DIR   数据文件夹（默认与桌面程序相同；也可用环境变量 JUANZONG_DATA 指定）',
-    '  --help       显示本帮助',
+    '  --help       显示本帮助；写在命令后面（如 juanzong assemble --help）显示该命令的用法',
     '',
   ].join('\n');
-}
-
-/** Takes `--data DIR` out of the arguments wherever it stands. */
-function extractDataDir(args: string[]): { rest: string[]; dataDir: string | undefined } {
-  const rest: string[] = [];
-  let dataDir: string | undefined;
-  for (let i = 0; i < args.length; i += 1) {
-    const arg = args[i]!;
-    if (arg === '--data') {
-      dataDir = args[i + 1];
-      if (!dataDir) throw new UsageError('--data 后面要写数据文件夹的路径，例如 --data ./我的数据');
-      i += 1;
-    } else if (arg.startsWith('--data=')) dataDir = arg.slice('--data='.length);
-    else rest.push(arg);
-  }
-  return { rest, dataDir };
 }
 
 function findCommand(args: string[]): { command: Entry; rest: string[] } | undefined {
@@ -70,7 +55,7 @@ function findCommand(args: string[]): { command: Entry; rest: string[] } | undef
 /** Runs one command line; returns the exit code (0 done, 1 failed, 2 the command line or input is wrong). */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   try {
-    const { rest, dataDir } = extractDataDir(argv);
+    const { rest, dataDir } = takeDataOption(argv);
     if (rest.length === 0 || rest[0] === '--help' || rest[0] === '-h' || rest[0] === 'help') {
       io.stdout(await helpText());
       return rest.length === 0 ? 2 : 0;
@@ -80,6 +65,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     const command = await found.command.load();
     return await command.run(found.rest, { ...io, dataDir: dataDir ?? defaultDataDir() });
   } catch (error) {
+    if (error instanceof HelpRequested) {
+      io.stdout(`${error.message}\n`);
+      return error.exitCode;
+    }
     if (error instanceof UsageError) {
       io.stderr(`${error.message}\n`);
       return error.exitCode;

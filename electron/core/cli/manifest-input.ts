@@ -23,7 +23,26 @@ export function readJson(path: string, what: string): unknown {
 export function readManifest(path: string): Manifest {
   const parsed = manifestSchema.safeParse(readJson(path, '清单文件'));
   if (!parsed.success) throw new UsageError(`清单文件“${path}”有误：${describeIssue(parsed.error.issues[0])}`);
+  refuseRepeatedMaterial(parsed.data, path);
   return parsed.data;
+}
+
+/**
+ * A material listed twice is refused rather than merged: which entry's files come first, and whether the second is
+ * a slip for another material, only the clerk knows.
+ */
+function refuseRepeatedMaterial(manifest: Manifest, path: string): void {
+  const seen = new Map<string, number>();
+  manifest.materials.forEach((material, index) => {
+    const first = seen.get(material.id);
+    if (first !== undefined) {
+      throw new UsageError(
+        `清单文件“${path}”有误：材料“${material.id}”写了两次（materials 第 ${first + 1} 项和第 ${index + 1} 项）。` +
+          '请把两处的 files 合并到同一项里，按装订顺序排列，再删去另一项。',
+      );
+    }
+    seen.set(material.id, index);
+  });
 }
 
 /** `profile` is a built-in id, the id of a profile imported into the data folder, or a path (relative to the manifest) to a profile file. */

@@ -1,8 +1,23 @@
 /** `juanzong assemble MANIFEST.json --out DOSSIER.pdf [--checklist CHECKLIST.pdf] [--json]` */
 import { dirname, resolve } from 'node:path';
 import { assembleDossier, assertOutputFolder, DossierInputError, writeChecklist } from '../../dossier/index.ts';
+import { checkAssembleFiles } from '../assemble-files.ts';
 import { loadProfile, readManifest } from '../manifest-input.ts';
-import { UsageError, type CliCommand, type CliContext } from '../command.ts';
+import { parseCommandLine, refuseCommandLine, type CommandLineSpec, type OptionSpecs } from '../arguments.ts';
+import type { CliCommand, CliContext } from '../command.ts';
+
+const usage = 'assemble MANIFEST.json --out DOSSIER.pdf [--checklist CHECKLIST.pdf] [--json]';
+
+const commandLine = {
+  usage,
+  options: {
+    out: { type: 'string', example: '卷宗.pdf' },
+    checklist: { type: 'string', example: '核对清单.pdf' },
+    json: { type: 'boolean' },
+  },
+  operands: { min: 1, max: 1 },
+  missingOperands: '请给出清单文件。',
+} as const satisfies CommandLineSpec<OptionSpecs>;
 
 interface AssembleArgs {
   manifestPath: string;
@@ -11,39 +26,19 @@ interface AssembleArgs {
   json: boolean;
 }
 
-function optionValue(args: string[], i: number, name: string): string {
-  const value = args[i + 1];
-  if (!value || value.startsWith('--')) throw new UsageError(`${name} 后面要写文件路径，例如 ${name} 卷宗.pdf`);
-  return value;
+function parseAssembleArgs(args: string[]): AssembleArgs {
+  const { values, operands } = parseCommandLine(args, commandLine);
+  if (!values.out) refuseCommandLine('请用 --out 写出卷宗 PDF 的保存路径，例如 --out 卷宗.pdf。', usage);
+  return { manifestPath: operands[0]!, out: values.out, checklist: values.checklist, json: values.json ?? false };
 }
-
-function parseArgs(args: string[]): AssembleArgs {
-  let manifestPath: string | undefined;
-  let out: string | undefined;
-  let checklist: string | undefined;
-  let json = false;
-  for (let i = 0; i < args.length; i += 1) {
-    const arg = args[i]!;
-    if (arg === '--json') json = true;
-    else if (arg === '--out') out = optionValue(args, i++, '--out');
-    else if (arg.startsWith('--out=')) out = arg.slice('--out='.length);
-    else if (arg === '--checklist') checklist = optionValue(args, i++, '--checklist');
-    else if (arg.startsWith('--checklist=')) checklist = arg.slice('--checklist='.length);
-    else if (arg.startsWith('-')) throw new UsageError(`不认识的选项：${arg}。用法：juanzong ${assembleCommand.usage}`);
-    else if (manifestPath) throw new UsageError(`只能给出一个清单文件，多了“${arg}”。`);
-    else manifestPath = arg;
-  }
-  if (!manifestPath || !out) throw new UsageError(`请给出清单文件和 --out 输出路径。用法：juanzong ${assembleCommand.usage}`);
-  return { manifestPath, out, checklist, json };
-}
-
 
 async function runAssemble(args: string[], ctx: CliContext): Promise<number> {
-  const parsed = parseArgs(args);
+  const parsed = parseAssembleArgs(args);
   const manifest = readManifest(parsed.manifestPath);
   const baseDir = dirname(resolve(parsed.manifestPath));
   const profile = loadProfile(manifest.profile, baseDir, ctx.dataDir);
   const out = resolve(parsed.out);
+  checkAssembleFiles({ manifestPath: parsed.manifestPath, manifest, baseDir, out, checklist: parsed.checklist });
   try {
     if (parsed.checklist) assertOutputFolder(parsed.checklist);
     const { pageMap } = await assembleDossier({ manifest, baseDir, outPath: out, profile });
@@ -67,7 +62,7 @@ async function runAssemble(args: string[], ctx: CliContext): Promise<number> {
 
 export const assembleCommand: CliCommand = {
   words: ['assemble'],
-  usage: 'assemble MANIFEST.json --out DOSSIER.pdf [--checklist CHECKLIST.pdf] [--json]',
+  usage,
   summary: '把清单中的材料整理成一份可直接打印装订的 A4 卷宗 PDF（封面、目录、页码、盖章位置）',
   run: runAssemble,
 };

@@ -15,34 +15,25 @@ import {
 } from '../../../../shared/rules/index.ts';
 import { databaseFileName, openServices } from '../../services/index.ts';
 import { loadProfile, readManifest } from '../manifest-input.ts';
-import { UsageError, type CliCommand, type CliContext } from '../command.ts';
+import { parseCommandLine, refuseCommandLine, type CommandLineSpec, type OptionSpecs } from '../arguments.ts';
+import type { CliCommand, CliContext } from '../command.ts';
 
-interface CheckArgs {
-  manifestPath: string;
-  json: boolean;
-  today: string | undefined;
-}
+const usage = 'check MANIFEST.json [--json] [--today YYYY-MM-DD]';
 
-function parseArgs(args: string[]): CheckArgs {
-  let manifestPath: string | undefined;
-  let json = false;
-  let today: string | undefined;
-  for (let i = 0; i < args.length; i += 1) {
-    const arg = args[i]!;
-    if (arg === '--json') json = true;
-    else if (arg === '--today' || arg.startsWith('--today=')) {
-      today = arg === '--today' ? args[++i] : arg.slice('--today='.length);
-      if (!today || !isLocalDateTime(today)) {
-        throw new UsageError('--today 后面要写日期，格式 YYYY-MM-DD（可加时间 THH:mm，北京时间），例如 --today 2025-10-20');
-      }
-    } else if (arg.startsWith('-')) throw new UsageError(`不认识的选项：${arg}。用法：juanzong ${checkCommand.usage}`);
-    else if (manifestPath) throw new UsageError(`只能检查一个清单文件，多了“${arg}”。`);
-    else manifestPath = arg;
+const commandLine = {
+  usage,
+  options: { json: { type: 'boolean' }, today: { type: 'string', example: '2025-10-20' } },
+  operands: { min: 1, max: 1 },
+  missingOperands: '请给出清单文件。',
+} as const satisfies CommandLineSpec<OptionSpecs>;
+
+function parseCheckArgs(args: string[]): { manifestPath: string; json: boolean; today: string | undefined } {
+  const { values, operands } = parseCommandLine(args, commandLine);
+  if (values.today !== undefined && !isLocalDateTime(values.today)) {
+    refuseCommandLine('--today 后面要写日期，格式 YYYY-MM-DD（可加时间 THH:mm，北京时间），例如 --today 2025-10-20', usage);
   }
-  if (!manifestPath) throw new UsageError(`请给出清单文件。用法：juanzong ${checkCommand.usage}`);
-  return { manifestPath, json, today };
+  return { manifestPath: operands[0]!, json: values.json ?? false, today: values.today };
 }
-
 
 function missingFiles(manifest: Manifest, baseDir: string): Set<string> {
   const paths = manifest.materials.flatMap((m) => (m.files ?? []).map(manifestFilePath));
@@ -108,7 +99,7 @@ async function recordedContacts(dataDir: string, year: number): Promise<OtherApp
 }
 
 async function runCheck(args: string[], ctx: CliContext): Promise<number> {
-  const { manifestPath, json, today } = parseArgs(args);
+  const { manifestPath, json, today } = parseCheckArgs(args);
   const manifest = readManifest(manifestPath);
   const baseDir = dirname(resolve(manifestPath));
   const profile = loadProfile(manifest.profile, baseDir, ctx.dataDir);
@@ -127,7 +118,7 @@ async function runCheck(args: string[], ctx: CliContext): Promise<number> {
  */
 export const checkCommand: CliCommand = {
   words: ['check'],
-  usage: 'check MANIFEST.json [--json] [--today YYYY-MM-DD]',
+  usage,
   summary: '按申请指南检查一份申报清单，算出模型券额度',
   run: runCheck,
 };

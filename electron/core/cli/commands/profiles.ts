@@ -3,17 +3,13 @@ import { readFile, stat } from 'node:fs/promises';
 import { profileJsonMaxLength } from '../../../../shared/contract/profiles.ts';
 import { isUserFacing } from '../../../../shared/errors.ts';
 import { importProfile, listProfiles, profilesDirOf } from '../../profiles/registry.ts';
+import { parseCommandLine } from '../arguments.ts';
 import { UsageError, type CliCommand, type CliContext } from '../command.ts';
 
-function refuseUnknownOptions(args: string[], known: string[], usage: string): void {
-  const unknown = args.find((a) => a.startsWith('-') && !known.includes(a));
-  if (unknown) throw new UsageError(`不认识的选项：${unknown}。用法：juanzong ${usage}`);
-}
-
 async function runList(args: string[], ctx: CliContext): Promise<number> {
-  refuseUnknownOptions(args, ['--json'], profilesListCommand.usage);
+  const { values } = parseCommandLine(args, { usage: profilesListCommand.usage, options: { json: { type: 'boolean' } }, operands: { min: 0, max: 0 } });
   const { profiles, damaged } = listProfiles(ctx.dataDir);
-  if (args.includes('--json')) ctx.stdout(`${JSON.stringify(profiles, null, 2)}\n`);
+  if (values.json) ctx.stdout(`${JSON.stringify(profiles, null, 2)}\n`);
   else for (const p of profiles) ctx.stdout(`${p.id}\t${p.year}\t${p.builtIn ? '内置' : '已导入'}\t${p.title}\n`);
   for (const d of damaged) ctx.stderr(`提醒：${profilesDirOf(ctx.dataDir)} 中的 ${d.file} 无法使用，已跳过：${d.message}\n`);
   return 0;
@@ -32,12 +28,15 @@ async function readProfileFile(file: string): Promise<string> {
 }
 
 async function runImport(args: string[], ctx: CliContext): Promise<number> {
-  refuseUnknownOptions(args, ['--replace'], profilesImportCommand.usage);
-  const files = args.filter((a) => !a.startsWith('-'));
-  if (files.length !== 1) throw new UsageError(`请给出一个方案文件。用法：juanzong ${profilesImportCommand.usage}`);
+  const { values, operands: files } = parseCommandLine(args, {
+    usage: profilesImportCommand.usage,
+    options: { replace: { type: 'boolean' } },
+    operands: { min: 1, max: 1 },
+    missingOperands: '请给出一个方案文件。',
+  });
   const text = await readProfileFile(files[0]!);
   try {
-    const summary = await importProfile(ctx.dataDir, text, { replace: args.includes('--replace') });
+    const summary = await importProfile(ctx.dataDir, text, { replace: values.replace ?? false });
     ctx.stdout(`已导入申报方案：${summary.id}（${summary.year}，${summary.title}）\n`);
     return 0;
   } catch (error) {

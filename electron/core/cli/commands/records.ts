@@ -1,4 +1,5 @@
 import { openServices } from '../../services/index.ts';
+import { parseCommandLine } from '../arguments.ts';
 import type { CliCommand, CliContext } from '../command.ts';
 
 async function withServices<T>(ctx: CliContext, work: (s: Awaited<ReturnType<typeof openServices>>) => Promise<T>) {
@@ -10,31 +11,38 @@ async function withServices<T>(ctx: CliContext, work: (s: Awaited<ReturnType<typ
   }
 }
 
-const wantsJson = (args: string[]) => args.includes('--json');
+/** Both lists take only `--json`. */
+function wantsJson(args: string[], usage: string): boolean {
+  const { values } = parseCommandLine(args, { usage, options: { json: { type: 'boolean' } }, operands: { min: 0, max: 0 } });
+  return values.json ?? false;
+}
 
 export const applicantsListCommand: CliCommand = {
   words: ['applicants', 'list'],
   usage: 'applicants list [--json]',
   summary: '列出申报单位',
-  run: (args, ctx) =>
-    withServices(ctx, async ({ handlers }) => {
+  run: (args, ctx) => {
+    const json = wantsJson(args, applicantsListCommand.usage);
+    return withServices(ctx, async ({ handlers }) => {
       const applicants = await handlers['applicants:list']({});
-      if (wantsJson(args)) ctx.stdout(`${JSON.stringify(applicants, null, 2)}\n`);
+      if (json) ctx.stdout(`${JSON.stringify(applicants, null, 2)}\n`);
       else if (applicants.length === 0) ctx.stdout(`（${ctx.dataDir} 中还没有申报单位）\n`);
       else for (const a of applicants) ctx.stdout(`${a.id}\t${a.name}\t${a.creditCode || '（未填信用代码）'}\n`);
       return 0;
-    }),
+    });
+  },
 };
 
 export const applicationsListCommand: CliCommand = {
   words: ['applications', 'list'],
   usage: 'applications list [--json]',
   summary: '列出申报项目',
-  run: (args, ctx) =>
-    withServices(ctx, async ({ handlers }) => {
+  run: (args, ctx) => {
+    const json = wantsJson(args, applicationsListCommand.usage);
+    return withServices(ctx, async ({ handlers }) => {
       const applicants = new Map((await handlers['applicants:list']({})).map((a) => [a.id, a.name]));
       const applications = await handlers['applications:list']({});
-      if (wantsJson(args)) ctx.stdout(`${JSON.stringify(applications, null, 2)}\n`);
+      if (json) ctx.stdout(`${JSON.stringify(applications, null, 2)}\n`);
       else if (applications.length === 0) ctx.stdout(`（${ctx.dataDir} 中还没有申报项目）\n`);
       else {
         for (const a of applications) {
@@ -42,5 +50,6 @@ export const applicationsListCommand: CliCommand = {
         }
       }
       return 0;
-    }),
+    });
+  },
 };

@@ -8,6 +8,7 @@ import { createBackup } from '../../electron/core/backup/create-backup.ts';
 import { DamagedDatabaseError } from '../../electron/core/backup/database-health.ts';
 import { startDailyBackups } from '../../electron/core/backup/lifecycle.ts';
 import { restoreBackup } from '../../electron/core/backup/restore-backup.ts';
+import { openDatabase } from '../../electron/core/db/connection.ts';
 import { openServices, databaseFileName } from '../../electron/core/services/index.ts';
 import { call, ensureApplication, randomPdfBytes } from '../crash/children/seed.ts';
 
@@ -32,28 +33,30 @@ describe('backups', () => {
 
   it('takes the next daily backup only after a day', async () => {
     const dataDir = fresh();
-    const s = await openServices({ dataDir });
+    // The database alone: the services would start their own daily backups on the real clock.
+    const db = openDatabase(path.join(dataDir, databaseFileName));
     const count = async () => (await listBackups(backupDirOf(dataDir))).filter((b) => b.reason === 'daily').length;
-    // The services take their own first daily backup as they open; let it land before counting.
-    for (const deadline = Date.now() + 5_000; (await count()) === 0 && Date.now() < deadline; ) {
-      await new Promise((r) => setTimeout(r, 20));
-    }
-    let now = new Date(Date.now() + 2 * 86_400_000);
-    const daily = startDailyBackups(s.db, dataDir, { now: () => now, checkEveryMs: 10 });
-    await daily.current();
-    const before = await count();
-    now = new Date(now.getTime() + 25 * 3_600_000);
-    // The check runs every 10 ms; on a loaded machine the first one after the clock moved may come late.
-    const deadline = Date.now() + 5_000;
-    while ((await count()) === before && Date.now() < deadline) {
-      await new Promise((r) => setTimeout(r, 20));
+    let now = new Date('2026-03-02T01:00:00Z');
+    let check = () => {};
+    let stopped = false;
+    const schedule = (tick: () => void) => ((check = tick), () => (stopped = true));
+    const daily = startDailyBackups(db, dataDir, { now: () => now, schedule });
+    const checkAt = async (hoursLater: number) => {
+      now = new Date(Date.parse('2026-03-02T01:00:00Z') + hoursLater * 3_600_000);
+      check();
       await daily.current();
-    }
-    await new Promise((r) => setTimeout(r, 50)); // more checks in the same day must not add another
+      return count();
+    };
     await daily.current();
+    expect(await count()).toBe(1); // the check at start: no daily backup yet
+    expect(await checkAt(1)).toBe(1);
+    expect(await checkAt(23.9)).toBe(1);
+    expect(await checkAt(24.1)).toBe(2);
+    expect(await checkAt(25)).toBe(2); // more checks in the same day add no other
+    expect(await checkAt(49)).toBe(3);
     daily.stop();
-    s.close();
-    expect(await count()).toBe(before + 1);
+    expect(stopped).toBe(true);
+    db.close();
   });
 
   it('backs up before a migration', async () => {

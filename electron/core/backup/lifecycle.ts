@@ -45,17 +45,26 @@ export async function hashesInBackups(dataDir: string): Promise<Set<string>> {
   return hashes;
 }
 
+/** Calls `check` again and again while the app runs; answers how to stop. Tests pass one they drive by hand. */
+export type CheckSchedule = (check: () => void) => () => void;
+
+const hourly: CheckSchedule = (check) => {
+  const timer = setInterval(check, 60 * 60 * 1000);
+  timer.unref();
+  return () => clearInterval(timer);
+};
+
 export interface DailyBackups {
   stop: () => void;
   /** The backup under way, if any (tests wait for it). */
   current: () => Promise<unknown>;
 }
 
-/** Takes a `daily` backup now if the last one is a day old, then checks again every hour while the app runs. */
+/** Takes a `daily` backup now if the last one is a day old, then checks again on `schedule` (every hour). */
 export function startDailyBackups(
   db: Db,
   dataDir: string,
-  options: { keep?: number; now?: () => Date; checkEveryMs?: number } = {},
+  options: { keep?: number; now?: () => Date; schedule?: CheckSchedule } = {},
 ): DailyBackups {
   const dir = backupDirOf(dataDir);
   const now = options.now ?? (() => new Date());
@@ -70,12 +79,11 @@ export function startDailyBackups(
   // A daily backup that fails (disk full, app closing) must not stop the app; the next check tries again.
   const tick = () => (running = running.then(check).catch(() => undefined));
   tick();
-  const timer = setInterval(tick, options.checkEveryMs ?? 60 * 60 * 1000);
-  timer.unref();
+  const unschedule = (options.schedule ?? hourly)(tick);
   return {
     stop: () => {
       stopped = true;
-      clearInterval(timer);
+      unschedule();
     },
     current: () => running,
   };

@@ -18,7 +18,13 @@ beforeAll(() => {
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 const text = (bytes: Uint8Array) => Buffer.from(bytes).toString('latin1');
-const settled = async (p: Promise<unknown>) => Promise.race([p.then(() => true), new Promise((r) => setTimeout(() => r(false), 50))]);
+/** Whether `p` has settled once every callback already due has run (one turn of the event loop, no timer). */
+async function settled(p: Promise<unknown>): Promise<boolean> {
+  let done = false;
+  void p.then(() => (done = true));
+  await new Promise((resolve) => setImmediate(resolve));
+  return done;
+}
 
 describe('ReadBuffers', () => {
   it('reads into two buffers in turn and reuses one only once the writes pointing into it have ended', async () => {

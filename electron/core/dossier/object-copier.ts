@@ -21,11 +21,13 @@ import type { PdfFileWriter } from './pdf-writer.ts';
 
 const LENGTH = PDFName.of('Length');
 
-/** A PDF number as PDF syntax: no exponent, at most 4 decimals. */
+/** A PDF number as PDF syntax: no exponent (JavaScript writes one from 1e21 up), at most 4 decimals, no -0. */
 export function num(n: number): string {
   if (!Number.isFinite(n)) return '0';
+  if (Math.abs(n) >= 1e21) return BigInt(Math.round(n)).toString();
   if (Number.isInteger(n)) return String(n);
-  return n.toFixed(4).replace(/0+$/, '').replace(/\.$/, '');
+  const text = n.toFixed(4).replace(/0+$/, '').replace(/\.$/, '');
+  return text === '-0' ? '0' : text;
 }
 
 export class ObjectCopier {

@@ -17,9 +17,18 @@ const nodeOnlyPackages = ['better-sqlite3', 'sharp', 'pdf-lib', '@pdf-lib/fontki
 const noImports = (names, message) => names.map((name) => ({ name, message }));
 const electronOnlyInShell = { name: 'electron', message: 'Only electron/main and electron/preload may import electron.' };
 
+// `#shared/…` (package.json "imports") is the one subpath import; it may not climb out of shared/.
+const subpathImports = {
+  regex: '^#(?!shared/)|^#shared/(.*/)?\\.\\.(/|$)',
+  message: 'The only subpath import is #shared/…, and it stays inside shared/ (import other layers by their own rules).',
+};
+
 const coreImports = {
   paths: [electronOnlyInShell, ...noImports(['react', 'react-dom'], 'electron/core is plain Node.')],
-  patterns: [{ group: ['**/renderer/**', '**/electron/main/**', '**/electron/preload/**'], message: 'electron/core is plain Node and imports no shell or UI code.' }],
+  patterns: [
+    { group: ['**/renderer/**', '**/electron/main/**', '**/electron/preload/**'], message: 'electron/core is plain Node and imports no shell or UI code.' },
+    subpathImports,
+  ],
 };
 
 const sqlOutsideQueries =
@@ -72,7 +81,7 @@ export default tseslint.config(
             ...noImports([...nodeOnlyPackages, 'react', 'react-dom'], 'shared/ is pure: types, data, rules, zod.'),
             electronOnlyInShell,
           ],
-          patterns: [{ group: ['**/electron/**', '**/renderer/**'], message: 'shared/ imports nothing from other layers.' }],
+          patterns: [{ group: ['**/electron/**', '**/renderer/**'], message: 'shared/ imports nothing from other layers.' }, subpathImports],
         },
       ],
       'no-restricted-globals': ['error', 'window', 'document', 'process', 'Buffer', 'require'],
@@ -90,7 +99,7 @@ export default tseslint.config(
             ...noImports(nodeOnlyPackages, 'renderer/ talks to the core only through the typed API (window.juanzong).'),
             electronOnlyInShell,
           ],
-          patterns: [{ group: ['**/electron/**', '**/test/**'], message: 'renderer/ imports only shared/ and UI packages.' }],
+          patterns: [{ group: ['**/electron/**', '**/test/**'], message: 'renderer/ imports only shared/ and UI packages.' }, subpathImports],
         },
       ],
       'no-restricted-globals': ['error', 'process', 'Buffer', 'require'],
@@ -130,7 +139,7 @@ export default tseslint.config(
     files: ['electron/main/**', 'electron/preload/**'],
     languageOptions: { globals: globals.node },
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['**/renderer/**'], message: 'The shell does not import the UI.' }] }],
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/renderer/**'], message: 'The shell does not import the UI.' }, subpathImports] }],
     },
   },
   {

@@ -4,8 +4,8 @@
  * input against the channel's schema. Answers are `ApiResult`s: errors travel as values.
  */
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
-import { channels, type Handlers } from '../../shared/contract/index.ts';
-import type { ApiResult } from '../../shared/result.ts';
+import { channels, type Handlers } from '#shared/contract/index.ts';
+import type { ApiResult } from '#shared/result.ts';
 import { dispatch } from '../core/services/dispatch.ts';
 import { isAppUrl } from './security.ts';
 

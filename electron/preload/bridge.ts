@@ -2,7 +2,7 @@
  * Builds the `BridgeApi` object: one named function per channel of the contract (`juanzong.applicants.list(…)`),
  * each calling `invoke(channel, input)`. No generic `invoke(channel)` is ever handed to the page.
  */
-import { channels, splitChannel, type BridgeApi, type Channel } from '../../shared/contract/index.ts';
+import { channels, splitChannel, type BridgeApi, type Channel } from '#shared/contract/index.ts';
 
 export type Invoke = (channel: Channel, input: unknown) => Promise<unknown>;
 

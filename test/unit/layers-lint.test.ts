@@ -10,20 +10,35 @@ const root = path.resolve(import.meta.dirname, '../..');
 const sandbox = mkdtemp(path.join(os.tmpdir(), 'juanzong-lint-'));
 
 /**
- * Lints one file placed at `relativePath` of a scratch tree with the project's own config (its globs are relative to
- * the working folder), so the probes never appear in the real tree while other tools run.
+ * Lints files placed at their relative paths of a scratch tree with the project's own config (its globs are relative
+ * to the working folder), in one eslint run, so the probes never appear in the real tree while other tools run.
+ * Answers each file's messages, joined ('' when clean).
  */
-async function lintProbe(relativePath: string, source: string): Promise<string> {
+async function lintProbes(probes: Record<string, string>): Promise<Record<string, string>> {
   const cwd = await sandbox;
-  const file = path.join(cwd, relativePath);
-  await mkdir(path.dirname(file), { recursive: true });
-  await writeFile(file, source);
-  try {
-    await run(path.join(root, 'node_modules/.bin/eslint'), ['-c', path.join(root, 'eslint.config.js'), relativePath], { cwd });
-    return '';
-  } catch (error) {
-    return (error as { stdout: string }).stdout;
+  for (const [relativePath, source] of Object.entries(probes)) {
+    const file = path.join(cwd, relativePath);
+    await mkdir(path.dirname(file), { recursive: true });
+    await writeFile(file, source);
   }
+  const args = ['-c', path.join(root, 'eslint.config.js'), '--format', 'json', ...Object.keys(probes)];
+  let stdout: string;
+  try {
+    ({ stdout } = await run(path.join(root, 'node_modules/.bin/eslint'), args, { cwd, maxBuffer: 16 * 1024 * 1024 }));
+  } catch (error) {
+    stdout = (error as { stdout: string }).stdout;
+  }
+  const results = JSON.parse(stdout) as { filePath: string; messages: { message: string }[] }[];
+  return Object.fromEntries(
+    Object.keys(probes).map((relativePath) => {
+      const result = results.find((r) => r.filePath === path.join(cwd, relativePath));
+      return [relativePath, (result?.messages ?? []).map((m) => m.message).join('\n')];
+    }),
+  );
+}
+
+async function lintProbe(relativePath: string, source: string): Promise<string> {
+  return (await lintProbes({ [relativePath]: source }))[relativePath]!;
 }
 
 afterAll(async () => {
@@ -59,40 +74,71 @@ describe('the layers are enforced by lint', () => {
 
   it('raw SQL only in electron/core/db', async () => {
     const prepare = "export const count = (db: { prepare(s: string): { get(): unknown } }) => db.prepare('SELECT count(*) FROM attachments').get();\n";
-    expect(await lintProbe('electron/core/services/zz-probe-sql.ts', prepare)).toMatch(/Raw SQL belongs in electron\/core\/db\/queries/);
-    expect(await lintProbe('electron/core/cli/commands/zz-probe-sql.ts', prepare)).toMatch(/Raw SQL belongs/);
-    expect(await lintProbe('electron/main/zz-probe-sql.ts', `import type { App } from 'electron';\nexport type A = App;\n${prepare}`)).toMatch(
-      /Raw SQL belongs/,
-    );
     const pragma = "export const v = (db: { pragma(s: string): unknown }) => db.pragma('user_version');\n";
-    expect(await lintProbe('electron/core/backup/zz-probe-sql.ts', pragma)).toMatch(/Raw SQL belongs/);
     const exec = 'export const wipe = (db: { exec(s: string): void }) => db.exec(`DELETE FROM costs`);\n';
-    expect(await lintProbe('electron/core/archive/zz-probe-sql.ts', exec)).toMatch(/Raw SQL belongs/);
-    expect(await lintProbe('electron/core/db/queries/zz-probe-sql.ts', prepare + pragma + exec)).toBe('');
-    // A regular expression's exec is not SQL.
-    expect(await lintProbe('electron/core/dossier/zz-probe-regex.ts', 'export const n = (s: string) => /\\d+/.exec(s)?.[0];\n')).toBe('');
+    const found = await lintProbes({
+      'electron/core/services/zz-probe-sql.ts': prepare,
+      'electron/core/cli/commands/zz-probe-sql.ts': prepare,
+      'electron/main/zz-probe-sql.ts': `import type { App } from 'electron';\nexport type A = App;\n${prepare}`,
+      'electron/core/backup/zz-probe-sql.ts': pragma,
+      'electron/core/archive/zz-probe-sql.ts': exec,
+      'electron/core/db/queries/zz-probe-sql.ts': prepare + pragma + exec,
+      // A regular expression's exec is not SQL.
+      'electron/core/dossier/zz-probe-regex.ts': 'export const n = (s: string) => /\\d+/.exec(s)?.[0];\n',
+    });
+    for (const where of ['services', 'cli/commands', 'backup', 'archive']) {
+      expect(found[`electron/core/${where}/zz-probe-sql.ts`], where).toMatch(/Raw SQL belongs in electron\/core\/db\/queries/);
+    }
+    expect(found['electron/main/zz-probe-sql.ts']).toMatch(/Raw SQL belongs/);
+    expect(found['electron/core/db/queries/zz-probe-sql.ts']).toBe('');
+    expect(found['electron/core/dossier/zz-probe-regex.ts']).toBe('');
   });
 
   it('dossier/ and archive/ do not import services/', async () => {
-    expect(await lintProbe('electron/core/dossier/zz-probe-up.ts', "export { dispatch } from '../services/dispatch.ts';\n")).toMatch(
-      /dossier\/ and archive\/ sit below services\//,
-    );
-    expect(
-      await lintProbe('electron/core/archive/zz-probe-up.ts', "import type { ServiceContext } from '../services/index.ts';\nexport type C = ServiceContext;\n"),
-    ).toMatch(/sit below services/);
-    // The rest of the core's rules still hold there.
-    expect(await lintProbe('electron/core/archive/zz-probe-electron.ts', "import { app } from 'electron';\nexport const a = app;\n")).toMatch(
-      /Only electron\/main and electron\/preload/,
-    );
-    expect(await lintProbe('electron/core/services/zz-probe-down.ts', "export { assembleDossier } from '../dossier/assemble.ts';\n")).toBe('');
+    const found = await lintProbes({
+      'electron/core/dossier/zz-probe-up.ts': "export { dispatch } from '../services/dispatch.ts';\n",
+      'electron/core/archive/zz-probe-up.ts': "import type { ServiceContext } from '../services/index.ts';\nexport type C = ServiceContext;\n",
+      // The rest of the core's rules still hold there.
+      'electron/core/archive/zz-probe-electron.ts': "import { app } from 'electron';\nexport const a = app;\n",
+      'electron/core/services/zz-probe-down.ts': "export { assembleDossier } from '../dossier/assemble.ts';\n",
+    });
+    expect(found['electron/core/dossier/zz-probe-up.ts']).toMatch(/dossier\/ and archive\/ sit below services\//);
+    expect(found['electron/core/archive/zz-probe-up.ts']).toMatch(/sit below services/);
+    expect(found['electron/core/archive/zz-probe-electron.ts']).toMatch(/Only electron\/main and electron\/preload/);
+    expect(found['electron/core/services/zz-probe-down.ts']).toBe('');
   });
 
   it('electron/main holds only Electron glue', async () => {
     const plain = "import path from 'node:path';\nexport const where = (dir: string) => path.join(dir, 'x');\n";
-    expect(await lintProbe('electron/main/zz-probe-plain.ts', plain)).toMatch(/plain-Node logic belongs in electron\/core/);
-    const glue = "import type { App } from 'electron';\nexport const where = (app: Pick<App, 'getAppPath'>) => app.getAppPath();\n";
-    expect(await lintProbe('electron/main/zz-probe-glue.ts', glue)).toBe('');
-    expect(await lintProbe('electron/core/zz-probe-plain.ts', plain)).toBe('');
+    const found = await lintProbes({
+      'electron/main/zz-probe-plain.ts': plain,
+      'electron/main/zz-probe-glue.ts': "import type { App } from 'electron';\nexport const where = (app: Pick<App, 'getAppPath'>) => app.getAppPath();\n",
+      'electron/core/zz-probe-plain.ts': plain,
+    });
+    expect(found['electron/main/zz-probe-plain.ts']).toMatch(/plain-Node logic belongs in electron\/core/);
+    expect(found['electron/main/zz-probe-glue.ts']).toBe('');
+    expect(found['electron/core/zz-probe-plain.ts']).toBe('');
+  });
+
+  it('#shared/… is imported from every layer, and only shared/ is reached that way', async () => {
+    const viaShared = "import { UserFacingError } from '#shared/errors.ts';\nexport const E = UserFacingError;\n";
+    const climbOut = "export { openServices } from '#shared/../electron/core/services/index.ts';\n";
+    const found = await lintProbes({
+      'shared/zz-probe-sub.ts': viaShared,
+      'renderer/src/zz-probe-sub.ts': viaShared,
+      'electron/core/services/zz-probe-sub.ts': viaShared,
+      'electron/core/dossier/zz-probe-sub.ts': viaShared,
+      'electron/main/zz-probe-sub.ts': `import type { App } from 'electron';\nexport type A = App;\n${viaShared}`,
+      'shared/zz-probe-climb.ts': climbOut,
+      'renderer/src/zz-probe-climb.ts': climbOut,
+      'renderer/src/zz-probe-other.ts': "export { dispatch } from '#core/services/dispatch.ts';\n",
+    });
+    for (const clean of ['shared', 'renderer/src', 'electron/core/services', 'electron/core/dossier', 'electron/main']) {
+      expect(found[`${clean}/zz-probe-sub.ts`], clean).toBe('');
+    }
+    for (const refused of ['shared/zz-probe-climb.ts', 'renderer/src/zz-probe-climb.ts', 'renderer/src/zz-probe-other.ts']) {
+      expect(found[refused], refused).toMatch(/only subpath import is #shared/);
+    }
   });
 
   it('accepts a layer that keeps to itself', async () => {

@@ -1,8 +1,8 @@
 /** Reading what `check` and `assemble` are given: the manifest file and the profile it names. */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { manifest as manifestSchema, type Manifest } from '../../../shared/manifest.ts';
-import { describeIssue, parseProfile, type Profile } from '../../../shared/profiles/index.ts';
+import { manifest as manifestSchema, type Manifest } from '#shared/manifest.ts';
+import { describeIssue, parseProfile, type Profile } from '#shared/profiles/index.ts';
 import { findProfileIn } from '../profiles/registry.ts';
 import { UsageError } from './command.ts';
 

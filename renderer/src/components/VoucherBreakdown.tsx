@@ -1,7 +1,7 @@
-import { formatYuan } from '../../../shared/money.ts';
-import type { Profile } from '../../../shared/profiles/index.ts';
-import { voucherAmount } from '../../../shared/rules/index.ts';
-import type { CostLine } from '../../../shared/contract/index.ts';
+import { formatYuan } from '#shared/money.ts';
+import type { Profile } from '#shared/profiles/index.ts';
+import { voucherAmount } from '#shared/rules/index.ts';
+import type { CostLine } from '#shared/contract/index.ts';
 
 /** The voucher worked out live from the cost table, showing each step: eligible cost × rate, then the caps. */
 export function VoucherBreakdown({ costs, profile }: { costs: CostLine[]; profile: Profile }) {

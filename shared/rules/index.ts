@@ -2,7 +2,7 @@
  * The eligibility and completeness rules and the voucher calculator. Pure: no Node, DOM or Electron.
  */
 export { checkApplication, sortFindings } from './check-application.ts';
-export { applicationFromManifest, manifestFilePath, type ManifestContext } from './from-manifest.ts';
+export { applicationFromManifest, checkManifest, manifestFilePath, type ManifestContext } from './from-manifest.ts';
 export { voucherAmount } from './voucher.ts';
 export {
   creditCodeCheckCharacter,

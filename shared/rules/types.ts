@@ -34,15 +34,16 @@ export interface MaterialState {
   notApplicableReason?: string;
 }
 
+/** The service contract as entered so far: an unanswered question or an empty date is absent. */
 export interface ContractFacts {
   provider: string;
-  providerListed: boolean;
-  relatedParty: boolean;
+  providerListed?: boolean;
+  relatedParty?: boolean;
   model: string;
   modelFiling: string;
   signedOn?: string;
-  serviceFrom: string;
-  serviceTo: string;
+  serviceFrom?: string;
+  serviceTo?: string;
   deployment?: (typeof deploymentKinds)[number];
   /** Answers to the profile's related-party questions, by question id. */
   relatedPartyAnswers: Record<string, Answer>;
@@ -51,7 +52,8 @@ export interface ContractFacts {
 export interface CostFacts {
   kind: string;
   amountFen: Fen;
-  paidOn: string;
+  /** Absent (or empty) while the payment date is not known. */
+  paidOn?: string;
   note?: string;
 }
 

@@ -2,6 +2,7 @@
  * Maps a manifest (the `juanzong` JSON file, or a stored application laid out as one) to the `Application` the
  * rules read, and checks it: the one way every findings of the app are made.
  */
+import { setAsideInManifest } from '../dossier/material-status.ts';
 import { yuanToFen } from '../money.ts';
 import type { Manifest, ManifestFile, ManifestMaterial } from '../manifest.ts';
 import type { Profile } from '../profiles/schema.ts';
@@ -22,13 +23,12 @@ export function manifestFilePath(file: ManifestFile): string {
 
 function materialState(material: ManifestMaterial, missing: ReadonlySet<string>): MaterialState {
   const paths = (material.files ?? []).map(manifestFilePath);
+  const setAside = setAsideInManifest(material);
   return {
     id: material.id,
     attachedFiles: paths.length,
     missingFiles: paths.filter((p) => missing.has(p)),
-    ...(material.exempt ? { exemptReason: material.exempt } : {}),
-    notApplicable: material.notApplicable === true,
-    ...(material.reason !== undefined ? { notApplicableReason: material.reason } : {}),
+    ...(setAside ? { setAside } : {}),
   };
 }
 

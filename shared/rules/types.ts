@@ -1,6 +1,7 @@
 /**
  * The data the rules read (`Application`) and what they say about it (`Finding`, `Voucher`).
  */
+import type { SetAside } from '../dossier/material-status.ts';
 import type { Fen } from '../money.ts';
 import type { applicantKinds, answers, deploymentKinds } from '../manifest.ts';
 
@@ -27,11 +28,11 @@ export interface MaterialState {
   attachedFiles: number;
   /** Attached file paths that could not be found. */
   missingFiles: string[];
-  /** Why the material is exempt (the profile's exemption id or the clerk's words); absent when not exempt. */
-  exemptReason?: string;
-  notApplicable: boolean;
-  /** Why it does not apply. */
-  notApplicableReason?: string;
+  /**
+   * Marked exempt (the reason is the profile's exemption id or label, or the clerk's words) or not applicable
+   * (the clerk's reason); absent when not marked.
+   */
+  setAside?: SetAside;
 }
 
 /** The service contract as entered so far: an unanswered question or an empty date is absent. */

@@ -6,6 +6,8 @@
 import fs from 'node:fs';
 import { removeTempOutputs, tempPathFor } from './temp-output.ts';
 import { PDFDocument, grayscale, type PDFFont, type PDFPage } from './pdf-lib.ts';
+import { materialStatus, materialStatusLabels, pagesText, sealsText, setAsideInManifest } from '../../../shared/dossier/material-status.ts';
+import { sealPlan } from '../../../shared/dossier/seal-plan.ts';
 import type { Manifest } from '../../../shared/manifest.ts';
 import type { Profile } from '../../../shared/profiles/index.ts';
 import { manifestFilePath, type Finding } from '../../../shared/rules/index.ts';
@@ -61,26 +63,23 @@ class Sheet {
   }
 }
 
-const STATUS = { included: '已附', exempt: '免于提交', notApplicable: '不适用', missing: '未提供' } as const;
-
 function materialsSection(s: Sheet, input: ChecklistInput): void {
   const { manifest, profile, pageMap } = input;
+  const rules = Object.fromEntries(profile.materials.map((m) => [m.id, m.seal]));
+  const rows = sealPlan(pageMap, manifest.options, rules);
   s.heading('一、材料（按卷宗顺序）');
   profile.materials.forEach((pm, i) => {
     const m = manifest.materials.find((x) => x.id === pm.id);
-    const section = pageMap.sections.find((x) => x.id === pm.id);
-    const status = section ? 'included' : m?.notApplicable ? 'notApplicable' : m?.exempt ? 'exempt' : 'missing';
-    const pages = section ? `第 ${section.firstNumber}${section.lastNumber > section.firstNumber ? `–${section.lastNumber}` : ''} 页` : '无页码';
-    s.line(`${i + 1}．${pm.title}　［${STATUS[status]}］　${pages}`, 11);
+    const row = rows.find((r) => r.id === pm.id);
+    const setAside = setAsideInManifest(m);
+    // What the dossier holds decides: a material with files that made no pages is missing from it.
+    const status = row ? 'included' : materialStatus(setAside, 0);
+    const pages = row ? pagesText(row.firstNumber, row.lastNumber) : '无页码';
+    s.line(`${i + 1}．${pm.title}　［${materialStatusLabels[status]}］　${pages}`, 11);
     const files = (m?.files ?? []).map(manifestFilePath);
-    if (section && files.length) s.line(`文件：${files.join('；')}`, 9.5, mm(6), 0.3);
-    const reason = m?.exempt ?? m?.reason;
-    if (!section && reason) s.line(`说明：${reason}`, 9.5, mm(6), 0.3);
-    if (section) {
-      const multi = section.lastPage > section.firstPage;
-      const seals = [pm.seal.official ? `第 ${section.firstNumber} 页盖公章` : '', multi && pm.seal.crossPageWhenMultiPage ? '加盖骑缝章' : ''].filter(Boolean);
-      if (seals.length) s.line(`盖章：${seals.join('，')}`, 9.5, mm(6), 0.3);
-    }
+    if (row && files.length) s.line(`文件：${files.join('；')}`, 9.5, mm(6), 0.3);
+    if (!row && setAside?.reason) s.line(`说明：${setAside.reason}`, 9.5, mm(6), 0.3);
+    if (row && (row.officialSeal || row.crossPageSheets.length)) s.line(`盖章：${sealsText(row)}`, 9.5, mm(6), 0.3);
   });
 }
 

@@ -6,18 +6,16 @@
  */
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
-import type { JobStatus } from '../../shared/contract/index.ts';
 import type { ManifestInput } from '../../shared/manifest.ts';
 import { findProfile } from '../../shared/profiles/index.ts';
 import type { Finding } from '../../shared/rules/index.ts';
-import { dispatch } from '../../electron/core/services/dispatch.ts';
 import { dossierOutputPath } from '../../electron/core/services/dossier-jobs.ts';
 import { openServices, type Services } from '../../electron/core/services/index.ts';
 import { CLI, explain, runProcess } from '../acceptance/assemble-cli.ts';
 import { TEST_CREDIT_CODE, withCheckCharacter } from '../fixtures/dossier-fixtures.ts';
 import { bytesOf, ghostscriptPdf, pdfText } from '../helpers/make-pdf.ts';
+import { ask, waitForJob } from '../helpers/ask.ts';
 import { useTempDir } from '../helpers/temp-dir.ts';
 
 const tempDir = useTempDir();
@@ -38,21 +36,6 @@ const APPLICANT = {
 const RIVAL = { name: '深圳市另一家科技有限公司', creditCode: withCheckCharacter('91440300MA5G7YK2P'), contact: '张出纳', phone: '0755-86000000' };
 const FIRST_QUESTION = profile.conditions.find((c) => c.answeredBy === 'question')!.id;
 const CONTRACT = { provider: '深圳市模型服务有限公司', model: '先锋大模型 V2', modelFiling: 'Guangdong-XianFeng-202501010001' };
-
-async function ask<T>(services: Services, channel: string, input: unknown): Promise<T> {
-  const result = await dispatch(services.handlers, channel, input);
-  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
-  return result.value as T;
-}
-
-async function waitForJob(services: Services, jobId: string): Promise<JobStatus> {
-  for (let i = 0; i < 1200; i += 1) {
-    const status = await ask<JobStatus>(services, 'dossier:status', { jobId });
-    if (status.state !== 'running') return status;
-    await sleep(50);
-  }
-  throw new Error('the dossier job did not finish in 60 s');
-}
 
 /** Three materials attached, ethics not applicable, the rest missing. */
 async function fixtureFiles(dir: string) {

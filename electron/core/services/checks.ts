@@ -2,10 +2,10 @@ import type { Application, CoreHandlers } from '../../../shared/contract/index.t
 import type { ApplicationDetail } from '../../../shared/contract/workflow.ts';
 import { UserFacingError } from '../../../shared/errors.ts';
 import type { Profile } from '../../../shared/profiles/index.ts';
-import { checkManifest, shanghaiNow, type CheckResult, type OtherApplicantContact } from '../../../shared/rules/index.ts';
+import { checkManifest, shanghaiNow, type CheckResult } from '../../../shared/rules/index.ts';
 import type { Db } from '../db/connection.ts';
 import { listApplications } from '../db/queries/applications.ts';
-import { getApplicant } from '../db/queries/applicants.ts';
+import { getApplicant, otherApplicantsInYear } from '../db/queries/applicants.ts';
 import { findProfileIn } from '../profiles/registry.ts';
 import { readApplicationDetail } from './application-detail.ts';
 import { manifestOfDetail } from './dossier-manifest.ts';
@@ -20,30 +20,13 @@ export function profileOf(dataDir: string, profileId: string): Profile {
   return profile;
 }
 
-/** Contacts of the other applicants with an application in the same year (the guide's note 2). */
-function otherApplicants(db: Db, detail: ApplicationDetail): OtherApplicantContact[] {
-  const rows = db
-    .prepare(
-      `SELECT DISTINCT p.name, p.credit_code, p.contact_person, p.phone, a.year
-       FROM applications a JOIN applicants p ON p.id = a.applicant_id
-       WHERE a.year = ? AND p.id <> ?`,
-    )
-    .all(detail.application.year, detail.applicant.id) as {
-    name: string;
-    credit_code: string;
-    contact_person: string;
-    phone: string;
-    year: number;
-  }[];
-  return rows.map((r) => ({ name: r.name, creditCode: r.credit_code, contact: r.contact_person, phone: r.phone, year: r.year }));
-}
-
 /**
  * The findings and voucher of a stored application: the application laid out as a manifest and checked by the one
  * function `juanzong check` also calls. The window shows these; the dossier job prints them on the checklist.
  */
 export function checkApplicationDetail(db: Db, detail: ApplicationDetail, profile: Profile, today: string): CheckResult {
-  return checkManifest(manifestOfDetail(detail, profile), profile, today, { otherApplicants: otherApplicants(db, detail) });
+  const otherApplicants = otherApplicantsInYear(db, detail.application.year, detail.applicant.id);
+  return checkManifest(manifestOfDetail(detail, profile), profile, today, { otherApplicants });
 }
 
 export function checkStoredApplication(db: Db, dataDir: string, id: number, today: string) {

@@ -4,6 +4,7 @@
  * once it has the answer, so the worker never exits by itself (exiting right after posting could lose the answer).
  */
 import { parseHostMessage, type WorkerError } from '../../../shared/assembly-protocol.ts';
+import { toApiError } from '../../../shared/api-error.ts';
 import { isUserFacing } from '../../../shared/errors.ts';
 import { assembleDossier } from './assemble.ts';
 import { DossierInputError } from './errors.ts';
@@ -12,17 +13,9 @@ import type { WorkerPort } from './worker-port.ts';
 
 /** What the host is told about a failed job: the clerk's message, the file to blame, and a stack for the log. */
 export function workerError(error: unknown): WorkerError {
-  if (error instanceof DossierInputError) {
-    return { type: 'error', code: error.code, message: error.message, ...(error.file ? { file: error.file } : {}) };
-  }
-  if (isUserFacing(error)) return { type: 'error', code: error.code, message: error.message };
-  const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
-  return {
-    type: 'error',
-    code: 'internal',
-    message: `生成卷宗时内部出错（${(error as Error)?.message ?? String(error)}）。已输入的内容没有丢失；请重试，如果反复出现，请把日志发给技术支持。`,
-    detail,
-  };
+  const file = error instanceof DossierInputError && error.file ? { file: error.file } : {};
+  const detail = isUserFacing(error) ? {} : { detail: error instanceof Error ? (error.stack ?? error.message) : String(error) };
+  return { type: 'error', ...toApiError(error), ...file, ...detail };
 }
 
 const invalidRequest: WorkerError = {

@@ -13,7 +13,7 @@
  * and does not stop in time is killed.
  */
 import { z } from 'zod';
-import { pageMap } from './contract/workflow.ts';
+import { finding, pageMap } from './contract/workflow.ts';
 import { manifest } from './manifest.ts';
 import { profileSchema } from './profiles/index.ts';
 
@@ -26,6 +26,8 @@ export const assemblyRequest = z.object({
   checklistPath: z.string().min(1).optional(),
   /** An imported profile travels with the request; a built-in one may be left to `manifest.profile`. */
   profile: profileSchema.optional(),
+  /** The application's findings, made once by the caller; the checklist prints them. */
+  findings: z.array(finding).default([]),
 });
 
 export const hostMessage = z.discriminatedUnion('type', [

@@ -6,15 +6,10 @@ import { dispatch } from '../../electron/core/services/dispatch.ts';
 import { dossierOutputPath } from '../../electron/core/services/dossier-jobs.ts';
 import { openServices, type Services } from '../../electron/core/services/index.ts';
 import { bytesOf, ghostscriptPdf, pdfPages, pdfText } from '../helpers/make-pdf.ts';
+import { ask } from '../helpers/ask.ts';
 import { useTempDir } from '../helpers/temp-dir.ts';
 
 const tempDir = useTempDir();
-
-async function ask<T>(services: Services, channel: string, input: unknown): Promise<T> {
-  const result = await dispatch(services.handlers, channel, input);
-  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
-  return result.value as T;
-}
 
 /** Services whose dossier jobs announce their end: a test waits for that event, not on a timer. */
 async function servicesWithJobEnds(dataDir: string) {

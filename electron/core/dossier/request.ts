@@ -15,13 +15,13 @@ export type AssemblyRequest = z.output<typeof assemblyRequest>;
 
 export type Assemble = (input: AssembleInput, options: AssembleOptions) => Promise<AssembleResult>;
 
-/** Assembles the dossier with `assemble`, then writes its checklist (if asked for) from the page map. */
+/** Assembles the dossier with `assemble`, then (if asked for) its checklist from the page map and the findings. */
 export async function runAssemblyRequest(request: AssemblyRequest, options: AssembleOptions, assemble: Assemble): Promise<PageMap> {
   const profile = request.profile ?? findProfile(request.manifest.profile);
   if (!profile) throw new DossierInputError('unknown-profile', request.manifest.profile);
-  const { manifest, baseDir, outPath, checklistPath } = request;
+  const { manifest, baseDir, outPath, checklistPath, findings } = request;
   if (checklistPath) assertOutputFolder(checklistPath);
   const { pageMap } = await assemble({ manifest, baseDir, outPath, profile }, options);
-  if (checklistPath) await writeChecklist({ manifest, profile, pageMap, baseDir, outPath: checklistPath });
+  if (checklistPath) await writeChecklist({ manifest, profile, pageMap, findings, outPath: checklistPath });
   return pageMap;
 }

@@ -61,8 +61,10 @@ describe('the shipped assembly worker', () => {
       ],
     });
     const [outPath, checklistPath] = [at('dossier.pdf'), at('checklist.pdf')];
+    // The host's findings travel with the request; the checklist prints them as given.
+    const sharedPhone = { severity: 'warning' as const, code: 'shared-contact', subject: 'applicant.phone', message: '联系电话与另一家申报单位相同，请核实' };
     const seen: [number, number][] = [];
-    const pageMap = await host.run({ manifest, baseDir: inputs.dir, outPath, checklistPath }, running((d, t) => seen.push([d, t])));
+    const pageMap = await host.run({ manifest, baseDir: inputs.dir, outPath, checklistPath, findings: [sharedPhone] }, running((d, t) => seen.push([d, t])));
 
     expect(seen[0]).toEqual([0, pageMap.pages]);
     expect(seen.at(-1)).toEqual([pageMap.pages, pageMap.pages]);
@@ -74,6 +76,7 @@ describe('the shipped assembly worker', () => {
     expect(pageMap.sections.map((s) => s.id)).toEqual(['cover', 'toc', 'application-form', 'business-license', 'financial-statements', 'credit-report']);
     const checklist = run('pdftotext', ['-layout', checklistPath, '-']);
     expect(checklist).toContain('营业执照');
+    expect(checklist).toContain('联系电话与另一家申报单位相同');
     expect(leftovers()).toEqual([]);
   });
 
@@ -87,7 +90,7 @@ describe('the shipped assembly worker', () => {
       progress.push(done);
       if (done >= 1) abort.abort();
     };
-    const error = await host.run({ manifest: many, baseDir: inputs.dir, outPath }, running(onProgress, abort.signal)).catch((e: unknown) => e);
+    const error = await host.run({ manifest: many, baseDir: inputs.dir, outPath, findings: [] }, running(onProgress, abort.signal)).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AssemblyError);
     expect(error).toMatchObject({ code: 'cancelled', message: expect.stringContaining('已取消') });
     expect(progress.at(-1)).toBeLessThan(96);
@@ -99,7 +102,7 @@ describe('the shipped assembly worker', () => {
     const manifest = manifestOf({ materials: [{ id: 'application-form', files: [inputs.form] }, { id: 'credit-report', files: ['truncated.pdf'] }] });
     const outPath = at('refused.pdf');
     fs.writeFileSync(outPath, 'the previous dossier');
-    const error = await host.run({ manifest, baseDir: inputs.dir, outPath }, running()).catch((e: unknown) => e);
+    const error = await host.run({ manifest, baseDir: inputs.dir, outPath, findings: [] }, running()).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AssemblyError);
     expect(error).toMatchObject({ code: 'damaged', file: at('truncated.pdf') });
     expect((error as AssemblyError).message).toContain('truncated.pdf');

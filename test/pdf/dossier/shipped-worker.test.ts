@@ -16,6 +16,7 @@ import { makeInputs, type TestInputs } from './inputs.ts';
 let inputs: TestInputs;
 let built: string;
 let host: AssemblyHost;
+let workerEnv: NodeJS.ProcessEnv;
 /** Each forked worker's exit, as the host sees it. */
 const exits: Promise<number | null>[] = [];
 const at = (name: string) => path.join(inputs.dir, name);
@@ -28,9 +29,9 @@ beforeAll(async () => {
   built = fs.mkdtempSync(path.join(REPO_ROOT, 'out', 'shipped-worker-test-'));
   execFileSync(process.execPath, [path.join(REPO_ROOT, 'build/build-electron.mjs'), built], { stdio: 'pipe' });
   // What the app's main process sets for the worker (electron/main/index.ts): the font outside the bundle.
-  const env = { ...process.env, JUANZONG_FONT: path.join(REPO_ROOT, 'assets/fonts/wqy-microhei.ttc') };
+  workerEnv = { ...process.env, JUANZONG_FONT: path.join(REPO_ROOT, 'assets/fonts/wqy-microhei.ttc') };
   const fork = (workerPath: string) => {
-    const child = forkNodeProcess(workerPath, { env });
+    const child = forkNodeProcess(workerPath, { env: workerEnv });
     exits.push(new Promise((resolve) => child.onExit(resolve)));
     return child;
   };
@@ -115,5 +116,16 @@ describe('the shipped assembly worker', () => {
     expect(exits.length).toBe(3);
     // Answered or cancelled, each worker is ended by the host (SIGTERM) rather than left running.
     expect(await Promise.all(exits)).toEqual([null, null, null]);
+  });
+
+  it('answers through a utilityProcess-style parentPort as well (messages as event.data)', async () => {
+    const shim = path.join(REPO_ROOT, 'test/fixtures/utility-process-shim.mjs');
+    const env = { ...workerEnv, JUANZONG_TEST_WORKER: path.join(built, 'main', 'assembly-worker.cjs') };
+    const utility = new AssemblyHost({ fork: () => forkNodeProcess(shim, { env }), workerPath: shim });
+    const manifest = manifestOf({ materials: [{ id: 'application-form', files: [inputs.form] }] });
+    const outPath = at('via-parent-port.pdf');
+    const pageMap = await utility.run({ manifest, baseDir: inputs.dir, outPath, findings: [] }, running());
+    expect(run('qpdf', ['--show-npages', outPath]).trim()).toBe(String(pageMap.pages));
+    expect(run('pdftotext', [outPath, '-'])).toContain('FORM2');
   });
 });

@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
-import { useApplication } from '../hooks/use-application.ts';
+import { useApplication, type ApplicationState } from '../hooks/use-application.ts';
+import { useSavesPending } from '../hooks/use-autosave.ts';
 import { useDossierJob } from '../hooks/use-dossier-job.ts';
 import { useProfile } from '../hooks/use-profiles.ts';
 import { ApplicantStep } from '../steps/ApplicantStep.tsx';
@@ -17,9 +18,18 @@ interface Props {
   onApplicantChanged: () => void;
 }
 
+/** What the save note says: never "已自动保存" while something on screen is not saved. */
+function saveNote(app: ApplicationState, pending: boolean): { text: string; tone: string } {
+  if (app.unsaved.length) return { text: `未保存：${app.unsaved.join('；')}。`, tone: 'error' };
+  if (app.error || Object.keys(app.fieldErrors).length) return { text: '有修改没有保存：请看标红的输入框。', tone: 'error' };
+  if (pending || app.saving > 0) return { text: '正在保存…', tone: '' };
+  return { text: app.savedAt ? `已自动保存 ${app.savedAt}` : '所填内容会自动保存', tone: '' };
+}
+
 /** One application as six steps the clerk moves between freely; every change is saved as it is made. */
 export function ApplicationScreen({ applicationId, step, onStep, onApplicantChanged }: Props) {
   const app = useApplication(applicationId);
+  const pending = useSavesPending();
   const job = useDossierJob();
   const headingRef = useRef<HTMLHeadingElement>(null);
   const { detail, check } = app;
@@ -51,6 +61,7 @@ export function ApplicationScreen({ applicationId, step, onStep, onApplicantChan
     if (s) errorsByStep.set(s, (errorsByStep.get(s) ?? 0) + 1);
   }
   const current = steps.find((s) => s.id === step)!;
+  const note = saveNote(app, pending);
   const props = { app, detail, profile, check, onStep };
 
   return (
@@ -73,8 +84,8 @@ export function ApplicationScreen({ applicationId, step, onStep, onApplicantChan
             );
           })}
         </ol>
-        <p className="save-note" role="status">
-          {app.savedAt ? `已自动保存 ${app.savedAt}` : '所填内容会自动保存'}
+        <p className={`save-note ${note.tone}`} role="status">
+          {note.text}
         </p>
       </nav>
       <main className="app-main step-main">

@@ -30,6 +30,7 @@ const costLabels: Record<string, string> = { kind: '类别', amountFen: '金额�
 
 const otherLabels: Record<string, string> = {
   fileName: '文件名',
+  json: '方案文件',
   reason: '原因',
   year: '申报年度',
   questionId: '问题',

@@ -76,6 +76,7 @@ describe('what the clerk types is kept', () => {
     await page.keyboard.press('Tab');
     await page.getByText('日期还没写完：请写成 2025-12-31、2025/12/31 或 20251231。').waitFor();
     expect(await page.getByLabel('合同签订日期', { exact: true }).getAttribute('aria-invalid')).toBe('true');
+    await saveNote(page).getByText('合同签订日期填写有误，还没有保存').waitFor();
     await typeInto(page, '服务结束日期', '2025-02-30');
     await page.keyboard.press('Tab');
     await page.getByText('没有 2025 年 2 月 30 日这一天：请核对日期。').waitFor();

@@ -12,10 +12,12 @@ interface Props {
   onLeave: () => void;
   /** Problems found by the check or the core, by field key (`costs.0.paidOn`), shown at that field. */
   errors?: Record<string, string>;
+  /** Told what a row's date field holds that cannot be stored, under a key of its own. */
+  onUnsaved?: (key: string, messages: string[]) => void;
 }
 
 /** The table of model purchase costs: kind, amount, date paid, note. */
-export function CostTable({ profile, rows, onRows, onLeave, errors = {} }: Props) {
+export function CostTable({ profile, rows, onRows, onLeave, errors = {}, onUnsaved }: Props) {
   const [touched, setTouched] = useState<Set<number>>(new Set());
   const [focusKey, setFocusKey] = useState<number | null>(null);
   const kinds = [...profile.funding.eligibleCostKinds, { id: 'other', label: '其他费用（不计入模型券）' }];
@@ -88,6 +90,7 @@ export function CostTable({ profile, rows, onRows, onLeave, errors = {} }: Props
                   <DateInput
                     label={`第 ${i + 1} 笔费用的支付日期`}
                     value={r.paidOn || null}
+                    onUnsaved={(problem) => onUnsaved?.(`cost-${r.key}-date`, problem ? [`第 ${i + 1} 笔费用的支付日期填写有误，还没有保存`] : [])}
                     error={'error' in parsed ? undefined : errors[`costs.${savedIndex}.paidOn`]}
                     onCommit={(iso) => {
                       edit(r.key, { paidOn: iso ?? '' });

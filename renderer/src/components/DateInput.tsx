@@ -14,13 +14,15 @@ interface Props {
   error?: string | null;
   id?: string;
   name?: string;
+  /** Told when what is typed cannot be stored (with the reason) and when it can again (null). */
+  onUnsaved?: (problem: string | null) => void;
 }
 
 /**
  * One date field for the whole window: typed as 2025-12-31, 2025/12/31 or 20251231 (not the system locale's
  * order), or picked from a calendar. What is typed is stored only once it is a complete, real date.
  */
-export function DateInput({ label, value, onCommit, error, id, name }: Props) {
+export function DateInput({ label, value, onCommit, error, id, name, onUnsaved }: Props) {
   const [text, setText] = useState(value ?? '');
   const [problem, setProblem] = useState<string | null>(null);
   const [open, setOpen] = useState(false);
@@ -38,6 +40,10 @@ export function DateInput({ label, value, onCommit, error, id, name }: Props) {
   useEffect(() => {
     if (!focused.current) setText(value ?? '');
   }, [value]);
+  const tell = useRef(onUnsaved);
+  tell.current = onUnsaved;
+  useEffect(() => tell.current?.(problem), [problem]);
+  useEffect(() => () => tell.current?.(null), []);
 
   const leave = () => {
     focused.current = false;

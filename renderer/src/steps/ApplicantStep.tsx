@@ -73,7 +73,7 @@ export function ApplicantStep({ app, detail, profile, check, onApplicantChanged 
               return (
                 <div key={f.key} className="field">
                   <label htmlFor="applicant-established">{f.label}</label>
-                  <DateInput id="applicant-established" name="established" label={f.label} value={applicant.established} error={app.fieldErrors.established} onCommit={(iso) => void save({ established: iso }, 'established')} />
+                  <DateInput id="applicant-established" name="established" label={f.label} value={applicant.established} error={app.fieldErrors.established} onUnsaved={(problem) => app.setUnsaved('established', problem ? ['成立日期填写有误，还没有保存'] : [])} onCommit={(iso) => void save({ established: iso }, 'established')} />
                 </div>
               );
             }

@@ -65,7 +65,7 @@ export function ContractStep({ app, detail, profile, check }: StepProps) {
   const date = (key: 'signedOn' | 'serviceFrom' | 'serviceTo', label: string) => (
     <div className="field">
       <label htmlFor={`contract-${key}`}>{label}</label>
-      <DateInput id={`contract-${key}`} name={key} label={label} value={draft[key]} error={app.fieldErrors[`contract.${key}`]} onCommit={(iso) => saveContract({ ...latest.current, [key]: iso }, key)} />
+      <DateInput id={`contract-${key}`} name={key} label={label} value={draft[key]} error={app.fieldErrors[`contract.${key}`]} onUnsaved={(problem) => setUnsaved(`contract.${key}`, problem ? [`${label}填写有误，还没有保存`] : [])} onCommit={(iso) => saveContract({ ...latest.current, [key]: iso }, key)} />
     </div>
   );
 
@@ -147,7 +147,7 @@ export function ContractStep({ app, detail, profile, check }: StepProps) {
       <section className="card" aria-labelledby="costs-heading">
         <h3 id="costs-heading">模型购买费用</h3>
         <p className="hint">按发票和付款凭证逐笔录入，边填边自动保存；金额有误的一笔在改正前不保存。</p>
-        <CostTable profile={profile} rows={rows} onRows={editCosts} onLeave={costSave.flush} errors={app.fieldErrors} />
+        <CostTable profile={profile} rows={rows} onRows={editCosts} onLeave={costSave.flush} errors={app.fieldErrors} onUnsaved={setUnsaved} />
         {app.fieldErrors.costs && (
           <p role="alert" className="field-error">
             {app.fieldErrors.costs}

@@ -30,10 +30,12 @@ interface Props {
   detail: ApplicationDetail;
   findings: CheckResultDto['findings'];
   actions: MaterialActions;
+  /** Why the last change to this material (move, remove, turn, mark) was not saved, shown on the card. */
+  actionError?: string;
 }
 
 /** One material of the guide: what it is, where to get it, its seal rule, its files, and a drop zone. */
-export function MaterialCard({ material: m, detail, findings, actions }: Props) {
+export function MaterialCard({ material: m, detail, findings, actions, actionError }: Props) {
   const input = useRef<HTMLInputElement>(null);
   const [problems, setProblems] = useState<FileProblem[]>([]);
   const [busy, setBusy] = useState<number>(0);
@@ -103,6 +105,11 @@ export function MaterialCard({ material: m, detail, findings, actions }: Props) 
           />
           <span className="hint">可一次选多个文件：PDF、JPEG、PNG、TIFF。文件会复制进卷宗，原文件以后移动或删除都不影响。</span>
         </div>
+      )}
+      {actionError && (
+        <p role="alert" className="field-error">
+          {actionError}
+        </p>
       )}
       {busy > 0 && <p role="status" className="hint">正在添加 {busy} 个文件…</p>}
       {problems.length > 0 && (

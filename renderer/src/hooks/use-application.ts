@@ -25,6 +25,8 @@ export interface ApplicationState {
    * that field instead of above the step.
    */
   change: (run: () => Promise<ApplicationDetail>, field?: string) => Promise<ApplicationDetail | null>;
+  /** The clerk has read the error above the step. */
+  dismissError: () => void;
   /** Reads the detail again (after attachments were added through a channel that answers only the file). */
   reload: () => Promise<void>;
 }
@@ -108,5 +110,6 @@ export function useApplication(applicationId: number): ApplicationState {
   }, []);
 
   const unsaved = Object.values(unsavedByKey).flat();
-  return { detail, check, error, fieldErrors, savedAt, saving, unsaved, setUnsaved, change, reload };
+  const dismissError = useCallback(() => setError(null), []);
+  return { detail, check, error, fieldErrors, savedAt, saving, unsaved, setUnsaved, change, reload, dismissError };
 }

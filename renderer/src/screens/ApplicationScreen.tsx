@@ -93,9 +93,12 @@ export function ApplicationScreen({ applicationId, step, onStep, onApplicantChan
           第 {steps.indexOf(current) + 1} 步 · {current.label}
         </h2>
         {app.error && (
-          <p role="alert" className="banner-inline error">
-            {app.error}
-          </p>
+          <div role="alert" className="banner-inline error step-alert">
+            <span>{app.error}</span>
+            <button type="button" className="secondary small" onClick={app.dismissError}>
+              知道了
+            </button>
+          </div>
         )}
         {step === 'applicant' && <ApplicantStep {...props} onApplicantChanged={onApplicantChanged} />}
         {step === 'conditions' && <ConditionsStep {...props} />}

@@ -54,7 +54,8 @@ export function ApplicantStep({ app, detail, profile, check, onApplicantChanged 
   }
   const typing = useAutosave((key: TextField) => {
     const value = cleaned(key, values.current[key] ?? '');
-    if (value !== applicant[key]) void save({ [key]: value }, key);
+    // Saved again even when unchanged if it was refused: the refusal then clears.
+    if (value !== applicant[key] || app.fieldErrors[key]) void save({ [key]: value }, key);
   });
   const edit = (key: TextField, value: string) => {
     values.current[key] = value;

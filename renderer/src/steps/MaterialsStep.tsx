@@ -29,22 +29,22 @@ export function MaterialsStep({ app, detail, profile, check }: StepProps) {
       const to = from + delta;
       if (from < 0 || to < 0 || to >= ids.length) return;
       [ids[from], ids[to]] = [ids[to]!, ids[from]!];
-      void app.change(() => call('attachments:reorder', { applicationId, materialId, order: ids }));
+      void app.change(() => call('attachments:reorder', { applicationId, materialId, order: ids }), `material.${materialId}`);
     },
     remove(file: AttachmentWithTurns) {
       void app.change(async () => {
         await call('attachments:remove', { id: file.id });
         forgetPdf(`attachment:${file.id}`);
         return call('applications:get', { id: applicationId });
-      });
+      }, `material.${file.materialId}`);
     },
     turn(file, page) {
       const now = file.turns[String(page)] ?? 0;
       const next = TURNS[(TURNS.indexOf(now) + 1) % 4]!;
-      void app.change(() => call('attachments:turnPage', { id: file.id, page, turn: next }));
+      void app.change(() => call('attachments:turnPage', { id: file.id, page, turn: next }), `material.${file.materialId}`);
     },
     setState(materialId, state, reason) {
-      void app.change(() => call('applications:setMaterialState', { applicationId, materialId, state, reason }));
+      void app.change(() => call('applications:setMaterialState', { applicationId, materialId, state, reason }), `material.${materialId}`);
     },
   };
   const done = profile.materials.filter((m) => detail.materialStates[m.id] || detail.attachments.some((a) => a.materialId === m.id)).length;
@@ -59,7 +59,7 @@ export function MaterialsStep({ app, detail, profile, check }: StepProps) {
           {profile.materials
             .filter((m) => m.group === group)
             .map((m) => (
-              <MaterialCard key={m.id} material={m} detail={detail} findings={(check?.findings ?? []).filter((f) => f.subject === m.id)} actions={actions} />
+              <MaterialCard key={m.id} material={m} detail={detail} actionError={app.fieldErrors[`material.${m.id}`]} findings={(check?.findings ?? []).filter((f) => f.subject === m.id)} actions={actions} />
             ))}
         </section>
       ))}

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { findProfile } from '../../shared/profiles/index.ts';
+import { ghostscriptPdf } from '../helpers/make-pdf.ts';
 import { ApplicationPage } from './pages/application-page.ts';
 import { HomePage } from './pages/home-page.ts';
 import type { AppHarness } from './support/app-harness.ts';
@@ -128,5 +130,34 @@ describe('what the clerk types is kept', () => {
     await app.page.reload();
     await expect.poll(async () => (await detailOf(app, id)).contract?.model).toBe('先锋大模型 V2');
     void steps;
+  });
+
+  it('after the window closed in the middle of adding files, the card says which files are in and which to add again', async () => {
+    const dir = await each.scratch('juanzong-e2e-cut-short-');
+    const names = Array.from({ length: 8 }, (_, i) => `report-${i + 1}.pdf`);
+    const files = [];
+    for (const [i, name] of names.entries()) files.push(await ghostscriptPdf(dir, name, `REPORT${i}`, 10));
+    const app = await each.start();
+    const id = await seedApplication(app.services);
+    const steps = await openAt(app, '申报材料');
+    const title = findProfile('sz-model-voucher-2025')!.materials.find((m) => m.id === 'financial-statements')!.title;
+    const card = steps.materialCard(title);
+    await card.getByLabel(`「${title}」的文件`, { exact: true }).setInputFiles(files);
+    await expect.poll(async () => (await detailOf(app, id)).attachments.length, { interval: 20 }).toBeGreaterThan(0);
+    await app.page.reload(); // the window goes away mid-import
+
+    const again = await openAt(app, '申报材料');
+    const note = again.materialCard(title).getByRole('status').filter({ hasText: '上次添加文件时窗口被关闭了' });
+    await note.waitFor();
+    await note.scrollIntoViewIfNeeded();
+    await app.screenshot('typed-import-cut-short');
+    const stored = (await detailOf(app, id)).attachments.map((a) => a.originalName);
+    expect(stored.length).toBeLessThan(names.length);
+    const text = (await note.textContent())!;
+    expect(text).toContain(`已加入 ${stored.length} 个：${stored.map((n) => `「${n}」`).join('、')}。`);
+    const missing = names.filter((n) => !stored.includes(n));
+    expect(text).toContain(`没有加入 ${missing.length} 个：${missing.map((n) => `「${n}」`).join('、')}，请重新添加这些文件。`);
+    await note.getByRole('button', { name: '知道了' }).click();
+    await note.waitFor({ state: 'detached' });
   });
 });

@@ -86,7 +86,7 @@ describe('what the clerk types is kept', () => {
     expect((await detailOf(app, id)).contract).toMatchObject({ signedOn: '2025-01-05', serviceTo: '2025-12-31' });
 
     // The calendar, whatever the locale: next month, the 3rd.
-    await page.getByRole('button', { name: '从日历选择服务开始日期' }).click();
+    await page.getByRole('button', { name: '日历：选择服务开始日期' }).click();
     const calendar = page.getByRole('dialog', { name: '选择服务开始日期' });
     await calendar.getByRole('button', { name: '下个月' }).click();
     await calendar.getByText('2025年2月').waitFor();

@@ -91,8 +91,9 @@ export function DateInput({ label, value, onCommit, error, id, name, onUnsaved }
             if (e.key === 'Enter') leave();
           }}
         />
-        <button type="button" className="secondary small calendar-button" aria-label={`从日历选择${label}`} aria-expanded={open} onClick={() => setOpen(!open)}>
-          日历
+        {/* Named by its content, not aria-label, so that the field's label names the field alone. */}
+        <button type="button" className="secondary small calendar-button" aria-expanded={open} onClick={() => setOpen(!open)}>
+          日历<span className="visually-hidden">：选择{label}</span>
         </button>
       </span>
       {shown && (

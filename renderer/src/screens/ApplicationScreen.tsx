@@ -26,6 +26,26 @@ function saveNote(app: ApplicationState, pending: boolean): { text: string; tone
   return { text: app.savedAt ? `已自动保存 ${app.savedAt}` : '所填内容会自动保存', tone: '' };
 }
 
+/** 上一步 / 下一步 at the foot of each step, naming where they lead. */
+function StepPager({ current, onStep }: { current: number; onStep: (step: StepId) => void }) {
+  const previous = steps[current - 1];
+  const next = steps[current + 1];
+  return (
+    <nav className="step-pager" aria-label="上一步和下一步">
+      {previous && (
+        <button type="button" className="secondary" onClick={() => onStep(previous.id)}>
+          上一步：{previous.label}
+        </button>
+      )}
+      {next && (
+        <button type="button" className="next-step" onClick={() => onStep(next.id)}>
+          下一步：{next.label}
+        </button>
+      )}
+    </nav>
+  );
+}
+
 /** One application as six steps the clerk moves between freely; every change is saved as it is made. */
 export function ApplicationScreen({ applicationId, step, onStep, onApplicantChanged }: Props) {
   const app = useApplication(applicationId);
@@ -106,6 +126,7 @@ export function ApplicationScreen({ applicationId, step, onStep, onApplicantChan
         {step === 'materials' && <MaterialsStep {...props} />}
         {step === 'generate' && <GenerateStep {...props} job={job} />}
         {step === 'export' && <ExportStep {...props} job={job} />}
+        <StepPager current={steps.indexOf(current)} onStep={onStep} />
       </main>
     </div>
   );

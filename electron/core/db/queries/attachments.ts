@@ -77,3 +77,12 @@ export function sameContentName(db: Db, applicationId: number, materialId: strin
     .get(applicationId, materialId, sha256) as { original_name: string } | undefined;
   return row?.original_name;
 }
+
+/** Every attachment's file name and content hash, in the order they were added (to find files a store lost). */
+export function attachedFiles(db: Db): { originalName: string; sha256: string }[] {
+  const rows = db.prepare('SELECT original_name, sha256 FROM attachments ORDER BY id').all() as Pick<
+    AttachmentRow,
+    'original_name' | 'sha256'
+  >[];
+  return rows.map((r) => ({ originalName: r.original_name, sha256: r.sha256 }));
+}

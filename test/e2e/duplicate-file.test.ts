@@ -11,7 +11,7 @@ import { seedApplication } from './support/seed.ts';
 const profile = findProfile('sz-model-voucher-2025')!;
 const title = (id: string) => profile.materials.find((m) => m.id === id)!.title;
 
-describe('the same file attached twice to one material', () => {
+describe('the same file attached twice to one material', { timeout: 180_000 }, () => {
   const each = appPerTest({ screenshotOnFailure: 'duplicate-file-failed' });
 
   it('is refused at the card, in Chinese, naming the file already there', async () => {

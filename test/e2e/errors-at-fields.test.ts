@@ -18,7 +18,7 @@ const fullWidth = (text: string) => text.replace(/[!-~]/g, (c) => String.fromCha
 /** The text of a field's own box: the field, its label and the note under it. */
 const fieldBox = (page: Page, label: string) => page.locator('.field').filter({ has: page.getByLabel(label, { exact: true }) });
 
-describe('an error is shown at its field, in Chinese, saying what to do', () => {
+describe('an error is shown at its field, in Chinese, saying what to do', { timeout: 180_000 }, () => {
   const each = appPerTest({ screenshotOnFailure: 'errors-at-fields-failed' });
 
   it('a refused applicant field, a full-width credit code, a damaged PDF', async () => {

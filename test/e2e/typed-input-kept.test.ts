@@ -27,7 +27,7 @@ async function typeInto(page: Page, label: string, text: string): Promise<void> 
 const detailOf = (app: AppHarness, id: number) => app.services.handlers['applications:get']({ id });
 const saveNote = (page: Page) => page.getByRole('status').filter({ hasText: /保存/ }).first();
 
-describe('what the clerk types is kept', () => {
+describe('what the clerk types is kept', { timeout: 180_000 }, () => {
   const each = appPerTest({ screenshotOnFailure: 'typed-input-failed' });
 
   it('saves the valid cost rows while another row has an invalid amount, and says which row is not saved', async () => {
@@ -86,7 +86,7 @@ describe('what the clerk types is kept', () => {
     expect((await detailOf(app, id)).contract).toMatchObject({ signedOn: '2025-01-05', serviceTo: '2025-12-31' });
 
     // The calendar, whatever the locale: next month, the 3rd.
-    await page.getByRole('button', { name: '日历：选择服务开始日期' }).click();
+    await page.getByRole('button', { name: '从日历选择服务开始日期' }).click();
     const calendar = page.getByRole('dialog', { name: '选择服务开始日期' });
     await calendar.getByRole('button', { name: '下个月' }).click();
     await calendar.getByText('2025年2月').waitFor();

@@ -16,7 +16,7 @@ async function fitsAcross(page: Page, label: string): Promise<boolean> {
   return box !== null && box.x >= 0 && box.x + box.width <= width;
 }
 
-describe('the window a clerk moves through', () => {
+describe('the window a clerk moves through', { timeout: 180_000 }, () => {
   const each = appPerTest({ screenshotOnFailure: 'window-layout-failed' });
 
   it('has 上一步 / 下一步, a step list that stays in view, and keeps the focus on what was moved or added', async () => {

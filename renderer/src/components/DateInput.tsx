@@ -93,7 +93,8 @@ export function DateInput({ label, value, onCommit, error, id, name, onUnsaved }
         />
         {/* Named by its content, not aria-label, so that the field's label names the field alone. */}
         <button type="button" className="secondary small calendar-button" aria-expanded={open} onClick={() => setOpen(!open)}>
-          日历<span className="visually-hidden">：选择{label}</span>
+          <span aria-hidden="true">日历</span>
+          <span className="visually-hidden">从日历选择{label}</span>
         </button>
       </span>
       {shown && (

@@ -55,7 +55,7 @@ describe('the window a clerk moves through', { timeout: 180_000 }, () => {
     const nav = await page.getByRole('navigation', { name: '申报步骤' }).getByRole('button', { name: /导出与打印/ }).boundingBox();
     expect(nav!.y).toBeGreaterThanOrEqual(0);
     expect(nav!.y + nav!.height).toBeLessThanOrEqual(page.viewportSize()!.height);
-    await app.screenshot('window-steps-in-view');
+    await page.screenshot({ path: 'test-results/screenshots/window-steps-in-view.png' }); // the viewport, as the clerk sees it
 
     // 下移 then 下移 again from the keyboard: the focus follows the file.
     const title = profile.materials.find((m) => m.id === plan)!.title;

@@ -89,24 +89,26 @@ export function ApplicationScreen({ applicationId, step, onStep, onApplicantChan
       <nav className="sidebar steps-nav" aria-label="申报步骤">
         <h2>{detail.applicant.name}</h2>
         <p className="hint">{profile.title}</p>
-        <ol className="steps">
-          {steps.map((s, i) => {
-            const errors = errorsByStep.get(s.id) ?? 0;
-            return (
-              <li key={s.id}>
-                <button type="button" className={s.id === step ? 'selected' : ''} aria-current={s.id === step ? 'step' : undefined} onClick={() => onStep(s.id)}>
-                  <span className="step-number">{i + 1}</span>
-                  <span className="step-label">{s.label}</span>
-                  {errors > 0 && <span className="step-errors" aria-label={`${errors} 个问题`}>{errors}</span>}
-                  {s.id === 'generate' && job.status?.state === 'running' && <span className="step-busy">生成中</span>}
-                </button>
-              </li>
-            );
-          })}
-        </ol>
-        <p className={`save-note ${note.tone}`} role="status">
-          {note.text}
-        </p>
+        <div className="steps-sticky">
+          <ol className="steps">
+            {steps.map((s, i) => {
+              const errors = errorsByStep.get(s.id) ?? 0;
+              return (
+                <li key={s.id}>
+                  <button type="button" className={s.id === step ? 'selected' : ''} aria-current={s.id === step ? 'step' : undefined} onClick={() => onStep(s.id)}>
+                    <span className="step-number">{i + 1}</span>
+                    <span className="step-label">{s.label}</span>
+                    {errors > 0 && <span className="step-errors" aria-label={`${errors} 个问题`}>{errors}</span>}
+                    {s.id === 'generate' && job.status?.state === 'running' && <span className="step-busy">生成中</span>}
+                  </button>
+                </li>
+              );
+            })}
+          </ol>
+          <p className={`save-note ${note.tone}`} role="status">
+            {note.text}
+          </p>
+        </div>
       </nav>
       <main className="app-main step-main">
         <h2 className="step-heading" tabIndex={-1} ref={headingRef}>

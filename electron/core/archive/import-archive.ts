@@ -7,7 +7,7 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { mkdir, open, readFile, rm } from 'node:fs/promises';
+import { mkdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { UserFacingError } from '../../../shared/errors.ts';
 import type { Db } from '../db/connection.ts';
@@ -17,7 +17,8 @@ import { refuse } from './archive-errors.ts';
 import { archiveManifest, type ArchiveManifest } from './archive-manifest.ts';
 import { checkEntryNames, manifestEntry } from './entry-names.ts';
 import { findExistingCopy, writeApplicationRows } from './write-rows.ts';
-import { extractEntry, readZipDirectory, type ZipEntry, type ZipLimits } from './zip-reader.ts';
+import { assertRoomFor, freeBytesAt } from './zip-checks.ts';
+import { ZipArchive, type ZipLimits } from './zip-reader.ts';
 
 export const defaultLimits: ZipLimits = {
   maxEntries: 2_000,
@@ -25,6 +26,9 @@ export const defaultLimits: ZipLimits = {
   maxTotalBytes: 4 * 1024 * 1024 * 1024 - 1,
   maxRatio: 100,
 };
+
+/** The manifest of 5,000 attachments and 10,000 cost lines is a few MB; more is not ours. */
+const maxManifestBytes = 32 * 1024 * 1024;
 
 export interface ImportContext {
   db: Db;
@@ -38,6 +42,8 @@ export interface ImportOptions {
   limits?: ZipLimits;
   /** Shown in messages; the archive's file name. */
   label?: string;
+  /** Free bytes on the disk of a folder (tests give a small disk); the file system's answer by default. */
+  freeBytes?: (dir: string) => Promise<number>;
 }
 
 export interface ImportResult {
@@ -59,24 +65,17 @@ async function sha256Of(file: string): Promise<string> {
   return hash.digest('hex');
 }
 
-async function extractAll(archive: string, entries: ZipEntry[], staging: string, label: string): Promise<string[]> {
-  const source = await open(archive, 'r');
-  try {
-    const paths: string[] = [];
-    for (const [index, entry] of entries.entries()) {
-      const target = path.join(staging, String(index));
-      const out = await open(target, 'wx');
-      try {
-        await extractEntry(source, entry, out, label);
-      } finally {
-        await out.close();
-      }
-      paths.push(target);
-    }
-    return paths;
-  } finally {
-    await source.close();
+/** Unpacks every entry as `<staging>/<index>`, after checking there is room for it and its copy in the store. */
+async function extractAll(zip: ZipArchive, staging: string, label: string, freeBytes: (dir: string) => Promise<number>): Promise<string[]> {
+  const declared = zip.entries.reduce((n, e) => n + e.size, 0);
+  assertRoomFor(2 * declared, await freeBytes(staging), label);
+  const paths: string[] = [];
+  for (const index of zip.entries.keys()) {
+    const target = path.join(staging, String(index));
+    await zip.extractTo(index, target);
+    paths.push(target);
   }
+  return paths;
 }
 
 async function readManifest(file: string, label: string): Promise<ArchiveManifest> {
@@ -102,31 +101,46 @@ async function verifyFiles(manifest: ArchiveManifest, staged: Map<string, string
   }
 }
 
+function checkManifestSize(zip: ZipArchive, label: string): number {
+  const index = zip.entries.findIndex((e) => e.name === manifestEntry);
+  if (zip.entries[index]!.size > maxManifestBytes) refuse('archive-too-large', label, `清单 ${manifestEntry} 超过 ${maxManifestBytes / 1024 / 1024} MB`);
+  return index;
+}
+
 export async function importArchive(ctx: ImportContext, archive: string, options: ImportOptions = {}): Promise<ImportResult> {
   const label = options.label ?? path.basename(archive);
-  const entries = await readZipDirectory(archive, label, options.limits ?? defaultLimits);
-  const hashes = checkEntryNames(entries, label);
-  const staging = path.join(stagingDirOf(ctx.dataDir), randomBytes(8).toString('hex'));
-  await mkdir(staging, { recursive: true });
+  const zip = await ZipArchive.open(archive, label, options.limits ?? defaultLimits);
   try {
-    const paths = await extractAll(archive, entries, staging, label);
-    const manifest = await readManifest(paths[entries.findIndex((e) => e.name === manifestEntry)]!, label);
-    const staged = new Map([...hashes].map(([index, hash]) => [hash, paths[index]!]));
-    await verifyFiles(manifest, staged, label);
-    if (manifest.schemaVersion > latestVersion()) {
-      refuse('archive-from-future', label, `它由更新版本的卷宗导出（数据版本 ${manifest.schemaVersion}），请先升级本机的卷宗`);
+    const hashes = checkEntryNames(zip.entries, label);
+    const manifestIndex = checkManifestSize(zip, label);
+    const staging = path.join(stagingDirOf(ctx.dataDir), randomBytes(8).toString('hex'));
+    await mkdir(staging, { recursive: true });
+    try {
+      const paths = await extractAll(zip, staging, label, options.freeBytes ?? freeBytesAt);
+      const manifest = await readManifest(paths[manifestIndex]!, label);
+      const staged = new Map([...hashes].map(([index, hash]) => [hash, paths[index]!]));
+      return await admit(ctx, manifest, staged, label, options);
+    } finally {
+      await rm(staging, { recursive: true, force: true });
     }
-    const existing = findExistingCopy(ctx.db, manifest);
-    if (existing && !options.asCopy) {
-      throw new UserFacingError(
-        'archive-exists',
-        `「${label}」中的申报项目在本机已经存在（编号 ${existing}），卷宗没有覆盖它，也没有导入任何内容。` +
-          '如要两份并存，请选择「作为副本导入」（命令行加 --as-copy）；如要以导入的为准，请先删除本机的那一份。',
-      );
-    }
-    for (const file of staged.values()) await ctx.store.putFile(file);
-    return { ...writeApplicationRows(ctx.db, manifest, ctx.now(), label), files: staged.size };
   } finally {
-    await rm(staging, { recursive: true, force: true });
+    zip.close();
   }
+}
+
+async function admit(ctx: ImportContext, manifest: ArchiveManifest, staged: Map<string, string>, label: string, options: ImportOptions): Promise<ImportResult> {
+  await verifyFiles(manifest, staged, label);
+  if (manifest.schemaVersion > latestVersion()) {
+    refuse('archive-from-future', label, `它由更新版本的卷宗导出（数据版本 ${manifest.schemaVersion}）`, '请先升级本机的卷宗再导入。');
+  }
+  const existing = findExistingCopy(ctx.db, manifest);
+  if (existing && !options.asCopy) {
+    throw new UserFacingError(
+      'archive-exists',
+      `「${label}」中的申报项目在本机已经存在（编号 ${existing}），卷宗没有覆盖它，也没有导入任何内容。` +
+        '如要两份并存，请选择「作为副本导入」（命令行加 --as-copy）；如要以导入的为准，请先删除本机的那一份。',
+    );
+  }
+  for (const file of staged.values()) await ctx.store.putFile(file);
+  return { ...writeApplicationRows(ctx.db, manifest, ctx.now(), label), files: staged.size };
 }

@@ -15,7 +15,8 @@ import { resolveMaterials, type ResolvedMaterial } from './materials.ts';
 import { drawCover, drawToc } from './own-pages.ts';
 import { placePage, planDossier } from './plan.ts';
 import type { PreparedImage } from './image-input.ts';
-import { sniffInput, type InputKind } from './input-kind.ts';
+import type { FileKind } from '../../../shared/file-kinds.ts';
+import { sniffFile } from '../files/sniff.ts';
 import { prepareInput, releaseInput, type PreparedInput } from './prepare.ts';
 import { warmUpQpdf } from './qpdf.ts';
 import type { PageMap, PagePlan, PlanInput, PlanMaterial, QuarterTurn, ShownPage } from './types.ts';
@@ -63,9 +64,9 @@ interface InputFile {
 }
 
 /** A file's kind from its first bytes, or the refusal (missing, empty) to report in its place. */
-function sniffed(file: InputFile): InputKind | DossierInputError {
+function sniffed(file: InputFile): FileKind | DossierInputError {
   try {
-    return sniffInput(file.path);
+    return sniffFile(file.path);
   } catch (error) {
     return error as DossierInputError;
   }

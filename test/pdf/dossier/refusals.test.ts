@@ -41,11 +41,11 @@ async function refusal(file: string): Promise<DossierInputError> {
 describe('assembleDossier refuses what it cannot take, naming the file and the fix', () => {
   it.each([
     ['locked.pdf', 'needs-password', '密码'],
-    ['photo.heic', 'heic', 'JPEG'],
-    ['empty.pdf', 'empty', '空'],
-    ['notes.txt', 'unsupported-format', 'PDF'],
+    ['photo.heic', 'file-heic', 'JPEG'],
+    ['empty.pdf', 'file-empty', '空'],
+    ['notes.txt', 'file-kind', 'PDF'],
     ['truncated.pdf', 'damaged', '损坏'],
-    ['missing.pdf', 'not-found', '找不到'],
+    ['missing.pdf', 'file-missing', '找不到'],
   ])('%s → %s', async (file, code, words) => {
     const error = await refusal(file);
     expect(error.code).toBe(code);

@@ -24,6 +24,7 @@ export interface DirectoryEntry {
   localOffset: number;
   dataStart: number;
   encrypted: boolean;
+  localAgrees: boolean;
 }
 
 export interface ArchiveLayout {
@@ -69,6 +70,8 @@ export function checkDirectory(entries: readonly DirectoryEntry[], layout: Archi
     total += e.size;
   }
   checkSpans(entries, layout, label);
+  const liar = entries.find((e) => !e.localAgrees);
+  if (liar) refuse('archive-lying-entry', label, `条目「${liar.name}」的本地头与目录区记载的不一致`);
   if (total > limits.maxTotalBytes) refuse('archive-too-large', label, `解压后共 ${mib(total)}，超过上限 ${mib(limits.maxTotalBytes)}`);
   const ratio = total / Math.max(1, layout.archiveBytes);
   if (total > RATIO_FLOOR && ratio > limits.maxRatio) {

@@ -25,6 +25,8 @@ export interface ZipEntry {
   dataStart: number;
   isSymlink: boolean;
   encrypted: boolean;
+  /** The local header names the same file and compression as the directory. */
+  localAgrees: boolean;
 }
 
 const openZip = promisify(yauzl.open) as (path: string, options: yauzl.Options) => Promise<yauzl.ZipFile>;
@@ -47,24 +49,23 @@ async function readEntries(zip: yauzl.ZipFile): Promise<yauzl.Entry[]> {
 const readLocalHeader = (zip: yauzl.ZipFile, entry: yauzl.Entry) =>
   promisify(zip.readLocalFileHeader.bind(zip))(entry) as unknown as Promise<yauzl.LocalFileHeader>;
 
-/** The entry as we check it; refuses a local header that names another file or compression than the directory. */
-async function describe(zip: yauzl.ZipFile, entry: yauzl.Entry, label: string): Promise<ZipEntry> {
-  const name = entry.fileNameRaw.toString('utf8');
-  const local = await readLocalHeader(zip, entry);
-  if (!local.fileName.equals(entry.fileNameRaw) || local.compressionMethod !== entry.compressionMethod) {
-    refuse('archive-lying-entry', label, `条目「${name}」的本地头与目录区记载的不一致`);
-  }
+/**
+ * The entry as we check it. Without its local header (not read yet), its data is taken to start right after a
+ * header with no extra field: the least it can be, enough to see entries that overlap.
+ */
+function describe(entry: yauzl.Entry, local?: yauzl.LocalFileHeader): ZipEntry {
   const host = entry.versionMadeBy >> 8;
   const mode = (entry.externalFileAttributes >>> 16) & 0o170000;
   return {
-    name,
+    name: entry.fileNameRaw.toString('utf8'),
     method: entry.compressionMethod,
     compressedSize: entry.compressedSize,
     size: entry.uncompressedSize,
     localOffset: entry.relativeOffsetOfLocalHeader,
-    dataStart: local.fileDataStart,
+    dataStart: local?.fileDataStart ?? entry.relativeOffsetOfLocalHeader + 30 + entry.fileNameRaw.length,
     isSymlink: host === 3 && mode === 0o120000,
     encrypted: entry.isEncrypted(),
+    localAgrees: !local || (local.fileName.equals(entry.fileNameRaw) && local.compressionMethod === entry.compressionMethod),
   };
 }
 
@@ -102,9 +103,13 @@ export class ZipArchive {
       }
       const directoryStart = directoryOffsetOf(zip);
       const raw = await readEntries(zip);
+      const layout = { archiveBytes: zip.fileSize, directoryStart };
+      // The directory alone first (a bomb of 2,000 entries is refused without reading 2,000 local headers), then
+      // again with what the local headers say.
+      checkDirectory(raw.map((entry) => describe(entry)), layout, label, limits);
       const entries: ZipEntry[] = [];
-      for (const entry of raw) entries.push(await describe(zip, entry, label));
-      checkDirectory(entries, { archiveBytes: zip.fileSize, directoryStart }, label, limits);
+      for (const entry of raw) entries.push(describe(entry, await readLocalHeader(zip, entry)));
+      checkDirectory(entries, layout, label, limits);
       return new ZipArchive(zip, raw, entries, label);
     } catch (error) {
       zip.close();

@@ -72,6 +72,9 @@ function describe(entry: yauzl.Entry, local?: yauzl.LocalFileHeader): ZipEntry {
 /** What yauzl says when a file is not a zip or its structure is broken, as our refusal. */
 function asArchiveError(error: unknown, label: string, what: string): ArchiveError {
   if (error instanceof ArchiveError) return error;
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return new ArchiveError('archive-missing', label, '找不到这个文件', '请确认文件还在原来的位置。');
+  if (code === 'EACCES' || code === 'EPERM') return new ArchiveError('archive-unreadable', label, '没有权限读取这个文件', '请把它复制到“文档”等文件夹后再导入。');
   const message = error instanceof Error ? error.message : String(error);
   if (/too many bytes/.test(message)) return new ArchiveError('archive-bomb', label, `${what}解压后比它声明的更大`);
   if (/signature|central directory|not a zip|invalid|end of file|EOF/i.test(message)) {

@@ -22,9 +22,13 @@ const message = (field: string) =>
   `${field}中含有看不见的字符（方向控制符、零宽字符或控制字符，常在从网页、微信或 PDF 复制时带入）。请删掉这一栏的内容，再照证照手动输入一遍`;
 
 /**
- * `schema` that also refuses hidden characters, saying which field holds them.
+ * `schema`, after a first check for hidden characters that says which field holds them (first: a hidden character
+ * also makes a credit code too long, and "too long" would send the clerk counting characters they cannot see).
  * @example visibleText(z.string().trim().max(200), '申报单位名称')
  */
-export function visibleText(schema: z.ZodString, field: string, options: { multiLine?: boolean } = {}): z.ZodString {
-  return schema.refine((text) => !hasHiddenCharacters(text, options.multiLine), message(field));
+export function visibleText<S extends z.ZodType<string, string>>(schema: S, field: string, options: { multiLine?: boolean } = {}) {
+  return z
+    .string()
+    .refine((text) => !hasHiddenCharacters(text, options.multiLine), message(field))
+    .pipe(schema);
 }

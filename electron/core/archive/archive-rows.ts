@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { applicantDraft, applicationStatuses, type Applicant } from '../../../shared/contract/schemas.ts';
-import { contractDraft, costLine, materialState, materialStateKinds, type ContractDraft, type CostLine } from '../../../shared/contract/workflow.ts';
+import { contractDraft, costLine, materialState, type materialStateKinds, type ContractDraft, type CostLine } from '../../../shared/contract/workflow.ts';
 import { answers, dossierOptions, quarterTurns, type DossierOptions } from '../../../shared/manifest.ts';
 import type { Answer } from '../../../shared/rules/index.ts';
 import { refuse } from './archive-errors.ts';

@@ -4,7 +4,6 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { removeTempOutputs, tempPathFor } from './temp-output.ts';
 import { PDFDocument, grayscale, type PDFFont, type PDFPage } from './pdf-lib.ts';
 import type { Manifest } from '../../../shared/manifest.ts';
 import type { Profile } from '../../../shared/profiles/index.ts';
@@ -12,6 +11,7 @@ import { applicationFromManifest, checkApplication, manifestFilePath, shanghaiNo
 import { embedDossierFont, textFont, type TextFont } from './font.ts';
 import { chineseDate, wrapText } from './own-pages.ts';
 import { A4, mm, type PageMap } from './types.ts';
+import { writeAtomically } from '../safety/atomic-output.ts';
 
 export interface ChecklistInput {
   manifest: Manifest;
@@ -142,13 +142,6 @@ export async function writeChecklist(input: ChecklistInput): Promise<void> {
   filingSection(s, input);
   doc.setTitle(`${input.manifest.applicant.name} 申请材料核对清单`);
   doc.setProducer('卷宗 Juanzong');
-  removeTempOutputs(input.outPath);
-  const tmp = tempPathFor(input.outPath);
-  try {
-    fs.writeFileSync(tmp, await doc.save());
-    fs.renameSync(tmp, input.outPath);
-  } catch (error) {
-    fs.rmSync(tmp, { force: true });
-    throw error;
-  }
+  const bytes = await doc.save();
+  await writeAtomically(input.outPath, (file) => file.writeFile(bytes), { durable: false });
 }

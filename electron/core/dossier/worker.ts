@@ -6,7 +6,7 @@
 import { Worker } from 'node:worker_threads';
 import type { AssembleInput, AssembleOptions, AssembleResult } from './assemble.ts';
 import type { WorkerMessage } from './assemble-worker.ts';
-import { removeTempOutputs } from './temp-output.ts';
+import { removeStaleTemps } from '../safety/atomic-output.ts';
 import { DossierInputError, cancelledError, type DossierInputErrorCode } from './errors.ts';
 
 const GRACE_MS = 5000;
@@ -33,7 +33,7 @@ export function assembleDossierInWorker(input: AssembleInput, options: WorkerOpt
       worker.postMessage('cancel');
       killer = setTimeout(() => {
         void worker.terminate().then(() => {
-          removeTempOutputs(input.outPath, process.pid);
+          removeStaleTemps(input.outPath, process.pid);
           finish(() => reject(cancelledError()));
         });
       }, GRACE_MS);

@@ -34,7 +34,7 @@ async function refusal(file: string): Promise<DossierInputError> {
   const error = await assembleDossier({ manifest: withFile(file), baseDir: inputs.dir, outPath: out }).catch((e: unknown) => e);
   expect(error).toBeInstanceOf(DossierInputError);
   expect(fs.readFileSync(out, 'utf8')).toBe('the previous dossier');
-  expect(fs.readdirSync(inputs.dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  expect(fs.readdirSync(inputs.dir).filter((f) => f.endsWith('.juanzong-part'))).toEqual([]);
   return error as DossierInputError;
 }
 
@@ -74,7 +74,7 @@ describe('cancelling and the worker thread', () => {
     ).catch((e: unknown) => e);
     expect((error as DossierInputError).code).toBe('cancelled');
     expect(fs.existsSync(out)).toBe(false);
-    expect(fs.readdirSync(inputs.dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    expect(fs.readdirSync(inputs.dir).filter((f) => f.endsWith('.juanzong-part'))).toEqual([]);
   });
 
   it('runs on a worker thread, reporting progress up to the last page', async () => {

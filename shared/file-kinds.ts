@@ -38,6 +38,8 @@ const kindIds = Object.keys(fileKinds) as FileKind[];
 export const acceptedKinds: readonly FileKind[] = kindIds.filter((k) => fileKinds[k].accepted);
 /** Every extension of an accepted kind: the open dialog's filter. */
 export const acceptedExtensions: readonly string[] = acceptedKinds.flatMap((k) => fileKinds[k].extensions);
+/** The `accept` of the window's file input: the same kinds by extension and media type. */
+export const fileInputAccept = [...acceptedExtensions.map((e) => `.${e}`), ...acceptedKinds.map((k) => fileKinds[k].mediaType)].join(',');
 /** `PDF、JPEG、PNG、…`: the accepted kinds, as a refusal lists them. */
 export const acceptedKindNames = acceptedKinds.map((k) => fileKinds[k].name).join('、');
 

@@ -111,3 +111,14 @@ describe('the API refuses hidden characters too', () => {
     expect(result).toMatchObject({ ok: false, error: { code: 'invalid-input', message: expect.stringContaining(`${label}中含有看不见的字符`) } });
   });
 });
+
+describe('an application whose stored options are not JSON', () => {
+  it('still opens, with the default options', async () => {
+    const s = await openServices({ dataDir: path.join(root, 'damaged-options') });
+    const applicationId = await ensureApplication(s);
+    s.db.prepare("UPDATE applications SET dossier_options = '{not json' WHERE id = ?").run(applicationId);
+    const detail = await dispatch(s.handlers as Handlers, 'applications:get', { id: applicationId });
+    expect(detail).toMatchObject({ ok: true, value: { options: { duplex: true, numberStyle: 'dash' } } });
+    s.close();
+  });
+});

@@ -10,19 +10,12 @@ import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportArchive } from '../../electron/core/archive/export-archive.ts';
-import { importArchive } from '../../electron/core/archive/import-archive.ts';
 import { openDatabase } from '../../electron/core/db/connection.ts';
 import { openServices } from '../../electron/core/services/index.ts';
-import { FileStore } from '../../electron/core/store/file-store.ts';
 import { bundleChild } from '../crash/helpers/bundle-child.ts';
 import { call, ensureApplication, randomPdfBytes } from '../crash/children/seed.ts';
+import { importOnce, type Outcome } from './import-once.ts';
 
-interface Outcome {
-  ok: boolean;
-  applicationId?: number;
-  code?: string;
-  message?: string;
-}
 
 let root: string;
 let archive: string;
@@ -51,21 +44,6 @@ async function importInChild(dataDir: string, asCopy: boolean): Promise<Outcome>
   return JSON.parse((await answers.next()).value as string) as Outcome;
 }
 
-async function importHere(dataDir: string, asCopy: boolean): Promise<Outcome> {
-  const db = openDatabase(path.join(dataDir, 'juanzong.sqlite3'));
-  const store = new FileStore(path.join(dataDir, 'files'));
-  await store.init();
-  try {
-    const result = await importArchive({ db, store, dataDir, now: () => new Date().toISOString() }, archive, { asCopy });
-    return { ok: true, applicationId: result.applicationId };
-  } catch (error) {
-    const e = error as { code?: string; message?: string };
-    return { ok: false, code: e.code ?? 'internal', message: e.message };
-  } finally {
-    db.close();
-  }
-}
-
 function applicationsIn(dataDir: string): number {
   const db = openDatabase(path.join(dataDir, 'juanzong.sqlite3'));
   try {
@@ -84,7 +62,7 @@ describe('importing one archive from two processes at once', () => {
       const dataDir = path.join(root, `round-${asCopy}-${round}`);
       mkdirSync(dataDir);
       openDatabase(path.join(dataDir, 'juanzong.sqlite3')).close();
-      const outcomes = await Promise.all([importInChild(dataDir, asCopy), importHere(dataDir, asCopy)]);
+      const outcomes = await Promise.all([importInChild(dataDir, asCopy), importOnce(dataDir, archive, asCopy)]);
       for (const o of outcomes) tally[o.ok ? 'imported' : o.code!] = (tally[o.ok ? 'imported' : o.code!] ?? 0) + 1;
       expect(applicationsIn(dataDir)).toBe(1);
       const refused = outcomes.find((o) => !o.ok);

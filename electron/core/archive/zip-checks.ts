@@ -18,12 +18,15 @@ export interface ZipLimits {
 /** What the directory's checks need to know of an entry. */
 export interface DirectoryEntry {
   name: string;
+  /** 0 stored, 8 deflated. */
   method: number;
   compressedSize: number;
   size: number;
   localOffset: number;
+  /** Where the entry's data starts (after its local header): its bytes are `[dataStart, dataStart + compressedSize)`. */
   dataStart: number;
   encrypted: boolean;
+  /** The local header names the same file and compression as the directory. */
   localAgrees: boolean;
 }
 

@@ -10,23 +10,13 @@ import { Transform, type Readable } from 'node:stream';
 import { promisify } from 'node:util';
 import yauzl from 'yauzl';
 import { ArchiveError, refuse } from './archive-errors.ts';
-import { checkDirectory, type ZipLimits } from './zip-checks.ts';
+import { checkDirectory, type DirectoryEntry, type ZipLimits } from './zip-checks.ts';
 
 export type { ZipLimits } from './zip-checks.ts';
 
-export interface ZipEntry {
-  name: string;
-  /** 0 stored, 8 deflated. */
-  method: number;
-  compressedSize: number;
-  size: number;
-  localOffset: number;
-  /** Where the entry's data starts (after its local header): its bytes are `[dataStart, dataStart + compressedSize)`. */
-  dataStart: number;
+/** An entry as the directory and its local header describe it (see `DirectoryEntry`). */
+export interface ZipEntry extends DirectoryEntry {
   isSymlink: boolean;
-  encrypted: boolean;
-  /** The local header names the same file and compression as the directory. */
-  localAgrees: boolean;
 }
 
 const openZip = promisify(yauzl.open) as (path: string, options: yauzl.Options) => Promise<yauzl.ZipFile>;

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { answers, deploymentKinds, dossierOptions, isoDate, quarterTurns } from '../manifest.ts';
+import { materialStateKinds } from '../dossier/material-status.ts';
 import { applicant, application, attachment, recordId } from './schemas.ts';
 import { visibleText } from './visible-text.ts';
 
@@ -31,8 +32,6 @@ export const costLine = z.object({
   paidOn: isoDate.nullable(),
   note: visibleText(z.string().max(500), '费用备注', { multiLine: true }).default(''),
 });
-
-export const materialStateKinds = ['exempt', 'not-applicable'] as const;
 
 export const materialState = z.object({
   state: z.enum(materialStateKinds),

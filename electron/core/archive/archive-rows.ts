@@ -6,7 +6,8 @@
  */
 import { z } from 'zod';
 import { applicantDraft, applicationStatuses, type Applicant } from '../../../shared/contract/schemas.ts';
-import { contractDraft, costLine, materialState, type materialStateKinds, type ContractDraft, type CostLine } from '../../../shared/contract/workflow.ts';
+import { contractDraft, costLine, materialState, type ContractDraft, type CostLine } from '../../../shared/contract/workflow.ts';
+import type { MaterialStateKind } from '../../../shared/dossier/material-status.ts';
 import { answers, dossierOptions, quarterTurns, type DossierOptions } from '../../../shared/manifest.ts';
 import type { Answer } from '../../../shared/rules/index.ts';
 import { refuse } from './archive-errors.ts';
@@ -33,7 +34,7 @@ export interface ImportedApplication {
   contract: (ContractDraft & { updatedAt: string }) | null;
   costs: CostLine[];
   answers: { questionId: string; answer: Answer }[];
-  materialStates: { materialId: string; state: (typeof materialStateKinds)[number]; reason: string }[];
+  materialStates: { materialId: string; state: MaterialStateKind; reason: string }[];
   /** In the exporter's order within each material; `exporterId` links page turns. */
   attachments: { exporterId: number; materialId: string; originalName: string; sha256: string; createdAt: string }[];
   pageTurns: { exporterAttachmentId: number; page: number; turn: (typeof quarterTurns)[number] }[];

@@ -9,13 +9,13 @@ import type { Db } from '../db/connection.ts';
 import { insertAttachment } from '../db/queries/attachments.ts';
 import { replaceCosts, saveContract, setAnswer, setMaterialState, setTurn } from '../db/queries/details.ts';
 import {
-  findApplicantByIdentity,
-  findApplicationFor,
+  findApplicantId,
+  findApplicationId,
   findArchiveImport,
   insertApplicantAsExported,
   insertApplicationAsExported,
   recordArchiveImport,
-} from '../db/queries/archive-imports.ts';
+} from '../db/queries/application-rows.ts';
 import type { ImportedApplication } from './archive-rows.ts';
 
 /** What the attach-time checks found for each file, by hash. */
@@ -31,13 +31,13 @@ export interface ImportKey {
 export function findExistingCopy(db: Db, rows: ImportedApplication, key: ImportKey): number | undefined {
   const imported = findArchiveImport(db, key.archiveKey);
   if (imported !== undefined || key.asCopy) return imported;
-  const applicantId = findApplicantByIdentity(db, rows.applicant.creditCode, rows.applicant.name);
-  return applicantId === undefined ? undefined : findApplicationFor(db, applicantId, rows.application.profileId, rows.application.year);
+  const applicantId = findApplicantId(db, rows.applicant.creditCode, rows.applicant.name);
+  return applicantId === undefined ? undefined : findApplicationId(db, applicantId, rows.application.profileId, rows.application.year);
 }
 
 function writeRows(db: Db, rows: ImportedApplication, files: FileFacts, now: string): { applicationId: number; applicantId: number } {
   // An applicant already here is reused as it is: the import never rewrites what the clerk entered on this machine.
-  const applicantId = findApplicantByIdentity(db, rows.applicant.creditCode, rows.applicant.name) ?? insertApplicantAsExported(db, rows.applicant);
+  const applicantId = findApplicantId(db, rows.applicant.creditCode, rows.applicant.name) ?? insertApplicantAsExported(db, rows.applicant);
   const applicationId = insertApplicationAsExported(db, { ...rows.application, applicantId, updatedAt: now });
   if (rows.contract) saveContract(db, applicationId, rows.contract, rows.contract.updatedAt);
   replaceCosts(db, applicationId, rows.costs);

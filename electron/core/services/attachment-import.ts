@@ -7,7 +7,7 @@ import { kindFromHead, readHead } from '../files/sniff.ts';
 import { safeFileName } from '../safety/file-name.ts';
 import { assertAcceptableSize } from '../safety/incoming-file.ts';
 import type { ServiceContext } from './index.ts';
-import { orNotFound } from './not-found.ts';
+import { orNotFound } from '../../../shared/not-found.ts';
 
 export interface AttachmentSource {
   applicationId: number;

@@ -6,7 +6,7 @@ import { insertAttachment, referencedHashes } from '../db/queries/attachments.ts
 import { mediaTypeOfKind } from '../files/sniff.ts';
 import type { StoredObject } from '../store/file-store.ts';
 import type { ServiceContext } from './index.ts';
-import { orNotFound } from './not-found.ts';
+import { orNotFound } from '../../../shared/not-found.ts';
 
 /** Opens the stored copy as the assembler will: a locked or damaged PDF is refused now, on its card. */
 async function pageCountOf(ctx: ServiceContext, intake: Intake, stored: StoredObject): Promise<number> {

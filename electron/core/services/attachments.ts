@@ -5,7 +5,7 @@ import { deleteAttachment, getAttachment, listAttachments } from '../db/queries/
 import { admitStoredFile } from './attachment-intake.ts';
 import { kindFromHead } from '../files/sniff.ts';
 import type { ServiceContext } from './index.ts';
-import { orNotFound } from './not-found.ts';
+import { orNotFound } from '../../../shared/not-found.ts';
 
 type AttachmentHandlers = Pick<Handlers, 'attachments:list' | 'attachments:add' | 'attachments:remove'>;
 

@@ -1,17 +1,52 @@
-/** What archive import reads and writes beyond the ordinary queries: finding a copy already here, and the rows as exported. */
+/**
+ * One application's rows for a `.juanzong` archive: read them all as stored, column by column; find a copy already
+ * here; write the applicant and application back with their own times (the rest goes through the typed queries
+ * beside this file, after the archive's rows passed the API's schemas); note which archive an import came from.
+ * Only the archive uses these.
+ */
 import type { Db } from '../connection.ts';
 import type { Applicant, ApplicationStatus } from '../../../../shared/contract/index.ts';
 
-/** The applicant with this credit code (or, without one, this name and no code), if there is one. */
-export function findApplicantByIdentity(db: Db, creditCode: string, name: string): number | undefined {
+/** A row as SQLite returns it: column name to value. */
+export type StoredRow = Record<string, string | number | null>;
+
+/** The tables that hold an application's own rows (keyed by `application_id`), in the order they are written. */
+export const applicationTables = ['contracts', 'costs', 'answers', 'material_states', 'attachments'] as const;
+export type ApplicationTable = (typeof applicationTables)[number];
+
+export interface ApplicationRows {
+  applicant: StoredRow;
+  application: StoredRow;
+  owned: Record<ApplicationTable, StoredRow[]>;
+  pageTurns: StoredRow[];
+}
+
+/** Reads every row of one application. Run it inside a transaction so the rows agree with each other. */
+export function readApplicationRows(db: Db, applicationId: number): ApplicationRows {
+  const application = db.prepare('SELECT * FROM applications WHERE id = ?').get(applicationId) as StoredRow;
+  const applicant = db.prepare('SELECT * FROM applicants WHERE id = ?').get(Number(application.applicant_id)) as StoredRow;
+  const ownedBy = (table: ApplicationTable) =>
+    db.prepare(`SELECT * FROM ${table} WHERE application_id = ? ORDER BY rowid`).all(applicationId) as StoredRow[];
+  const owned = Object.fromEntries(applicationTables.map((t) => [t, ownedBy(t)])) as Record<ApplicationTable, StoredRow[]>;
+  const pageTurns = db
+    .prepare(
+      `SELECT page_turns.* FROM page_turns JOIN attachments ON attachments.id = page_turns.attachment_id
+       WHERE attachments.application_id = ? ORDER BY page_turns.rowid`,
+    )
+    .all(applicationId) as StoredRow[];
+  return { applicant, application, owned, pageTurns };
+}
+
+/** The first applicant here with this credit code, or with this name when the code is empty. */
+export function findApplicantId(db: Db, creditCode: string, name: string): number | undefined {
   const found = creditCode
     ? db.prepare('SELECT id FROM applicants WHERE credit_code = ? ORDER BY id LIMIT 1').get(creditCode)
     : db.prepare("SELECT id FROM applicants WHERE name = ? AND credit_code = '' ORDER BY id LIMIT 1").get(name);
   return (found as { id: number } | undefined)?.id;
 }
 
-/** An application of this applicant for this guide and year, if there is one. */
-export function findApplicationFor(db: Db, applicantId: number, profileId: string, year: number): number | undefined {
+/** The first application of this applicant for the same guide and year. */
+export function findApplicationId(db: Db, applicantId: number, profileId: string, year: number): number | undefined {
   const row = db
     .prepare('SELECT id FROM applications WHERE applicant_id = ? AND profile_id = ? AND year = ? ORDER BY id LIMIT 1')
     .get(applicantId, profileId, year);

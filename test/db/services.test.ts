@@ -63,7 +63,7 @@ describe('the core services behind the API', () => {
     expect(await storedObjects()).toHaveLength(1); // the same bytes twice are stored once
 
     expect(await add('空.pdf', new Uint8Array())).toMatchObject({ ok: false, error: { code: 'file-empty', message: expect.stringContaining('「空.pdf」') } });
-    expect(await add('说明.pdf', new TextEncoder().encode('hello'))).toMatchObject({ ok: false, error: { code: 'file-kind' } });
+    expect(await add('说明.txt', new TextEncoder().encode('hello'))).toMatchObject({ ok: false, error: { code: 'file-kind' } });
     const truncated = await add('截断.pdf', pdf.subarray(0, 400));
     expect(truncated).toMatchObject({ ok: false, error: { message: expect.stringContaining('截断.pdf') } });
     expect(await storedObjects()).toHaveLength(1); // refused copies are taken out of the store at once

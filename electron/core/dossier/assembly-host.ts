@@ -7,7 +7,7 @@
 import { parseWorkerMessage, type HostMessage, type WorkerMessage } from '../../../shared/assembly-protocol.ts';
 import { UserFacingError } from '../../../shared/errors.ts';
 import type { AssemblyRequest } from './request.ts';
-import { removeTempOutputs } from './temp-output.ts';
+import { removeStaleTemps } from '../safety/atomic-output.ts';
 import type { PageMap } from './types.ts';
 
 /** A started worker, whatever started it. */
@@ -135,7 +135,7 @@ function answer(message: Exclude<WorkerMessage, { type: 'progress' }>, signal: A
 
 function removeTempOutputsQuietly(outPath: string, pid: number): void {
   try {
-    removeTempOutputs(outPath, pid);
+    removeStaleTemps(outPath, pid);
   } catch {
     // the folder is gone too
   }

@@ -1,5 +1,6 @@
 import { useRef, useState, type DragEvent } from 'react';
 import type { AttachmentWithTurns, ApplicationDetail, CheckResultDto } from '../../../shared/contract/index.ts';
+import { fileInputAccept } from '../../../shared/file-kinds.ts';
 import { materialStatusLabels, sealRuleText, type MaterialStateKind } from '../../../shared/dossier/material-status.ts';
 import type { ProfileMaterial } from '../../../shared/profiles/index.ts';
 import type { InterruptedImport } from '../import-journal.ts';
@@ -109,7 +110,7 @@ export function MaterialCard({ material: m, detail, findings, actions, actionErr
             type="file"
             multiple
             hidden
-            accept=".pdf,.jpg,.jpeg,.png,.tif,.tiff,.webp,application/pdf,image/*"
+            accept={fileInputAccept}
             aria-label={`「${m.title}」的文件`}
             onChange={(e) => {
               const chosen = [...(e.target.files ?? [])];

@@ -40,13 +40,13 @@ async function assembleAndSave(): Promise<void> {
     await sleep(10);
   }
   const { bytes } = await call(services, 'dossier:content', { jobId, which: 'dossier' });
-  await writeAtomically(dataDir, path.join(exportDir, 'dossier.pdf'), (file) => file.writeFile(bytes).then(() => undefined));
+  await writeAtomically(path.join(exportDir, 'dossier.pdf'), (file) => file.writeFile(bytes), { dataDir });
 }
 
 /** The CLI's `juanzong assemble --out`: the assembler writes straight to a path outside the data folder. */
 async function assembleDirect(): Promise<void> {
   const pdf = path.join(exportDir, 'inputs.pdf');
-  await writeAtomically(dataDir, pdf, (file) => file.writeFile(randomPdfBytes(4096)).then(() => undefined));
+  await writeAtomically(pdf, (file) => file.writeFile(randomPdfBytes(4096)), { dataDir });
   const manifest = manifestSchema.parse({
     profile: 'sz-model-voucher-2025',
     applicant: { name: '深圳市测试科技有限公司', creditCode: '' },

@@ -34,18 +34,18 @@ async function refusal(file: string): Promise<DossierInputError> {
   const error = await assembleDossier({ manifest: withFile(file), baseDir: inputs.dir, outPath: out }).catch((e: unknown) => e);
   expect(error).toBeInstanceOf(DossierInputError);
   expect(fs.readFileSync(out, 'utf8')).toBe('the previous dossier');
-  expect(fs.readdirSync(inputs.dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  expect(fs.readdirSync(inputs.dir).filter((f) => f.endsWith('.juanzong-part'))).toEqual([]);
   return error as DossierInputError;
 }
 
 describe('assembleDossier refuses what it cannot take, naming the file and the fix', () => {
   it.each([
     ['locked.pdf', 'needs-password', '密码'],
-    ['photo.heic', 'heic', 'JPEG'],
-    ['empty.pdf', 'empty', '空'],
-    ['notes.txt', 'unsupported-format', 'PDF'],
+    ['photo.heic', 'file-heic', 'JPEG'],
+    ['empty.pdf', 'file-empty', '空'],
+    ['notes.txt', 'file-kind', 'PDF'],
     ['truncated.pdf', 'damaged', '损坏'],
-    ['missing.pdf', 'not-found', '找不到'],
+    ['missing.pdf', 'file-missing', '找不到'],
   ])('%s → %s', async (file, code, words) => {
     const error = await refusal(file);
     expect(error.code).toBe(code);
@@ -75,7 +75,7 @@ describe('cancelling', () => {
     ).catch((e: unknown) => e);
     expect((error as DossierInputError).code).toBe('cancelled');
     expect(fs.existsSync(out)).toBe(false);
-    expect(fs.readdirSync(inputs.dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    expect(fs.readdirSync(inputs.dir).filter((f) => f.endsWith('.juanzong-part'))).toEqual([]);
   });
 });
 

@@ -3,6 +3,7 @@
  * File paths are relative to the manifest's folder. Dates are `YYYY-MM-DD`, money in yuan.
  */
 import { z } from 'zod';
+import { visibleText } from './contract/visible-text.ts';
 
 /** A calendar date written `YYYY-MM-DD` that exists (no 2025-02-30). */
 export const isoDate = z
@@ -28,8 +29,8 @@ export const answers = ['yes', 'no', 'unsure'] as const;
 export const quarterTurns = [0, 90, 180, 270] as const;
 
 export const manifestApplicant = z.object({
-  name: z.string().min(1, '请填写申报单位名称'),
-  creditCode: z.string(),
+  name: visibleText(z.string().min(1, '请填写申报单位名称'), '申报单位名称'),
+  creditCode: visibleText(z.string(), '统一社会信用代码'),
   kind: z.enum(applicantKinds).optional(),
   registeredIn: z.string().optional(),
   established: isoDate.optional(),

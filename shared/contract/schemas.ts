@@ -1,19 +1,26 @@
 /** The records the API carries, as zod schemas; their TypeScript types are inferred from them. */
 import { z } from 'zod';
 import { applicantKinds, isoDate } from '../manifest.ts';
+import { toHalfWidth } from '../half-width.ts';
+import { visibleText } from './visible-text.ts';
 
 const id = z.number().int().positive();
 const timestamp = z.string();
 
-const applicantFields = {
-  name: z.string().trim().min(1, '请填写申报单位名称（与营业执照一致）').max(200),
-  creditCode: z.string().trim().toUpperCase().max(18, '统一社会信用代码是 18 位，请核对营业执照'),
+/** An applicant's fields as the API (and an imported archive) must give them. */
+export const applicantFields = {
+  name: visibleText(z.string().trim().min(1, '请填写申报单位名称（与营业执照一致）').max(200, '申报单位名称最多 200 个字'), '申报单位名称'),
+  // A Chinese IME types full-width letters and digits (９１４４…): stored as the ASCII the code is.
+  creditCode: visibleText(
+    z.string().overwrite(toHalfWidth).trim().toUpperCase().max(18, '统一社会信用代码是 18 位，请核对营业执照'),
+    '统一社会信用代码',
+  ),
   kind: z.enum(applicantKinds),
-  registeredIn: z.string().trim().max(100),
+  registeredIn: visibleText(z.string().trim().max(100), '注册地'),
   established: isoDate.nullable(),
-  contact: z.string().trim().max(50),
-  phone: z.string().trim().max(50),
-  address: z.string().trim().max(300),
+  contact: visibleText(z.string().trim().max(50), '联系人'),
+  phone: visibleText(z.string().trim().max(50), '联系电话'),
+  address: visibleText(z.string().trim().max(300), '地址'),
 };
 
 /** A new applicant: only the name is needed at first; the rest is filled in as the clerk goes. */

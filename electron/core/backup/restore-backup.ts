@@ -9,7 +9,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { UserFacingError } from '../../../shared/errors.ts';
 import { latestVersion } from '../db/migrate.ts';
-import { fsyncDir } from '../store/file-store.ts';
+import { fsyncDir } from '../safety/atomic-output.ts';
 import { isBackupName, listBackups, type BackupInfo } from './backup-files.ts';
 import { backupFile } from './create-backup.ts';
 import { inspectDatabaseFile } from './database-health.ts';

@@ -3,8 +3,6 @@
  * stops everything before a byte is written), then planned, then drawn into a temporary file beside the target
  * that replaces it only when complete.
  */
-import fs from 'node:fs';
-import { removeTempOutputs, replaceWith, tempPathFor } from './temp-output.ts';
 import { setImmediate as tick } from 'node:timers/promises';
 import type { Manifest } from '../../../shared/manifest.ts';
 import { findProfile, type Profile } from '../../../shared/profiles/index.ts';
@@ -13,11 +11,14 @@ import { assertOutputFolder, DossierInputError, cancelledError } from './errors.
 import { DossierDrawer, type ContentPage, type PagePlacer } from './draw.ts';
 import { resolveMaterials, type ResolvedMaterial } from './materials.ts';
 import { drawCover, drawToc } from './own-pages.ts';
+import { installPdfLibPatches } from './pdf-lib-patches.ts';
 import { placePage, planDossier } from './plan.ts';
 import type { PreparedImage } from './image-input.ts';
-import { sniffInput, type InputKind } from './input-kind.ts';
+import type { FileKind } from '../../../shared/file-kinds.ts';
+import { sniffFile } from '../files/sniff.ts';
 import { prepareInput, releaseInput, type PreparedInput } from './prepare.ts';
 import { warmUpQpdf } from './qpdf.ts';
+import { AtomicFile } from '../safety/atomic-output.ts';
 import type { PageMap, PagePlan, PlanInput, PlanMaterial, QuarterTurn, ShownPage } from './types.ts';
 
 warmUpQpdf();
@@ -63,9 +64,9 @@ interface InputFile {
 }
 
 /** A file's kind from its first bytes, or the refusal (missing, empty) to report in its place. */
-function sniffed(file: InputFile): InputKind | DossierInputError {
+function sniffed(file: InputFile): FileKind | DossierInputError {
   try {
-    return sniffInput(file.path);
+    return sniffFile(file.path);
   } catch (error) {
     return error as DossierInputError;
   }
@@ -177,22 +178,23 @@ async function drawPlan(drawer: DossierDrawer, plan: PagePlan, input: AssembleIn
  * const { pageMap } = await assembleDossier({ manifest, baseDir, outPath: 'dossier.pdf' }, { onProgress: (d, t) => bar(d / t) });
  */
 export async function assembleDossier(input: AssembleInput, options: AssembleOptions = {}): Promise<AssembleResult> {
+  installPdfLibPatches();
   const profile = profileFor(input);
   assertOutputFolder(input.outPath);
   const materials = resolveMaterials(input.manifest, profile, input.baseDir);
   const prepared = await prepareAll(materials, options.signal);
-  removeTempOutputs(input.outPath);
-  const tmp = tempPathFor(input.outPath);
+  // Not durable: a dossier is made again in seconds from what the database holds (see safety/atomic-output.ts).
+  const output = await AtomicFile.create(input.outPath, { durable: false });
   let drawer: DossierDrawer | undefined;
   try {
     const plan = planDossier(planInput(input.manifest, materials, prepared));
-    drawer = await DossierDrawer.open(tmp, plan, input.manifest.options.numberStyle);
+    drawer = await DossierDrawer.open(output.tempPath, plan, input.manifest.options.numberStyle);
     await drawPlan(drawer, plan, input, materials, prepared, options);
-    replaceWith(tmp, input.outPath);
+    await output.commit();
     return { pdf: input.outPath, pageMap: plan.pageMap };
   } catch (error) {
     await drawer?.abandon();
-    fs.rmSync(tmp, { force: true });
+    await output.abandon();
     throw error;
   } finally {
     prepared.flat().forEach(releaseInput);

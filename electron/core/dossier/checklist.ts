@@ -3,8 +3,6 @@
  * seals; the findings it is given (the list the window and `juanzong check` show); how to print and bind; where
  * and when to hand it in. A4, Chinese, small.
  */
-import fs from 'node:fs';
-import { removeTempOutputs, tempPathFor } from './temp-output.ts';
 import { PDFDocument, grayscale, type PDFFont, type PDFPage } from './pdf-lib.ts';
 import { materialStatus, materialStatusLabels, pagesText, sealsText, setAsideInManifest } from '../../../shared/dossier/material-status.ts';
 import { sealPlan } from '../../../shared/dossier/seal-plan.ts';
@@ -14,6 +12,7 @@ import { manifestFilePath, type Finding } from '../../../shared/rules/index.ts';
 import { embedDossierFont, textFont, type TextFont } from './font.ts';
 import { chineseDate, wrapText } from './own-pages.ts';
 import { A4, mm, type PageMap } from './types.ts';
+import { writeAtomically } from '../safety/atomic-output.ts';
 
 export interface ChecklistInput {
   manifest: Manifest;
@@ -135,13 +134,6 @@ export async function writeChecklist(input: ChecklistInput): Promise<void> {
   filingSection(s, input);
   doc.setTitle(`${input.manifest.applicant.name} 申请材料核对清单`);
   doc.setProducer('卷宗 Juanzong');
-  removeTempOutputs(input.outPath);
-  const tmp = tempPathFor(input.outPath);
-  try {
-    fs.writeFileSync(tmp, await doc.save());
-    fs.renameSync(tmp, input.outPath);
-  } catch (error) {
-    fs.rmSync(tmp, { force: true });
-    throw error;
-  }
+  const bytes = await doc.save();
+  await writeAtomically(input.outPath, (file) => file.writeFile(bytes), { durable: false });
 }

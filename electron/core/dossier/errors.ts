@@ -2,12 +2,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { UserFacingError } from '../../../shared/errors.ts';
+import { fileRefusals, type FileRefusalCode } from '../../../shared/file-kinds.ts';
 
 export type DossierInputErrorCode =
-  | 'not-found'
-  | 'empty'
-  | 'unsupported-format'
-  | 'heic'
+  | FileRefusalCode
   | 'needs-password'
   | 'damaged'
   | 'image-unreadable'
@@ -17,11 +15,7 @@ export type DossierInputErrorCode =
   | 'cancelled';
 
 const advice: Record<DossierInputErrorCode, (name: string, detail: string) => string> = {
-  'not-found': (n) => `找不到文件“${n}”。请确认文件还在原来的位置，或重新添加。`,
-  empty: (n) => `文件“${n}”是空的（没有内容或没有页面）。请重新导出或扫描这份文件后再添加。`,
-  'unsupported-format': (n, d) =>
-    `文件“${n}”的格式无法放进卷宗${d ? `（${d}）` : ''}。请另存为 PDF、JPEG、PNG、TIFF 或 WebP 后再添加。`,
-  heic: (n) => `照片“${n}”是 HEIC 格式，本程序无法读取。请在手机或电脑上把它另存为 JPEG（.jpg）后再添加。`,
+  ...fileRefusals,
   'needs-password': (n) =>
     `PDF“${n}”设有打开密码，无法读取。请向出具方索取无密码的版本，或用密码打开后另存（打印为）一份不加密的 PDF 再添加。`,
   damaged: (n, d) =>
@@ -34,6 +28,15 @@ const advice: Record<DossierInputErrorCode, (name: string, detail: string) => st
   cancelled: () => '已取消生成卷宗，没有写出文件。',
 };
 
+/**
+ * A library's own words (qpdf's `can't find startxref`, sharp's `Input buffer contains unsupported image format`)
+ * never reach the clerk: a detail is shown only when it is already in Chinese (a folder path is shown as it is).
+ * It stays on the error's `detail`.
+ */
+function clerkDetail(detail: string): string {
+  return /[\u4e00-\u9fff]/.test(detail) ? detail : '';
+}
+
 /** A refused input: `code` for programs, `file` (as the clerk named it), and a Chinese message saying what to do. */
 export class DossierInputError extends UserFacingError {
   override readonly name = 'DossierInputError';
@@ -42,7 +45,7 @@ export class DossierInputError extends UserFacingError {
     readonly file: string,
     readonly detail = '',
   ) {
-    super(code, advice[code](path.basename(file), detail));
+    super(code, advice[code](path.basename(file), code === 'output-folder-missing' ? detail : clerkDetail(detail)));
   }
 }
 

@@ -10,7 +10,7 @@
 import { createRequire } from 'node:module';
 import type Sharp from 'sharp';
 import { DossierInputError } from './errors.ts';
-import type { InputKind } from './input-kind.ts';
+import type { FileKind } from '../../../shared/file-kinds.ts';
 import type { FileRanges } from './file-copy.ts';
 import { readPng } from './png.ts';
 import type { QuarterTurn } from './types.ts';
@@ -29,7 +29,7 @@ export interface ImagePageInfo {
 export interface PreparedImage {
   kind: 'image';
   file: string;
-  format: InputKind;
+  format: FileKind;
   pages: ImagePageInfo[];
 }
 
@@ -62,8 +62,8 @@ function swapsSides(orientation: number | undefined): boolean {
   return orientation !== undefined && orientation >= 5 && orientation <= 8;
 }
 
-/** Reads an image's page sizes; refuses HEIC (sharp's libvips cannot decode HEVC) and unreadable files. */
-export async function prepareImage(file: string, format: InputKind): Promise<PreparedImage> {
+/** Reads an image's page sizes; refuses one sharp cannot read. (HEIC never gets here: see `shared/file-kinds.ts`.) */
+export async function prepareImage(file: string, format: FileKind): Promise<PreparedImage> {
   try {
     const meta = await sharp(file).metadata();
     const count = format === 'tiff' ? (meta.pages ?? 1) : 1;
@@ -76,10 +76,8 @@ export async function prepareImage(file: string, format: InputKind): Promise<Pre
       const facts = { orientation: m.orientation, channels: m.channels, space: m.space, depth: m.depth };
       pages.push(swapsSides(m.orientation) ? { width: h, height: w, ...facts } : { width: w, height: h, ...facts });
     }
-    if (format === 'heic') await sharp(file).resize(8).raw().toBuffer();
     return { kind: 'image', file, format, pages };
   } catch (error) {
-    if (format === 'heic') throw new DossierInputError('heic', file);
     throw new DossierInputError('image-unreadable', file, String((error as Error).message ?? error).slice(0, 100));
   }
 }

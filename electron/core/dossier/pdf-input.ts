@@ -103,7 +103,7 @@ export async function checkPdf(file: string): Promise<PreparedPdf> {
   const facts = await qpdfFacts(file);
   if (facts.encryption === 'user') throw new DossierInputError('needs-password', file);
   if (facts.pages === undefined) throw new DossierInputError('damaged', file, facts.message);
-  if (facts.pages === 0) throw new DossierInputError('empty', file);
+  if (facts.pages === 0) throw new DossierInputError('file-empty', file);
   const prepared: PreparedPdf = { kind: 'pdf', file, pageCount: facts.pages, loadPath: file, encryption: facts.encryption, repaired: facts.repaired };
   if (facts.encryption !== 'none' || facts.repaired) await rewrite(prepared);
   return prepared;

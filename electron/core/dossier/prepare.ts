@@ -1,22 +1,19 @@
 /** Looking at one input file before the dossier is planned: what it is and how many pages it gives. */
 import fs from 'node:fs';
-import { DossierInputError } from './errors.ts';
 import { prepareImage, type PreparedImage } from './image-input.ts';
-import { sniffInput, type InputKind } from './input-kind.ts';
+import type { FileKind } from '../../../shared/file-kinds.ts';
+import { sniffFile } from '../files/sniff.ts';
 import { checkPdf, openPdf, type PreparedPdf } from './pdf-input.ts';
+import { installPdfLibPatches } from './pdf-lib-patches.ts';
 
 export type PreparedInput = PreparedPdf | PreparedImage;
-
-const IMAGE_KINDS: InputKind[] = ['jpeg', 'png', 'tiff', 'webp', 'gif', 'avif', 'heic'];
 
 /**
  * Checks a file and counts its pages (qpdf for a PDF, sharp for an image, which also gives its size); a PDF's
  * page sizes are read when it is drawn. The caller removes what `releaseInput` names.
  */
-export async function prepareInput(file: string, kind = sniffInput(file)): Promise<PreparedInput> {
-  if (kind === 'pdf') return checkPdf(file);
-  if (IMAGE_KINDS.includes(kind)) return prepareImage(file, kind);
-  throw new DossierInputError('unsupported-format', file);
+export async function prepareInput(file: string, kind: FileKind = sniffFile(file)): Promise<PreparedInput> {
+  return kind === 'pdf' ? checkPdf(file) : prepareImage(file, kind);
 }
 
 /** Removes the decrypted or repaired copy a prepared PDF may hold. */
@@ -27,7 +24,7 @@ export function releaseInput(input: PreparedInput): void {
 export interface InputSummary {
   kind: 'pdf' | 'image';
   /** `pdf`, `jpeg`, `png`, `tiff`, `webp`, … */
-  format: InputKind;
+  format: FileKind;
   pages: number;
   /** Each page's size as shown, in points for PDF pages and pixels for images. */
   shown: { width: number; height: number }[];
@@ -39,11 +36,13 @@ export interface InputSummary {
 
 /**
  * What the app shows on a file's card when the clerk attaches it; throws DossierInputError for a file the
- * dossier cannot take (a locked PDF, a damaged one, a HEIC photo, …), so it is refused at once.
+ * dossier cannot take (a locked PDF, a damaged one, a HEIC photo, …), so it is refused at once. `kind` is the
+ * one decided when the file came in (a stored copy has no name to go by); sniffed from `file` without it.
  * @example const { pages } = await inspectInput('/path/licence.pdf'); // or catch e.code === 'needs-password'
  */
-export async function inspectInput(file: string): Promise<InputSummary> {
-  const input = await prepareInput(file);
+export async function inspectInput(file: string, kind?: FileKind): Promise<InputSummary> {
+  installPdfLibPatches();
+  const input = await prepareInput(file, kind);
   try {
     if (input.kind === 'image') {
       return { kind: 'image', format: input.format, pages: input.pages.length, shown: input.pages.map((p) => ({ ...p })) };

@@ -115,8 +115,17 @@ export function getOptions(db: Db, applicationId: number): DossierOptions {
   const row = db.prepare('SELECT dossier_options FROM applications WHERE id = ?').get(applicationId) as
     | { dossier_options: string }
     | undefined;
-  const stored = dossierOptions.partial().safeParse(JSON.parse(row?.dossier_options ?? '{}'));
+  const stored = dossierOptions.partial().safeParse(parseJsonOrNothing(row?.dossier_options ?? '{}'));
   return dossierOptions.parse(stored.success ? stored.data : {});
+}
+
+/** Text that is not JSON (a damaged row) reads as nothing: the defaults stand, and the application still opens. */
+function parseJsonOrNothing(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
 }
 
 export function setOptions(db: Db, applicationId: number, options: DossierOptions): void {

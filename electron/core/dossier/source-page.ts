@@ -80,7 +80,7 @@ function formXObject(ap: { ref: PDFRef; stream: PDFStream }, page: PDFPage, targ
   const isForm = ap.stream.dict.get(N('Subtype')) === N('Form');
   if ((isForm && !missingFonts) || !(ap.stream instanceof PDFRawStream)) return target.copier.ref(ap.ref);
   const { copier } = target;
-  const fonts = `${dr ? copier.entries(dr) : ''}${ownFonts instanceof PDFDict ? copier.entries(ownFonts) : ''}`;
+  const fonts = copier.mergedEntries([ownFonts instanceof PDFDict ? ownFonts : undefined, dr]);
   const rest = own instanceof PDFDict ? copier.entries(own, [N('Font')]) : '';
   const dict = copier.entries(ap.stream.dict, [N('Length'), N('Type'), N('Subtype'), N('Resources')]);
   const n = target.writer.allocate();
@@ -130,20 +130,23 @@ function appearanceMatrix(form: PDFStream, rect: Box, page: PDFPage): Matrix | u
   return [sx, 0, 0, sy, rect[0] - Math.min(...xs) * sx, rect[1] - Math.min(...ys) * sy];
 }
 
-/** The page's resources with the dossier font and the flattened appearances added. */
+/** The page's resources with the dossier font and the flattened appearances added (ours win a name clash). */
 function resources(page: PDFPage, target: PageTarget, extraXObjects: [string, string][]): string {
   const ctx = page.doc.context;
   const res = ctx.lookup(page.node.getInheritableAttribute(N('Resources')));
   const dict = res instanceof PDFDict ? res : undefined;
-  const sub = (key: string) => {
-    const d = dict && ctx.lookup(dict.get(N(key)));
-    return d instanceof PDFDict ? target.copier.entries(d) : '';
-  };
   const rest = dict ? target.copier.entries(dict, [N('Font'), N('XObject')]) : '';
-  const fonts = `/Font<<${sub('Font')}${FONT_NAME} ${target.fontNum} 0 R>>`;
+  const ownFonts = dict && ctx.lookup(dict.get(N('Font')));
+  const ownXObjects = dict && ctx.lookup(dict.get(N('XObject')));
+  const fonts = `/Font<<${FONT_NAME} ${target.fontNum} 0 R${withoutNames(target, ownFonts, [FONT_NAME])}>>`;
   const extra = extraXObjects.map(([name, ref]) => `${name} ${ref}`).join('');
-  const xobj = sub('XObject') || extra ? `/XObject<<${sub('XObject')}${extra}>>` : '';
-  return `<<${rest}${fonts}${xobj}>>`;
+  const xobjects = `${extra}${withoutNames(target, ownXObjects, extraXObjects.map(([name]) => name))}`;
+  return `<<${rest}${fonts}${xobjects ? `/XObject<<${xobjects}>>` : ''}>>`;
+}
+
+/** A source resource dictionary's entries, less the names the dossier gives its own resources. */
+function withoutNames(target: PageTarget, dict: PDFObject | undefined, names: string[]): string {
+  return dict instanceof PDFDict ? target.copier.entries(dict, names.map((n) => N(n.slice(1)))) : '';
 }
 
 function contentRefs(page: PDFPage, target: PageTarget): string[] {

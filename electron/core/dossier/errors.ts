@@ -11,6 +11,7 @@ export type DossierInputErrorCode =
   | 'needs-password'
   | 'damaged'
   | 'image-unreadable'
+  | 'image-truncated'
   | 'unknown-material'
   | 'unknown-profile'
   | 'output-folder-missing'
@@ -28,6 +29,8 @@ const advice: Record<DossierInputErrorCode, (name: string, detail: string) => st
     `PDF“${n}”已损坏，无法完整读出所有页面${d ? `（${d}）` : ''}。请向出具方重新索取或重新下载这份文件，或用 PDF 阅读器打开后“打印为 PDF”另存一份再添加。`,
   'image-unreadable': (n, d) =>
     `图片“${n}”无法读取${d ? `（${d}）` : ''}。请重新扫描或拍照，另存为 JPEG 或 PNG 后再添加。`,
+  'image-truncated': (n) =>
+    `图片“${n}”不完整：文件在中途断开，打印出来会缺掉一大块。请从原处重新拷贝或下载这张图片，或重新扫描后再添加。`,
   'unknown-material': (n) => `清单里的材料“${n}”不在本申报方案的材料目录中。请检查材料 id 的拼写。`,
   'unknown-profile': (n) => `清单指定的申报方案“${n}”不存在。请检查 profile 字段，例如 sz-model-voucher-2025。`,
   'output-folder-missing': (n, d) => `要保存到的文件夹“${d || n}”不存在。请先建好这个文件夹，或换一个保存位置。`,

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { answers, deploymentKinds, dossierOptions, isoDate, quarterTurns } from '../manifest.ts';
-import { applicant, application, attachment, recordId } from './schemas.ts';
+import { applicant, application, attachment, contentNotice, recordId } from './schemas.ts';
 
 const answer = z.enum(answers);
 const turn = z.union(quarterTurns.map((t) => z.literal(t)));
@@ -88,6 +88,8 @@ export const pageMap = z.object({
   sections: z.array(pageMapSection),
   blankPages: z.array(z.number().int()),
   warnings: z.array(z.string()),
+  /** What the paper copy of each file leaves out or changes, for the material's card. */
+  notices: z.array(contentNotice.extend({ materialId: z.string(), file: z.string() })).optional(),
 });
 
 export const jobStates = ['running', 'done', 'failed', 'cancelled'] as const;

@@ -12,6 +12,8 @@ export interface ResolvedFile {
   path: string;
   /** Clockwise turns by page index (0-based). */
   turns: Map<number, QuarterTurn>;
+  /** Print the file's review markup. */
+  keepMarkup: boolean;
 }
 
 export interface ResolvedMaterial {
@@ -21,6 +23,8 @@ export interface ResolvedMaterial {
   reason?: string;
   files: ResolvedFile[];
   seal: { official: boolean; crossPageWhenMultiPage: boolean };
+  /** The profile asks for an electronic copy of this material as well. */
+  electronicCopy: boolean;
 }
 
 function resolveFile(file: ManifestFile, baseDir: string): ResolvedFile {
@@ -29,7 +33,7 @@ function resolveFile(file: ManifestFile, baseDir: string): ResolvedFile {
   if (typeof file !== 'string' && file.rotate) {
     for (const [page, turn] of Object.entries(file.rotate)) turns.set(Number(page) - 1, turn as QuarterTurn);
   }
-  return { name, path: path.resolve(baseDir, name), turns };
+  return { name, path: path.resolve(baseDir, name), turns, keepMarkup: typeof file !== 'string' && file.keepMarkup === true };
 }
 
 /**
@@ -52,6 +56,6 @@ export function resolveMaterials(manifest: Manifest, profile: Profile, baseDir: 
       status = 'exempt';
       reason = m.exempt;
     } else if (files.length > 0) status = 'included';
-    return { id: pm.id, title: pm.title, status, ...(reason ? { reason } : {}), files: status === 'included' ? files : [], seal: pm.seal };
+    return { id: pm.id, title: pm.title, status, ...(reason ? { reason } : {}), files: status === 'included' ? files : [], seal: pm.seal, electronicCopy: pm.electronicCopy === true };
   });
 }

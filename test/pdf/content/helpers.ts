@@ -3,13 +3,14 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { assembleDossier, type AssembleResult } from '../../../electron/core/dossier/index.ts';
+import type { Profile } from '../../../shared/profiles/index.ts';
 import { manifestOf, runStatus } from '../dossier/helpers.ts';
 
 /** Assembles `files` as the one material `id` into `dir/name`; returns the dossier and its page map. */
-export async function assembleOne(dir: string, name: string, id: string, files: unknown[]): Promise<AssembleResult & { out: string; first: number }> {
+export async function assembleOne(dir: string, name: string, id: string, files: unknown[], profile?: Profile): Promise<AssembleResult & { out: string; first: number }> {
   const out = path.join(dir, name);
   const manifest = manifestOf({ options: { date: '2025-10-13' }, materials: [{ id, files } as never] });
-  const result = await assembleDossier({ manifest, baseDir: dir, outPath: out });
+  const result = await assembleDossier({ manifest, baseDir: dir, outPath: out, ...(profile ? { profile } : {}) });
   const first = result.pageMap.sections.find((s) => s.id === id)!.firstPage;
   return { ...result, out, first };
 }

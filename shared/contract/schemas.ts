@@ -72,6 +72,10 @@ export const attachment = z.object({
   mediaType: z.string(),
   pageCount: z.number().int().nullable(),
   createdAt: timestamp,
+  /** Print the file's review markup (the clerk's switch; left out by default). */
+  keepMarkup: z.boolean(),
+  /** What the file's paper copy leaves out, found when it was attached. */
+  notices: z.array(contentNotice),
 });
 
 export type ApplicantDraft = z.input<typeof applicantDraft>;

@@ -151,6 +151,10 @@ export const workflowContract = {
     input: z.object({ id: recordId, page: z.number().int().min(1), turn }).strict(),
     output: applicationDetail,
   },
+  'attachments:keepMarkup': {
+    input: z.object({ id: recordId, keep: z.boolean() }).strict(),
+    output: applicationDetail,
+  },
   'attachments:content': {
     input: z.object({ id: recordId }).strict(),
     output: z.object({ bytes: z.instanceof(Uint8Array), mediaType: z.string(), fileName: z.string() }),

@@ -1,6 +1,6 @@
 import type { Attachment } from '../../../shared/contract/index.ts';
 import { UserFacingError } from '../../../shared/errors.ts';
-import { DossierInputError, inspectInput } from '../dossier/index.ts';
+import { DossierInputError, inspectInput, type InputSummary } from '../dossier/index.ts';
 import { getApplication, touchApplication } from '../db/queries/applications.ts';
 import { insertAttachment, referencedHashes } from '../db/queries/attachments.ts';
 import { mediaTypes, sniffKind } from '../files/sniff.ts';
@@ -26,10 +26,13 @@ export function mediaTypeOf(fileName: string, head: Uint8Array): string {
   return mediaTypes[kind];
 }
 
-/** Opens the stored copy as the assembler will: a locked or damaged PDF is refused now, on its card. */
-async function pageCountOf(ctx: ServiceContext, fileName: string, stored: StoredObject): Promise<number> {
+/**
+ * Opens the stored copy as the assembler will: a locked or damaged PDF is refused now, on its card. Answers its
+ * page count and what its paper copy leaves out.
+ */
+async function inspectStored(ctx: ServiceContext, fileName: string, stored: StoredObject): Promise<InputSummary> {
   try {
-    return (await inspectInput(ctx.store.pathOf(stored.sha256))).pages;
+    return await inspectInput(ctx.store.pathOf(stored.sha256));
   } catch (error) {
     if (error instanceof DossierInputError) throw new DossierInputError(error.code, fileName, error.detail);
     throw error;
@@ -50,16 +53,17 @@ export interface Intake {
 export async function admitStoredFile(ctx: ServiceContext, intake: Intake, stored: StoredObject): Promise<Attachment> {
   const { db, now } = ctx;
   orNotFound(getApplication(db, intake.applicationId), '申报项目', intake.applicationId);
-  let pageCount: number;
+  let summary: InputSummary;
   try {
-    pageCount = await pageCountOf(ctx, intake.fileName, stored);
+    summary = await inspectStored(ctx, intake.fileName, stored);
   } catch (error) {
     if (!referencedHashes(db).has(stored.sha256)) await ctx.store.remove(stored.sha256);
     throw error;
   }
   return db.transaction(() => {
     const { applicationId, materialId, fileName, mediaType } = intake;
-    const row = insertAttachment(db, { applicationId, materialId, originalName: fileName, ...stored, mediaType, pageCount }, now());
+    const { pages: pageCount, notices } = summary;
+    const row = insertAttachment(db, { applicationId, materialId, originalName: fileName, ...stored, mediaType, pageCount, notices }, now());
     touchApplication(db, applicationId, now());
     return row;
   })();

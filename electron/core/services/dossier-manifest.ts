@@ -38,7 +38,8 @@ export async function stageManifest(
     for (const file of files) {
       const relative = path.join(`${index + 1}`, `${file.position}`, safeFileName(file.originalName));
       await placeFile(store.pathOf(file.sha256), path.join(inputsDir, relative));
-      staged.push(Object.keys(file.turns).length ? { path: relative, rotate: file.turns } : relative);
+      const turned = Object.keys(file.turns).length > 0;
+      staged.push(turned || file.keepMarkup ? { path: relative, ...(turned ? { rotate: file.turns } : {}), ...(file.keepMarkup ? { keepMarkup: true } : {}) } : relative);
     }
     materials.push({ id: material.id, files: staged });
   }

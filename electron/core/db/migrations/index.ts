@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { initial } from './001-initial.ts';
 import { applicationDetails } from './002-application-details.ts';
+import { contentOptions } from './005-content-options.ts';
 
 export interface Migration {
   /** Shown in logs and tests; never change once landed. */
@@ -9,4 +10,5 @@ export interface Migration {
 }
 
 /** In order; migration N is element N - 1. Append only: a landed migration is never edited. */
-export const migrations: readonly Migration[] = [initial, applicationDetails];
+// 005 is numbered for its place after 003 and 004 (other branches); it stays last in this list.
+export const migrations: readonly Migration[] = [initial, applicationDetails, contentOptions];

@@ -32,7 +32,8 @@ export function annotationFate(ctx: PDFContext, annot: PDFDict): AnnotationFate 
   if (name !== 'Widget') return 'appearance';
   const kind = fieldKind(ctx, annot);
   if (kind === 'signature') return 'signature';
-  return kind === 'none' || kind === 'button' ? 'appearance' : 'field';
+  // A list box shows all its options with the chosen ones marked: only its own appearance can show that.
+  return kind === 'none' || kind === 'button' || kind === 'list' ? 'appearance' : 'field';
 }
 
 /** What a file holds that its paper copy leaves out (or, for markup, leaves out unless the clerk keeps it). */

@@ -11,7 +11,7 @@ import { num } from './object-copier.ts';
 import type { Box } from './transform.ts';
 
 const N = (s: string) => PDFName.of(s);
-const FLAG = { multiline: 1 << 12, password: 1 << 13, radio: 1 << 15, pushbutton: 1 << 16, comb: 1 << 24 } as const;
+const FLAG = { multiline: 1 << 12, password: 1 << 13, radio: 1 << 15, pushbutton: 1 << 16, combo: 1 << 17 } as const;
 const PAD = 2;
 
 /** What the field needs from the dossier font: glyphs, widths, and which characters it cannot draw. */
@@ -54,14 +54,15 @@ export function fieldName(ctx: PDFContext, widget: PDFDict): string {
   return parts.join('.') || '（无名栏）';
 }
 
-export type FieldKind = 'text' | 'choice' | 'check' | 'radio' | 'button' | 'signature' | 'none';
+/** `choice` is a combo box (one value shown); `list` a list box, whose appearance shows every option. */
+export type FieldKind = 'text' | 'choice' | 'list' | 'check' | 'radio' | 'button' | 'signature' | 'none';
 
 /** What kind of form field a widget annotation shows. */
 export function fieldKind(ctx: PDFContext, widget: PDFDict): FieldKind {
   const ft = inherited(ctx, widget, 'FT');
   const flags = numberOf(inherited(ctx, widget, 'Ff'));
   if (ft === N('Tx')) return 'text';
-  if (ft === N('Ch')) return 'choice';
+  if (ft === N('Ch')) return flags & FLAG.combo ? 'choice' : 'list';
   if (ft === N('Sig')) return 'signature';
   if (ft !== N('Btn')) return 'none';
   if (flags & FLAG.pushbutton) return 'button';

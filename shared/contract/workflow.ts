@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { answers, deploymentKinds, dossierOptions, isoDate, quarterTurns } from '../manifest.ts';
+import { materialStateKinds } from '../dossier/material-status.ts';
 import { applicant, application, attachment, contentNotice, recordId } from './schemas.ts';
 
 const answer = z.enum(answers);
@@ -30,8 +31,6 @@ export const costLine = z.object({
   paidOn: isoDate.nullable(),
   note: z.string().max(500).default(''),
 });
-
-export const materialStateKinds = ['exempt', 'not-applicable'] as const;
 
 export const materialState = z.object({
   state: z.enum(materialStateKinds),

@@ -1,30 +1,14 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
-import type { JobStatus } from '../../shared/contract/index.ts';
 import { dispatch } from '../../electron/core/services/dispatch.ts';
 import { dossierOutputPath } from '../../electron/core/services/dossier-jobs.ts';
 import { openServices, type Services } from '../../electron/core/services/index.ts';
 import { bytesOf, ghostscriptPdf, pdfPages, pdfText } from '../helpers/make-pdf.ts';
+import { ask, waitForJob } from '../helpers/ask.ts';
 import { useTempDir } from '../helpers/temp-dir.ts';
 
 const tempDir = useTempDir();
-
-async function ask<T>(services: Services, channel: string, input: unknown): Promise<T> {
-  const result = await dispatch(services.handlers, channel, input);
-  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
-  return result.value as T;
-}
-
-async function waitForJob(services: Services, jobId: string): Promise<JobStatus> {
-  for (let i = 0; i < 600; i += 1) {
-    const status = await ask<JobStatus>(services, 'dossier:status', { jobId });
-    if (status.state !== 'running') return status;
-    await sleep(50);
-  }
-  throw new Error('the dossier job did not finish in 30 s');
-}
 
 async function applicationWithFiles(services: Services, dir: string) {
   const applicant = await ask<{ id: number }>(services, 'applicants:create', { name: '深圳市卷宗测试有限公司', creditCode: '91440300MA5FXXXX0X' });

@@ -4,6 +4,7 @@
  */
 import type { Manifest } from '../../../shared/manifest.ts';
 import { findProfile, type Profile } from '../../../shared/profiles/index.ts';
+import type { Finding } from '../../../shared/rules/index.ts';
 import type { AssembleInput, AssembleOptions, AssembleResult } from './assemble.ts';
 import { writeChecklist } from './checklist.ts';
 import { assertOutputFolder, DossierInputError } from './errors.ts';
@@ -17,6 +18,8 @@ export interface AssemblyRequest {
   checklistPath: string;
   /** An imported profile travels with the request; a built-in one may be left to `manifest.profile`. */
   profile?: Profile;
+  /** The application's findings, made by the caller from the stored application; the checklist prints them. */
+  findings: Finding[];
 }
 
 export type Assemble = (input: AssembleInput, options: AssembleOptions) => Promise<AssembleResult>;
@@ -25,9 +28,9 @@ export type Assemble = (input: AssembleInput, options: AssembleOptions) => Promi
 export async function runAssemblyRequest(request: AssemblyRequest, options: AssembleOptions, assemble: Assemble): Promise<PageMap> {
   const profile = request.profile ?? findProfile(request.manifest.profile);
   if (!profile) throw new DossierInputError('unknown-profile', request.manifest.profile);
-  const { manifest, baseDir, outPath, checklistPath } = request;
+  const { manifest, baseDir, outPath, checklistPath, findings } = request;
   assertOutputFolder(checklistPath);
   const { pageMap } = await assemble({ manifest, baseDir, outPath, profile }, options);
-  await writeChecklist({ manifest, profile, pageMap, baseDir, outPath: checklistPath });
+  await writeChecklist({ manifest, profile, pageMap, findings, outPath: checklistPath });
   return pageMap;
 }

@@ -3,7 +3,10 @@
  * (what `juanzong assemble --json` prints). Plain data, no Node or PDF objects.
  */
 import type { ContentNotice } from '../../../shared/contract/schemas.ts';
+import type { MaterialStatus } from '../../../shared/dossier/material-status.ts';
 import type { DossierOptions } from '../../../shared/manifest.ts';
+
+export type { MaterialStatus };
 
 /** A4 portrait in PDF points. */
 export const A4 = { width: 595.28, height: 841.89 } as const;
@@ -32,8 +35,6 @@ export interface PlanFile {
   name: string;
   pages: ShownPage[];
 }
-
-export type MaterialStatus = 'included' | 'notApplicable' | 'exempt' | 'missing';
 
 export interface PlanMaterial {
   id: string;

@@ -6,8 +6,8 @@ import type { JobStatus, PageMap } from '../../../shared/contract/workflow.ts';
 import { UserFacingError } from '../../../shared/errors.ts';
 import type { AssemblyRequest } from '../dossier/request.ts';
 import { readApplicationDetail } from './application-detail.ts';
-import { profileOf } from './checks.ts';
-import { toApiError } from './dispatch.ts';
+import { checkApplicationDetail, profileOf, shanghaiToday } from './checks.ts';
+import { toApiError } from '../../../shared/api-error.ts';
 import { stageManifest } from './dossier-manifest.ts';
 import type { ServiceContext } from './index.ts';
 
@@ -60,6 +60,7 @@ export function dossierJobHandlers(
       const detail = readApplicationDetail(ctx.db, job.applicationId);
       const inputsDir = path.join(dir, 'inputs');
       const profile = profileOf(ctx.dataDir, detail.application.profileId);
+      const { findings } = checkApplicationDetail(ctx.db, detail, profile, shanghaiToday(ctx));
       const manifest = await stageManifest(detail, profile, ctx.store, inputsDir);
       const pageMap = await runAssembly(
         {
@@ -68,6 +69,7 @@ export function dossierJobHandlers(
           outPath: dossierOutputPath(ctx.dataDir, jobId, 'dossier'),
           checklistPath: dossierOutputPath(ctx.dataDir, jobId, 'checklist'),
           profile,
+          findings,
         },
         { onProgress: (done, total) => Object.assign(job.status, { done, total }), signal: job.abort.signal },
       );

@@ -1,5 +1,6 @@
 import { useRef, useState, type DragEvent } from 'react';
 import type { AttachmentWithTurns, ApplicationDetail, CheckResultDto } from '../../../shared/contract/index.ts';
+import { materialStatusLabels, sealRuleText, type MaterialStateKind } from '../../../shared/dossier/material-status.ts';
 import type { ProfileMaterial } from '../../../shared/profiles/index.ts';
 import { AttachmentItem } from './AttachmentItem.tsx';
 import { FindingList } from './FindingList.tsx';
@@ -17,15 +18,10 @@ export interface MaterialActions {
   turn: (file: AttachmentWithTurns, page: number) => void;
   /** The clerk's switch: print this file's review markup on paper too. */
   keepMarkup: (file: AttachmentWithTurns, keep: boolean) => void;
-  setState: (materialId: string, state: 'exempt' | 'not-applicable' | null, reason: string) => void;
+  setState: (materialId: string, state: MaterialStateKind | null, reason: string) => void;
 }
 
 const requirementLabels = { required: '必须提交', exemptible: '必须提交（符合条件可免交）', conditional: '视情况提交' } as const;
-
-function sealText(m: ProfileMaterial): string {
-  const parts = [m.seal.official ? '加盖申报单位公章' : '', m.seal.crossPageWhenMultiPage ? '多页的加盖骑缝章' : ''].filter(Boolean);
-  return parts.length ? parts.join('，') : '无需盖章';
-}
 
 interface Props {
   material: ProfileMaterial;
@@ -43,7 +39,7 @@ export function MaterialCard({ material: m, detail, findings, actions }: Props) 
   const files = detail.attachments.filter((a) => a.materialId === m.id).sort((a, b) => a.position - b.position);
   const state = detail.materialStates[m.id];
   const pages = files.reduce((n, f) => n + (f.pageCount ?? 1), 0);
-  const status = state ? (state.state === 'exempt' ? '已标记免交' : '已标记不适用') : files.length ? `已添加 ${files.length} 个文件，共 ${pages} 页` : '还没有文件';
+  const status = state ? `已标记${materialStatusLabels[state.state]}` : files.length ? `已添加 ${files.length} 个文件，共 ${pages} 页` : '还没有文件';
 
   async function add(list: File[]) {
     if (list.length === 0) return;
@@ -67,7 +63,7 @@ export function MaterialCard({ material: m, detail, findings, actions }: Props) 
       <p>{m.description}</p>
       <dl className="material-facts">
         <div><dt>从哪里取得</dt><dd>{m.source}</dd></div>
-        <div><dt>盖章要求</dt><dd>{sealText(m)}</dd></div>
+        <div><dt>盖章要求</dt><dd>{sealRuleText(m.seal)}</dd></div>
         {m.requirement.kind === 'conditional' && <div><dt>何时需要</dt><dd>{m.requirement.when}</dd></div>}
         <div><dt>怎么准备</dt><dd>{m.help}</dd></div>
       </dl>

@@ -121,7 +121,7 @@ describe('planDossier: simplex, exempt and missing materials', () => {
       input([
         material('a', [1]),
         material('b', [], { status: 'exempt', reason: '已关联电子证照' }),
-        material('c', [], { status: 'notApplicable', reason: '不涉及' }),
+        material('c', [], { status: 'not-applicable', reason: '不涉及' }),
         material('d', [], { status: 'missing' }),
       ]),
     );
@@ -129,7 +129,7 @@ describe('planDossier: simplex, exempt and missing materials', () => {
     expect(plan.toc.map((e) => [e.id, e.status, e.firstNumber ?? null])).toEqual([
       ['a', 'included', 3],
       ['b', 'exempt', null],
-      ['c', 'notApplicable', null],
+      ['c', 'not-applicable', null],
       ['d', 'missing', null],
     ]);
     expect(plan.toc[1]!.reason).toBe('已关联电子证照');

@@ -1,6 +1,8 @@
 /** `juanzong assemble MANIFEST.json --out DOSSIER.pdf [--checklist CHECKLIST.pdf] [--json]` */
 import { dirname, resolve } from 'node:path';
 import { assembleDossier, assertOutputFolder, DossierInputError, writeChecklist } from '../../dossier/index.ts';
+import { shanghaiNow } from '../../../../shared/rules/index.ts';
+import { checkManifestFile } from '../manifest-findings.ts';
 import { loadProfile, readManifest } from '../manifest-input.ts';
 import { UsageError, type CliCommand, type CliContext } from '../command.ts';
 
@@ -47,7 +49,10 @@ async function runAssemble(args: string[], ctx: CliContext): Promise<number> {
   try {
     if (parsed.checklist) assertOutputFolder(parsed.checklist);
     const { pageMap } = await assembleDossier({ manifest, baseDir, outPath: out, profile });
-    if (parsed.checklist) await writeChecklist({ manifest, profile, pageMap, baseDir, outPath: resolve(parsed.checklist) });
+    if (parsed.checklist) {
+      const { findings } = await checkManifestFile(manifest, profile, { baseDir, dataDir: ctx.dataDir }, shanghaiNow(Date.now()));
+      await writeChecklist({ manifest, profile, pageMap, findings, outPath: resolve(parsed.checklist) });
+    }
     if (parsed.json) ctx.stdout(`${JSON.stringify(pageMap)}\n`);
     else {
       ctx.stdout(`已生成卷宗：${out}（共 ${pageMap.pages} 页，其中空白页 ${pageMap.blankPages.length} 页）\n`);

@@ -5,19 +5,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { contentFixtures, type ContentFixtures } from '../../fixtures/content-fixtures.ts';
-import { scratchDir } from '../../fixtures/fixture-cache.ts';
 import { inspectInput } from '../../../electron/core/dossier/index.ts';
 import { emptyFontConfig, inkIn, pageText, renderGray, run } from '../dossier/helpers.ts';
-import { assembleOne, ocrPage, qpdfCheck } from './helpers.ts';
+import { assembleOne, contentScratch, ocrPage, qpdfCheck } from './helpers.ts';
 
-let fx: ContentFixtures;
 let dir: string;
 
 beforeAll(() => {
-  fx = contentFixtures();
-  dir = scratchDir('content-forms');
-  for (const f of fs.readdirSync(fx.dir)) fs.copyFileSync(path.join(fx.dir, f), path.join(dir, f));
+  ({ dir } = contentScratch('content-forms'));
 }, 120_000);
 
 describe('forms with /DR fonts', () => {

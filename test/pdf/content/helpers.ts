@@ -4,7 +4,17 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { assembleDossier, type AssembleResult } from '../../../electron/core/dossier/index.ts';
 import type { Profile } from '../../../shared/profiles/index.ts';
+import { contentFixtures, type ContentFixtures } from '../../fixtures/content-fixtures.ts';
+import { scratchDir } from '../../fixtures/fixture-cache.ts';
 import { manifestOf, runStatus } from '../dossier/helpers.ts';
+
+/** The content fixtures (built once) copied into a fresh scratch folder `name`, where the dossiers go too. */
+export function contentScratch(name: string): { fx: ContentFixtures; dir: string } {
+  const fx = contentFixtures();
+  const dir = scratchDir(name);
+  for (const f of fs.readdirSync(fx.dir)) fs.copyFileSync(path.join(fx.dir, f), path.join(dir, f));
+  return { fx, dir };
+}
 
 /** Assembles `files` as the one material `id` into `dir/name`; returns the dossier and its page map. */
 export async function assembleOne(dir: string, name: string, id: string, files: unknown[], profile?: Profile): Promise<AssembleResult & { out: string; first: number }> {

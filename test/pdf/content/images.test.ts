@@ -3,18 +3,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { inspectInput } from '../../../electron/core/dossier/index.ts';
-import { contentFixtures, type ContentFixtures } from '../../fixtures/content-fixtures.ts';
-import { scratchDir } from '../../fixtures/fixture-cache.ts';
 import { emptyFontConfig, inkIn, renderGray, run } from '../dossier/helpers.ts';
-import { assembleOne, qpdfCheck } from './helpers.ts';
+import { assembleOne, contentScratch, qpdfCheck } from './helpers.ts';
 
-let fx: ContentFixtures;
 let dir: string;
 
 beforeAll(() => {
-  fx = contentFixtures();
-  dir = scratchDir('content-images');
-  for (const f of fs.readdirSync(fx.dir)) fs.copyFileSync(path.join(fx.dir, f), path.join(dir, f));
+  ({ dir } = contentScratch('content-images'));
 }, 300_000);
 
 describe('images cut short', () => {

@@ -2,23 +2,17 @@
  * Review markup left out by default (and kept on the clerk's switch), what paper cannot carry left out with no
  * icon, and each drop said in a notice for the material's card.
  */
-import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { inspectInput } from '../../../electron/core/dossier/index.ts';
 import { findProfile, type Profile } from '../../../shared/profiles/index.ts';
-import { contentFixtures, type ContentFixtures } from '../../fixtures/content-fixtures.ts';
-import { scratchDir } from '../../fixtures/fixture-cache.ts';
 import { emptyFontConfig, pageText } from '../dossier/helpers.ts';
-import { assembleOne, colouredPixels, qpdfCheck, renderRgb } from './helpers.ts';
+import { assembleOne, contentScratch, colouredPixels, qpdfCheck, renderRgb } from './helpers.ts';
 
-let fx: ContentFixtures;
 let dir: string;
 
 beforeAll(() => {
-  fx = contentFixtures();
-  dir = scratchDir('content-markup');
-  for (const f of fs.readdirSync(fx.dir)) fs.copyFileSync(path.join(fx.dir, f), path.join(dir, f));
+  ({ dir } = contentScratch('content-markup'));
 }, 120_000);
 
 describe('review markup', () => {

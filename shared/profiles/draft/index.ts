@@ -14,6 +14,7 @@ export type { GuideFacts } from './facts.ts';
 export type { ProfileDraft } from './to-profile-v1.ts';
 export { readGuide } from './facts.ts';
 export { isRealLocalDateTime } from './dates.ts';
+export { splitGuide } from './sections.ts';
 
 /** Drafts a profile (format v1) from a guide's text; every drafted field is traced to the guide's words. */
 export function draftProfile(guideText: string): ProfileDraft {

@@ -72,9 +72,10 @@ export function workingDaysOf(text: string): number | undefined {
 
 const chineseDigits = '一二三四五六七八九';
 
-/** The N of "一式N份": digits or 一…九. */
+/** The N of "一式N份": digits, 一…九 or 两. */
 export function copiesOf(text: string): number | undefined {
-  const m = /一式\s*([一二三四五六七八九]|\d+)\s*份/.exec(text);
+  const m = /一式\s*([一二两三四五六七八九]|\d+)\s*份/.exec(text);
   if (!m) return undefined;
-  return /\d/.test(m[1]!) ? Number(m[1]) : chineseDigits.indexOf(m[1]!) + 1;
+  if (/\d/.test(m[1]!)) return Number(m[1]);
+  return m[1] === '两' ? 2 : chineseDigits.indexOf(m[1]!) + 1;
 }

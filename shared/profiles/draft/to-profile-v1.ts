@@ -3,7 +3,7 @@
  * Kept apart from the reading (`facts.ts`) so that a later format maps the same facts its own way.
  */
 import type { Period, Profile } from '../schema.ts';
-import type { Found, LocalDateTime } from './dates.ts';
+import type { Found } from './dates.ts';
 import { DraftNotes, placeholderDate, placeholderText, type DraftGap } from './draft-notes.ts';
 import type { GuideFacts, Quoted } from './facts.ts';
 import { draftConditions, draftMaterials } from './v1-lists.ts';
@@ -13,24 +13,15 @@ export interface ProfileDraft {
   gaps: DraftGap[];
 }
 
-function draftPeriod(found: Quoted<Found<Period>> | undefined, path: string, what: string, notes: DraftNotes): Period {
+/** A date or period the guide states, or a stand-in with its gap when it is missing or not a real date. */
+function draftFound<T>(found: Quoted<Found<T>> | undefined, path: string, what: string, standIn: T, notes: DraftNotes): T {
   if (found?.value.ok) {
     notes.quote(path, found.quote);
     return found.value.value;
   }
   const why = found ? `指南中的“${found.value.words}”不是真实的日期` : '指南中没有找到';
   notes.fill(path, `${what}：${why}，已填占位日期 ${placeholderDate}，请按指南填写。`);
-  return { from: placeholderDate, to: placeholderDate };
-}
-
-function draftDate(found: Quoted<Found<LocalDateTime>> | undefined, path: string, what: string, notes: DraftNotes): LocalDateTime {
-  if (found?.value.ok) {
-    notes.quote(path, found.quote);
-    return found.value.value;
-  }
-  const why = found ? `指南中的“${found.value.words}”不是真实的日期` : '指南中没有找到';
-  notes.fill(path, `${what}：${why}，已填占位日期 ${placeholderDate}，请按指南填写。`);
-  return placeholderDate;
+  return standIn;
 }
 
 /** A stated text, or a marked stand-in with its gap. */
@@ -110,6 +101,8 @@ function draftContract(facts: GuideFacts, notes: DraftNotes): Profile['contract'
   };
 }
 
+const placeholderPeriod: Period = { from: placeholderDate, to: placeholderDate };
+
 function draftDates(facts: GuideFacts, notes: DraftNotes): Profile['dates'] {
   const reviewDays = facts.reviewWorkingDays;
   if (reviewDays) notes.quote('dates.reviewWorkingDays', reviewDays.quote);
@@ -117,10 +110,10 @@ function draftDates(facts: GuideFacts, notes: DraftNotes): Profile['dates'] {
   return {
     timeZone: 'Asia/Shanghai',
     utcOffset: '+08:00',
-    serviceWindow: draftPeriod(facts.serviceWindow, 'dates.serviceWindow', '服务（项目实施）期间', notes),
-    onlineFiling: draftPeriod(facts.onlineFiling, 'dates.onlineFiling', '网络填报受理时间', notes),
-    paperFiling: draftPeriod(facts.paperFiling, 'dates.paperFiling', '书面材料受理时间', notes),
-    resultValidUntil: draftDate(facts.validUntil, 'dates.resultValidUntil', '有效期限', notes),
+    serviceWindow: draftFound(facts.serviceWindow, 'dates.serviceWindow', '服务（项目实施）期间', placeholderPeriod, notes),
+    onlineFiling: draftFound(facts.onlineFiling, 'dates.onlineFiling', '网络填报受理时间', placeholderPeriod, notes),
+    paperFiling: draftFound(facts.paperFiling, 'dates.paperFiling', '书面材料受理时间', placeholderPeriod, notes),
+    resultValidUntil: draftFound(facts.validUntil, 'dates.resultValidUntil', '有效期限', placeholderDate, notes),
     reviewWorkingDays: reviewDays?.value ?? 1,
   };
 }

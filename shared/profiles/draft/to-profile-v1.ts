@@ -21,7 +21,7 @@ function draftFound<T>(found: Quoted<Found<T>> | undefined, path: string, what: 
   }
   const why = found ? `指南中的“${found.value.words}”不是真实的日期` : '指南中没有找到';
   notes.fill(path, `${what}：${why}，已填占位日期 ${placeholderDate}，请按指南填写。`);
-  return standIn;
+  return structuredClone(standIn);
 }
 
 /** A stated text, or a marked stand-in with its gap. */

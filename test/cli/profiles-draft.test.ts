@@ -70,8 +70,11 @@ describe('juanzong profiles draft', () => {
     expect((await juanzong(['profiles', 'draft', gbk])).stderr).toContain('不是 UTF-8 编码的文本');
   });
 
-  it('is listed in the help', async () => {
+  it('is listed in the help and explains itself with --help', async () => {
     const run = await juanzong(['--help']);
     expect(run.stdout).toContain('juanzong profiles draft GUIDE.txt [--json]');
+    const own = await juanzong(['profiles', 'draft', '--help']);
+    expect(own).toMatchObject({ code: 0, stderr: '' });
+    expect(own.stdout).toContain('从申请指南的文本起草一份申报方案');
   });
 });

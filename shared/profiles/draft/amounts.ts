@@ -38,6 +38,8 @@ export interface FoundCaps {
   hardYuan: number | undefined;
   /** The clause or clauses that state them. */
   words: string;
+  /** Further cap clauses the two above do not cover ("标杆项目最高不超过1000万元"): a person decides. */
+  others: string[];
 }
 
 const capClause = /[^，。；,;]*不(?:超过|高于)\s*\d+(?:\.\d+)?\s*(?:亿元|万元|元|亿|万)/g;
@@ -53,7 +55,13 @@ export function findCaps(text: string): FoundCaps | undefined {
     softYuan: soft === undefined ? undefined : yuanOf(soft.replace(/^.*不(?:超过|高于)/, '')),
     hardYuan: hard === undefined ? undefined : yuanOf(hard.replace(/^.*不(?:超过|高于)/, '')),
     words: joinClauses(text, words),
+    others: found.filter((c, i) => c !== soft && c !== hard && found.indexOf(c) === i).map((c) => sentenceWith(text, c)),
   };
+}
+
+/** The sentence (up to 。 or ；) that holds the clause, for a quote that keeps its context. */
+function sentenceWith(text: string, clause: string): string {
+  return text.split(/[。；;\n]/).find((sentence) => sentence.includes(clause))?.trim() ?? clause;
 }
 
 /** The guide's words from the first clause to the last, as they stand in the text. */

@@ -50,7 +50,11 @@ function draftFunding(facts: GuideFacts, notes: DraftNotes): Profile['funding'] 
   if (caps?.hardYuan === undefined) notes.fill('funding.hardCapYuan', '指南中没有找到最高资助额度（“最高不超过…万元”），已填占位的 1 元，请按指南填写。');
   if (caps?.softYuan !== undefined) notes.quote('funding.softCapYuan', facts.caps!.quote);
   else notes.fill('funding.softCapYuan', '指南没有写“原则上不超过”的额度，格式 v1 必须有一个：暂与最高额度相同（即不另设原则上限），请确认。');
-  notes.decide('funding', '资助额度的适用范围（每家企业每年、每个项目……）请按指南原文核对：格式 v1 只按每家企业每年计算。');
+  if (caps && caps.others.length > 0) notes.decide('funding.hardCapYuan', `指南还写了其他限额（${caps.others.join('；')}），格式 v1 只能记一个最高额度，请确认。`);
+  const perProject = /每个项目|单个项目|每个申报项目|单项/.test(facts.caps?.quote ?? '');
+  notes.decide('funding', perProject
+    ? '指南的资助额度按每个项目计算，格式 v1 只按每家企业每年计算，请确认能否这样使用。'
+    : '资助额度的适用范围（每家企业每年、每个项目……）请按指南原文核对：格式 v1 只按每家企业每年计算。');
   const hard = caps?.hardYuan ?? 1;
   return {
     mode: stated(facts.mode, 'funding.mode', '资助方式（如“事后资助”）', notes),

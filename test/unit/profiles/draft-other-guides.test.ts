@@ -88,9 +88,15 @@ describe('a draft of an application-demonstration guide (two-line title, "7、" 
     expect(profile.guideTitle).toBe('深圳市工业和信息化局2026年打造人工智能先锋城市项目扶持计划人工智能应用示范项目申请指南');
   });
 
-  it('reads 30 % of the actual investment, a soft cap of 150万元 and a hard cap of 200万元', () => {
+  it('reads 30 % of the actual investment, a soft cap of 150万元 and a hard cap of 200万元 for a project', () => {
     expect(profile.funding).toMatchObject({ ratePercent: 30, softCapYuan: 1_500_000, hardCapYuan: 2_000_000 });
     expect(profile.trace.find((t) => t.encodedAt.includes('funding.ratePercent'))?.quote).toBe('按不超过项目实际投资额的30%给予资助');
+  });
+
+  it('asks a person about the benchmark project’s cap and the per-project scope that format v1 cannot hold', () => {
+    expect(gapAt(gaps, 'funding.hardCapYuan')).toMatchObject({ placeholder: false });
+    expect(gaps.find((g) => g.path === 'funding.hardCapYuan')!.message).toContain('经认定为标杆项目的，最高不超过1000万元');
+    expect(gaps.find((g) => g.path === 'funding')!.message).toContain('按每个项目计算');
   });
 
   it('lists the materials with the 原件 note kept apart from the title', () => {

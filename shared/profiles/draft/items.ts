@@ -33,15 +33,34 @@ export function numberedItem(line: string): NumberedItem | undefined {
   return { number: m[1]!.replace('(', '（').replace(')', '）'), text: withoutClosingPunctuation(m[2]!) };
 }
 
-/** Groups a section's lines by their labels; numbered items and other lines in their order. */
+/** A line that starts its own sentence even after an item left open: "以上材料…", "（注：…", "1.…". */
+const startsAfresh = /^(?:以上|上述|注|[（(]注|说明|\d+[.．、])/;
+const closedLine = /[；;。.：:]$/;
+
+/**
+ * Groups a section's lines by their labels; numbered items and other lines in their order. A line that continues an
+ * item the guide left open (text copied from a PDF wraps mid-sentence) is joined to it.
+ */
 export function itemGroups(lines: string[]): ItemGroup[] {
   const groups: ItemGroup[] = [{ label: '', items: [], otherLines: [] }];
+  let open: { item: NumberedItem; raw: string } | undefined;
   for (const line of lines) {
     const label = groupLabelLine.exec(line);
     const item = numberedItem(line);
-    if (label) groups.push({ label: label[1]!, items: [], otherLines: [] });
-    else if (item) groups.at(-1)!.items.push(item);
-    else groups.at(-1)!.otherLines.push(line);
+    if (label) {
+      groups.push({ label: label[1]!, items: [], otherLines: [] });
+      open = undefined;
+    } else if (item) {
+      groups.at(-1)!.items.push(item);
+      open = { item, raw: line.replace(numberedLine, '$2') };
+    } else if (open && !startsAfresh.test(line)) {
+      open.raw += line;
+      open.item.text = withoutClosingPunctuation(open.raw);
+    } else {
+      groups.at(-1)!.otherLines.push(line);
+      open = undefined;
+    }
+    if (closedLine.test(line)) open = undefined;
   }
   return groups.filter((g) => g.label !== '' || g.items.length > 0 || g.otherLines.length > 0);
 }

@@ -1,6 +1,7 @@
 /**
  * The pure readers under the draft: headings, dates, amounts, phones and routes as guides write them.
  */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { findCaps, findRates, yuanOf } from '../../../shared/profiles/draft/amounts.ts';
 import { findPhones, routeSteps } from '../../../shared/profiles/draft/contacts.ts';
@@ -76,6 +77,16 @@ describe('headings and items', () => {
   it('keeps a closing bracket that names in the title and takes one that qualifies as the note', () => {
     expect(titleAndNote('服务合同（协议）')).toEqual({ title: '服务合同（协议）', note: undefined });
     expect(titleAndNote('营业执照（复印件）')).toEqual({ title: '营业执照', note: '复印件' });
+  });
+
+  it('joins an item that a copy from a PDF wrapped mid-sentence, but not the closing sentence after it', () => {
+    const guide = readFileSync(new URL('../../../shared/profiles/guides/sz-model-voucher-2025.zh.txt', import.meta.url), 'utf8');
+    const wrapped = guide
+      .replace('已关联电子证照的，', '已关联电子证照的，\n')
+      .replace('申报单位与非关联方已入库模型服务机构签订的服务合同', '申报单位与非关联方已入库模型\n服务机构签订的服务合同')
+      .replace('（二）申报项目建设方案。', '（二）申报项目建设方案');
+    const quotes = (text: string) => draftProfile(text).profile.materials.map((m) => m.quote);
+    expect(quotes(wrapped)).toEqual(quotes(guide));
   });
 
   it('puts an impossible filing date into the gaps instead of the profile', () => {

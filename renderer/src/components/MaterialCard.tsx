@@ -2,6 +2,7 @@ import { useRef, useState, type DragEvent } from 'react';
 import type { AttachmentWithTurns, ApplicationDetail, CheckResultDto } from '../../../shared/contract/index.ts';
 import { materialStatusLabels, sealRuleText, type MaterialStateKind } from '../../../shared/dossier/material-status.ts';
 import type { ProfileMaterial } from '../../../shared/profiles/index.ts';
+import type { InterruptedImport } from '../import-journal.ts';
 import { AttachmentItem } from './AttachmentItem.tsx';
 import { FindingList } from './FindingList.tsx';
 import { MaterialStateControl } from './MaterialStateControl.tsx';
@@ -26,10 +27,29 @@ interface Props {
   detail: ApplicationDetail;
   findings: CheckResultDto['findings'];
   actions: MaterialActions;
+  /** Why the last change to this material (move, remove, turn, mark) was not saved, shown on the card. */
+  actionError?: string;
+  /** Files being added when the window was last closed: which are in, which must be added again. */
+  cutShort?: InterruptedImport;
+  onDismissCutShort?: () => void;
+}
+
+function CutShortNote({ left, onDismiss }: { left: InterruptedImport; onDismiss?: () => void }) {
+  const list = (names: string[]) => names.map((n) => `「${n}」`).join('、');
+  return (
+    <div role="status" className="note cut-short">
+      <p>上次添加文件时窗口被关闭了。</p>
+      {left.added.length > 0 && <p>已加入 {left.added.length} 个：{list(left.added)}。</p>}
+      {left.missing.length > 0 && <p>没有加入 {left.missing.length} 个：{list(left.missing)}，请重新添加这些文件。</p>}
+      <button type="button" className="secondary small" onClick={onDismiss}>
+        知道了
+      </button>
+    </div>
+  );
 }
 
 /** One material of the guide: what it is, where to get it, its seal rule, its files, and a drop zone. */
-export function MaterialCard({ material: m, detail, findings, actions }: Props) {
+export function MaterialCard({ material: m, detail, findings, actions, actionError, cutShort, onDismissCutShort }: Props) {
   const input = useRef<HTMLInputElement>(null);
   const [problems, setProblems] = useState<FileProblem[]>([]);
   const [busy, setBusy] = useState<number>(0);
@@ -99,6 +119,12 @@ export function MaterialCard({ material: m, detail, findings, actions }: Props) 
           />
           <span className="hint">可一次选多个文件：PDF、JPEG、PNG、TIFF。文件会复制进卷宗，原文件以后移动或删除都不影响。</span>
         </div>
+      )}
+      {cutShort && <CutShortNote left={cutShort} onDismiss={onDismissCutShort} />}
+      {actionError && (
+        <p role="alert" className="field-error">
+          {actionError}
+        </p>
       )}
       {busy > 0 && <p role="status" className="hint">正在添加 {busy} 个文件…</p>}
       {problems.length > 0 && (

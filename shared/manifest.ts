@@ -45,6 +45,8 @@ export const manifestFile = z.union([
   z.object({
     path: z.string().min(1),
     rotate: z.record(z.string().regex(/^\d+$/), z.union(quarterTurns.map((t) => z.literal(t)))).optional(),
+    /** Print the file's review markup (highlights, sticky notes, ink…), left out by default. */
+    keepMarkup: z.boolean().optional(),
   }),
 ]);
 

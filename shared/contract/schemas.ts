@@ -55,6 +55,19 @@ export const application = applicationDraft.extend({
   updatedAt: timestamp,
 });
 
+/**
+ * Something the paper copy of a file does differently from the file on screen, told on the material's card:
+ * review markup left out (or kept), what paper cannot carry (attachments, signatures, links, scripts, media),
+ * a seal mark moved off the ink of the page.
+ */
+export const contentNoticeCodes = ['markup-removed', 'markup-kept', 'attachments-left-out', 'signatures-left-out', 'links-left-out', 'scripts-left-out', 'media-left-out', 'seal-moved'] as const;
+export const contentNotice = z.object({
+  code: z.enum(contentNoticeCodes),
+  count: z.number().int().nonnegative(),
+  /** In the clerk's words: what was done and, where something is needed, what to do. */
+  message: z.string(),
+});
+
 export const attachment = z.object({
   id,
   applicationId: id,
@@ -66,6 +79,10 @@ export const attachment = z.object({
   mediaType: z.string(),
   pageCount: z.number().int().nullable(),
   createdAt: timestamp,
+  /** Print the file's review markup (the clerk's switch; left out by default). */
+  keepMarkup: z.boolean(),
+  /** What the file's paper copy leaves out, found when it was attached. */
+  notices: z.array(contentNotice),
 });
 
 export type ApplicantDraft = z.input<typeof applicantDraft>;
@@ -74,4 +91,5 @@ export type ApplicationDraft = z.output<typeof applicationDraft>;
 export type Application = z.output<typeof application>;
 export type ApplicationStatus = (typeof applicationStatuses)[number];
 export type Attachment = z.output<typeof attachment>;
+export type ContentNotice = z.output<typeof contentNotice>;
 export { id as recordId };

@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { answers, deploymentKinds, dossierOptions, isoDate, quarterTurns } from '../manifest.ts';
 import { materialStateKinds } from '../dossier/material-status.ts';
-import { applicant, application, attachment, recordId } from './schemas.ts';
+import { applicant, application, attachment, contentNotice, recordId } from './schemas.ts';
 import { visibleText } from './visible-text.ts';
 
 const answer = z.enum(answers);
@@ -88,6 +88,8 @@ export const pageMap = z.object({
   sections: z.array(pageMapSection),
   blankPages: z.array(z.number().int()),
   warnings: z.array(z.string()),
+  /** What the paper copy of each file leaves out or changes, for the material's card. */
+  notices: z.array(contentNotice.extend({ materialId: z.string(), file: z.string() })).default([]),
 });
 
 export const jobStates = ['running', 'done', 'failed', 'cancelled'] as const;
@@ -147,6 +149,10 @@ export const workflowContract = {
   },
   'attachments:turnPage': {
     input: z.object({ id: recordId, page: z.number().int().min(1), turn }).strict(),
+    output: applicationDetail,
+  },
+  'attachments:keepMarkup': {
+    input: z.object({ id: recordId, keep: z.boolean() }).strict(),
     output: applicationDetail,
   },
   'attachments:content': {

@@ -24,6 +24,7 @@ const map: PageMap = {
   ],
   blankPages: [2],
   warnings: [],
+  notices: [],
 };
 
 describe('a material’s status', () => {

@@ -17,9 +17,11 @@ import type { PreparedImage } from './image-input.ts';
 import type { FileKind } from '../../../shared/file-kinds.ts';
 import { sniffFile } from '../files/sniff.ts';
 import { prepareInput, releaseInput, type PreparedInput } from './prepare.ts';
+import { paperNotices } from './paper-copy.ts';
+import type { PreparedPdf } from './pdf-input.ts';
 import { warmUpQpdf } from './qpdf.ts';
 import { AtomicFile } from '../safety/atomic-output.ts';
-import type { PageMap, PagePlan, PlanInput, PlanMaterial, QuarterTurn, ShownPage } from './types.ts';
+import type { FileNotice, PageMap, PagePlan, PlanInput, PlanMaterial, QuarterTurn, ShownPage } from './types.ts';
 
 warmUpQpdf();
 
@@ -135,7 +137,17 @@ function placer(manifest: Manifest, turns: Map<number, QuarterTurn>): PagePlacer
   };
 }
 
-async function drawPlan(drawer: DossierDrawer, plan: PagePlan, input: AssembleInput, materials: ResolvedMaterial[], prepared: PreparedInput[][], options: AssembleOptions): Promise<void> {
+/** Draws one PDF's pages; returns the notices about its paper copy. */
+async function drawPdf(drawer: DossierDrawer, source: PreparedPdf, group: ContentPage[], manifest: Manifest, material: ResolvedMaterial, j: number): Promise<FileNotice[]> {
+  const file = material.files[j]!;
+  const loss = await drawer.writePdfPages(source, group, placer(manifest, file.turns), file.keepMarkup);
+  const context = { keepMarkup: file.keepMarkup, ...(material.electronicCopy ? { electronicCopyOf: material.title } : {}) };
+  return paperNotices(loss, context).map((n) => ({ ...n, materialId: material.id, file: file.name }));
+}
+
+/** Draws every page of the plan; returns the notices about the inputs' paper copies. */
+async function drawPlan(drawer: DossierDrawer, plan: PagePlan, input: AssembleInput, materials: ResolvedMaterial[], prepared: PreparedInput[][], options: AssembleOptions): Promise<FileNotice[]> {
+  const notices: FileNotice[] = [];
   const profile = profileFor(input);
   const { manifest } = input;
   const total = plan.pages.length;
@@ -164,11 +176,12 @@ async function drawPlan(drawer: DossierDrawer, plan: PagePlan, input: AssembleIn
     const group: ContentPage[] = [];
     for (let p = plan.pages[i]; p?.kind === 'content' && p.source.material === material && p.source.file === file; p = plan.pages[++i]) group.push(p);
     const source = prepared[material]![file]!;
-    if (source.kind === 'pdf') await drawer.writePdfPages(source, group, placer(input.manifest, materials[material]!.files[file]!.turns));
+    if (source.kind === 'pdf') notices.push(...(await drawPdf(drawer, source, group, input.manifest, materials[material]!, file)));
     else for (const p of group) drawer.writeImagePage(await images.get(p), p);
     await progress(group.length);
   }
   await drawer.finish(`${manifest.applicant.name} ${profile.title} 申请材料`);
+  return notices;
 }
 
 /**
@@ -189,9 +202,9 @@ export async function assembleDossier(input: AssembleInput, options: AssembleOpt
   try {
     const plan = planDossier(planInput(input.manifest, materials, prepared));
     drawer = await DossierDrawer.open(output.tempPath, plan, input.manifest.options.numberStyle);
-    await drawPlan(drawer, plan, input, materials, prepared, options);
+    const notices = await drawPlan(drawer, plan, input, materials, prepared, options);
     await output.commit();
-    return { pdf: input.outPath, pageMap: plan.pageMap };
+    return { pdf: input.outPath, pageMap: { ...plan.pageMap, notices: [...plan.pageMap.notices, ...notices] } };
   } catch (error) {
     await drawer?.abandon();
     await output.abandon();

@@ -9,6 +9,8 @@ export type DossierInputErrorCode =
   | 'needs-password'
   | 'damaged'
   | 'image-unreadable'
+  | 'image-truncated'
+  | 'form-field-undrawable'
   | 'unknown-material'
   | 'unknown-profile'
   | 'output-folder-missing'
@@ -22,6 +24,12 @@ const advice: Record<DossierInputErrorCode, (name: string, detail: string) => st
     `PDF“${n}”已损坏，无法完整读出所有页面${d ? `（${d}）` : ''}。请向出具方重新索取或重新下载这份文件，或用 PDF 阅读器打开后“打印为 PDF”另存一份再添加。`,
   'image-unreadable': (n, d) =>
     `图片“${n}”无法读取${d ? `（${d}）` : ''}。请重新扫描或拍照，另存为 JPEG 或 PNG 后再添加。`,
+  'image-truncated': (n) =>
+    `图片“${n}”不完整：文件在中途断开，打印出来会缺掉一大块。请从原处重新拷贝或下载这张图片，或重新扫描后再添加。`,
+  'form-field-undrawable': (n, d) => {
+    const [field, chars] = d.split('|');
+    return `PDF“${n}”的表单栏“${field}”里有本程序的字体写不出的字（${chars}），打印出来会缺字。请在 PDF 阅读器里把这一栏改用常用字填写并保存，或打印后手写，再添加。`;
+  },
   'unknown-material': (n) => `清单里的材料“${n}”不在本申报方案的材料目录中。请检查材料 id 的拼写。`,
   'unknown-profile': (n) => `清单指定的申报方案“${n}”不存在。请检查 profile 字段，例如 sz-model-voucher-2025。`,
   'output-folder-missing': (n, d) => `要保存到的文件夹“${d || n}”不存在。请先建好这个文件夹，或换一个保存位置。`,

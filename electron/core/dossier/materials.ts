@@ -13,6 +13,8 @@ export interface ResolvedFile {
   path: string;
   /** Clockwise turns by page index (0-based). */
   turns: Map<number, QuarterTurn>;
+  /** Print the file's review markup. */
+  keepMarkup: boolean;
 }
 
 export interface ResolvedMaterial {
@@ -22,6 +24,8 @@ export interface ResolvedMaterial {
   reason?: string;
   files: ResolvedFile[];
   seal: { official: boolean; crossPageWhenMultiPage: boolean };
+  /** The profile asks for an electronic copy of this material as well. */
+  electronicCopy: boolean;
 }
 
 function resolveFile(file: ManifestFile, baseDir: string): ResolvedFile {
@@ -30,7 +34,7 @@ function resolveFile(file: ManifestFile, baseDir: string): ResolvedFile {
   if (typeof file !== 'string' && file.rotate) {
     for (const [page, turn] of Object.entries(file.rotate)) turns.set(Number(page) - 1, turn as QuarterTurn);
   }
-  return { name, path: path.resolve(baseDir, name), turns };
+  return { name, path: path.resolve(baseDir, name), turns, keepMarkup: typeof file !== 'string' && file.keepMarkup === true };
 }
 
 /**
@@ -47,6 +51,6 @@ export function resolveMaterials(manifest: Manifest, profile: Profile, baseDir: 
     const setAside = setAsideInManifest(m);
     const status = materialStatus(setAside, files.length);
     const reason = setAside?.reason;
-    return { id: pm.id, title: pm.title, status, ...(reason ? { reason } : {}), files: status === 'included' ? files : [], seal: pm.seal };
+    return { id: pm.id, title: pm.title, status, ...(reason ? { reason } : {}), files: status === 'included' ? files : [], seal: pm.seal, electronicCopy: pm.electronicCopy === true };
   });
 }

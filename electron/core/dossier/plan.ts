@@ -170,7 +170,7 @@ function pageMapOf(pages: PlannedPage[], input: PlanInput): PageMap {
   const warnings = input.materials
     .filter((m) => m.status === 'missing' || (m.status === 'included' && pageCount(m) === 0))
     .map((m) => `材料“${m.title}”（${m.id}）还没有文件，卷宗里没有这一项；请添加文件，或标记为免交/不适用。`);
-  return { pages: pages.length, sections, blankPages, warnings };
+  return { pages: pages.length, sections, blankPages, warnings, notices: [] };
 }
 
 function tocEntries(input: PlanInput, pageMap: PageMap): TocEntry[] {

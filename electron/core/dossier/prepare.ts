@@ -3,6 +3,9 @@ import fs from 'node:fs';
 import { prepareImage, type PreparedImage } from './image-input.ts';
 import type { FileKind } from '../../../shared/file-kinds.ts';
 import { sniffFile } from '../files/sniff.ts';
+import type { ContentNotice } from '../../../shared/contract/schemas.ts';
+import { dossierText } from './font.ts';
+import { checkPaperCopy, paperNotices, type NoticeContext } from './paper-copy.ts';
 import { checkPdf, openPdf, type PreparedPdf } from './pdf-input.ts';
 import { installPdfLibPatches } from './pdf-lib-patches.ts';
 
@@ -32,22 +35,30 @@ export interface InputSummary {
   encrypted?: boolean;
   /** PDFs only: qpdf had to repair the file to read it. */
   repaired?: boolean;
+  /** PDFs only: what the paper copy leaves out (review markup, attachments, signatures, …), for the card. */
+  notices?: ContentNotice[];
 }
 
 /**
  * What the app shows on a file's card when the clerk attaches it; throws DossierInputError for a file the
- * dossier cannot take (a locked PDF, a damaged one, a HEIC photo, …), so it is refused at once. `kind` is the
- * one decided when the file came in (a stored copy has no name to go by); sniffed from `file` without it.
+ * dossier cannot take (a locked PDF, a damaged one, a HEIC photo, a form field the font cannot draw, …), so it
+ * is refused at once. `kind` is the one decided when the file came in (a stored copy has no name to go by);
+ * sniffed from `file` without it.
  * @example const { pages } = await inspectInput('/path/licence.pdf'); // or catch e.code === 'needs-password'
  */
-export async function inspectInput(file: string, kind?: FileKind): Promise<InputSummary> {
+export async function inspectInput(
+  file: string,
+  kind?: FileKind,
+  context: NoticeContext = { keepMarkup: false },
+): Promise<InputSummary> {
   installPdfLibPatches();
   const input = await prepareInput(file, kind);
   try {
     if (input.kind === 'image') {
       return { kind: 'image', format: input.format, pages: input.pages.length, shown: input.pages.map((p) => ({ ...p })) };
     }
-    const { pages } = await openPdf(input);
+    const { doc, pages } = await openPdf(input);
+    const notices = paperNotices(checkPaperCopy(doc, file, dossierText()), context);
     return {
       kind: 'pdf',
       format: 'pdf',
@@ -55,6 +66,7 @@ export async function inspectInput(file: string, kind?: FileKind): Promise<Input
       shown: pages.map((p) => p.shown),
       encrypted: input.encryption === 'owner',
       repaired: input.repaired,
+      notices,
     };
   } finally {
     releaseInput(input);

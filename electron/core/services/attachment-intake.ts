@@ -1,7 +1,7 @@
 import type { Attachment } from '../../../shared/contract/index.ts';
 import type { FileKind } from '../../../shared/file-kinds.ts';
 import { UserFacingError } from '../../../shared/errors.ts';
-import { DossierInputError, inspectInput } from '../dossier/index.ts';
+import { DossierInputError, inspectInput, type InputSummary } from '../dossier/index.ts';
 import { getApplication, touchApplication } from '../db/queries/applications.ts';
 import { insertAttachment, referencedHashes, sameContentName } from '../db/queries/attachments.ts';
 import { mediaTypeOfKind } from '../files/sniff.ts';
@@ -9,11 +9,14 @@ import type { StoredObject } from '../store/file-store.ts';
 import type { ServiceContext } from './index.ts';
 import { orNotFound } from '../../../shared/not-found.ts';
 
-/** Opens the stored copy as the assembler will: a locked or damaged PDF is refused now, on its card. */
-async function pageCountOf(ctx: ServiceContext, intake: Intake, stored: StoredObject): Promise<number> {
+/**
+ * Opens the stored copy as the assembler will: a locked or damaged PDF is refused now, on its card. Answers its
+ * page count and what its paper copy leaves out.
+ */
+async function inspectStored(ctx: ServiceContext, intake: Intake, stored: StoredObject): Promise<InputSummary> {
   const { fileName, kind } = intake;
   try {
-    return (await inspectInput(ctx.store.pathOf(stored.sha256), kind)).pages;
+    return await inspectInput(ctx.store.pathOf(stored.sha256), kind);
   } catch (error) {
     if (error instanceof DossierInputError) throw new DossierInputError(error.code, fileName, error.detail);
     throw error;
@@ -47,9 +50,9 @@ export async function admitStoredFile(ctx: ServiceContext, intake: Intake, store
   orNotFound(getApplication(db, intake.applicationId), '申报项目', intake.applicationId);
   // Before the inspection: the stored object is the existing row's, so nothing is to be taken out of the store.
   refuseDuplicate(ctx, intake, stored.sha256);
-  let pageCount: number;
+  let summary: InputSummary;
   try {
-    pageCount = await pageCountOf(ctx, intake, stored);
+    summary = await inspectStored(ctx, intake, stored);
   } catch (error) {
     if (!referencedHashes(db).has(stored.sha256)) await ctx.store.remove(stored.sha256);
     throw error;
@@ -58,7 +61,8 @@ export async function admitStoredFile(ctx: ServiceContext, intake: Intake, store
     refuseDuplicate(ctx, intake, stored.sha256); // again inside the transaction: two adds of one file at once
     const { applicationId, materialId, fileName, kind } = intake;
     const mediaType = mediaTypeOfKind(kind);
-    const row = insertAttachment(db, { applicationId, materialId, originalName: fileName, ...stored, mediaType, pageCount }, now());
+    const { pages: pageCount, notices } = summary;
+    const row = insertAttachment(db, { applicationId, materialId, originalName: fileName, ...stored, mediaType, pageCount, notices }, now());
     touchApplication(db, applicationId, now());
     return row;
   })();

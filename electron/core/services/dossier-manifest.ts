@@ -29,7 +29,9 @@ interface MaterialEntry {
 }
 
 function manifestFile(file: AttachmentWithTurns, relative: string): ManifestFile {
-  return Object.keys(file.turns).length ? { path: relative, rotate: file.turns } : relative;
+  const turned = Object.keys(file.turns).length > 0;
+  if (!turned && !file.keepMarkup) return relative;
+  return { path: relative, ...(turned ? { rotate: file.turns } : {}), ...(file.keepMarkup ? { keepMarkup: true } : {}) };
 }
 
 /**

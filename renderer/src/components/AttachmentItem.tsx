@@ -11,13 +11,14 @@ interface Props {
   onMove: (delta: -1 | 1) => void;
   onRemove: () => void;
   onTurn: (page: number) => void;
+  onKeepMarkup: (keep: boolean) => void;
 }
 
 const turnLabel = (t: number) => (t ? `已顺时针转 ${t}°` : '');
 const sizeText = (bytes: number) => (bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`);
 
 /** One attached file: its first page, its name and size, and the buttons to reorder, remove and turn pages. */
-export function AttachmentItem({ file, index, count, onMove, onRemove, onTurn }: Props) {
+export function AttachmentItem({ file, index, count, onMove, onRemove, onTurn, onKeepMarkup }: Props) {
   const [open, setOpen] = useState(false);
   // After 上移 / 下移 the focus follows the moved file (to the other button when this one is now disabled).
   const moved = useRef<-1 | 1 | null>(null);
@@ -72,6 +73,7 @@ export function AttachmentItem({ file, index, count, onMove, onRemove, onTurn }:
           </span>
         </div>
       </div>
+      <PaperNotices file={file} onKeepMarkup={onKeepMarkup} />
       {open && (
         <ol className="page-strip" aria-label={`「${file.originalName}」的各页`}>
           {Array.from({ length: pages }, (_, i) => i + 1).map((page) => (
@@ -88,5 +90,28 @@ export function AttachmentItem({ file, index, count, onMove, onRemove, onTurn }:
         </ol>
       )}
     </li>
+  );
+}
+
+/** What the file's paper copy leaves out (found when it was attached), and the switch to keep its review markup. */
+function PaperNotices({ file, onKeepMarkup }: { file: AttachmentWithTurns; onKeepMarkup: (keep: boolean) => void }) {
+  if (file.notices.length === 0) return null;
+  const markup = file.notices.find((n) => n.code === 'markup-removed');
+  const text = (n: AttachmentWithTurns['notices'][number]) =>
+    n.code === 'markup-removed' && file.keepMarkup ? `保留了 ${n.count} 处批注，会照原样打印在纸上。` : n.message;
+  return (
+    <div className="paper-notices" role="note" aria-label={`「${file.originalName}」的纸质版说明`}>
+      <ul>
+        {file.notices.map((n) => (
+          <li key={n.code}>{text(n)}</li>
+        ))}
+      </ul>
+      {markup && (
+        <label className="keep-markup">
+          <input type="checkbox" checked={file.keepMarkup} onChange={(e) => onKeepMarkup(e.target.checked)} />
+          保留批注（打印在纸上）
+        </label>
+      )}
+    </div>
   );
 }

@@ -18,6 +18,8 @@ export interface MaterialActions {
   move: (materialId: string, id: number, delta: -1 | 1) => void;
   remove: (file: AttachmentWithTurns) => void;
   turn: (file: AttachmentWithTurns, page: number) => void;
+  /** The clerk's switch: print this file's review markup on paper too. */
+  keepMarkup: (file: AttachmentWithTurns, keep: boolean) => void;
   setState: (materialId: string, state: MaterialStateKind | null, reason: string) => void;
 }
 
@@ -151,6 +153,7 @@ export function MaterialCard({ material: m, detail, findings, actions, actionErr
               onMove={(d) => actions.move(m.id, f.id, d)}
               onRemove={() => actions.remove(f)}
               onTurn={(page) => actions.turn(f, page)}
+              onKeepMarkup={(keep) => actions.keepMarkup(f, keep)}
             />
           ))}
         </ol>

@@ -59,6 +59,9 @@ export function MaterialsStep({ app, detail, profile, check }: StepProps) {
       const next = TURNS[(TURNS.indexOf(now) + 1) % 4]!;
       void app.change(() => call('attachments:turnPage', { id: file.id, page, turn: next }), `material.${file.materialId}`);
     },
+    keepMarkup(file, keep) {
+      void app.change(() => call('attachments:keepMarkup', { id: file.id, keep }));
+    },
     setState(materialId, state, reason) {
       void app.change(() => call('applications:setMaterialState', { applicationId, materialId, state, reason }), `material.${materialId}`);
     },

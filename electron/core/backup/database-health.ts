@@ -7,6 +7,7 @@ import Database from 'better-sqlite3';
 import { UserFacingError } from '../../../shared/errors.ts';
 import { listBackups, type BackupInfo } from './backup-files.ts';
 import { withNativeBinding } from '../db/native-binding.ts';
+import { quickCheckProblems, schemaVersion } from '../db/queries/database-file.ts';
 
 export class DamagedDatabaseError extends UserFacingError {
   constructor(
@@ -42,9 +43,8 @@ export function inspectDatabaseFile(file: string): DatabaseVerdict {
   let db: Database.Database | undefined;
   try {
     db = new Database(file, withNativeBinding({ fileMustExist: true }));
-    const rows = db.pragma('quick_check') as { quick_check: string }[];
-    const problems = rows.map((r) => r.quick_check).filter((r) => r !== 'ok');
-    const version = db.pragma('user_version', { simple: true }) as number;
+    const problems = quickCheckProblems(db);
+    const version = schemaVersion(db);
     if (problems.length === 0) return { verdict: 'ok', version };
     return { verdict: `完整性检查未通过：${problems.slice(0, 3).join('；')}`, version };
   } catch (error) {

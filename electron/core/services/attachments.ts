@@ -3,7 +3,7 @@ import { getApplication, touchApplication } from '../db/queries/applications.ts'
 import { deleteAttachment, getAttachment, listAttachments } from '../db/queries/attachments.ts';
 import { admitStoredFile, mediaTypeOf } from './attachment-intake.ts';
 import type { ServiceContext } from './index.ts';
-import { orNotFound } from './not-found.ts';
+import { orNotFound } from '../../../shared/not-found.ts';
 
 type AttachmentHandlers = Pick<Handlers, 'attachments:list' | 'attachments:add' | 'attachments:remove'>;
 

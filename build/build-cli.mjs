@@ -14,20 +14,22 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const outdir = path.resolve(process.argv[2] ?? path.join(root, 'out/cli'));
 const outfile = path.join(outdir, 'juanzong.cjs');
 
-await build({
-  entryPoints: [path.join(root, 'electron/core/cli/run.ts')],
-  outfile,
+const common = {
   bundle: true,
   platform: 'node',
   format: 'cjs',
   target: 'node20',
-  // Pure-JS packages go into the bundle; native and WebAssembly ones stay outside, found in node_modules.
-  external: ['sharp', 'better-sqlite3', '@neslinesli93/qpdf-wasm', 'tsx'],
+  // Pure-JS packages go into the bundle; native and WebAssembly ones stay outside, found in node_modules (pdfjs
+  // is an ES module, loaded with import() by the inspection only).
+  external: ['sharp', 'better-sqlite3', '@neslinesli93/qpdf-wasm', 'tsx', 'tesseract.js', 'tesseract.js-core', '@techstark/opencv-js', 'pdfjs-dist'],
   // The core finds its files from import.meta.url; in the bundle that is the bundle's own URL.
   define: { 'import.meta.url': '__bundleUrl' },
   banner: { js: "const __bundleUrl = require('node:url').pathToFileURL(__filename).href;" },
   logLevel: 'warning',
-});
+};
+await build({ ...common, entryPoints: [path.join(root, 'electron/core/cli/run.ts')], outfile });
+// The page inspection's worker thread, found beside the bundle (electron/core/inspect/run-inspection.ts).
+await build({ ...common, entryPoints: [path.join(root, 'electron/core/inspect/inspect-worker.ts')], outfile: path.join(outdir, 'inspect-worker.cjs') });
 
 // The code cache of the previous bundle, and what earlier layouts left (an ES module bundle and its chunks).
 for (const stale of ['juanzong.cjs.cache', 'juanzong.mjs', 'chunks']) fs.rmSync(path.join(outdir, stale), { recursive: true, force: true });

@@ -1,6 +1,6 @@
 /** The manifest's materials put in the profile's order, with their files resolved against the manifest's folder. */
 import path from 'node:path';
-import type { Manifest, ManifestFile } from '../../../shared/manifest.ts';
+import type { Manifest, ManifestFile, ManifestPages } from '../../../shared/manifest.ts';
 import type { Profile } from '../../../shared/profiles/index.ts';
 import { DossierInputError } from './errors.ts';
 import type { MaterialStatus, QuarterTurn } from './types.ts';
@@ -12,6 +12,8 @@ export interface ResolvedFile {
   path: string;
   /** Clockwise turns by page index (0-based). */
   turns: Map<number, QuarterTurn>;
+  /** The clerk's choices for single pages (skip, keep, rotate, crop, split …). */
+  pages?: ManifestPages;
 }
 
 export interface ResolvedMaterial {
@@ -29,7 +31,8 @@ function resolveFile(file: ManifestFile, baseDir: string): ResolvedFile {
   if (typeof file !== 'string' && file.rotate) {
     for (const [page, turn] of Object.entries(file.rotate)) turns.set(Number(page) - 1, turn as QuarterTurn);
   }
-  return { name, path: path.resolve(baseDir, name), turns };
+  const pages = typeof file === 'string' ? undefined : file.pages;
+  return { name, path: path.resolve(baseDir, name), turns, ...(pages ? { pages } : {}) };
 }
 
 /**

@@ -9,7 +9,7 @@ import { checkPdf, openPdf } from '../dossier/pdf-input.ts';
 import { releaseInput } from '../dossier/prepare.ts';
 import { analysePicture } from './analyse-picture.ts';
 import { isBlank } from './blank.ts';
-import { openCv, type Cv } from './opencv.ts';
+import { openCv } from './opencv.ts';
 import { scanPicture, RENDER_DPI } from './pdf-pages.ts';
 import { openWithPdfJs, renderPage, textTurn } from './pdfjs-pages.ts';
 import { greyPicture } from './picture.ts';
@@ -19,7 +19,7 @@ function textPage(page: number, orientation: QuarterTurn): PageFindings {
   return { page, blank: false, orientation, warnings: [], proposals: turn ? { turn } : {} };
 }
 
-async function inspectPdf(cv: Cv, file: string): Promise<PageFindings[]> {
+async function inspectPdf(file: string): Promise<PageFindings[]> {
   const prepared = await checkPdf(file);
   try {
     const { doc } = await openPdf(prepared);
@@ -28,14 +28,14 @@ async function inspectPdf(cv: Cv, file: string): Promise<PageFindings[]> {
     for (const [i, page] of doc.getPages().entries()) {
       const scan = await scanPicture(page);
       if (scan) {
-        findings.push(await analysePicture(cv, scan, { page: i + 1, isImage: false }));
+        findings.push(await analysePicture(await openCv(), scan, { page: i + 1, isImage: false }));
         continue;
       }
       pdfjs ??= await openWithPdfJs(prepared.loadPath);
       const turn = await textTurn(pdfjs, i + 1);
       if (turn !== undefined) findings.push(textPage(i + 1, turn));
       else {
-        const blank = isBlank(cv, await renderPage(pdfjs, i + 1, RENDER_DPI));
+        const blank = isBlank(await openCv(), await renderPage(pdfjs, i + 1, RENDER_DPI));
         findings.push({ page: i + 1, blank, warnings: [], proposals: blank ? { skip: true } : {} });
       }
     }
@@ -46,8 +46,9 @@ async function inspectPdf(cv: Cv, file: string): Promise<PageFindings[]> {
   }
 }
 
-async function inspectImage(cv: Cv, file: string, kind: ReturnType<typeof sniffInput>): Promise<PageFindings[]> {
+async function inspectImage(file: string, kind: ReturnType<typeof sniffInput>): Promise<PageFindings[]> {
   const image = await prepareImage(file, kind);
+  const cv = await openCv();
   const findings: PageFindings[] = [];
   for (let i = 0; i < image.pages.length; i += 1) {
     findings.push(await analysePicture(cv, await greyPicture(file, { page: i }), { page: i + 1, isImage: true }));
@@ -58,10 +59,10 @@ async function inspectImage(cv: Cv, file: string, kind: ReturnType<typeof sniffI
 /** Inspects every page of a file; a file that cannot be read comes back `failed: 'unreadable'` with no pages. */
 export async function inspectFile(file: string): Promise<FileInspection> {
   const started = performance.now();
-  const cv = await openCv();
   try {
     const kind = sniffInput(file);
-    const pages = kind === 'pdf' ? await inspectPdf(cv, file) : await inspectImage(cv, file, kind);
+    // OpenCV (~1.3 s to load) only once a page needs looking at: a PDF of text never does.
+    const pages = kind === 'pdf' ? await inspectPdf(file) : await inspectImage(file, kind);
     return { file, pages, ms: Math.round(performance.now() - started) };
   } catch {
     return { file, pages: [], failed: 'unreadable', ms: Math.round(performance.now() - started) };

@@ -21,7 +21,7 @@ import type { PreparedImage } from './image-input.ts';
 import { sniffInput, type InputKind } from './input-kind.ts';
 import { prepareInput, releaseInput, type PreparedInput } from './prepare.ts';
 import { warmUpQpdf } from './qpdf.ts';
-import type { PageMap, PagePlan, PlanInput, PlanMaterial, QuarterTurn, ShownPage } from './types.ts';
+import type { PageMap, PagePlan, PlanInput, PlanMaterial, ShownPage } from './types.ts';
 
 warmUpQpdf();
 

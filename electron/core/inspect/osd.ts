@@ -5,9 +5,10 @@
  */
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import type * as TesseractModule from 'tesseract.js';
 import type { QuarterTurn } from '../../../shared/page-findings.ts';
 
-type Tesseract = typeof import('tesseract.js');
+type Tesseract = typeof TesseractModule;
 type TesseractWorker = Awaited<ReturnType<Tesseract['createWorker']>>;
 
 /** Below this, Tesseract's own confidence, its answer is no better than a guess (measured on our fixtures). */

@@ -4,9 +4,10 @@
  */
 import fs from 'node:fs';
 import type { QuarterTurn } from '../../../shared/page-findings.ts';
+import type * as PdfJsModule from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { Picture } from './picture.ts';
 
-type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
+type PdfJs = typeof PdfJsModule;
 type PdfJsDocument = Awaited<ReturnType<PdfJs['getDocument']>['promise']>;
 
 let pdfjs: Promise<PdfJs> | undefined;

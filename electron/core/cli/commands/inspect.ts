@@ -17,7 +17,7 @@ function parse(args: string[]): { files: string[]; json: boolean } {
   }
 }
 
-function pageLine(name: string, page: PageFindings): string {
+function pageLine(page: PageFindings): string {
   const said = describeFindings(page);
   return `  第 ${page.page} 页：${said.length ? said.join('；') : '正常'}`;
 }
@@ -25,7 +25,7 @@ function pageLine(name: string, page: PageFindings): string {
 function textReport(result: FileInspection): string {
   if (result.failed === 'unreadable') return `${result.file}：无法读取这份文件，未能检查。请确认它是 PDF 或图片且没有损坏。`;
   if (result.failed) return `${result.file}：检查超出时间或内存限制，未能检查完。这份文件将按原样放入卷宗。`;
-  return [`${result.file}（${result.pages.length} 页）`, ...result.pages.map((p) => pageLine(result.file, p))].join('\n');
+  return [`${result.file}（${result.pages.length} 页）`, ...result.pages.map(pageLine)].join('\n');
 }
 
 async function runInspect(args: string[], ctx: CliContext): Promise<number> {

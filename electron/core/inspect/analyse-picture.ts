@@ -67,7 +67,8 @@ export async function analysePicture(cv: Cv, p: Picture, context: PictureContext
   }
   const paper = paperLevel(p);
   if (!f.photo && paper < TOO_DARK_PAPER) f.warnings.push('too-dark');
-  else if (!f.photo && paper - percentile(p, 0.002) < FAINT_INK) f.warnings.push('too-light');
+  // The darkest few pixels: one short line of text on a page is enough to judge by.
+  else if (!f.photo && paper - percentile(p, 0.0002) < FAINT_INK) f.warnings.push('too-light');
   await orientationFindings(cv, p, f);
   return f;
 }

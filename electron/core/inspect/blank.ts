@@ -10,8 +10,8 @@ import type { Picture } from './picture.ts';
 
 /** A mark smaller than this on both sides is dust or noise (millimetres). */
 const MIN_MARK_MM = 1.5;
-/** Punch holes: round, 4–10 mm across, within 25 mm of an edge. */
-const HOLE = { min: 4, max: 10, edge: 25 } as const;
+/** Punch holes: round, 4–12 mm across (6 mm, 8 mm for ring binders, and their shadow), within 25 mm of an edge. */
+const HOLE = { min: 4, max: 12, edge: 25 } as const;
 
 interface Box {
   x: number;
@@ -40,9 +40,10 @@ export function countMarks(cv: Cv, p: Picture): number {
   try {
     const n = cv.connectedComponentsWithStats(mask, labels, stats, centroids, 8, cv.CV_32S);
     let marks = 0;
+    const s = stats.data32S;
     for (let i = 1; i < n; i += 1) {
-      const s = stats.intPtr(i, 0);
-      const b: Box = { x: s[0]!, y: s[1]!, w: s[2]!, h: s[3]!, area: s[4]! };
+      const at = i * stats.cols;
+      const b: Box = { x: s[at]!, y: s[at + 1]!, w: s[at + 2]!, h: s[at + 3]!, area: s[at + 4]! };
       if (Math.max(b.w, b.h) < MIN_MARK_MM * mm || touchesBorder(b, p) || isPunchHole(b, p, mm)) continue;
       marks += 1;
     }

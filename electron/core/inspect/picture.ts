@@ -64,10 +64,11 @@ export async function greyPicture(input: Buffer | string, options: { page?: numb
   if (options.turn) pipeline = pipeline.rotate(options.turn);
   const { data, info } = await pipeline
     .flatten({ background: '#ffffff' })
-    .greyscale()
     .resize({ width })
+    .toColourspace('b-w')
     .raw()
     .toBuffer({ resolveWithObject: true });
+  if (info.channels !== 1) throw new Error(`grey picture with ${info.channels} channels`);
   const data8 = new Uint8Array(data.buffer, data.byteOffset, info.width * info.height);
   return { data: data8, width: info.width, height: info.height, sourceDpi: dpi, dpi: dpi * (info.width / w) };
 }

@@ -28,7 +28,10 @@ class InspectionThread {
   private pending?: { resolve: (r: FileInspection | 'memory') => void };
 
   constructor(heapMb: number) {
-    this.worker = new Worker(workerUrl(), { resourceLimits: { maxOldGenerationSizeMb: heapMb } });
+    // Tesseract's WebAssembly prints notes ("Too few characters…") to stdout: taken and dropped, never the CLI's.
+    this.worker = new Worker(workerUrl(), { resourceLimits: { maxOldGenerationSizeMb: heapMb }, stdout: true, stderr: true });
+    this.worker.stdout.resume();
+    this.worker.stderr.resume();
     this.ready = new Promise((resolve) => {
       this.worker.on('message', (m: InspectReply) => {
         if (m.type === 'ready') resolve();

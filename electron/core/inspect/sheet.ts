@@ -58,9 +58,16 @@ export function findSheet(cv: Cv, p: Picture): Corners | undefined {
   try {
     cv.resize(src, small, new cv.Size(Math.round(p.width * scale), Math.round(p.height * scale)), 0, 0, cv.INTER_AREA);
     cv.GaussianBlur(small, blurred, new cv.Size(5, 5), 0);
-    cv.threshold(blurred, binary, 0, 255, cv.THRESH_BINARY + cv.THRESH_OTSU);
-    cv.morphologyEx(binary, binary, cv.MORPH_CLOSE, kernel);
-    let quad = largestQuad(cv, binary);
+    const otsu = cv.threshold(blurred, binary, 0, 255, cv.THRESH_BINARY + cv.THRESH_OTSU);
+    let quad: { x: number; y: number }[] | undefined;
+    // Otsu's level parts the desk from everything light on it; a light mug or pen touching the sheet joins it, so
+    // higher levels, between such things and white paper, are tried too.
+    for (const level of [otsu, otsu + (255 - otsu) / 3, otsu + (2 * (255 - otsu)) / 3]) {
+      cv.threshold(blurred, binary, level, 255, cv.THRESH_BINARY);
+      cv.morphologyEx(binary, binary, cv.MORPH_CLOSE, kernel);
+      quad = largestQuad(cv, binary);
+      if (quad) break;
+    }
     if (!quad) {
       cv.Canny(blurred, binary, 40, 120);
       cv.dilate(binary, binary, kernel);

@@ -50,5 +50,8 @@ if (existsSync(workerEntry)) {
   console.warn('build-electron: electron/core/dossier/worker-entry.ts does not exist yet: no assembly worker built.');
 }
 
+// The page inspection's worker thread, found beside whichever bundle starts it (electron/core/inspect/run-inspection.ts).
+jobs.push(build({ ...nodeSide, entryPoints: [at('electron/core/inspect/inspect-worker.ts')], outfile: at('out/main/inspect-worker.cjs') }));
+
 await Promise.all(jobs);
 console.log('build-electron: out/main/index.cjs, out/preload/index.cjs built.');

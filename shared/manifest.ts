@@ -95,15 +95,19 @@ export const dossierOptions = z.object({
   autoFix: z.boolean().default(true),
 });
 
+/**
+ * The service contract. A question not answered yet (`providerListed`, `relatedParty`) or a date not filled in yet
+ * is left out: the check then asks for it instead of judging a blank.
+ */
 export const manifestContract = z.object({
   provider: z.string(),
-  providerListed: z.boolean(),
-  relatedParty: z.boolean(),
+  providerListed: z.boolean().optional(),
+  relatedParty: z.boolean().optional(),
   model: z.string(),
   modelFiling: z.string(),
   signedOn: isoDate.optional(),
-  serviceFrom: isoDate,
-  serviceTo: isoDate,
+  serviceFrom: isoDate.optional(),
+  serviceTo: isoDate.optional(),
   deployment: z.enum(deploymentKinds).optional(),
   /** Answers to the profile's related-party questions (EIT Regulations art. 109), by question id. */
   relatedPartyAnswers: z.record(z.string(), z.enum(answers)).optional(),
@@ -112,10 +116,11 @@ export const manifestContract = z.object({
   customerCreditCode: z.string().optional(),
 });
 
+/** One cost line; `paidOn` left out while the payment date is not known (the line is then not counted yet). */
 export const manifestCost = z.object({
   kind: z.string().min(1),
   amount: yuan,
-  paidOn: isoDate,
+  paidOn: isoDate.optional(),
   note: z.string().optional(),
 });
 

@@ -1,13 +1,15 @@
 /** The records the API carries, as zod schemas; their TypeScript types are inferred from them. */
 import { z } from 'zod';
 import { applicantKinds, isoDate } from '../manifest.ts';
+import { toHalfWidth } from '../half-width.ts';
 
 const id = z.number().int().positive();
 const timestamp = z.string();
 
 const applicantFields = {
   name: z.string().trim().min(1, '请填写申报单位名称（与营业执照一致）').max(200),
-  creditCode: z.string().trim().toUpperCase().max(18, '统一社会信用代码是 18 位，请核对营业执照'),
+  // A Chinese IME types full-width letters and digits (９１４４…): stored as the ASCII the code is.
+  creditCode: z.string().overwrite(toHalfWidth).trim().toUpperCase().max(18, '统一社会信用代码是 18 位，请核对营业执照'),
   kind: z.enum(applicantKinds),
   registeredIn: z.string().trim().max(100),
   established: isoDate.nullable(),

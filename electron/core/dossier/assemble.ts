@@ -16,6 +16,7 @@ import { assertOutputFolder, DossierInputError, cancelledError } from './errors.
 import { DossierDrawer, type ContentPage, type PagePlacer } from './draw.ts';
 import { resolveMaterials, type ResolvedFile, type ResolvedMaterial } from './materials.ts';
 import { drawCover, drawToc } from './own-pages.ts';
+import { installPdfLibPatches } from './pdf-lib-patches.ts';
 import { placePage, planDossier } from './plan.ts';
 import type { PreparedImage } from './image-input.ts';
 import { sniffInput, type InputKind } from './input-kind.ts';
@@ -204,6 +205,7 @@ async function drawPlan(drawer: DossierDrawer, plan: PagePlan, input: AssembleIn
  * const { pageMap } = await assembleDossier({ manifest, baseDir, outPath: 'dossier.pdf' }, { onProgress: (d, t) => bar(d / t) });
  */
 export async function assembleDossier(input: AssembleInput, options: AssembleOptions = {}): Promise<AssembleResult> {
+  installPdfLibPatches();
   const profile = profileFor(input);
   assertOutputFolder(input.outPath);
   const materials = resolveMaterials(input.manifest, profile, input.baseDir);

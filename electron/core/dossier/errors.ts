@@ -34,6 +34,15 @@ const advice: Record<DossierInputErrorCode, (name: string, detail: string) => st
   cancelled: () => '已取消生成卷宗，没有写出文件。',
 };
 
+/**
+ * A library's own words (qpdf's `can't find startxref`, sharp's `Input buffer contains unsupported image format`)
+ * never reach the clerk: a detail is shown only when it is already in Chinese (a folder path is shown as it is).
+ * It stays on the error's `detail`.
+ */
+function clerkDetail(detail: string): string {
+  return /[\u4e00-\u9fff]/.test(detail) ? detail : '';
+}
+
 /** A refused input: `code` for programs, `file` (as the clerk named it), and a Chinese message saying what to do. */
 export class DossierInputError extends UserFacingError {
   override readonly name = 'DossierInputError';
@@ -42,7 +51,7 @@ export class DossierInputError extends UserFacingError {
     readonly file: string,
     readonly detail = '',
   ) {
-    super(code, advice[code](path.basename(file), detail));
+    super(code, advice[code](path.basename(file), code === 'output-folder-missing' ? detail : clerkDetail(detail)));
   }
 }
 

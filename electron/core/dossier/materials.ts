@@ -1,5 +1,6 @@
 /** The manifest's materials put in the profile's order, with their files resolved against the manifest's folder. */
 import path from 'node:path';
+import { materialStatus, setAsideInManifest } from '../../../shared/dossier/material-status.ts';
 import type { Manifest, ManifestFile, ManifestPages } from '../../../shared/manifest.ts';
 import type { Profile } from '../../../shared/profiles/index.ts';
 import { DossierInputError } from './errors.ts';
@@ -46,15 +47,9 @@ export function resolveMaterials(manifest: Manifest, profile: Profile, baseDir: 
   return profile.materials.map((pm) => {
     const m = manifest.materials.find((x) => x.id === pm.id);
     const files = (m?.files ?? []).map((f) => resolveFile(f, baseDir));
-    let status: MaterialStatus = 'missing';
-    let reason: string | undefined;
-    if (m?.notApplicable) {
-      status = 'notApplicable';
-      reason = m.reason;
-    } else if (m?.exempt) {
-      status = 'exempt';
-      reason = m.exempt;
-    } else if (files.length > 0) status = 'included';
+    const setAside = setAsideInManifest(m);
+    const status = materialStatus(setAside, files.length);
+    const reason = setAside?.reason;
     return { id: pm.id, title: pm.title, status, ...(reason ? { reason } : {}), files: status === 'included' ? files : [], seal: pm.seal };
   });
 }

@@ -4,6 +4,7 @@ import { DossierInputError } from './errors.ts';
 import { prepareImage, type PreparedImage } from './image-input.ts';
 import { sniffInput, type InputKind } from './input-kind.ts';
 import { checkPdf, openPdf, type PreparedPdf } from './pdf-input.ts';
+import { installPdfLibPatches } from './pdf-lib-patches.ts';
 
 export type PreparedInput = PreparedPdf | PreparedImage;
 
@@ -43,6 +44,7 @@ export interface InputSummary {
  * @example const { pages } = await inspectInput('/path/licence.pdf'); // or catch e.code === 'needs-password'
  */
 export async function inspectInput(file: string): Promise<InputSummary> {
+  installPdfLibPatches();
   const input = await prepareInput(file);
   try {
     if (input.kind === 'image') {

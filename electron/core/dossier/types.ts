@@ -2,8 +2,11 @@
  * The dossier's data shapes: the page plan (what goes on every physical sheet side) and the page map
  * (what `juanzong assemble --json` prints). Plain data, no Node or PDF objects.
  */
+import type { MaterialStatus } from '../../../shared/dossier/material-status.ts';
 import type { DossierOptions } from '../../../shared/manifest.ts';
 import type { Band, RelativePoint } from '../../../shared/page-findings.ts';
+
+export type { MaterialStatus };
 
 /** A4 portrait in PDF points. */
 export const A4 = { width: 595.28, height: 841.89 } as const;
@@ -63,8 +66,6 @@ export interface PlanFile {
   name: string;
   pages: ShownPage[];
 }
-
-export type MaterialStatus = 'included' | 'notApplicable' | 'exempt' | 'missing';
 
 export interface PlanMaterial {
   id: string;
@@ -179,10 +180,10 @@ export interface PageMap {
   sections: PageMapSection[];
   blankPages: number[];
   warnings: string[];
-  /** Every physical page in order. */
-  pageList: PageMapEntry[];
+  /** Every physical page in order (the plan always gives it; page maps stored by older versions lack it). */
+  pageList?: PageMapEntry[];
   /** Source pages left out (blank backs, the clerk's choice): not printed, not numbered. */
-  skipped: SkippedPage[];
+  skipped?: SkippedPage[];
 }
 
 export interface PagePlan {

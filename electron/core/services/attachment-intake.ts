@@ -2,7 +2,7 @@ import type { Attachment } from '../../../shared/contract/index.ts';
 import { UserFacingError } from '../../../shared/errors.ts';
 import { DossierInputError, inspectInput } from '../dossier/index.ts';
 import { getApplication, touchApplication } from '../db/queries/applications.ts';
-import { insertAttachment, referencedHashes } from '../db/queries/attachments.ts';
+import { insertAttachment, referencedHashes, sameContentName } from '../db/queries/attachments.ts';
 import { mediaTypes, sniffKind } from '../files/sniff.ts';
 import type { StoredObject } from '../store/file-store.ts';
 import type { ServiceContext } from './index.ts';
@@ -36,6 +36,17 @@ async function pageCountOf(ctx: ServiceContext, fileName: string, stored: Stored
   }
 }
 
+/** The same content twice in one material would print twice in the dossier: refused, naming the file already there. */
+function refuseDuplicate(ctx: ServiceContext, intake: Intake, sha256: string): void {
+  const existing = sameContentName(ctx.db, intake.applicationId, intake.materialId, sha256);
+  if (existing === undefined) return;
+  const same = existing === intake.fileName ? '' : `（与已添加的「${existing}」内容完全相同）`;
+  throw new UserFacingError(
+    'file-duplicate',
+    `「${intake.fileName}」已经在这项材料里了${same}，没有再添加一次，否则卷宗里会重复打印。如果要换一个版本，请先移除旧文件再添加。`,
+  );
+}
+
 export interface Intake {
   applicationId: number;
   materialId: string;
@@ -50,6 +61,8 @@ export interface Intake {
 export async function admitStoredFile(ctx: ServiceContext, intake: Intake, stored: StoredObject): Promise<Attachment> {
   const { db, now } = ctx;
   orNotFound(getApplication(db, intake.applicationId), '申报项目', intake.applicationId);
+  // Before the inspection: the stored object is the existing row's, so nothing is to be taken out of the store.
+  refuseDuplicate(ctx, intake, stored.sha256);
   let pageCount: number;
   try {
     pageCount = await pageCountOf(ctx, intake.fileName, stored);
@@ -58,6 +71,7 @@ export async function admitStoredFile(ctx: ServiceContext, intake: Intake, store
     throw error;
   }
   return db.transaction(() => {
+    refuseDuplicate(ctx, intake, stored.sha256); // again inside the transaction: two adds of one file at once
     const { applicationId, materialId, fileName, mediaType } = intake;
     const row = insertAttachment(db, { applicationId, materialId, originalName: fileName, ...stored, mediaType, pageCount }, now());
     touchApplication(db, applicationId, now());

@@ -1,6 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import type { CoreHandlers } from '../../../shared/contract/index.ts';
+import type { CoreHandlers, JobStatus } from '../../../shared/contract/index.ts';
 import { openDatabase, type Db, type OpenOptions } from '../db/connection.ts';
 import { referencedHashes } from '../db/queries/attachments.ts';
 import { FileStore } from '../store/file-store.ts';
@@ -16,7 +16,7 @@ import { hashesInBackups, prepareDatabase, startDailyBackups } from '../backup/l
 import { cleanupAfterCrash } from '../safety/start-up.ts';
 import { guardAttachmentAdd } from '../safety/incoming-file.ts';
 import { dossierJobHandlers, removeStaleDossiers, type AssemblyRunner } from './dossier-jobs.ts';
-import { assembleInWorkerThread } from './assembly-runner.ts';
+import { nodeAssemblyHost } from '../dossier/assembly-fork.ts';
 
 export interface ServiceContext {
   db: Db;
@@ -36,10 +36,17 @@ export interface OpenServicesOptions extends OpenOptions {
   dataDir: string;
   version?: string;
   now?: () => string;
-  /** How dossiers are assembled; the Electron shell passes a utilityProcess runner. */
+  /** How dossiers are assembled (default: the assembly worker in a Node child process); the app's runs a utilityProcess. */
   runAssembly?: AssemblyRunner;
+  /** Told when a dossier job has ended (done, failed or cancelled), its leftovers removed. */
+  onDossierJobEnd?: (status: JobStatus) => void;
   /** How many backups of each kind to keep (default 10). */
   keepBackups?: number;
+}
+
+function defaultAssemblyRunner(): AssemblyRunner {
+  const host = nodeAssemblyHost();
+  return (request, control) => host.run(request, control);
 }
 
 export const databaseFileName = 'juanzong.sqlite3';
@@ -64,6 +71,7 @@ export async function openServices(options: OpenServicesOptions): Promise<Servic
     version: options.version ?? '0.0.0',
     now: options.now ?? (() => new Date().toISOString()),
   };
+  const runAssembly = options.runAssembly ?? defaultAssemblyRunner();
   const handlers: CoreHandlers = {
     ...appHandlers(ctx),
     ...applicantHandlers(ctx),
@@ -71,7 +79,7 @@ export async function openServices(options: OpenServicesOptions): Promise<Servic
     ...attachmentHandlers(ctx),
     ...workflowHandlers(ctx),
     ...checkHandlers(ctx),
-    ...dossierJobHandlers(ctx, options.runAssembly ?? assembleInWorkerThread),
+    ...dossierJobHandlers(ctx, runAssembly, options.onDossierJobEnd),
     ...safetyHandlers(ctx, options.keepBackups),
     ...profileHandlers(ctx),
   };

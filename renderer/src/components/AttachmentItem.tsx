@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { AttachmentWithTurns } from '../../../shared/contract/index.ts';
 import { attachmentContent } from '../pdf/content-cache.ts';
 import { ImageThumb } from './ImageThumb.tsx';
@@ -19,6 +19,20 @@ const sizeText = (bytes: number) => (bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1
 /** One attached file: its first page, its name and size, and the buttons to reorder, remove and turn pages. */
 export function AttachmentItem({ file, index, count, onMove, onRemove, onTurn }: Props) {
   const [open, setOpen] = useState(false);
+  // After 上移 / 下移 the focus follows the moved file (to the other button when this one is now disabled).
+  const moved = useRef<-1 | 1 | null>(null);
+  const upButton = useRef<HTMLButtonElement>(null);
+  const downButton = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (moved.current === null) return;
+    const down = moved.current === 1 ? index < count - 1 : index === 0;
+    (down ? downButton : upButton).current?.focus();
+    moved.current = null;
+  }, [index, count]);
+  const move = (delta: -1 | 1) => {
+    moved.current = delta;
+    onMove(delta);
+  };
   const pages = file.pageCount ?? 1;
   const isPdf = file.mediaType === 'application/pdf';
   const turned = Object.values(file.turns).filter((t) => t !== 0).length;
@@ -43,10 +57,10 @@ export function AttachmentItem({ file, index, count, onMove, onRemove, onTurn }:
             {turned > 0 && ` · ${turned} 页已转向`}
           </span>
           <span className="attachment-actions">
-            <button type="button" className="secondary small" disabled={index === 0} onClick={() => onMove(-1)} aria-label={`上移「${file.originalName}」`}>
+            <button ref={upButton} type="button" className="secondary small" disabled={index === 0} onClick={() => move(-1)} aria-label={`上移「${file.originalName}」`}>
               上移
             </button>
-            <button type="button" className="secondary small" disabled={index === count - 1} onClick={() => onMove(1)} aria-label={`下移「${file.originalName}」`}>
+            <button ref={downButton} type="button" className="secondary small" disabled={index === count - 1} onClick={() => move(1)} aria-label={`下移「${file.originalName}」`}>
               下移
             </button>
             <button type="button" className="secondary small" aria-expanded={open} onClick={() => setOpen(!open)} aria-label={`查看和转动「${file.originalName}」的各页`}>

@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { assembleDossier, assembleDossierInWorker, DossierInputError, inspectInput } from '../../../electron/core/dossier/index.ts';
+import { assembleDossier, DossierInputError, inspectInput } from '../../../electron/core/dossier/index.ts';
 import { manifestOf, run } from './helpers.ts';
 import { makeInputs, type TestInputs } from './inputs.ts';
 
@@ -62,7 +62,8 @@ describe('assembleDossier refuses what it cannot take, naming the file and the f
   });
 });
 
-describe('cancelling and the worker thread', () => {
+// The assembly worker (its progress, refusals and cancel across the process boundary): test/pdf/dossier/shipped-worker.test.ts.
+describe('cancelling', () => {
   const manifest = () => manifestOf({ materials: [{ id: 'application-form', files: [inputs.form] }, { id: 'financial-statements', files: [inputs.rotated, inputs.mixed] }] });
 
   it('stops when the signal fires, writing nothing', async () => {
@@ -75,35 +76,6 @@ describe('cancelling and the worker thread', () => {
     expect((error as DossierInputError).code).toBe('cancelled');
     expect(fs.existsSync(out)).toBe(false);
     expect(fs.readdirSync(inputs.dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
-  });
-
-  it('runs on a worker thread, reporting progress up to the last page', async () => {
-    const seen: [number, number][] = [];
-    const out = at('from-worker.pdf');
-    const { pageMap } = await assembleDossierInWorker({ manifest: manifest(), baseDir: inputs.dir, outPath: out }, { onProgress: (d, t) => seen.push([d, t]) });
-    expect(seen[0]).toEqual([0, pageMap.pages]);
-    expect(seen[seen.length - 1]).toEqual([pageMap.pages, pageMap.pages]);
-    expect(seen.every(([d], i) => i === 0 || d >= seen[i - 1]![0])).toBe(true);
-    expect(Number(/Pages:\s+(\d+)/.exec(run('pdfinfo', [out]))![1])).toBe(pageMap.pages);
-  });
-
-  it('passes a refusal from the worker on as a DossierInputError', async () => {
-    const error = await assembleDossierInWorker({ manifest: withFile('locked.pdf'), baseDir: inputs.dir, outPath: at('w.pdf') }).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(DossierInputError);
-    expect((error as DossierInputError).code).toBe('needs-password');
-  });
-
-  it('cancels a worker run', async () => {
-    const controller = new AbortController();
-    const out = at('worker-cancelled.pdf');
-    // Long enough (about 100 pages) that the worker is still writing when the cancel reaches it.
-    const many = manifestOf({ materials: [{ id: 'financial-statements', files: Array.from({ length: 12 }, () => [inputs.rotated, inputs.mixed]).flat() }] });
-    const error = await assembleDossierInWorker(
-      { manifest: many, baseDir: inputs.dir, outPath: out },
-      { signal: controller.signal, onProgress: (done) => done >= 1 && controller.abort() },
-    ).catch((e: unknown) => e);
-    expect((error as DossierInputError).code).toBe('cancelled');
-    expect(fs.existsSync(out)).toBe(false);
   });
 });
 

@@ -134,10 +134,10 @@ describe('a dossier of real scans and photos', () => {
     map = JSON.parse(result.stdout) as PageMap;
   }, LONG);
 
-  const content = () => map.pageList.filter((e) => e.kind === 'content');
+  const content = () => map.pageList!.filter((e) => e.kind === 'content');
 
   it('leaves out the three blank backs, numbers the rest, and drops no page with something on it', () => {
-    expect(map.skipped.map((s) => `${s.file}:${s.page}`)).toEqual(['duplex.pdf:2', 'duplex.pdf:4', 'duplex.pdf:6']);
+    expect(map.skipped!.map((s) => `${s.file}:${s.page}`)).toEqual(['duplex.pdf:2', 'duplex.pdf:4', 'duplex.pdf:6']);
     expect(qpdfPageCount(dossier)).toBe(map.pages);
     const fromDuplex = content().filter((e) => e.source!.file === 'duplex.pdf').map((e) => e.source!.page);
     expect(fromDuplex).toEqual([1, 3, 5]);

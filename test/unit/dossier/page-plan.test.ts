@@ -38,7 +38,7 @@ describe('planDossier with page edits', () => {
   it('gives each physical page its source (1-based) and the changes applied', () => {
     const turned = { ...image, clerkTurn: 180 as const, edit: { turn: { by: 'inspection' as const, degrees: 180 as const }, straighten: -2.5 } };
     const plan = planDossier(input([turned]));
-    const entry = plan.pageMap.pageList.find((e) => e.kind === 'content')!;
+    const entry = plan.pageMap.pageList!.find((e) => e.kind === 'content')!;
     expect(entry).toEqual({ physical: 3, kind: 'content', number: 3, source: { material: 'report', file: 'report.pdf', page: 1 }, changes: { turn: { by: 'inspection', degrees: 180 }, straighten: -2.5 } });
   });
 
@@ -47,7 +47,7 @@ describe('planDossier with page edits', () => {
     const plan = planDossier(input([tall]));
     const parts = plan.pages.filter((p) => p.kind === 'content' && p.section === 'report');
     expect(parts.map((p) => p.marks.number?.value)).toEqual([3, 4, 5]);
-    expect(plan.pageMap.pageList.slice(2, 5).map((e) => e.changes?.split)).toEqual([{ part: 1, of: 3 }, { part: 2, of: 3 }, { part: 3, of: 3 }]);
+    expect(plan.pageMap.pageList!.slice(2, 5).map((e) => e.changes?.split)).toEqual([{ part: 1, of: 3 }, { part: 2, of: 3 }, { part: 3, of: 3 }]);
     const placements = parts.map((p) => (p.kind === 'content' ? p.placement! : undefined)!);
     // Each band fills the column's width: the text keeps the size it had across the phone's screen.
     for (const pl of placements) expect(pl.width).toBeCloseTo(placements[0]!.width, 5);

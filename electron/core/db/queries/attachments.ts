@@ -70,6 +70,14 @@ export function referencedHashes(db: Db): Set<string> {
   return new Set(rows.map((r) => r.sha256));
 }
 
+/** The name of a file with this content already attached to the material, if any. */
+export function sameContentName(db: Db, applicationId: number, materialId: string, sha256: string): string | undefined {
+  const row = db
+    .prepare('SELECT original_name FROM attachments WHERE application_id = ? AND material_id = ? AND sha256 = ? LIMIT 1')
+    .get(applicationId, materialId, sha256) as { original_name: string } | undefined;
+  return row?.original_name;
+}
+
 /** Every attachment's file name and content hash, in the order they were added (to find files a store lost). */
 export function attachedFiles(db: Db): { originalName: string; sha256: string }[] {
   const rows = db.prepare('SELECT original_name, sha256 FROM attachments ORDER BY id').all() as Pick<

@@ -1,6 +1,7 @@
 /** What belongs to one application besides its files: contract, costs, answers, material states, options, turns. */
 import type { Db } from '../connection.ts';
 import type { ContractDraft, CostLine } from '../../../../shared/contract/workflow.ts';
+import type { MaterialStateKind } from '../../../../shared/dossier/material-status.ts';
 import type { Answer } from '../../../../shared/rules/index.ts';
 import { dossierOptions, type DossierOptions } from '../../../../shared/manifest.ts';
 
@@ -83,12 +84,12 @@ export function setAnswer(db: Db, applicationId: number, questionId: string, ans
   ).run(applicationId, questionId, answer);
 }
 
-export type MaterialStates = Record<string, { state: 'exempt' | 'not-applicable'; reason: string }>;
+export type MaterialStates = Record<string, { state: MaterialStateKind; reason: string }>;
 
 export function getMaterialStates(db: Db, applicationId: number): MaterialStates {
   const rows = db
     .prepare('SELECT material_id, state, reason FROM material_states WHERE application_id = ?')
-    .all(applicationId) as { material_id: string; state: 'exempt' | 'not-applicable'; reason: string }[];
+    .all(applicationId) as { material_id: string; state: MaterialStateKind; reason: string }[];
   return Object.fromEntries(rows.map((r) => [r.material_id, { state: r.state, reason: r.reason }]));
 }
 
@@ -96,7 +97,7 @@ export function setMaterialState(
   db: Db,
   applicationId: number,
   materialId: string,
-  state: 'exempt' | 'not-applicable' | null,
+  state: MaterialStateKind | null,
   reason: string,
 ): void {
   if (state === null) {

@@ -13,6 +13,31 @@ export type Corners = [RelativePoint, RelativePoint, RelativePoint, RelativePoin
 /** Smaller than this share of the photo is not the document; larger means the photo is the document already. */
 const AREA = { min: 0.2, max: 0.9 } as const;
 const WORK_SIDE = 600;
+/** The sheet lies wholly inside the photo, its corners at least this share of a side from the edges. */
+const INSIDE = 0.01;
+/** The desk around the sheet is at least this much darker than the sheet (a scan's uneven light is not a desk). */
+const DESK_CONTRAST = 30;
+
+function meanOf(m: Mat, x0: number, y0: number, x1: number, y1: number): number {
+  let sum = 0;
+  let n = 0;
+  for (let y = Math.max(0, y0); y < Math.min(m.rows, y1); y += 1) {
+    for (let x = Math.max(0, x0); x < Math.min(m.cols, x1); x += 1, n += 1) sum += m.data[y * m.cols + x]!;
+  }
+  return n ? sum / n : 0;
+}
+
+/** Whether a quad found in `small` is a sheet on a desk: inside the frame, and lighter than the frame's edges. */
+function isSheetOnDesk(small: Mat, quad: { x: number; y: number }[]): boolean {
+  const [w, h] = [small.cols, small.rows];
+  if (quad.some((p) => p.x < INSIDE * w || p.y < INSIDE * h || p.x > (1 - INSIDE) * w || p.y > (1 - INSIDE) * h)) return false;
+  const xs = quad.map((p) => p.x).sort((a, b) => a - b);
+  const ys = quad.map((p) => p.y).sort((a, b) => a - b);
+  const sheet = meanOf(small, xs[1]!, ys[1]!, xs[2]!, ys[2]!);
+  const band = Math.max(2, Math.round(0.02 * Math.min(w, h)));
+  const edges = (meanOf(small, 0, 0, w, band) + meanOf(small, 0, h - band, w, h) + meanOf(small, 0, 0, band, h) + meanOf(small, w - band, 0, w, h)) / 4;
+  return sheet - edges >= DESK_CONTRAST;
+}
 
 /** Top-left, top-right, bottom-right, bottom-left. */
 function ordered(points: { x: number; y: number }[]): { x: number; y: number }[] {
@@ -66,12 +91,14 @@ export function findSheet(cv: Cv, p: Picture): Corners | undefined {
       cv.threshold(blurred, binary, level, 255, cv.THRESH_BINARY);
       cv.morphologyEx(binary, binary, cv.MORPH_CLOSE, kernel);
       quad = largestQuad(cv, binary);
-      if (quad) break;
+      if (quad && isSheetOnDesk(small, quad)) break;
+      quad = undefined;
     }
     if (!quad) {
       cv.Canny(blurred, binary, 40, 120);
       cv.dilate(binary, binary, kernel);
       quad = largestQuad(cv, binary);
+      if (quad && !isSheetOnDesk(small, quad)) quad = undefined;
     }
     return quad && (ordered(quad).map((pt) => ({ x: pt.x / small.cols, y: pt.y / small.rows })) as Corners);
   } finally {

@@ -45,6 +45,8 @@ const jobs = [
     outfile: into('preload/index.cjs'),
   }),
   build({ ...nodeSide, entryPoints: [at('electron/core/dossier/worker-entry.ts')], outfile: into('main/assembly-worker.cjs') }),
+  // The page inspection's worker thread, found beside whichever bundle starts it (electron/core/inspect/run-inspection.ts).
+  build({ ...nodeSide, entryPoints: [at('electron/core/inspect/inspect-worker.ts')], outfile: into('main/inspect-worker.cjs') }),
 ];
 
 await Promise.all(jobs);

@@ -39,12 +39,33 @@ export const manifestApplicant = z.object({
   address: z.string().optional(),
 });
 
+const pageTurns = z.record(z.string().regex(/^\d+$/, '页码须是数字，从 1 起'), z.union(quarterTurns.map((t) => z.literal(t))));
+const pageNumbers = z.array(z.number().int().positive('页码从 1 起'));
+const autoOrNone = z.enum(['auto', 'none']);
+
+/**
+ * The clerk's choices for single pages of a file (page numbers 1-based); each wins over what the inspection
+ * proposes. `skip` leaves pages out, `keep` keeps pages the inspection took for blank, `rotate` turns pages
+ * clockwise; `crop` (photos), `split` (tall pages), `straighten` and `reduce` say whether the inspection's proposal
+ * of that kind is applied to this file.
+ */
+export const manifestPages = z.object({
+  skip: pageNumbers.optional(),
+  keep: pageNumbers.optional(),
+  rotate: pageTurns.optional(),
+  crop: autoOrNone.optional(),
+  split: autoOrNone.optional(),
+  straighten: autoOrNone.optional(),
+  reduce: autoOrNone.optional(),
+});
+
 /** One input file of a material; `rotate` turns single pages clockwise before they are laid on A4. */
 export const manifestFile = z.union([
   z.string().min(1),
   z.object({
     path: z.string().min(1),
-    rotate: z.record(z.string().regex(/^\d+$/), z.union(quarterTurns.map((t) => z.literal(t)))).optional(),
+    rotate: pageTurns.optional(),
+    pages: manifestPages.optional(),
     /** Print the file's review markup (highlights, sticky notes, ink…), left out by default. */
     keepMarkup: z.boolean().optional(),
   }),
@@ -73,6 +94,8 @@ export const dossierOptions = z.object({
   sealPosition: z.enum(['bottom-right', 'bottom-left', 'top-right', 'top-left', 'middle-right']).default('bottom-right'),
   /** The date printed on the cover; today when absent. */
   date: isoDate.optional(),
+  /** Apply what the inspection of every page proposes (leave out blank backs, turn, straighten, crop, split, reduce). */
+  autoFix: z.boolean().default(true),
 });
 
 /**
@@ -118,6 +141,7 @@ export type Manifest = z.output<typeof manifest>;
 export type ManifestInput = z.input<typeof manifest>;
 export type ManifestMaterial = z.output<typeof manifestMaterial>;
 export type ManifestFile = z.output<typeof manifestFile>;
+export type ManifestPages = z.output<typeof manifestPages>;
 export type DossierOptions = z.output<typeof dossierOptions>;
 export type ManifestContract = z.output<typeof manifestContract>;
 export type ManifestCost = z.output<typeof manifestCost>;

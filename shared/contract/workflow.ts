@@ -82,6 +82,25 @@ export const pageMapSection = z.object({
   lastNumber: z.number().int(),
 });
 
+const decidedBy = z.enum(['clerk', 'inspection']);
+
+/** One physical page: its source (file as in the manifest, page from 1) and the changes made to it. */
+export const pageMapEntry = z.object({
+  physical: z.number().int(),
+  kind: z.enum(['cover', 'toc', 'content', 'blank']),
+  number: z.number().int().optional(),
+  source: z.object({ material: z.string(), file: z.string(), page: z.number().int() }).optional(),
+  changes: z
+    .object({
+      turn: z.object({ by: decidedBy, degrees: z.union([z.literal(0), z.literal(90), z.literal(180), z.literal(270)]) }).optional(),
+      straighten: z.number().optional(),
+      crop: z.literal(true).optional(),
+      split: z.object({ part: z.number().int(), of: z.number().int() }).optional(),
+      reduceTo: z.number().optional(),
+    })
+    .optional(),
+});
+
 /** What `juanzong assemble --json` prints: physical pages from 1; blank pages belong to no section. */
 export const pageMap = z.object({
   pages: z.number().int(),
@@ -90,6 +109,10 @@ export const pageMap = z.object({
   warnings: z.array(z.string()),
   /** What the paper copy of each file leaves out or changes, for the material's card. */
   notices: z.array(contentNotice.extend({ materialId: z.string(), file: z.string() })).default([]),
+  /** Every physical page in order (absent from page maps stored before pages were inspected). */
+  pageList: z.array(pageMapEntry).optional(),
+  /** Source pages left out (blank backs, the clerk's choice): not printed, not numbered. */
+  skipped: z.array(z.object({ material: z.string(), file: z.string(), page: z.number().int(), by: decidedBy })).optional(),
 });
 
 export const jobStates = ['running', 'done', 'failed', 'cancelled'] as const;

@@ -54,7 +54,9 @@ interface SizeResult {
 /** A manifest giving the files to the eight materials in turn. */
 function writeBenchManifest(dir: string, files: BenchFile[], pages: number): string {
   const materials = MATERIALS.map((id, m) => ({ id, files: files.filter((_, i) => i % MATERIALS.length === m).map((f) => f.name) }));
-  const manifest = { ...fixtureManifest({ duplex: true, sealMarkers: true }), materials };
+  // The assembly's own cost: the page inspection (measured on its own below) is switched off.
+  const base = fixtureManifest({ duplex: true, sealMarkers: true });
+  const manifest = { ...base, options: { ...base.options, autoFix: false }, materials };
   const at = path.join(dir, `manifest-${pages}.json`);
   writeFileSync(at, JSON.stringify(manifest, null, 2));
   return at;
@@ -202,6 +204,35 @@ async function startupSeconds(inputDir: string, outDir: string, runs: number): P
   return median(times);
 }
 
+interface InspectionResult {
+  pages: number;
+  /** Median over the files of each file's inspection time divided by its pages. */
+  msPerPage: number;
+  seconds: number;
+  rssMiB: number;
+}
+
+/** `juanzong inspect` of the 300 dpi scans (10 pages a file): time per page and the process's peak RSS. */
+async function benchInspection(inputDir: string, outDir: string, files: number): Promise<InspectionResult> {
+  const scans = benchSet(1).filter((f) => f.name.startsWith('scan-300')).slice(0, files);
+  const run = await measure(outDir, process.execPath, [BENCH_CLI, 'inspect', '--json', ...scans.map((f) => path.join(inputDir, f.name))]);
+  const results = JSON.parse(run.run.stdout) as { pages: unknown[]; ms: number }[];
+  return {
+    pages: results.reduce((n, r) => n + r.pages.length, 0),
+    msPerPage: median(results.map((r) => r.ms / Math.max(1, r.pages.length))),
+    seconds: run.seconds,
+    rssMiB: run.rssMiB,
+  };
+}
+
+function inspectionReport(r: InspectionResult): string {
+  return [
+    `juanzong inspect, ${r.pages} pages of 300 dpi scans: ${r.seconds.toFixed(1)} s in all (with start-up and loading OpenCV and Tesseract)`,
+    `  per page : median ${r.msPerPage.toFixed(0)} ms (target ≤ 150)   ${verdict(r.msPerPage <= 150)}`,
+    `  memory   : peak RSS ${r.rssMiB.toFixed(0)} MiB (target ≤ 500)   ${verdict(r.rssMiB <= 500)}`,
+  ].join('\n');
+}
+
 async function main(): Promise<void> {
   const runsArg = process.argv.indexOf('--runs');
   const runs = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 5;
@@ -211,10 +242,12 @@ async function main(): Promise<void> {
   const results: SizeResult[] = [];
   const startup = await startupSeconds(inputDir, outDir, runs);
   for (const fraction of [0.5, 1]) results.push(await benchSize(inputDir, outDir, fraction, runs));
+  const inspection = await benchInspection(inputDir, outDir, 3);
   const text = `${report(results, runs)}\nfixed cost (a one-page dossier): ${startup.toFixed(2)} s; ` +
-    `marginal ${results.map((r) => `${(((r.juanzong.seconds - startup) / r.pages) * 1000).toFixed(1)} ms/page at ${r.pages}`).join(', ')}`;
+    `marginal ${results.map((r) => `${(((r.juanzong.seconds - startup) / r.pages) * 1000).toFixed(1)} ms/page at ${r.pages}`).join(', ')}` +
+    `\n\n${inspectionReport(inspection)}`;
   rmSync(outDir, { recursive: true, force: true }); // ~1 GB of dossiers and merges; the inputs stay cached
-  const record = { date: new Date().toISOString(), runs, startupSeconds: startup, results };
+  const record = { date: new Date().toISOString(), runs, startupSeconds: startup, results, inspection };
   writeFileSync(path.join(BENCH_DIR, 'last-result.json'), JSON.stringify(record, null, 2));
   console.log(text);
 }

@@ -18,6 +18,7 @@ const safety = () => import('./commands/safety.ts');
 export const commands: Entry[] = [
   entry('assemble', async () => (await import('./commands/assemble.ts')).assembleCommand),
   entry('check', async () => (await import('./commands/check.ts')).checkCommand),
+  entry('inspect', async () => (await import('./commands/inspect.ts')).inspectCommand),
   entry('applicants list', async () => (await records()).applicantsListCommand),
   entry('applications list', async () => (await records()).applicationsListCommand),
   entry('profiles list', async () => (await profiles()).profilesListCommand),

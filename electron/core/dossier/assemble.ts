@@ -5,11 +5,14 @@
  */
 import { setImmediate as tick } from 'node:timers/promises';
 import type { Manifest } from '../../../shared/manifest.ts';
+import type { FileInspection } from '../../../shared/page-findings.ts';
+import { inspectFiles } from '../inspect/run-inspection.ts';
+import { decidePage } from './page-edit.ts';
 import { findProfile, type Profile } from '../../../shared/profiles/index.ts';
 import { settleWithConcurrency, LookAhead } from './concurrency.ts';
 import { assertOutputFolder, DossierInputError, cancelledError } from './errors.ts';
 import { DossierDrawer, type ContentPage, type PagePlacer } from './draw.ts';
-import { resolveMaterials, type ResolvedMaterial } from './materials.ts';
+import { resolveMaterials, type ResolvedFile, type ResolvedMaterial } from './materials.ts';
 import { drawCover, drawToc } from './own-pages.ts';
 import { installPdfLibPatches } from './pdf-lib-patches.ts';
 import { placePage, planDossier } from './plan.ts';
@@ -21,7 +24,7 @@ import { paperNotices } from './paper-copy.ts';
 import type { PreparedPdf } from './pdf-input.ts';
 import { warmUpQpdf } from './qpdf.ts';
 import { AtomicFile } from '../safety/atomic-output.ts';
-import type { FileNotice, PageMap, PagePlan, PlanInput, PlanMaterial, QuarterTurn, ShownPage } from './types.ts';
+import type { FileNotice, PageMap, PagePlan, PlanInput, PlanMaterial, ShownPage } from './types.ts';
 
 warmUpQpdf();
 
@@ -39,6 +42,11 @@ export interface AssembleOptions {
   /** Pages written so far and in all; called once with (0, total) when the plan is known. */
   onProgress?: (done: number, total: number) => void;
   signal?: AbortSignal;
+  /**
+   * How the input files' pages are inspected when the manifest asks for the inspection's proposals
+   * (`options.autoFix`, or a file's `"crop": "auto"` …). Default: `inspectFiles`, on a worker thread.
+   */
+  inspect?: (files: string[]) => Promise<FileInspection[]>;
 }
 
 export interface AssembleResult {
@@ -107,46 +115,65 @@ async function prepareAll(materials: ResolvedMaterial[], signal?: AbortSignal): 
   return prepared;
 }
 
-function shownPages(input: PreparedInput, turns: Map<number, QuarterTurn>): ShownPage[] {
+/** Whether a file's pages take any of the inspection's proposals. */
+function wantsInspection(file: ResolvedFile, autoFix: boolean): boolean {
+  const p = file.pages ?? {};
+  return autoFix || [p.crop, p.split, p.straighten, p.reduce].includes('auto');
+}
+
+type Inspections = Map<string, FileInspection>;
+
+/** Inspects the included files whose proposals are wanted; a file whose inspection failed keeps only the clerk's choices. */
+async function inspectInputs(manifest: Manifest, materials: ResolvedMaterial[], options: AssembleOptions): Promise<Inspections> {
+  const files = materials.flatMap((m) => m.files).filter((f) => wantsInspection(f, manifest.options.autoFix));
+  const paths = [...new Set(files.map((f) => f.path))];
+  if (paths.length === 0) return new Map();
+  const results = await (options.inspect ?? inspectFiles)(paths);
+  return new Map(results.map((r, i) => [paths[i]!, r]));
+}
+
+function shownPages(input: PreparedInput, file: ResolvedFile, inspection: FileInspection | undefined, autoFix: boolean): ShownPage[] {
   const count = input.kind === 'pdf' ? input.pageCount : input.pages.length;
+  const choices = { turns: file.turns, autoFix, ...(file.pages ? { pages: file.pages } : {}) };
   return Array.from({ length: count }, (_, i) => {
-    const clerkTurn = turns.get(i);
+    const { turn, edit } = decidePage(i, inspection?.pages[i], choices);
     const size = input.kind === 'image' ? { width: input.pages[i]!.width, height: input.pages[i]!.height } : {};
-    return { ...size, ...(clerkTurn === undefined ? {} : { clerkTurn }), isImage: input.kind === 'image' };
+    const changed = Object.keys(edit).length > 0;
+    return { ...size, ...(turn === undefined ? {} : { clerkTurn: turn }), isImage: input.kind === 'image', ...(changed ? { edit } : {}) };
   });
 }
 
-function planInput(manifest: Manifest, materials: ResolvedMaterial[], prepared: PreparedInput[][]): PlanInput {
+function planInput(manifest: Manifest, materials: ResolvedMaterial[], prepared: PreparedInput[][], inspections: Inspections): PlanInput {
   const planMaterials: PlanMaterial[] = materials.map((m, i) => ({
     id: m.id,
     title: m.title,
     status: m.status,
     ...(m.reason ? { reason: m.reason } : {}),
     seal: m.seal,
-    files: m.files.map((f, j) => ({ name: f.name, pages: shownPages(prepared[i]![j]!, f.turns) })),
+    files: m.files.map((f, j) => ({ name: f.name, pages: shownPages(prepared[i]![j]!, f, inspections.get(f.path), manifest.options.autoFix) })),
   }));
   const { duplex, sealMarkers, landscape, sealPosition } = manifest.options;
   return { options: { duplex, sealMarkers, landscape, sealPosition }, materials: planMaterials };
 }
 
 /** Places a PDF page the plan could not place (its size is known only now that the file is read). */
-function placer(manifest: Manifest, turns: Map<number, QuarterTurn>): PagePlacer {
-  return (page, shown) => {
-    const clerkTurn = turns.get(page);
-    return placePage({ ...shown, ...(clerkTurn === undefined ? {} : { clerkTurn }) }, manifest.options.landscape);
+function placer(manifest: Manifest, shown: ShownPage[]): PagePlacer {
+  return (page, size) => {
+    const clerkTurn = shown[page]?.clerkTurn;
+    return placePage({ ...size, ...(clerkTurn === undefined ? {} : { clerkTurn }) }, manifest.options.landscape);
   };
 }
 
-/** Draws one PDF's pages; returns the notices about its paper copy. */
-async function drawPdf(drawer: DossierDrawer, source: PreparedPdf, group: ContentPage[], manifest: Manifest, material: ResolvedMaterial, j: number): Promise<FileNotice[]> {
+/** Draws one PDF's pages as planned (`shown`); returns the notices about its paper copy. */
+async function drawPdf(drawer: DossierDrawer, source: PreparedPdf, group: ContentPage[], manifest: Manifest, material: ResolvedMaterial, j: number, shown: ShownPage[]): Promise<FileNotice[]> {
   const file = material.files[j]!;
-  const loss = await drawer.writePdfPages(source, group, placer(manifest, file.turns), file.keepMarkup);
+  const loss = await drawer.writePdfPages(source, group, placer(manifest, shown), file.keepMarkup);
   const context = { keepMarkup: file.keepMarkup, ...(material.electronicCopy ? { electronicCopyOf: material.title } : {}) };
   return paperNotices(loss, context).map((n) => ({ ...n, materialId: material.id, file: file.name }));
 }
 
 /** Draws every page of the plan; returns the notices about the inputs' paper copies. */
-async function drawPlan(drawer: DossierDrawer, plan: PagePlan, input: AssembleInput, materials: ResolvedMaterial[], prepared: PreparedInput[][], options: AssembleOptions): Promise<FileNotice[]> {
+async function drawPlan(drawer: DossierDrawer, plan: PagePlan, input: AssembleInput, materials: ResolvedMaterial[], planned: PlanInput, prepared: PreparedInput[][], options: AssembleOptions): Promise<FileNotice[]> {
   const notices: FileNotice[] = [];
   const profile = profileFor(input);
   const { manifest } = input;
@@ -176,7 +203,10 @@ async function drawPlan(drawer: DossierDrawer, plan: PagePlan, input: AssembleIn
     const group: ContentPage[] = [];
     for (let p = plan.pages[i]; p?.kind === 'content' && p.source.material === material && p.source.file === file; p = plan.pages[++i]) group.push(p);
     const source = prepared[material]![file]!;
-    if (source.kind === 'pdf') notices.push(...(await drawPdf(drawer, source, group, input.manifest, materials[material]!, file)));
+    if (source.kind === 'pdf') {
+      const shown = planned.materials[material]!.files[file]!.pages;
+      notices.push(...(await drawPdf(drawer, source, group, input.manifest, materials[material]!, file, shown)));
+    }
     else for (const p of group) drawer.writeImagePage(await images.get(p), p);
     await progress(group.length);
   }
@@ -196,13 +226,21 @@ export async function assembleDossier(input: AssembleInput, options: AssembleOpt
   assertOutputFolder(input.outPath);
   const materials = resolveMaterials(input.manifest, profile, input.baseDir);
   const prepared = await prepareAll(materials, options.signal);
+  let inspections: Inspections;
+  try {
+    inspections = await inspectInputs(input.manifest, materials, options);
+  } catch (error) {
+    prepared.flat().forEach(releaseInput);
+    throw error;
+  }
   // Not durable: a dossier is made again in seconds from what the database holds (see safety/atomic-output.ts).
   const output = await AtomicFile.create(input.outPath, { durable: false });
   let drawer: DossierDrawer | undefined;
   try {
-    const plan = planDossier(planInput(input.manifest, materials, prepared));
+    const planned = planInput(input.manifest, materials, prepared, inspections);
+    const plan = planDossier(planned);
     drawer = await DossierDrawer.open(output.tempPath, plan, input.manifest.options.numberStyle);
-    const notices = await drawPlan(drawer, plan, input, materials, prepared, options);
+    const notices = await drawPlan(drawer, plan, input, materials, planned, prepared, options);
     await output.commit();
     return { pdf: input.outPath, pageMap: { ...plan.pageMap, notices: [...plan.pageMap.notices, ...notices] } };
   } catch (error) {

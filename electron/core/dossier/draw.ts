@@ -16,7 +16,7 @@ import { openPdf, type PreparedPdf } from './pdf-input.ts';
 import { PdfFileWriter } from './pdf-writer.ts';
 import { ReadBuffers } from './read-buffers.ts';
 import { writeSourcePage, type PageTarget } from './source-page.ts';
-import { addTurns, cm, placementMatrix } from './transform.ts';
+import { addTurns, cm, placementMatrix, withTilt } from './transform.ts';
 import { A4, type PagePlan, type Placement, type PlannedPage } from './types.ts';
 
 export type ContentPage = Extract<PlannedPage, { kind: 'content' }>;
@@ -99,7 +99,7 @@ export class DossierDrawer {
     for (const page of pages) {
       const pdfPage = source[page.source.page]!;
       const geom = geometry[page.source.page]!;
-      const placement = page.placement ?? place(page.source.page, geom.shown);
+      const placement = withTilt(page.placement ?? place(page.source.page, geom.shown), page.edit?.straighten);
       writeSourcePage(pdfPage, geom, placement, this.overlay(page), this.pageNums[page.physical - 1]!, target);
       copier.drain();
     }
@@ -111,7 +111,7 @@ export class DossierDrawer {
   encodeImagePage(input: PreparedImage, page: ContentPage): Promise<ImageXObject> {
     const p = page.placement!;
     const [placedW, placedH] = p.turn % 180 === 0 ? [p.width, p.height] : [p.height, p.width];
-    return encodeImage(input, page.source.page, placedW, placedH);
+    return encodeImage(input, page.source.page, placedW, placedH, page.edit, page.part);
   }
 
   /** Writes one image page (one page of a TIFF) with its encoded image. */

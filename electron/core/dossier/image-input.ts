@@ -16,7 +16,9 @@ import type { FileRanges } from './file-copy.ts';
 import { jpegIsComplete } from './jpeg.ts';
 import { pngIsComplete, readPng } from './png.ts';
 import { singlePageTiff, tiffPages } from './tiff.ts';
-import type { QuarterTurn } from './types.ts';
+import { editedImage } from './image-edit.ts';
+import { changesPixels } from './page-edit.ts';
+import type { PageEdit, PagePart, QuarterTurn } from './types.ts';
 
 export interface ImagePageInfo {
   /** Size as shown (EXIF orientation applied), in pixels. */
@@ -119,7 +121,11 @@ function pixelBudget(placedW: number, placedH: number, dpi: number): { w: number
  * The XObject for page `page` of an image placed `placedW` × `placedH` points, measured along the image's own
  * (upright) width and height.
  */
-export async function encodeImage(image: PreparedImage, page: number, placedW: number, placedH: number): Promise<ImageXObject> {
+export async function encodeImage(image: PreparedImage, page: number, placedW: number, placedH: number, edit?: PageEdit, part?: PagePart): Promise<ImageXObject> {
+  if (changesPixels(edit) || part) {
+    const edited = await editedImage(image.file, page, edit, part?.band);
+    return reencode(image, page, pixelBudget(placedW, placedH, MAX_DPI), edited);
+  }
   const shown = image.pages[page]!;
   const limit = pixelBudget(placedW, placedH, MAX_DPI * PASS_THROUGH_SLACK);
   const small = shown.width <= limit.w && shown.height <= limit.h;
@@ -163,11 +169,12 @@ function pageSource(image: PreparedImage, page: number): ReturnType<typeof Sharp
   return sharp(image.file, { page, failOn: 'truncated' });
 }
 
-async function reencode(image: PreparedImage, page: number, box: { w: number; h: number }): Promise<ImageXObject> {
+/** Re-encodes the page's image as JPEG within `box`; `edited` is its edited picture (photo flattened, band cut …). */
+async function reencode(image: PreparedImage, page: number, box: { w: number; h: number }, edited?: { pipeline: ReturnType<typeof Sharp>; grey: boolean }): Promise<ImageXObject> {
   try {
-    let pipeline = pageSource(image, page).rotate().flatten({ background: '#ffffff' });
+    let pipeline = edited?.pipeline ?? pageSource(image, page).rotate().flatten({ background: '#ffffff' });
     pipeline = pipeline.resize({ width: box.w, height: box.h, fit: 'inside', withoutEnlargement: true });
-    if ((image.pages[page]!.channels ?? 3) <= 2) pipeline = pipeline.grayscale();
+    if (edited ? edited.grey : (image.pages[page]!.channels ?? 3) <= 2) pipeline = pipeline.grayscale();
     else pipeline = pipeline.toColourspace('srgb');
     // Optimised Huffman tables need a second pass over every coefficient, held in memory: ~60 MB more peak and
     // ~3 ms more a page. Without them a screenshot's JPEG is about twice as large (the bench's twenty: 1.4 MB more

@@ -1,7 +1,7 @@
 /** The manifest's materials put in the profile's order, with their files resolved against the manifest's folder. */
 import path from 'node:path';
 import { materialStatus, setAsideInManifest } from '../../../shared/dossier/material-status.ts';
-import type { Manifest, ManifestFile } from '../../../shared/manifest.ts';
+import type { Manifest, ManifestFile, ManifestPages } from '../../../shared/manifest.ts';
 import type { Profile } from '../../../shared/profiles/index.ts';
 import { DossierInputError } from './errors.ts';
 import type { MaterialStatus, QuarterTurn } from './types.ts';
@@ -15,6 +15,8 @@ export interface ResolvedFile {
   turns: Map<number, QuarterTurn>;
   /** Print the file's review markup. */
   keepMarkup: boolean;
+  /** The clerk's choices for single pages (skip, keep, rotate, crop, split …). */
+  pages?: ManifestPages;
 }
 
 export interface ResolvedMaterial {
@@ -34,7 +36,9 @@ function resolveFile(file: ManifestFile, baseDir: string): ResolvedFile {
   if (typeof file !== 'string' && file.rotate) {
     for (const [page, turn] of Object.entries(file.rotate)) turns.set(Number(page) - 1, turn as QuarterTurn);
   }
-  return { name, path: path.resolve(baseDir, name), turns, keepMarkup: typeof file !== 'string' && file.keepMarkup === true };
+  const pages = typeof file === 'string' ? undefined : file.pages;
+  const keepMarkup = typeof file !== 'string' && file.keepMarkup === true;
+  return { name, path: path.resolve(baseDir, name), turns, keepMarkup, ...(pages ? { pages } : {}) };
 }
 
 /**

@@ -4,10 +4,14 @@
  * blanks, the contents' numbers, which side gets which mark) is tested on its own.
  */
 import { A4_TOLERANCE, TOC_PER_PAGE, contentArea } from './layout.ts';
+import { croppedSize } from './page-edit.ts';
 import {
   A4,
   type NumberSide,
+  type PageChanges,
   type PageMap,
+  type PageMapEntry,
+  type PagePart,
   type PageMapSection,
   type PagePlan,
   type PlanInput,
@@ -16,6 +20,7 @@ import {
   type PlannedPage,
   type QuarterTurn,
   type ShownPage,
+  type SkippedPage,
   type TocEntry,
 } from './types.ts';
 
@@ -89,33 +94,48 @@ class PageList {
   }
 }
 
-function pageCount(material: PlanMaterial): number {
-  return material.files.reduce((n, f) => n + f.pages.length, 0);
+/** Pages the material prints: source pages not left out, a split page counting once per part. */
+function printedCount(material: PlanMaterial): number {
+  return material.files.reduce((n, f) => n + f.pages.reduce((k, p) => k + (p.edit?.skip ? 0 : (p.edit?.split?.length ?? 1)), 0), 0);
+}
+
+/** The parts a source page is printed as, each with the size it shows (the whole page when not split). */
+function partsOf(shown: ShownPage): { part?: PagePart; width?: number; height?: number }[] {
+  let { width, height } = shown;
+  if (width && height && shown.edit?.crop) ({ width, height } = croppedSize(width, height, shown.edit.crop));
+  const bands = shown.edit?.split;
+  if (!bands || !width || !height) return [{ width, height }];
+  return bands.map((band, index) => ({ part: { index, of: bands.length, band }, width, height: Math.max(1, Math.round(height! * (band.bottom - band.top))) }));
 }
 
 function planMaterial(list: PageList, input: PlanInput, index: number): void {
   const material = input.materials[index]!;
   const { duplex, sealMarkers, landscape, sealPosition } = input.options;
-  const multiPage = pageCount(material) > 1;
+  const multiPage = printedCount(material) > 1;
   list.startOnFront();
   let first = true;
   material.files.forEach((file, fileIndex) => {
     file.pages.forEach((shown, pageIndex) => {
-      const physical = list.nextPhysical;
-      const isFront = !duplex || physical % 2 === 1;
-      list.pages.push({
-        physical,
-        kind: 'content',
-        section: material.id,
-        source: { material: index, file: fileIndex, page: pageIndex },
-        ...(shown.width && shown.height ? { placement: placePage({ ...shown, width: shown.width, height: shown.height }, landscape) } : {}),
-        marks: {
-          number: list.numberFor(physical),
-          ...(sealMarkers && first && material.seal.official ? { seal: sealPosition } : {}),
-          ...(sealMarkers && multiPage && isFront && material.seal.crossPageWhenMultiPage ? { crossPage: true } : {}),
-        },
-      });
-      first = false;
+      if (shown.edit?.skip) return;
+      for (const { part, width, height } of partsOf(shown)) {
+        const physical = list.nextPhysical;
+        const isFront = !duplex || physical % 2 === 1;
+        list.pages.push({
+          physical,
+          kind: 'content',
+          section: material.id,
+          source: { material: index, file: fileIndex, page: pageIndex },
+          ...(width && height ? { placement: placePage({ ...shown, width, height }, landscape) } : {}),
+          ...(shown.edit && Object.keys(shown.edit).length > 0 ? { edit: shown.edit } : {}),
+          ...(part ? { part } : {}),
+          marks: {
+            number: list.numberFor(physical),
+            ...(sealMarkers && first && material.seal.official ? { seal: sealPosition } : {}),
+            ...(sealMarkers && multiPage && isFront && material.seal.crossPageWhenMultiPage ? { crossPage: true } : {}),
+          },
+        });
+        first = false;
+      }
     });
   });
 }
@@ -137,7 +157,7 @@ export function planDossier(input: PlanInput): PagePlan {
     list.pages.push({ physical, kind: 'toc', section: 'toc', tocIndex: i, marks: { number: list.numberFor(physical) } });
   }
   input.materials.forEach((m, i) => {
-    if (m.status === 'included' && pageCount(m) > 0) planMaterial(list, input, i);
+    if (m.status === 'included' && printedCount(m) > 0) planMaterial(list, input, i);
   });
   const pageMap = pageMapOf(list.pages, input);
   return { pages: list.pages, toc: tocEntries(input, pageMap), tocPerPage: TOC_PER_PAGE, tocPages, pageMap };
@@ -168,9 +188,37 @@ function pageMapOf(pages: PlannedPage[], input: PlanInput): PageMap {
     }
   }
   const warnings = input.materials
-    .filter((m) => m.status === 'missing' || (m.status === 'included' && pageCount(m) === 0))
+    .filter((m) => m.status === 'missing' || (m.status === 'included' && printedCount(m) === 0))
     .map((m) => `材料“${m.title}”（${m.id}）还没有文件，卷宗里没有这一项；请添加文件，或标记为免交/不适用。`);
-  return { pages: pages.length, sections, blankPages, warnings, notices: [] };
+  return { pages: pages.length, sections, blankPages, warnings, pageList: pages.map((p) => pageMapEntry(p, input)), skipped: skippedPages(input), notices: [] };
+}
+
+function changesOf(page: Extract<PlannedPage, { kind: 'content' }>): PageChanges | undefined {
+  const { edit, part } = page;
+  const changes: PageChanges = {};
+  if (edit?.turn && edit.turn.degrees !== 0) changes.turn = edit.turn;
+  if (edit?.straighten) changes.straighten = edit.straighten;
+  if (edit?.crop) changes.crop = true;
+  if (part) changes.split = { part: part.index + 1, of: part.of };
+  if (edit?.reduceTo) changes.reduceTo = edit.reduceTo;
+  return Object.keys(changes).length > 0 ? changes : undefined;
+}
+
+function pageMapEntry(page: PlannedPage, input: PlanInput): PageMapEntry {
+  const entry: PageMapEntry = { physical: page.physical, kind: page.kind, ...(page.marks.number ? { number: page.marks.number.value } : {}) };
+  if (page.kind !== 'content') return entry;
+  const material = input.materials[page.source.material]!;
+  entry.source = { material: material.id, file: material.files[page.source.file]!.name, page: page.source.page + 1 };
+  const changes = changesOf(page);
+  return changes ? { ...entry, changes } : entry;
+}
+
+function skippedPages(input: PlanInput): SkippedPage[] {
+  return input.materials.flatMap((m) =>
+    m.status !== 'included'
+      ? []
+      : m.files.flatMap((f) => f.pages.flatMap((p, i) => (p.edit?.skip ? [{ material: m.id, file: f.name, page: i + 1, by: p.edit.skip }] : []))),
+  );
 }
 
 function tocEntries(input: PlanInput, pageMap: PageMap): TocEntry[] {

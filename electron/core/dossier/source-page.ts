@@ -11,7 +11,7 @@ import { drawField, type FieldFont } from './form-fields.ts';
 import { num, type ObjectCopier } from './object-copier.ts';
 import type { PdfPageGeometry } from './pdf-input.ts';
 import type { PdfFileWriter } from './pdf-writer.ts';
-import { addTurns, applyMatrix, cm, isIdentity, placementMatrix, type Box, type Matrix } from './transform.ts';
+import { addTurns, applyMatrix, cm, isIdentity, placementMatrix, thenApply, turnAbout, type Box, type Matrix } from './transform.ts';
 import { A4, type Placement } from './types.ts';
 
 const N = (s: string) => PDFName.of(s);
@@ -30,6 +30,13 @@ export interface PageTarget {
 
 /** Where the page's user space goes on the sheet; identity when the page is A4 at the origin, unturned. */
 export function sheetMatrix(geom: PdfPageGeometry, placement: Placement): Matrix {
+  const m = quarterMatrix(geom, placement);
+  if (!placement.tilt) return m;
+  const [cx, cy] = [placement.x + placement.width / 2, placement.y + placement.height / 2];
+  return thenApply(m, turnAbout(placement.tilt, cx, cy));
+}
+
+function quarterMatrix(geom: PdfPageGeometry, placement: Placement): Matrix {
   const turn = addTurns(geom.rotate, placement.turn);
   if (placement.mode === 'copy') {
     const m = placementMatrix(geom.visible, turn, 1, 0, 0);

@@ -1,6 +1,6 @@
 /** The matrix that lays a box of source content onto the sheet: turned clockwise, scaled, moved. */
 import { num } from './object-copier.ts';
-import type { QuarterTurn } from './types.ts';
+import type { Placement, QuarterTurn } from './types.ts';
 
 export type Box = [x0: number, y0: number, x1: number, y1: number];
 export type Matrix = [a: number, b: number, c: number, d: number, e: number, f: number];
@@ -39,4 +39,28 @@ export function cm(m: Matrix): string {
 
 export function addTurns(a: QuarterTurn, b: QuarterTurn): QuarterTurn {
   return ((a + b) % 360) as QuarterTurn;
+}
+
+/** `m` followed by `n`: the point goes through `m` first. */
+export function thenApply(m: Matrix, n: Matrix): Matrix {
+  return [
+    n[0] * m[0] + n[2] * m[1],
+    n[1] * m[0] + n[3] * m[1],
+    n[0] * m[2] + n[2] * m[3],
+    n[1] * m[2] + n[3] * m[3],
+    n[0] * m[4] + n[2] * m[5] + n[4],
+    n[1] * m[4] + n[3] * m[5] + n[5],
+  ];
+}
+
+/** A clockwise turn by `degrees` about (cx, cy), in PDF's y-up space. */
+export function turnAbout(degrees: number, cx: number, cy: number): Matrix {
+  const phi = (-degrees * Math.PI) / 180;
+  const [c, s] = [Math.cos(phi), Math.sin(phi)];
+  return [c, s, -s, c, cx - c * cx + s * cy, cy - s * cx - c * cy];
+}
+
+/** The placement with a levelling tilt (none when `degrees` is absent or 0). */
+export function withTilt(placement: Placement, degrees: number | undefined): Placement {
+  return degrees ? { ...placement, tilt: degrees } : placement;
 }

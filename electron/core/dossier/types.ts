@@ -5,6 +5,7 @@
 import type { ContentNotice } from '../../../shared/contract/schemas.ts';
 import type { MaterialStatus } from '../../../shared/dossier/material-status.ts';
 import type { DossierOptions } from '../../../shared/manifest.ts';
+import type { Band, RelativePoint } from '../../../shared/page-findings.ts';
 
 export type { MaterialStatus };
 
@@ -28,6 +29,37 @@ export interface ShownPage {
   clerkTurn?: QuarterTurn;
   /** Images have no physical size: they are always scaled to fill the printable area. */
   isImage?: boolean;
+  /** What is done to the page beyond placing it: decided from the inspection and the clerk's choices. */
+  edit?: PageEdit;
+}
+
+/** Who decided a change: the clerk (in the manifest or the window), or the inspection's proposal. */
+export type DecidedBy = 'clerk' | 'inspection';
+
+/**
+ * The changes made to one source page. `crop`, `split`, `straighten` apply to the page's picture as the file shows
+ * it (EXIF applied), before the turn (`clerkTurn`), which is made by the placement.
+ */
+export interface PageEdit {
+  /** Left out: not printed, not numbered. */
+  skip?: DecidedBy;
+  /** The page's clockwise turn and who set it (the same turn is in `ShownPage.clerkTurn`, for the placement). */
+  turn?: { by: DecidedBy; degrees: QuarterTurn };
+  /** Clockwise degrees (negative: anticlockwise) that level the text lines. */
+  straighten?: number;
+  /** The sheet's corners in a photo: cut out and flattened. */
+  crop?: [RelativePoint, RelativePoint, RelativePoint, RelativePoint];
+  /** A tall page printed as several pages, one per band. */
+  split?: Band[];
+  /** Reduce the picture to this many pixels per inch as printed. */
+  reduceTo?: number;
+}
+
+/** One printed part of a source page: the whole page, or one band of a split page (index from 0). */
+export interface PagePart {
+  index: number;
+  of: number;
+  band: Band;
 }
 
 export interface PlanFile {
@@ -61,6 +93,8 @@ export interface PlanInput {
 export interface Placement {
   mode: 'copy' | 'fit';
   turn: QuarterTurn;
+  /** Clockwise degrees the content is turned about the placed box's centre, to level a leaning scan. */
+  tilt?: number;
   scale: number;
   x: number;
   y: number;
@@ -89,6 +123,10 @@ export type PlannedPage =
       source: { material: number; file: number; page: number };
       /** Absent when the page's size was not known to the plan. */
       placement?: Placement;
+      /** What is done to the source page (its skip is never set here: skipped pages are not planned). */
+      edit?: PageEdit;
+      /** Set when this is one band of a split page. */
+      part?: PagePart;
       marks: PageMarks;
     }
   | { physical: number; kind: 'blank'; marks: PageMarks };
@@ -117,6 +155,32 @@ export interface FileNotice extends ContentNotice {
   file: string;
 }
 
+/** Changes made to a source page as the page map reports them. */
+export interface PageChanges {
+  turn?: { by: DecidedBy; degrees: QuarterTurn };
+  straighten?: number;
+  crop?: true;
+  split?: { part: number; of: number };
+  reduceTo?: number;
+}
+
+/** One physical page of the dossier: where it comes from (file names as in the manifest, pages 1-based). */
+export interface PageMapEntry {
+  physical: number;
+  kind: PlannedPage['kind'];
+  number?: number;
+  source?: { material: string; file: string; page: number };
+  changes?: PageChanges;
+}
+
+/** A source page left out of the dossier, and why. */
+export interface SkippedPage {
+  material: string;
+  file: string;
+  page: number;
+  by: DecidedBy;
+}
+
 /** What `juanzong assemble --json` prints; physical pages count from 1, blank pages belong to no section. */
 export interface PageMap {
   pages: number;
@@ -125,6 +189,10 @@ export interface PageMap {
   warnings: string[];
   /** What the paper copy of each file leaves out or changes (markup removed, attachments, a seal mark moved…). */
   notices: FileNotice[];
+  /** Every physical page in order (the plan always gives it; page maps stored by older versions lack it). */
+  pageList?: PageMapEntry[];
+  /** Source pages left out (blank backs, the clerk's choice): not printed, not numbered. */
+  skipped?: SkippedPage[];
 }
 
 export interface PagePlan {

@@ -56,8 +56,9 @@ export function manifestOf(input: Partial<ManifestInput> & { materials: Manifest
   return manifestSchema.parse({
     profile: 'sz-model-voucher-2025',
     applicant: { name: '深圳市卷宗测试科技有限公司', creditCode: '91440300MA5G8XK3QJ', contact: '李会计', phone: '0755-86000000' },
-    options: { date: '2025-10-13' },
     ...input,
+    // These tests are of the drawing (placement, /Rotate, marks): the page inspection, tested in test/pdf/pages, is off.
+    options: { date: '2025-10-13', autoFix: false, ...input.options },
   });
 }
 

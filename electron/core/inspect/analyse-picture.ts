@@ -1,0 +1,74 @@
+/** What one page's picture shows: blank or not, turned, leaning, a photo of a sheet, too tall, hard to read. */
+import type { PageFindings, QuarterTurn } from '../../../shared/page-findings.ts';
+import { MAX_DPI } from '../dossier/image-input.ts';
+import { isBlank } from './blank.ts';
+import { paperLevel, percentile } from './ink.ts';
+import { splitBands } from './long-page.ts';
+import { turnPicture } from './mats.ts';
+import type { Cv } from './opencv.ts';
+import { textOrientation } from './osd.ts';
+import { isLong, pictureToPng, type Picture } from './picture.ts';
+import { findSheet } from './sheet.ts';
+import { lineSkew, MAX_SKEW } from './skew.ts';
+
+/** Below this at its printed size a scan looks soft and small print is hard to read. */
+export const MIN_DPI = 150;
+/** Above MAX_DPI by this factor an image is reduced (a 300 dpi A4 scan fitted into the margins is ~340 dpi). */
+const REDUCE_ABOVE = 1.35;
+/** A lean smaller than this is not worth the resampling. */
+const MIN_SKEW = 0.3;
+const TOO_DARK_PAPER = 110;
+/** Darkest ink no darker than this below the paper: faded or over-exposed. */
+const FAINT_INK = 90;
+
+export interface PictureContext {
+  page: number;
+  /** Images may be photos of a sheet or tall screenshots; PDF pages are taken as pages. */
+  isImage: boolean;
+}
+
+function resolutionFindings(p: Picture, f: PageFindings): void {
+  if (!Number.isFinite(p.sourceDpi)) return;
+  f.dpi = Math.round(p.sourceDpi);
+  if (p.sourceDpi < MIN_DPI) f.warnings.push('low-resolution');
+  if (p.sourceDpi > MAX_DPI * REDUCE_ABOVE) f.proposals.reduceTo = MAX_DPI;
+}
+
+async function orientationFindings(cv: Cv, p: Picture, f: PageFindings): Promise<void> {
+  const orientation = await textOrientation(await pictureToPng(p));
+  if (orientation === undefined) return;
+  f.orientation = orientation;
+  const turn = ((360 - orientation) % 360) as QuarterTurn;
+  if (turn !== 0) f.proposals.turn = turn;
+  if (f.photo) return;
+  const skew = lineSkew(cv, turnPicture(cv, p, turn));
+  if (skew === undefined) return;
+  f.skew = Math.round(skew * 100) / 100;
+  if (Math.abs(skew) >= MIN_SKEW && Math.abs(skew) <= MAX_SKEW) f.proposals.straighten = -f.skew;
+}
+
+/** Inspects one page's picture. */
+export async function analysePicture(cv: Cv, p: Picture, context: PictureContext): Promise<PageFindings> {
+  const f: PageFindings = { page: context.page, blank: false, warnings: [], proposals: {} };
+  resolutionFindings(p, f);
+  if (context.isImage && isLong(p.width, p.height)) {
+    f.long = true;
+    f.proposals.split = splitBands(p);
+    return f;
+  }
+  const corners = context.isImage ? findSheet(cv, p) : undefined;
+  if (corners) {
+    f.photo = true;
+    f.proposals.crop = corners;
+  } else if (isBlank(cv, p)) {
+    f.blank = true;
+    f.proposals.skip = true;
+    return f;
+  }
+  const paper = paperLevel(p);
+  if (!f.photo && paper < TOO_DARK_PAPER) f.warnings.push('too-dark');
+  // The darkest few pixels: one short line of text on a page is enough to judge by.
+  else if (!f.photo && paper - percentile(p, 0.0002) < FAINT_INK) f.warnings.push('too-light');
+  await orientationFindings(cv, p, f);
+  return f;
+}

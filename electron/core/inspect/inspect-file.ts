@@ -1,0 +1,71 @@
+/**
+ * `inspectFile`: every page of one input file looked at — blank, turned, leaning, a photo, too tall, too coarse or
+ * too fine — with the changes proposed for it. Runs on the inspection's worker thread (see run-inspection.ts).
+ */
+import type { FileInspection, PageFindings, QuarterTurn } from '../../../shared/page-findings.ts';
+import { prepareImage } from '../dossier/image-input.ts';
+import type { FileKind } from '../../../shared/file-kinds.ts';
+import { sniffFile } from '../files/sniff.ts';
+import { checkPdf, openPdf } from '../dossier/pdf-input.ts';
+import { releaseInput } from '../dossier/prepare.ts';
+import { analysePicture } from './analyse-picture.ts';
+import { isBlank } from './blank.ts';
+import { openCv } from './opencv.ts';
+import { scanPicture, RENDER_DPI } from './pdf-pages.ts';
+import { openWithPdfJs, renderPage, textTurn } from './pdfjs-pages.ts';
+import { greyPicture } from './picture.ts';
+
+function textPage(page: number, orientation: QuarterTurn): PageFindings {
+  const turn = ((360 - orientation) % 360) as QuarterTurn;
+  return { page, blank: false, orientation, warnings: [], proposals: turn ? { turn } : {} };
+}
+
+async function inspectPdf(file: string): Promise<PageFindings[]> {
+  const prepared = await checkPdf(file);
+  try {
+    const { doc } = await openPdf(prepared);
+    let pdfjs: Awaited<ReturnType<typeof openWithPdfJs>> | undefined;
+    const findings: PageFindings[] = [];
+    for (const [i, page] of doc.getPages().entries()) {
+      const scan = await scanPicture(page);
+      if (scan) {
+        findings.push(await analysePicture(await openCv(), scan, { page: i + 1, isImage: false }));
+        continue;
+      }
+      pdfjs ??= await openWithPdfJs(prepared.loadPath);
+      const turn = await textTurn(pdfjs, i + 1);
+      if (turn !== undefined) findings.push(textPage(i + 1, turn));
+      else {
+        const blank = isBlank(await openCv(), await renderPage(pdfjs, i + 1, RENDER_DPI));
+        findings.push({ page: i + 1, blank, warnings: [], proposals: blank ? { skip: true } : {} });
+      }
+    }
+    await pdfjs?.destroy();
+    return findings;
+  } finally {
+    releaseInput(prepared);
+  }
+}
+
+async function inspectImage(file: string, kind: FileKind): Promise<PageFindings[]> {
+  const image = await prepareImage(file, kind);
+  const cv = await openCv();
+  const findings: PageFindings[] = [];
+  for (let i = 0; i < image.pages.length; i += 1) {
+    findings.push(await analysePicture(cv, await greyPicture(file, { page: i }), { page: i + 1, isImage: true }));
+  }
+  return findings;
+}
+
+/** Inspects every page of a file; a file that cannot be read comes back `failed: 'unreadable'` with no pages. */
+export async function inspectFile(file: string): Promise<FileInspection> {
+  const started = performance.now();
+  try {
+    const kind = sniffFile(file);
+    // OpenCV (~1.3 s to load) only once a page needs looking at: a PDF of text never does.
+    const pages = kind === 'pdf' ? await inspectPdf(file) : await inspectImage(file, kind);
+    return { file, pages, ms: Math.round(performance.now() - started) };
+  } catch {
+    return { file, pages: [], failed: 'unreadable', ms: Math.round(performance.now() - started) };
+  }
+}

@@ -1,0 +1,82 @@
+/**
+ * A page as the inspection looks at it: one grey channel, upright as a viewer shows the file (EXIF and /Rotate
+ * applied), at most ANALYSIS_DPI at its printed size.
+ */
+import { createRequire } from 'node:module';
+import type Sharp from 'sharp';
+import { contentArea } from '../dossier/layout.ts';
+
+export interface Picture {
+  data: Uint8Array;
+  width: number;
+  height: number;
+  /** Pixels per inch of the source at its printed size; Infinity for drawn pages (text and vector drawings). */
+  sourceDpi: number;
+  /** Pixels per inch of this picture at the printed size. */
+  dpi: number;
+}
+
+/** Fine enough for Tesseract to tell the orientation of 10 pt text; coarse enough to be quick. */
+export const ANALYSIS_DPI = 150;
+/** A4's long side at ANALYSIS_DPI, in pixels. */
+const ANALYSIS_LONG_SIDE = Math.round((297 / 25.4) * ANALYSIS_DPI);
+/** A tall page is looked at at most this wide (A4's short side at ANALYSIS_DPI). */
+const ANALYSIS_WIDTH = Math.round((210 / 25.4) * ANALYSIS_DPI);
+
+/** How much to shrink a picture for the analysis: a page to A4 at ANALYSIS_DPI, a tall one by its width. */
+function analysisScale(width: number, height: number): number {
+  if (isLong(width, height)) return Math.min(1, ANALYSIS_WIDTH / width);
+  return Math.min(1, ANALYSIS_LONG_SIDE / Math.max(width, height));
+}
+
+let sharpLibrary: typeof Sharp | undefined;
+export function sharp(...args: Parameters<typeof Sharp>): ReturnType<typeof Sharp> {
+  sharpLibrary ??= createRequire(import.meta.url)('sharp') as typeof Sharp;
+  return sharpLibrary(...args);
+}
+
+/**
+ * Pixels per inch of a picture this size printed on A4: its long side along the sheet's (a page scanned sideways
+ * is printed turned upright), a tall one by its width.
+ */
+export function printDpi(width: number, height: number): number {
+  if (isLong(width, height)) return width / (contentArea.width / 72);
+  const [long, short] = [Math.max(width, height), Math.min(width, height)];
+  return 72 / Math.min(contentArea.width / short, contentArea.height / long);
+}
+
+/** Taller than twice its width: a phone screenshot or a receipt, to be split rather than shrunk. */
+export function isLong(width: number, height: number): boolean {
+  return height > 2 * width;
+}
+
+/**
+ * The grey picture of an image (any format sharp reads), `turn` applied clockwise after EXIF, scaled down to
+ * ANALYSIS_DPI at the given print resolution.
+ */
+export async function greyPicture(input: Buffer | string, options: { page?: number; turn?: number; dpi?: number } = {}): Promise<Picture> {
+  const meta = await sharp(input, { page: options.page ?? 0 }).metadata();
+  const sideways = ((meta.orientation ?? 1) >= 5) !== ((options.turn ?? 0) % 180 !== 0);
+  const [w, h] = sideways ? [meta.height!, meta.width!] : [meta.width!, meta.height!];
+  const dpi = options.dpi ?? printDpi(w, h);
+  const width = Math.max(1, Math.round(w * analysisScale(w, h)));
+  let pipeline = sharp(input, { page: options.page ?? 0, failOn: 'none' }).autoOrient();
+  if (options.turn) pipeline = pipeline.rotate(options.turn);
+  const { data, info } = await pipeline
+    .flatten({ background: '#ffffff' })
+    .resize({ width })
+    .toColourspace('b-w')
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+  if (info.channels !== 1) throw new Error(`grey picture with ${info.channels} channels`);
+  const data8 = new Uint8Array(data.buffer, data.byteOffset, info.width * info.height);
+  return { data: data8, width: info.width, height: info.height, sourceDpi: dpi, dpi: dpi * (info.width / w) };
+}
+
+/** A PNG of a picture, as Tesseract takes it. */
+export function pictureToPng(p: Picture): Promise<Buffer> {
+  return sharp(Buffer.from(p.data.buffer, p.data.byteOffset, p.data.length), { raw: { width: p.width, height: p.height, channels: 1 } })
+    .withMetadata({ density: p.dpi })
+    .png({ compressionLevel: 1 })
+    .toBuffer();
+}

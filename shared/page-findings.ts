@@ -1,0 +1,64 @@
+/**
+ * What the inspection of an input file found on each of its pages, and the changes it proposes. Plain data: the
+ * core writes it, `juanzong inspect --json` prints it, the assembly applies it and the window will show it.
+ */
+
+export type QuarterTurn = 0 | 90 | 180 | 270;
+
+/** A point in the page's upright picture, as fractions of its width and height (0..1, from the top left). */
+export interface RelativePoint {
+  x: number;
+  y: number;
+}
+
+/** Rows of a tall page, as fractions of its height, that make one A4 page once split. */
+export interface Band {
+  top: number;
+  bottom: number;
+}
+
+/** Changes the inspection proposes for one page; the clerk's choices in the manifest win over each. */
+export interface PageProposals {
+  /** Leave the page out: a blank back, not printed and not numbered. */
+  skip?: boolean;
+  /** Turn clockwise by this much so that the text reads upright. */
+  turn?: QuarterTurn;
+  /** Turn clockwise by this many degrees (negative: anticlockwise), after `turn`, so that the text lines are level. */
+  straighten?: number;
+  /** The sheet's corners in a photo (top-left, top-right, bottom-right, bottom-left, after `turn`): cut and flattened. */
+  crop?: [RelativePoint, RelativePoint, RelativePoint, RelativePoint];
+  /** A tall page cut into these A4 pages, at empty rows. */
+  split?: Band[];
+  /** Reduce the image to this many pixels per inch at its printed size. */
+  reduceTo?: number;
+}
+
+export type PageWarning = 'low-resolution' | 'too-dark' | 'too-light' | 'unreadable';
+
+export interface PageFindings {
+  /** 1-based. */
+  page: number;
+  /** Pixels per inch of the page's picture at its printed size on A4; absent for a page of text and drawings. */
+  dpi?: number;
+  blank: boolean;
+  /** Clockwise turn the content has (0 when upright); absent when it could not be told (too little text). */
+  orientation?: QuarterTurn;
+  /** Degrees the text lines lean clockwise (falling to the right), measured after turning upright. */
+  skew?: number;
+  /** A photo of a sheet on a desk: the sheet was found. */
+  photo?: boolean;
+  /** Taller than an A4 page can show at a readable size. */
+  long?: boolean;
+  warnings: PageWarning[];
+  proposals: PageProposals;
+}
+
+export interface FileInspection {
+  /** As given. */
+  file: string;
+  pages: PageFindings[];
+  /** Set when the file could not be inspected in its time or memory budget, or could not be read. */
+  failed?: 'timeout' | 'memory' | 'unreadable';
+  /** Milliseconds the inspection took. */
+  ms: number;
+}

@@ -55,7 +55,7 @@ const request: AssemblyRequest = {
   checklistPath: '/d/checklist.pdf',
   findings: [{ severity: 'warning', code: 'contact-shared', subject: 'applicant.phone', message: '联系电话与另一家申报单位相同' }],
 };
-const pageMap = { pages: 4, sections: [{ id: 'cover', title: '封面', firstPage: 1, lastPage: 1, firstNumber: 0, lastNumber: 0 }], blankPages: [2], warnings: [] };
+const pageMap = { pages: 4, sections: [{ id: 'cover', title: '封面', firstPage: 1, lastPage: 1, firstNumber: 0, lastNumber: 0 }], blankPages: [2], warnings: [], notices: [] };
 const running = () => ({ onProgress: () => undefined, signal: new AbortController().signal });
 
 afterEach(() => vi.useRealTimers());

@@ -1,7 +1,9 @@
-import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { CoreHandlers } from '../../../shared/contract/index.ts';
 import { openDatabase, type Db, type OpenOptions } from '../db/connection.ts';
+import { explainTrouble } from '../db/database-trouble.ts';
+import { assertReadableDataFolder, claimDataFolder } from '../safety/data-folder.ts';
+import { FolderInUseError, readLockOwner, takeLock, tryLock, type DataLock, type OwnerRole } from '../safety/data-lock.ts';
 import { referencedHashes } from '../db/queries/attachments.ts';
 import { FileStore } from '../store/file-store.ts';
 import { applicantHandlers } from './applicants.ts';
@@ -25,6 +27,8 @@ export interface ServiceContext {
   version: string;
   /** The current time as an ISO string; tests may fix it. */
   now: () => string;
+  /** The data folder's lock (safety/data-lock.ts); null for read-only services, which may not write. */
+  lock: DataLock | null;
 }
 
 export interface Services extends ServiceContext {
@@ -40,30 +44,132 @@ export interface OpenServicesOptions extends OpenOptions {
   runAssembly?: AssemblyRunner;
   /** How many backups of each kind to keep (default 10). */
   keepBackups?: number;
+  /** Who opens the folder, named in the message another process gets (default: a CLI command). */
+  owner?: { role: OwnerRole; task: string };
+  /** How long to wait for the folder's lock before FolderInUseError (default 3 s). */
+  waitMs?: number;
 }
 
 export const databaseFileName = 'juanzong.sqlite3';
 
-/** Opens the data folder (creating it), cleans what a crash left behind, and wires every handler of the contract. */
+/**
+ * Opens the data folder as its one owner (safety/data-lock.ts), creating and marking it when new: refuses a folder
+ * that is not a Juanzong data folder, waits `waitMs` for the lock, then tidies what dead predecessors left and
+ * wires every handler of the contract. `close` gives the lock back.
+ */
 export async function openServices(options: OpenServicesOptions): Promise<Services> {
   const dataDir = path.resolve(options.dataDir);
-  await mkdir(dataDir, { recursive: true });
+  try {
+    claimDataFolder(dataDir);
+  } catch (error) {
+    explainTrouble(error, dataDir, path.dirname(dataDir));
+  }
+  const owner = options.owner ?? { role: 'cli', task: 'juanzong' };
+  const lock = await takeLock(dataDir, owner, { waitMs: options.waitMs ?? 3000 }).catch((error: unknown) =>
+    explainTrouble(error, dataDir, dataDir),
+  );
+  try {
+    return await openOwned(dataDir, lock, options);
+  } catch (error) {
+    lock.release();
+    throw error;
+  }
+}
+
+/**
+ * For commands that only look: when nobody owns the folder they open it as `openServices` does (so pending
+ * migrations and tidying still happen); while the window owns it, they read the database read-only and every
+ * writing channel answers FolderInUseError.
+ */
+export async function openServicesToRead(options: OpenServicesOptions): Promise<Services> {
+  const dataDir = path.resolve(options.dataDir);
+  assertReadableDataFolder(dataDir);
+  const lock = tryLock(dataDir, options.owner ?? { role: 'cli', task: 'juanzong' });
+  if (!lock) return openReadOnly(dataDir, options);
+  try {
+    return await openOwned(dataDir, lock, options);
+  } catch (error) {
+    lock.release();
+    throw error;
+  }
+}
+
+async function openOwned(dataDir: string, lock: DataLock, options: OpenServicesOptions): Promise<Services> {
   const dbFile = path.join(dataDir, databaseFileName);
   // Throws DamagedDatabaseError (offering the newest backup) rather than open a damaged file or start empty.
   await prepareDatabase(dataDir, dbFile, options.keepBackups);
-  const db = openDatabase(dbFile, options);
+  let db: Db;
+  try {
+    db = openDatabase(dbFile, options);
+  } catch (error) {
+    explainTrouble(error, dataDir, dataDir);
+  }
   const store = new FileStore(path.join(dataDir, 'files'));
-  await store.init();
-  await store.cleanup(new Set([...referencedHashes(db), ...(await hashesInBackups(dataDir))]));
-  await cleanupAfterCrash(dataDir);
-  await removeStaleDossiers(dataDir);
-  const ctx: ServiceContext = {
+  try {
+    await store.init();
+    await store.cleanup(new Set([...referencedHashes(db), ...(await hashesInBackups(dataDir))]));
+    await cleanupAfterCrash(dataDir);
+    await removeStaleDossiers(dataDir);
+  } catch (error) {
+    db.close();
+    explainTrouble(error, dataDir, dataDir);
+  }
+  const ctx = contextOf(db, store, dataDir, lock, options);
+  const daily = startDailyBackups(db, dataDir, { keep: options.keepBackups });
+  const close = () => {
+    daily.stop();
+    db.close();
+    lock.release();
+  };
+  return { ...ctx, handlers: wireHandlers(ctx, options), close };
+}
+
+async function openReadOnly(dataDir: string, options: OpenServicesOptions): Promise<Services> {
+  let db: Db;
+  try {
+    db = openDatabase(path.join(dataDir, databaseFileName), { ...options, readonly: true });
+  } catch (error) {
+    explainTrouble(error, dataDir, dataDir);
+  }
+  const ctx = contextOf(db, new FileStore(path.join(dataDir, 'files')), dataDir, null, options);
+  const handlers = wireHandlers(ctx, options);
+  for (const channel of Object.keys(handlers) as (keyof CoreHandlers)[]) {
+    if (readChannels.has(channel)) continue;
+    (handlers as Record<string, unknown>)[channel] = () => {
+      throw new FolderInUseError(dataDir, readLockOwner(dataDir));
+    };
+  }
+  return { ...ctx, handlers, close: () => db.close() };
+}
+
+/** The channels that only read: all a command may use while another process owns the folder. */
+const readChannels = new Set<keyof CoreHandlers>([
+  'app:info',
+  'applicants:list',
+  'applications:list',
+  'applications:get',
+  'applications:overview',
+  'applications:check',
+  'attachments:list',
+  'attachments:content',
+  'backup:list',
+  'data:warnings',
+  'profiles:list',
+  'profiles:get',
+]);
+
+function contextOf(db: Db, store: FileStore, dataDir: string, lock: DataLock | null, options: OpenServicesOptions): ServiceContext {
+  return {
     db,
     store,
     dataDir,
     version: options.version ?? '0.0.0',
     now: options.now ?? (() => new Date().toISOString()),
+    lock,
   };
+}
+
+function wireHandlers(ctx: ServiceContext, options: OpenServicesOptions): CoreHandlers {
   const handlers: CoreHandlers = {
     ...appHandlers(ctx),
     ...applicantHandlers(ctx),
@@ -76,10 +182,5 @@ export async function openServices(options: OpenServicesOptions): Promise<Servic
     ...profileHandlers(ctx),
   };
   handlers['attachments:add'] = guardAttachmentAdd(handlers['attachments:add']);
-  const daily = startDailyBackups(db, dataDir, { keep: options.keepBackups });
-  const close = () => {
-    daily.stop();
-    db.close();
-  };
-  return { ...ctx, handlers, close };
+  return handlers;
 }

@@ -41,7 +41,7 @@ export function safetyHandlers(ctx: ServiceContext, keepBackups?: number): Pick<
     'backup:list': () => listBackups(backupDirOf(ctx.dataDir)),
     'backup:create': () => createBackup(ctx.db, backupDirOf(ctx.dataDir), { reason: 'manual', keep: keepBackups }),
     'backup:restore': async ({ name }) => {
-      const result = await restoreBackup(ctx.dataDir, path.join(ctx.dataDir, databaseFileName), name);
+      const result = await restoreBackup(ctx.dataDir, path.join(ctx.dataDir, databaseFileName), name, ctx.lock ?? undefined);
       // The backup may predate a migration: bring the restored schema up to date on the open connection.
       migrate(ctx.db);
       return { restored: result.restored, safetyBackup: result.safetyBackup, missingFiles: await missingFiles(ctx) };

@@ -13,7 +13,7 @@ import {
   type Finding,
   type OtherApplicantContact,
 } from '../../../../shared/rules/index.ts';
-import { databaseFileName, openServices } from '../../services/index.ts';
+import { databaseFileName, openServicesToRead } from '../../services/index.ts';
 import { loadProfile, readManifest } from '../manifest-input.ts';
 import { UsageError, type CliCommand, type CliContext } from '../command.ts';
 
@@ -94,7 +94,7 @@ export function checkResultText(result: CheckResult, manifest: Manifest, profile
  */
 async function recordedContacts(dataDir: string, year: number): Promise<OtherApplicantContact[]> {
   if (!existsSync(join(dataDir, databaseFileName))) return [];
-  const services = await openServices({ dataDir });
+  const services = await openServicesToRead({ dataDir, owner: { role: 'cli', task: 'juanzong check' } });
   try {
     const applicants = new Map((await services.handlers['applicants:list']({})).map((a) => [a.id, a]));
     const applications = await services.handlers['applications:list']({});

@@ -1,14 +1,5 @@
-import { openServices } from '../../services/index.ts';
-import type { CliCommand, CliContext } from '../command.ts';
-
-async function withServices<T>(ctx: CliContext, work: (s: Awaited<ReturnType<typeof openServices>>) => Promise<T>) {
-  const services = await openServices({ dataDir: ctx.dataDir });
-  try {
-    return await work(services);
-  } finally {
-    services.close();
-  }
-}
+import type { CliCommand } from '../command.ts';
+import { withServices } from '../open-data.ts';
 
 const wantsJson = (args: string[]) => args.includes('--json');
 
@@ -17,7 +8,7 @@ export const applicantsListCommand: CliCommand = {
   usage: 'applicants list [--json]',
   summary: '列出申报单位',
   run: (args, ctx) =>
-    withServices(ctx, async ({ handlers }) => {
+    withServices(ctx, 'read', 'applicants list', async ({ handlers }) => {
       const applicants = await handlers['applicants:list']({});
       if (wantsJson(args)) ctx.stdout(`${JSON.stringify(applicants, null, 2)}\n`);
       else if (applicants.length === 0) ctx.stdout(`（${ctx.dataDir} 中还没有申报单位）\n`);
@@ -31,7 +22,7 @@ export const applicationsListCommand: CliCommand = {
   usage: 'applications list [--json]',
   summary: '列出申报项目',
   run: (args, ctx) =>
-    withServices(ctx, async ({ handlers }) => {
+    withServices(ctx, 'read', 'applications list', async ({ handlers }) => {
       const applicants = new Map((await handlers['applicants:list']({})).map((a) => [a.id, a.name]));
       const applications = await handlers['applications:list']({});
       if (wantsJson(args)) ctx.stdout(`${JSON.stringify(applications, null, 2)}\n`);

@@ -8,24 +8,16 @@ import { exportArchive } from '../../archive/export-archive.ts';
 import { importArchive } from '../../archive/import-archive.ts';
 import { backupDirOf, listBackups } from '../../backup/backup-files.ts';
 import { restoreBackup } from '../../backup/restore-backup.ts';
-import { openServices, databaseFileName, type Services } from '../../services/index.ts';
-import { UsageError, type CliCommand, type CliContext } from '../command.ts';
-
-async function withServices<T>(ctx: CliContext, work: (s: Services) => Promise<T>): Promise<T> {
-  const services = await openServices({ dataDir: ctx.dataDir });
-  try {
-    return await work(services);
-  } finally {
-    services.close();
-  }
-}
+import { databaseFileName } from '../../services/index.ts';
+import { UsageError, type CliCommand } from '../command.ts';
+import { withServices } from '../open-data.ts';
 
 export const backupCreateCommand: CliCommand = {
   words: ['backup', 'create'],
   usage: 'backup create',
   summary: '立即备份数据库（保留每类最近 10 份）',
   run: (_args, ctx) =>
-    withServices(ctx, async ({ handlers }) => {
+    withServices(ctx, 'write', 'backup create', async ({ handlers }) => {
       const backup = await handlers['backup:create']({});
       ctx.stdout(`已备份：${path.join(backupDirOf(ctx.dataDir), backup.name)}\n`);
       return 0;
@@ -58,7 +50,7 @@ export const backupRestoreCommand: CliCommand = {
     if (result.safetyBackup) ctx.stdout(`恢复前的数据库已另存为备份 ${result.safetyBackup}。\n`);
     if (result.movedAside) ctx.stdout(`损坏的数据库已移到 ${result.movedAside}。\n`);
     // Opening once brings an older backup's schema up to date and reports files the backup names but the store lost.
-    return withServices(ctx, async (s) => {
+    return withServices(ctx, 'write', 'backup restore', async (s) => {
       const missing = (s.db.prepare('SELECT original_name, sha256 FROM attachments').all() as { original_name: string; sha256: string }[])
         .filter((r) => !existsSync(s.store.pathOf(r.sha256)));
       for (const m of missing) ctx.stderr(`注意：附件「${m.original_name}」的文件已不在数据文件夹中，请重新添加。\n`);
@@ -76,7 +68,7 @@ export const archiveExportCommand: CliCommand = {
     const outAt = args.indexOf('--out');
     const out = outAt >= 0 ? args[outAt + 1] : undefined;
     if (!Number.isInteger(id) || id <= 0 || !out) throw new UsageError(`用法：juanzong ${archiveExportCommand.usage}`);
-    return withServices(ctx, async (s) => {
+    return withServices(ctx, 'write', 'archive export', async (s) => {
       const result = await exportArchive(s, id, path.resolve(out));
       ctx.stdout(`已导出 ${result.path}（${result.files} 个文件，${result.size} 字节）\n`);
       return 0;
@@ -91,7 +83,7 @@ export const archiveImportCommand: CliCommand = {
   run: (args, ctx) => {
     const file = args.find((a) => !a.startsWith('--'));
     if (!file) throw new UsageError(`用法：juanzong ${archiveImportCommand.usage}`);
-    return withServices(ctx, async (s) => {
+    return withServices(ctx, 'write', 'archive import', async (s) => {
       const result = await importArchive(s, path.resolve(file), { asCopy: args.includes('--as-copy') });
       ctx.stdout(`已导入为申报项目 ${result.applicationId}（${result.files} 个文件）\n`);
       return 0;

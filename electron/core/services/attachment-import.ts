@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Attachment } from '../../../shared/contract/index.ts';
 import { UserFacingError } from '../../../shared/errors.ts';
 import { getApplication } from '../db/queries/applications.ts';
+import { explainTrouble } from '../db/database-trouble.ts';
 import { admitStoredFile, mediaTypeOf } from './attachment-intake.ts';
 import { safeFileName } from '../safety/file-name.ts';
 import { assertAcceptableSize } from '../safety/incoming-file.ts';
@@ -49,6 +50,6 @@ export async function addAttachmentFromPath(ctx: ServiceContext, source: Attachm
   // The same guard as `attachments:add` (safety/incoming-file.ts): size checked before the file is copied.
   assertAcceptableSize(fileName, (await stat(filePath)).size);
   const mediaType = mediaTypeOf(fileName, head);
-  const stored = await ctx.store.putFile(filePath);
+  const stored = await ctx.store.putFile(filePath).catch((error: unknown) => explainTrouble(error, ctx.dataDir, ctx.dataDir));
   return admitStoredFile(ctx, { applicationId, materialId, fileName, mediaType }, stored);
 }

@@ -62,5 +62,5 @@ export async function admitStoredFile(ctx: ServiceContext, intake: Intake, store
     const row = insertAttachment(db, { applicationId, materialId, originalName: fileName, ...stored, mediaType, pageCount }, now());
     touchApplication(db, applicationId, now());
     return row;
-  })();
+  }).immediate();
 }

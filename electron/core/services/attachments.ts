@@ -1,6 +1,7 @@
 import type { Handlers } from '../../../shared/contract/index.ts';
 import { getApplication, touchApplication } from '../db/queries/applications.ts';
 import { deleteAttachment, getAttachment, listAttachments } from '../db/queries/attachments.ts';
+import { explainTrouble } from '../db/database-trouble.ts';
 import { admitStoredFile, mediaTypeOf } from './attachment-intake.ts';
 import type { ServiceContext } from './index.ts';
 import { orNotFound } from './not-found.ts';
@@ -16,7 +17,7 @@ export function attachmentHandlers(ctx: ServiceContext): AttachmentHandlers {
       const mediaType = mediaTypeOf(fileName, bytes.subarray(0, 1024));
       // Durable before its row commits: a crash in between leaves an orphan file (removed at start-up),
       // never a row pointing at nothing.
-      const stored = await store.putBytes(bytes);
+      const stored = await store.putBytes(bytes).catch((error: unknown) => explainTrouble(error, ctx.dataDir, ctx.dataDir));
       return admitStoredFile(ctx, { applicationId, materialId, fileName, mediaType }, stored);
     },
     // The stored file stays until the next start-up cleanup, which keeps whatever a backup still names:
@@ -27,7 +28,7 @@ export function attachmentHandlers(ctx: ServiceContext): AttachmentHandlers {
         const gone = deleteAttachment(db, id);
         touchApplication(db, row.applicationId, now());
         return gone;
-      })();
+      }).immediate();
       return { removed };
     },
   };

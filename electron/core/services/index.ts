@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { CoreHandlers } from '../../../shared/contract/index.ts';
 import { openDatabase, type Db, type OpenOptions } from '../db/connection.ts';
-import { explainTrouble } from '../db/database-trouble.ts';
+import { explainTrouble, passingTroubleOf } from '../db/database-trouble.ts';
 import { assertReadableDataFolder, claimDataFolder } from '../safety/data-folder.ts';
 import { FolderInUseError, readLockOwner, takeLock, tryLock, type DataLock, type OwnerRole } from '../safety/data-lock.ts';
 import { referencedHashes } from '../db/queries/attachments.ts';
@@ -84,7 +84,14 @@ export async function openServices(options: OpenServicesOptions): Promise<Servic
 export async function openServicesToRead(options: OpenServicesOptions): Promise<Services> {
   const dataDir = path.resolve(options.dataDir);
   assertReadableDataFolder(dataDir);
-  const lock = tryLock(dataDir, options.owner ?? { role: 'cli', task: 'juanzong' });
+  let lock: DataLock | null = null;
+  try {
+    claimDataFolder(dataDir);
+    lock = tryLock(dataDir, options.owner ?? { role: 'cli', task: 'juanzong' });
+  } catch (error) {
+    // A read-only folder (a write-protected USB drive) can still be looked at.
+    if (passingTroubleOf(error, dataDir) !== 'read-only') throw error;
+  }
   if (!lock) return openReadOnly(dataDir, options);
   try {
     return await openOwned(dataDir, lock, options);

@@ -1,3 +1,6 @@
+import { rmSync } from 'node:fs';
+import { copyFile, mkdtemp } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import type { CoreHandlers } from '../../../shared/contract/index.ts';
 import { openDatabase, type Db, type OpenOptions } from '../db/connection.ts';
@@ -131,13 +134,26 @@ async function openOwned(dataDir: string, lock: DataLock, options: OpenServicesO
   return { ...ctx, handlers: wireHandlers(ctx, options), close };
 }
 
-async function openReadOnly(dataDir: string, options: OpenServicesOptions): Promise<Services> {
-  let db: Db;
+/**
+ * A WAL database needs its `-shm` file to be read; on a write-protected drive that cannot be made, so a copy in
+ * the temp folder is read instead (nothing can change the original meanwhile).
+ */
+async function openReadOnlyDatabase(dataDir: string, options: OpenServicesOptions): Promise<{ db: Db; done: () => void }> {
+  const file = path.join(dataDir, databaseFileName);
   try {
-    db = openDatabase(path.join(dataDir, databaseFileName), { ...options, readonly: true });
+    const db = openDatabase(file, { ...options, readonly: true });
+    return { db, done: () => db.close() };
   } catch (error) {
-    explainTrouble(error, dataDir, dataDir);
+    if (passingTroubleOf(error, dataDir) !== 'read-only') explainTrouble(error, dataDir, dataDir);
   }
+  const copyDir = await mkdtemp(path.join(os.tmpdir(), 'juanzong-read-'));
+  await copyFile(file, path.join(copyDir, databaseFileName));
+  const db = openDatabase(path.join(copyDir, databaseFileName), { ...options, readonly: true });
+  return { db, done: () => (db.close(), rmSync(copyDir, { recursive: true, force: true })) };
+}
+
+async function openReadOnly(dataDir: string, options: OpenServicesOptions): Promise<Services> {
+  const { db, done } = await openReadOnlyDatabase(dataDir, options);
   const ctx = contextOf(db, new FileStore(path.join(dataDir, 'files')), dataDir, null, options);
   const handlers = wireHandlers(ctx, options);
   for (const channel of Object.keys(handlers) as (keyof CoreHandlers)[]) {
@@ -146,7 +162,7 @@ async function openReadOnly(dataDir: string, options: OpenServicesOptions): Prom
       throw new FolderInUseError(dataDir, readLockOwner(dataDir));
     };
   }
-  return { ...ctx, handlers, close: () => db.close() };
+  return { ...ctx, handlers, close: done };
 }
 
 /** The channels that only read: all a command may use while another process owns the folder. */

@@ -14,9 +14,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const outdir = path.resolve(process.argv[2] ?? path.join(root, 'out/cli'));
 const outfile = path.join(outdir, 'juanzong.cjs');
 
-await build({
-  entryPoints: [path.join(root, 'electron/core/cli/run.ts')],
-  outfile,
+const options = {
   bundle: true,
   platform: 'node',
   format: 'cjs',
@@ -27,7 +25,10 @@ await build({
   define: { 'import.meta.url': '__bundleUrl' },
   banner: { js: "const __bundleUrl = require('node:url').pathToFileURL(__filename).href;" },
   logLevel: 'warning',
-});
+};
+await build({ ...options, entryPoints: [path.join(root, 'electron/core/cli/run.ts')], outfile });
+// Files from outside are inspected on a worker thread (electron/core/safety/inspect-off-thread.ts finds it here).
+await build({ ...options, entryPoints: [path.join(root, 'electron/core/safety/inspect-worker.ts')], outfile: path.join(outdir, 'inspect-worker.cjs') });
 
 // The code cache of the previous bundle, and what earlier layouts left (an ES module bundle and its chunks).
 for (const stale of ['juanzong.cjs.cache', 'juanzong.mjs', 'chunks']) fs.rmSync(path.join(outdir, stale), { recursive: true, force: true });

@@ -50,5 +50,8 @@ if (existsSync(workerEntry)) {
   console.warn('build-electron: electron/core/dossier/worker-entry.ts does not exist yet: no assembly worker built.');
 }
 
+// Files from outside are inspected on a worker thread (electron/core/safety/inspect-off-thread.ts finds it here).
+jobs.push(build({ ...nodeSide, entryPoints: [at('electron/core/safety/inspect-worker.ts')], outfile: at('out/main/inspect-worker.cjs') }));
+
 await Promise.all(jobs);
 console.log('build-electron: out/main/index.cjs, out/preload/index.cjs built.');

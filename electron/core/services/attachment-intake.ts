@@ -1,6 +1,7 @@
 import type { Attachment } from '../../../shared/contract/index.ts';
 import { UserFacingError } from '../../../shared/errors.ts';
-import { DossierInputError, inspectInput } from '../dossier/index.ts';
+import { DossierInputError } from '../dossier/index.ts';
+import { inspectOffThread } from '../safety/inspect-off-thread.ts';
 import { getApplication, touchApplication } from '../db/queries/applications.ts';
 import { insertAttachment, referencedHashes } from '../db/queries/attachments.ts';
 import { mediaTypes, sniffKind } from '../files/sniff.ts';
@@ -29,7 +30,7 @@ export function mediaTypeOf(fileName: string, head: Uint8Array): string {
 /** Opens the stored copy as the assembler will: a locked or damaged PDF is refused now, on its card. */
 async function pageCountOf(ctx: ServiceContext, fileName: string, stored: StoredObject): Promise<number> {
   try {
-    return (await inspectInput(ctx.store.pathOf(stored.sha256))).pages;
+    return (await inspectOffThread(ctx.store.pathOf(stored.sha256), fileName)).pages;
   } catch (error) {
     if (error instanceof DossierInputError) throw new DossierInputError(error.code, fileName, error.detail);
     throw error;

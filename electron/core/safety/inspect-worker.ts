@@ -1,0 +1,18 @@
+/** Worker-thread entry: inspects one file (`inspectInput`) and posts the summary or why it was refused. */
+import { parentPort, workerData } from 'node:worker_threads';
+import { DossierInputError, inspectInput } from '../dossier/index.ts';
+
+export type InspectMessage =
+  | { ok: true; summary: Awaited<ReturnType<typeof inspectInput>> }
+  | { ok: false; refused: { code: string; file: string; detail: string } | null; message: string };
+
+const post = (message: InspectMessage) => parentPort!.postMessage(message);
+
+// No top-level await: the bundles are CommonJS.
+inspectInput(workerData as string).then(
+  (summary) => post({ ok: true, summary }),
+  (error: unknown) => {
+    const refused = error instanceof DossierInputError ? { code: error.code, file: error.file, detail: error.detail } : null;
+    post({ ok: false, refused, message: error instanceof Error ? error.message : String(error) });
+  },
+);

@@ -6,7 +6,7 @@
  * transaction, so a window that has it open sees the restored data at once, and a failure leaves it whole); a
  * damaged one is moved aside to `damaged/` and the verified copy renamed into its place.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { mkdir, rename, rm, statfs } from 'node:fs/promises';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -111,9 +111,10 @@ async function copyVerified(source: string, target: string, label: string): Prom
   assertRestorable(target, label);
 }
 
-async function withLock<T>(dataDir: string, held: DataLock | undefined, work: () => Promise<T>): Promise<T> {
+/** Runs `work` holding the folder's lock: `held` when the caller owns it, else taken here for `task`. */
+export async function withLock<T>(dataDir: string, held: DataLock | undefined, task: string, work: () => Promise<T>): Promise<T> {
   if (held) return work();
-  const lock = await takeLock(dataDir, { role: 'cli', task: 'backup restore' }, { waitMs: 3000 });
+  const lock = await takeLock(dataDir, { role: 'cli', task: `juanzong ${task}` }, { waitMs: 3000 });
   try {
     return await work();
   } finally {
@@ -141,26 +142,33 @@ async function putInPlace(dataDir: string, dbFile: string, staged: string): Prom
 }
 
 /**
+ * Puts database file `source` (already checked by the caller or not) in place of `dbFile`: checks it, checks the
+ * free space, stages a verified copy, then keeps or moves aside what was there. The caller holds the lock.
+ */
+export async function restoreDatabaseFile(dataDir: string, dbFile: string, source: string, label: string): Promise<Omit<RestoreResult, 'restored'>> {
+  assertRestorable(source, label);
+  // The staged copy, the safety backup of the current database, and the copy's write into it.
+  await assertFreeSpace(dataDir, 3 * statSync(source).size + 16 * 1024 * 1024);
+  const staged = path.join(dataDir, `${path.basename(dbFile)}.restoring`);
+  await rm(staged, { force: true });
+  try {
+    await copyVerified(source, staged, label);
+    return await putInPlace(dataDir, dbFile, staged);
+  } catch (error) {
+    return explainTrouble(error, dataDir, dataDir);
+  } finally {
+    await rm(staged, { force: true });
+  }
+}
+
+/**
  * Restores backup `name` of the data folder over `dbFile`. Pass the lock when the caller owns the folder (the
  * window's services); otherwise it is taken here, and a folder in use is refused (FolderInUseError).
  */
 export async function restoreBackup(dataDir: string, dbFile: string, name: string, held?: DataLock): Promise<RestoreResult> {
-  return withLock(dataDir, held, async () => {
-    const dir = path.join(dataDir, 'backups');
-    const backup = await findBackup(dir, name);
-    const source = path.join(dir, backup.name);
-    assertRestorable(source, backup.name);
-    // The staged copy, the safety backup of the current database, and the copy's write into it.
-    await assertFreeSpace(dataDir, 3 * backup.size + 16 * 1024 * 1024);
-    const staged = path.join(dataDir, `${path.basename(dbFile)}.restoring`);
-    await rm(staged, { force: true });
-    try {
-      await copyVerified(source, staged, backup.name);
-      return { restored: backup, ...(await putInPlace(dataDir, dbFile, staged)) };
-    } catch (error) {
-      return explainTrouble(error, dataDir, dataDir);
-    } finally {
-      await rm(staged, { force: true });
-    }
+  return withLock(dataDir, held, 'backup restore', async () => {
+    const backup = await findBackup(path.join(dataDir, 'backups'), name);
+    const source = path.join(dataDir, 'backups', backup.name);
+    return { restored: backup, ...(await restoreDatabaseFile(dataDir, dbFile, source, backup.name)) };
   });
 }

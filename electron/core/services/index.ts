@@ -176,6 +176,7 @@ const readChannels = new Set<keyof CoreHandlers>([
   'attachments:list',
   'attachments:content',
   'backup:list',
+  'backup:exportTo',
   'data:warnings',
   'profiles:list',
   'profiles:get',

@@ -78,7 +78,7 @@ describe('a backup the clerk can carry away', () => {
     const carried = await call(s, 'backup:exportTo', { folder: await fresh() });
     const copy = path.join(carried.folder, 'files', added.sha256.slice(0, 2), added.sha256);
     const bytes = readFileSync(copy);
-    bytes[100] ^= 0xff;
+    bytes[100] = bytes[100]! ^ 0xff;
     writeFileSync(copy, bytes);
     const error = await call(s, 'backup:importFrom', { folder: carried.folder }).catch((e: unknown) => String(e));
     expect(error).toContain('carried-backup-damaged');

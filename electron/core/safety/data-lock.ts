@@ -125,7 +125,18 @@ export async function takeLock(
   for (;;) {
     const lock = tryLock(dataDir, who);
     if (lock) return lock;
-    if (Date.now() >= deadline) throw new FolderInUseError(dataDir, readLockOwner(dataDir));
+    const holder = readLockOwner(dataDir);
+    // The window keeps the folder for hours: waiting for it only delays the answer.
+    if (Date.now() >= deadline || (holder?.role === 'window' && isAlive(holder.pid))) throw new FolderInUseError(dataDir, holder);
     await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }

@@ -2,7 +2,10 @@
 //   shared/          pure TypeScript + zod: no Node, no DOM, no Electron (it runs in every layer)
 //   renderer/        React; imports shared/ and UI packages only, never Node, Electron or the core
 //   electron/core/   plain Node: never Electron, never React
-//   electron/main, electron/preload: the only places that import `electron`
+//   electron/main, electron/preload: the only places that import `electron`, and nothing else (plain-Node logic
+//                    belongs in the core, where the CLI and the tests run it)
+// Inside the core: raw SQL only in db/ (queries/, the connection, the migrations); dossier/ and archive/ sit
+// below services/ and never import it.
 import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
@@ -13,6 +16,37 @@ const nodeOnlyPackages = ['better-sqlite3', 'sharp', 'pdf-lib', '@pdf-lib/fontki
 
 const noImports = (names, message) => names.map((name) => ({ name, message }));
 const electronOnlyInShell = { name: 'electron', message: 'Only electron/main and electron/preload may import electron.' };
+
+const coreImports = {
+  paths: [electronOnlyInShell, ...noImports(['react', 'react-dom'], 'electron/core is plain Node.')],
+  patterns: [{ group: ['**/renderer/**', '**/electron/main/**', '**/electron/preload/**'], message: 'electron/core is plain Node and imports no shell or UI code.' }],
+};
+
+const sqlOutsideQueries =
+  'Raw SQL belongs in electron/core/db/queries/: add a query function there that takes the database as its first argument.';
+const sqlCalls = [
+  { selector: "CallExpression[callee.property.name=/^(prepare|pragma)$/]", message: sqlOutsideQueries },
+  { selector: "CallExpression[callee.property.name='exec'][arguments.0.type=/^(Literal|TemplateLiteral)$/]", message: sqlOutsideQueries },
+];
+
+/** electron/main is glue: a module there that does not even import `electron` is plain Node and belongs in the core. */
+const shellIsGlue = {
+  meta: {
+    type: 'problem',
+    messages: { plainNode: 'This module does not use electron: plain-Node logic belongs in electron/core (the CLI and the tests run it there).' },
+  },
+  create(context) {
+    let usesElectron = false;
+    return {
+      ImportDeclaration(node) {
+        if (node.source.value === 'electron') usesElectron = true;
+      },
+      'Program:exit'(node) {
+        if (!usesElectron) context.report({ node, messageId: 'plainNode' });
+      },
+    };
+  },
+};
 
 export default tseslint.config(
   { ignores: ['node_modules/**', 'out/**', 'dist/**', 'test-results/**', '.tmp/**', 'bench-results/**'] },
@@ -65,15 +99,32 @@ export default tseslint.config(
   {
     files: ['electron/core/**'],
     languageOptions: { globals: globals.node },
+    rules: { 'no-restricted-imports': ['error', coreImports] },
+  },
+  {
+    files: ['electron/core/dossier/**', 'electron/core/archive/**'],
     rules: {
       'no-restricted-imports': [
         'error',
         {
-          paths: [electronOnlyInShell, ...noImports(['react', 'react-dom'], 'electron/core is plain Node.')],
-          patterns: [{ group: ['**/renderer/**', '**/electron/main/**', '**/electron/preload/**'], message: 'electron/core is plain Node and imports no shell or UI code.' }],
+          ...coreImports,
+          patterns: [
+            ...coreImports.patterns,
+            { group: ['**/services/**', '**/services'], message: 'dossier/ and archive/ sit below services/: move what they need down (shared/, db/ or their own folder).' },
+          ],
         },
       ],
     },
+  },
+  {
+    files: ['electron/**'],
+    ignores: ['electron/core/db/**'],
+    rules: { 'no-restricted-syntax': ['error', ...sqlCalls] },
+  },
+  {
+    files: ['electron/main/**'],
+    plugins: { juanzong: { rules: { 'shell-is-glue': shellIsGlue } } },
+    rules: { 'juanzong/shell-is-glue': 'error' },
   },
   {
     files: ['electron/main/**', 'electron/preload/**'],

@@ -7,7 +7,7 @@
 import type { ForkOptions, UtilityProcess } from 'electron';
 import { isWorkerMessage, type HostMessage } from '../../shared/assembly-protocol.ts';
 import { UserFacingError } from '../../shared/errors.ts';
-import type { Log } from './log.ts';
+import type { Log } from '../core/log.ts';
 
 export type Fork = (modulePath: string, args?: string[], options?: ForkOptions) => UtilityProcess;
 

@@ -4,21 +4,15 @@
  * restore it; without one, it says where the damaged file is and what to do. The decision lives here, with Electron's
  * dialog and the core's functions passed in, so `test/electron/damaged-database.test.ts` runs it on a real folder.
  */
+import type { MessageBoxOptions as ElectronMessageBoxOptions } from 'electron';
 import type { BackupInfo } from '../core/backup/backup-files.ts';
 import { DamagedDatabaseError } from '../core/backup/database-health.ts';
 import type { RestoreResult } from '../core/backup/restore-backup.ts';
 
-/** The part of Electron's `dialog.showMessageBox` used here. */
-export interface MessageBoxOptions {
-  type: 'error' | 'warning' | 'info';
-  title: string;
-  message: string;
-  detail: string;
-  buttons: string[];
-  defaultId: number;
-  cancelId: number;
-  noLink?: boolean;
-}
+/** The part of Electron's `dialog.showMessageBox` options used here, each one set. */
+export type MessageBoxOptions = Required<
+  Pick<ElectronMessageBoxOptions, 'title' | 'message' | 'detail' | 'buttons' | 'defaultId' | 'cancelId'>
+> & { type: 'error' | 'warning' | 'info'; noLink?: boolean };
 
 export interface RecoveryDeps {
   showMessageBox: (options: MessageBoxOptions) => Promise<{ response: number }>;

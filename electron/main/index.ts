@@ -25,9 +25,9 @@ import { dossierOutputPath } from '../core/services/dossier-jobs.ts';
 import { openServices, type Services } from '../core/services/index.ts';
 import { AssemblyHost } from './assembly-host.ts';
 import { openOrRecover } from './damaged-database.ts';
-import { resolveDataDir } from './data-location.ts';
+import { resolveDataDir } from '../core/paths.ts';
 import { isTrustedSender, registerIpc } from './ipc.ts';
-import { openLog, type Log } from './log.ts';
+import { openLog, type Log } from '../core/log.ts';
 import { menuTemplate } from './menu.ts';
 import { appFiles } from './paths.ts';
 import { handleAppProtocol, registerAppScheme } from './protocol.ts';
@@ -57,7 +57,7 @@ function fail(log: Log | null, error: unknown): void {
 
 async function openEverything(log: Log): Promise<void> {
   const userData = app.getPath('userData');
-  const files = appFiles(app.getAppPath());
+  const files = appFiles(app);
   if (!existsSync(files.sqliteBinding)) {
     throw new Error(`缺少为 Electron 编译的 SQLite 模块（${files.sqliteBinding}）。开发时请先运行 npm run native:electron。`);
   }

@@ -4,6 +4,7 @@
  * (`asarUnpack` in electron-builder.yml), so their paths go through `app.asar.unpacked`.
  */
 import path from 'node:path';
+import type { App } from 'electron';
 
 /** `…/app.asar` → `…/app.asar.unpacked`; a plain folder stays as it is. */
 export function unpackedDir(appPath: string): string {
@@ -23,7 +24,8 @@ export interface AppFiles {
   font: string;
 }
 
-export function appFiles(appPath: string): AppFiles {
+export function appFiles(app: Pick<App, 'getAppPath'>): AppFiles {
+  const appPath = app.getAppPath();
   return {
     rendererDir: path.join(appPath, 'out', 'renderer'),
     preload: path.join(appPath, 'out', 'preload', 'index.cjs'),

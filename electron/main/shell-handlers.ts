@@ -11,9 +11,9 @@ import type { RefusedFile } from '../../shared/contract/shell.ts';
 import type { Attachment } from '../../shared/contract/index.ts';
 import { UserFacingError } from '../../shared/errors.ts';
 import { addAttachmentFromPath } from '../core/services/attachment-import.ts';
-import { toApiError } from '../core/services/dispatch.ts';
+import { toApiError } from '../../shared/api-error.ts';
 import type { Services } from '../core/services/index.ts';
-import { moveDataDir } from './data-location.ts';
+import { moveDataDir } from '../core/data-location.ts';
 
 export interface ShellDeps {
   dialog: Pick<Dialog, 'showOpenDialog' | 'showSaveDialog'>;

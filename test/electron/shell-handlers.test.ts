@@ -6,7 +6,7 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vite
 import type { Handlers } from '../../shared/contract/index.ts';
 import { dispatch } from '../../electron/core/services/dispatch.ts';
 import { openServices, type Services } from '../../electron/core/services/index.ts';
-import { pointerFileName, resolveDataDir } from '../../electron/main/data-location.ts';
+import { pointerFileName, resolveDataDir } from '../../electron/core/paths.ts';
 import { shellHandlers, type ShellDeps } from '../../electron/main/shell-handlers.ts';
 import { FakeWebContents } from './fake-electron.ts';
 

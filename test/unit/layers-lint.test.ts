@@ -57,6 +57,44 @@ describe('the layers are enforced by lint', () => {
     expect(await lintProbe('electron/main/zz-probe.ts', source)).toBe('');
   });
 
+  it('raw SQL only in electron/core/db', async () => {
+    const prepare = "export const count = (db: { prepare(s: string): { get(): unknown } }) => db.prepare('SELECT count(*) FROM attachments').get();\n";
+    expect(await lintProbe('electron/core/services/zz-probe-sql.ts', prepare)).toMatch(/Raw SQL belongs in electron\/core\/db\/queries/);
+    expect(await lintProbe('electron/core/cli/commands/zz-probe-sql.ts', prepare)).toMatch(/Raw SQL belongs/);
+    expect(await lintProbe('electron/main/zz-probe-sql.ts', `import type { App } from 'electron';\nexport type A = App;\n${prepare}`)).toMatch(
+      /Raw SQL belongs/,
+    );
+    const pragma = "export const v = (db: { pragma(s: string): unknown }) => db.pragma('user_version');\n";
+    expect(await lintProbe('electron/core/backup/zz-probe-sql.ts', pragma)).toMatch(/Raw SQL belongs/);
+    const exec = 'export const wipe = (db: { exec(s: string): void }) => db.exec(`DELETE FROM costs`);\n';
+    expect(await lintProbe('electron/core/archive/zz-probe-sql.ts', exec)).toMatch(/Raw SQL belongs/);
+    expect(await lintProbe('electron/core/db/queries/zz-probe-sql.ts', prepare + pragma + exec)).toBe('');
+    // A regular expression's exec is not SQL.
+    expect(await lintProbe('electron/core/dossier/zz-probe-regex.ts', 'export const n = (s: string) => /\\d+/.exec(s)?.[0];\n')).toBe('');
+  });
+
+  it('dossier/ and archive/ do not import services/', async () => {
+    expect(await lintProbe('electron/core/dossier/zz-probe-up.ts', "export { dispatch } from '../services/dispatch.ts';\n")).toMatch(
+      /dossier\/ and archive\/ sit below services\//,
+    );
+    expect(
+      await lintProbe('electron/core/archive/zz-probe-up.ts', "import type { ServiceContext } from '../services/index.ts';\nexport type C = ServiceContext;\n"),
+    ).toMatch(/sit below services/);
+    // The rest of the core's rules still hold there.
+    expect(await lintProbe('electron/core/archive/zz-probe-electron.ts', "import { app } from 'electron';\nexport const a = app;\n")).toMatch(
+      /Only electron\/main and electron\/preload/,
+    );
+    expect(await lintProbe('electron/core/services/zz-probe-down.ts', "export { assembleDossier } from '../dossier/assemble.ts';\n")).toBe('');
+  });
+
+  it('electron/main holds only Electron glue', async () => {
+    const plain = "import path from 'node:path';\nexport const where = (dir: string) => path.join(dir, 'x');\n";
+    expect(await lintProbe('electron/main/zz-probe-plain.ts', plain)).toMatch(/plain-Node logic belongs in electron\/core/);
+    const glue = "import type { App } from 'electron';\nexport const where = (app: Pick<App, 'getAppPath'>) => app.getAppPath();\n";
+    expect(await lintProbe('electron/main/zz-probe-glue.ts', glue)).toBe('');
+    expect(await lintProbe('electron/core/zz-probe-plain.ts', plain)).toBe('');
+  });
+
   it('accepts a layer that keeps to itself', async () => {
     expect(await lintProbe('shared/zz-probe-ok.ts', "import { z } from 'zod';\nexport const s = z.string();\n")).toBe('');
   });

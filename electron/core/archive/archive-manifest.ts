@@ -4,6 +4,8 @@
  */
 import { z } from 'zod';
 import type { Db } from '../db/connection.ts';
+import { readApplicationRows } from '../db/queries/application-rows.ts';
+import { schemaVersion } from '../db/queries/database-file.ts';
 
 export const archiveFormat = 'juanzong-archive';
 export const archiveFormatVersion = 1;
@@ -30,23 +32,16 @@ export type ArchiveManifest = z.infer<typeof archiveManifest>;
 
 /** Reads every row of one application. */
 export function collectApplicationRows(db: Db, applicationId: number): Omit<ArchiveManifest, 'format' | 'formatVersion' | 'exportedAt'> {
-  const one = (sql: string, id: number) => db.prepare(sql).get(id) as Row;
-  const all = (table: string) => db.prepare(`SELECT * FROM ${table} WHERE application_id = ? ORDER BY rowid`).all(applicationId) as Row[];
-  const application = one('SELECT * FROM applications WHERE id = ?', applicationId);
+  const { applicant, application, owned, pageTurns } = readApplicationRows(db, applicationId);
   return {
-    schemaVersion: db.pragma('user_version', { simple: true }) as number,
-    applicant: one('SELECT * FROM applicants WHERE id = ?', Number(application.applicant_id)),
+    schemaVersion: schemaVersion(db),
+    applicant,
     application,
-    contracts: all('contracts'),
-    costs: all('costs'),
-    answers: all('answers'),
-    materialStates: all('material_states'),
-    attachments: all('attachments'),
-    pageTurns: db
-      .prepare(
-        `SELECT page_turns.* FROM page_turns JOIN attachments ON attachments.id = page_turns.attachment_id
-         WHERE attachments.application_id = ? ORDER BY page_turns.rowid`,
-      )
-      .all(applicationId) as Row[],
+    contracts: owned.contracts,
+    costs: owned.costs,
+    answers: owned.answers,
+    materialStates: owned.material_states,
+    attachments: owned.attachments,
+    pageTurns,
   };
 }

@@ -10,7 +10,7 @@ import type { Db } from '../db/connection.ts';
 import { getApplication } from '../db/queries/applications.ts';
 import { writeAtomically } from '../safety/atomic-output.ts';
 import type { FileStore } from '../store/file-store.ts';
-import { notFound } from '../services/not-found.ts';
+import { notFound } from '../../../shared/not-found.ts';
 import { archiveFormat, archiveFormatVersion, collectApplicationRows, type ArchiveManifest } from './archive-manifest.ts';
 import { fileEntry, manifestEntry } from './entry-names.ts';
 

@@ -14,6 +14,7 @@ import { UserFacingError } from '../../../shared/errors.ts';
 import type { Db } from '../db/connection.ts';
 import { explainTrouble } from '../db/database-trouble.ts';
 import { referencedHashes } from '../db/queries/attachments.ts';
+import { databaseBytes, useRollbackJournal } from '../db/queries/database-file.ts';
 import { withNativeBinding } from '../db/native-binding.ts';
 import type { DataLock } from '../safety/data-lock.ts';
 import type { FileStore } from '../store/file-store.ts';
@@ -64,7 +65,7 @@ async function copyDatabase(db: Db, target: string): Promise<void> {
   await db.backup(target);
   const copy = new Database(target, withNativeBinding({}));
   try {
-    copy.pragma('journal_mode = DELETE');
+    useRollbackJournal(copy);
   } finally {
     copy.close();
   }
@@ -82,7 +83,7 @@ export async function exportBackupTo(ctx: { db: Db; store: FileStore }, chosen: 
   const part = `${folder}.part`;
   const hashes = [...referencedHashes(ctx.db)].sort();
   const sizes = await Promise.all(hashes.map(async (h) => (await stat(ctx.store.pathOf(h))).size));
-  const dbBytes = (ctx.db.pragma('page_count', { simple: true }) as number) * (ctx.db.pragma('page_size', { simple: true }) as number);
+  const dbBytes = databaseBytes(ctx.db);
   try {
     await mkdir(path.resolve(chosen), { recursive: true });
     await assertFreeSpace(path.resolve(chosen), dbBytes + sizes.reduce((a, b) => a + b, 0) + 1024 * 1024);

@@ -10,6 +10,7 @@ import type { Db } from '../db/connection.ts';
 import { fsyncDir } from '../store/file-store.ts';
 import { backupName, listBackups, pruneBackups, type BackupInfo, type BackupReason } from './backup-files.ts';
 import { withNativeBinding } from '../db/native-binding.ts';
+import { useRollbackJournal } from '../db/queries/database-file.ts';
 
 /** How many backups of each kind are kept unless the caller says otherwise. */
 export const defaultKeep = 10;
@@ -48,8 +49,7 @@ export async function createBackup(db: Db, dir: string, options: BackupOptions):
 function makeSelfContained(file: string): void {
   const copy = new Database(file, withNativeBinding({}));
   try {
-    copy.pragma('journal_mode = DELETE');
-    copy.pragma('synchronous = FULL');
+    useRollbackJournal(copy);
   } finally {
     copy.close();
   }

@@ -9,6 +9,7 @@ import { UserFacingError } from '../../../shared/errors.ts';
 import { passingTroubleOf, DatabaseUnavailableError } from '../db/database-trouble.ts';
 import { listBackups, type BackupInfo } from './backup-files.ts';
 import { withNativeBinding } from '../db/native-binding.ts';
+import { quickCheckProblems, schemaVersion, setBusyTimeout } from '../db/queries/database-file.ts';
 
 /** The database is damaged, or missing while backups exist: both offer the newest backup. */
 export class DamagedDatabaseError extends UserFacingError {
@@ -58,10 +59,9 @@ export function inspectDatabaseFile(file: string): DatabaseVerdict {
   let db: Database.Database | undefined;
   try {
     db = new Database(file, withNativeBinding({ fileMustExist: true }));
-    db.pragma('busy_timeout = 5000');
-    const rows = db.pragma('quick_check') as { quick_check: string }[];
-    const problems = rows.map((r) => r.quick_check).filter((r) => r !== 'ok');
-    const version = db.pragma('user_version', { simple: true }) as number;
+    setBusyTimeout(db, 5000);
+    const problems = quickCheckProblems(db);
+    const version = schemaVersion(db);
     if (problems.length === 0) return { verdict: 'ok', version };
     return { verdict: `完整性检查未通过：${problems.slice(0, 3).join('；')}`, version };
   } catch (error) {

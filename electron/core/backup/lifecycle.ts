@@ -10,6 +10,7 @@ import { backupDirOf, listBackups, removePartialBackups } from './backup-files.t
 import { backupFile, createBackup, defaultKeep } from './create-backup.ts';
 import { assertDatabaseUsable, inspectDatabaseFile } from './database-health.ts';
 import { withNativeBinding } from '../db/native-binding.ts';
+import { untrustedAttachmentHashes } from '../db/queries/database-file.ts';
 
 const day = 24 * 60 * 60 * 1000;
 
@@ -26,20 +27,6 @@ export async function prepareDatabase(dataDir: string, dbFile: string, keep = de
   if (version > 0 && version < latestVersion()) await backupFile(dbFile, dir, { reason: 'before-migration', keep });
 }
 
-const sha256Pattern = /^[0-9a-f]{64}$/;
-
-/**
- * The hashes in a backup's `attachments` table. Only data is read: a file that merely carries a backup's name
- * could make `attachments` a view (SQL of its own, run at every start) or fill it with anything.
- */
-function hashesOfTable(db: Database.Database): string[] {
-  db.pragma('trusted_schema = OFF');
-  const kind = db.prepare("SELECT type FROM sqlite_master WHERE name = 'attachments'").pluck().get();
-  if (kind !== 'table') return [];
-  const rows = db.prepare('SELECT DISTINCT sha256 FROM attachments').pluck().all() as unknown[];
-  return rows.filter((h): h is string => typeof h === 'string' && sha256Pattern.test(h));
-}
-
 /** Every file hash some backup's rows name, so start-up cleanup never deletes what a restore would need. */
 export async function hashesInBackups(dataDir: string): Promise<Set<string>> {
   const dir = backupDirOf(dataDir);
@@ -48,7 +35,8 @@ export async function hashesInBackups(dataDir: string): Promise<Set<string>> {
     let db: Database.Database | undefined;
     try {
       db = new Database(path.join(dir, backup.name), withNativeBinding({ readonly: true, fileMustExist: true }));
-      for (const hash of hashesOfTable(db)) hashes.add(hash);
+      // A file that merely carries a backup's name could make `attachments` a view: only its data is read.
+      for (const hash of untrustedAttachmentHashes(db)) hashes.add(hash);
     } catch {
       // A backup that cannot be read names no files; restoring it is refused with its own message.
     } finally {

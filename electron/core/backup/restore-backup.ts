@@ -13,6 +13,7 @@ import Database from 'better-sqlite3';
 import { UserFacingError } from '../../../shared/errors.ts';
 import { DatabaseUnavailableError, explainTrouble } from '../db/database-trouble.ts';
 import { latestVersion, migrate } from '../db/migrate.ts';
+import { triggersAndViews } from '../db/queries/database-file.ts';
 import { takeLock, type DataLock } from '../safety/data-lock.ts';
 import { fsyncDir } from '../store/file-store.ts';
 import { isBackupName, listBackups, type BackupInfo } from './backup-files.ts';
@@ -39,17 +40,13 @@ async function findBackup(dir: string, name: string): Promise<BackupInfo> {
   return found;
 }
 
-/** Triggers and views in a database: a fresh Juanzong database has none that a backup could lack. */
+/** Triggers and views in a database that a fresh Juanzong database of the latest schema does not have. */
 function foreignSchemaObjects(db: Database.Database): string[] {
-  const list = (d: Database.Database) =>
-    (d.prepare("SELECT type || ' ' || name AS what FROM sqlite_master WHERE type IN ('trigger', 'view')").all() as { what: string }[]).map(
-      (r) => r.what,
-    );
   const reference = new Database(':memory:', withNativeBinding({}));
   try {
     migrate(reference);
-    const ours = new Set(list(reference));
-    return list(db).filter((what) => !ours.has(what));
+    const ours = new Set(triggersAndViews(reference));
+    return triggersAndViews(db).filter((what) => !ours.has(what));
   } finally {
     reference.close();
   }

@@ -4,7 +4,7 @@
  * down. Messages: `shared/assembly-protocol.ts`.
  */
 import { isHostMessage, type WorkerMessage } from '../../../shared/assembly-protocol.ts';
-import { toApiError } from '../services/dispatch.ts';
+import { toApiError } from '../../../shared/api-error.ts';
 import { assembleDossier } from './assemble.ts';
 import { runAssemblyRequest, type AssemblyRequest } from './request.ts';
 

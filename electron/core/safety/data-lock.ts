@@ -18,6 +18,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { UserFacingError } from '../../../shared/errors.ts';
 import { withNativeBinding } from '../db/native-binding.ts';
+import { holdExclusively } from '../db/queries/lock-file.ts';
 
 export const lockFileName = 'juanzong.lock';
 const ownerFileName = 'juanzong.lock.json';
@@ -84,10 +85,7 @@ function isBusy(error: unknown): boolean {
 export function tryLock(dataDir: string, who: { role: OwnerRole; task: string }): DataLock | null {
   const db = new Database(path.join(dataDir, lockFileName), withNativeBinding({}));
   try {
-    db.pragma('busy_timeout = 0');
-    db.pragma('locking_mode = EXCLUSIVE');
-    // The write takes the exclusive lock; exclusive locking mode keeps it until the connection closes.
-    db.exec('BEGIN EXCLUSIVE; CREATE TABLE IF NOT EXISTS taken (at TEXT); DELETE FROM taken; INSERT INTO taken VALUES (datetime()); COMMIT;');
+    holdExclusively(db);
   } catch (error) {
     db.close();
     if (isBusy(error)) return null;

@@ -1,3 +1,4 @@
+import { schemaVersion } from '../db/queries/database-file.ts';
 import type { ServiceContext } from './index.ts';
 import type { Handlers } from '../../../shared/contract/index.ts';
 
@@ -6,7 +7,7 @@ export function appHandlers(ctx: ServiceContext): Pick<Handlers, 'app:info'> {
     'app:info': () => ({
       version: ctx.version,
       dataDir: ctx.dataDir,
-      schemaVersion: ctx.db.pragma('user_version', { simple: true }) as number,
+      schemaVersion: schemaVersion(ctx.db),
     }),
   };
 }

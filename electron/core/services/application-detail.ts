@@ -4,7 +4,7 @@ import { getApplication } from '../db/queries/applications.ts';
 import { listAttachments } from '../db/queries/attachments.ts';
 import { getAnswers, getContract, getCosts, getMaterialStates, getOptions, getTurns } from '../db/queries/details.ts';
 import type { Db } from '../db/connection.ts';
-import { orNotFound } from './not-found.ts';
+import { orNotFound } from '../../../shared/not-found.ts';
 
 /** Everything the window shows of one application, read in one transaction so it is consistent. */
 export function readApplicationDetail(db: Db, id: number): ApplicationDetail {

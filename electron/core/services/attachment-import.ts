@@ -8,7 +8,7 @@ import { admitStoredFile, mediaTypeOf } from './attachment-intake.ts';
 import { safeFileName } from '../safety/file-name.ts';
 import { assertAcceptableSize } from '../safety/incoming-file.ts';
 import type { ServiceContext } from './index.ts';
-import { orNotFound } from './not-found.ts';
+import { orNotFound } from '../../../shared/not-found.ts';
 
 export interface AttachmentSource {
   applicationId: number;

@@ -7,7 +7,7 @@ import { insertAttachment, referencedHashes } from '../db/queries/attachments.ts
 import { mediaTypes, sniffKind } from '../files/sniff.ts';
 import type { StoredObject } from '../store/file-store.ts';
 import type { ServiceContext } from './index.ts';
-import { orNotFound } from './not-found.ts';
+import { orNotFound } from '../../../shared/not-found.ts';
 
 /** Refusals decided on a file's first KiB: empty, HEIC, not a PDF or image. Answers its media type. */
 export function mediaTypeOf(fileName: string, head: Uint8Array): string {

@@ -4,7 +4,7 @@ import { deleteAttachment, getAttachment, listAttachments } from '../db/queries/
 import { explainTrouble } from '../db/database-trouble.ts';
 import { admitStoredFile, mediaTypeOf } from './attachment-intake.ts';
 import type { ServiceContext } from './index.ts';
-import { orNotFound } from './not-found.ts';
+import { orNotFound } from '../../../shared/not-found.ts';
 
 type AttachmentHandlers = Pick<Handlers, 'attachments:list' | 'attachments:add' | 'attachments:remove'>;
 

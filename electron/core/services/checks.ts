@@ -10,11 +10,10 @@ import {
   type Answer,
   type ContractFacts,
   type Finding,
-  type OtherApplicantContact,
 } from '../../../shared/rules/index.ts';
 import type { Db } from '../db/connection.ts';
 import { listApplications } from '../db/queries/applications.ts';
-import { getApplicant } from '../db/queries/applicants.ts';
+import { getApplicant, otherApplicantsInYear } from '../db/queries/applicants.ts';
 import { findProfileIn } from '../profiles/registry.ts';
 import { readApplicationDetail } from './application-detail.ts';
 import type { ServiceContext } from './index.ts';
@@ -26,24 +25,6 @@ export function profileOf(dataDir: string, profileId: string): Profile {
     throw new UserFacingError('profile-unknown', `找不到申报方案“${profileId}”。请升级卷宗，或导入该方案的文件。`);
   }
   return profile;
-}
-
-/** Contacts of the other applicants with an application in the same year (the guide's note 2). */
-function otherApplicants(db: Db, detail: ApplicationDetail): OtherApplicantContact[] {
-  const rows = db
-    .prepare(
-      `SELECT DISTINCT p.name, p.credit_code, p.contact_person, p.phone, a.year
-       FROM applications a JOIN applicants p ON p.id = a.applicant_id
-       WHERE a.year = ? AND p.id <> ?`,
-    )
-    .all(detail.application.year, detail.applicant.id) as {
-    name: string;
-    credit_code: string;
-    contact_person: string;
-    phone: string;
-    year: number;
-  }[];
-  return rows.map((r) => ({ name: r.name, creditCode: r.credit_code, contact: r.contact_person, phone: r.phone, year: r.year }));
 }
 
 /** The clerk's answers, split into the eligibility conditions and the contract's related-party questions. */
@@ -114,7 +95,7 @@ export function rulesApplication(db: Db, detail: ApplicationDetail, profile: Pro
     costs: detail.costs.map((c) => ({ kind: c.kind, amountFen: c.amountFen, paidOn: c.paidOn ?? '', note: c.note })),
     conditions: answers.conditions,
     recordedIdentities: [],
-    otherApplicants: otherApplicants(db, detail),
+    otherApplicants: otherApplicantsInYear(db, detail.application.year, detail.applicant.id),
   };
   return { application, todo };
 }

@@ -7,7 +7,7 @@ import { UserFacingError } from '../../../shared/errors.ts';
 import type { AssemblyRequest } from '../dossier/request.ts';
 import { readApplicationDetail } from './application-detail.ts';
 import { profileOf } from './checks.ts';
-import { toApiError } from './dispatch.ts';
+import { toApiError } from '../../../shared/api-error.ts';
 import { stageManifest } from './dossier-manifest.ts';
 import type { ServiceContext } from './index.ts';
 

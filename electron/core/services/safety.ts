@@ -12,11 +12,12 @@ import { restoreBackup } from '../backup/restore-backup.ts';
 import { migrate } from '../db/migrate.ts';
 import { getApplicant } from '../db/queries/applicants.ts';
 import { getApplication } from '../db/queries/applications.ts';
+import { attachedFiles } from '../db/queries/attachments.ts';
 import { safeFileName } from '../safety/file-name.ts';
 import { networkPathWarning } from '../safety/network-path.ts';
 import { listProfiles } from '../profiles/registry.ts';
 import { databaseFileName, type ServiceContext } from './index.ts';
-import { orNotFound } from './not-found.ts';
+import { orNotFound } from '../../../shared/not-found.ts';
 
 type SafetyChannel =
   | 'backup:list'
@@ -30,12 +31,8 @@ type SafetyChannel =
 
 /** Attachments whose file the store no longer holds (a backup older than a file's removal). */
 async function missingFiles(ctx: ServiceContext): Promise<string[]> {
-  const rows = ctx.db.prepare('SELECT original_name, sha256 FROM attachments ORDER BY id').all() as {
-    original_name: string;
-    sha256: string;
-  }[];
   const missing: string[] = [];
-  for (const row of rows) if (!(await ctx.store.has(row.sha256))) missing.push(row.original_name);
+  for (const file of attachedFiles(ctx.db)) if (!(await ctx.store.has(file.sha256))) missing.push(file.originalName);
   return missing;
 }
 

@@ -13,7 +13,7 @@ import {
 } from '../db/queries/details.ts';
 import { readApplicationDetail } from './application-detail.ts';
 import type { ServiceContext } from './index.ts';
-import { orNotFound } from './not-found.ts';
+import { orNotFound } from '../../../shared/not-found.ts';
 
 type WorkflowHandlers = Pick<
   CoreHandlers,

@@ -6,7 +6,7 @@ import { UserFacingError } from '../../../shared/errors.ts';
 import { addAttachmentFromPath } from '../../../electron/core/services/attachment-import.ts';
 import { dossierOutputPath } from '../../../electron/core/services/dossier-jobs.ts';
 import type { Services } from '../../../electron/core/services/index.ts';
-import { toApiError } from '../../../electron/core/services/dispatch.ts';
+import { toApiError } from '../../../shared/api-error.ts';
 
 /**
  * The desktop shell as the tests play it: the save dialog "chooses" a Downloads folder, printing is recorded,

@@ -8,6 +8,7 @@ import { exportArchive } from '../../archive/export-archive.ts';
 import { importArchive } from '../../archive/import-archive.ts';
 import { backupDirOf, listBackups } from '../../backup/backup-files.ts';
 import { restoreBackup } from '../../backup/restore-backup.ts';
+import { attachedFiles } from '../../db/queries/attachments.ts';
 import { databaseFileName } from '../../services/index.ts';
 import { UsageError, type CliCommand } from '../command.ts';
 import { withServices } from '../open-data.ts';
@@ -51,9 +52,8 @@ export const backupRestoreCommand: CliCommand = {
     if (result.movedAside) ctx.stdout(`损坏的数据库已移到 ${result.movedAside}。\n`);
     // Opening once brings an older backup's schema up to date and reports files the backup names but the store lost.
     return withServices(ctx, 'write', 'backup restore', async (s) => {
-      const missing = (s.db.prepare('SELECT original_name, sha256 FROM attachments').all() as { original_name: string; sha256: string }[])
-        .filter((r) => !existsSync(s.store.pathOf(r.sha256)));
-      for (const m of missing) ctx.stderr(`注意：附件「${m.original_name}」的文件已不在数据文件夹中，请重新添加。\n`);
+      const missing = attachedFiles(s.db).filter((f) => !existsSync(s.store.pathOf(f.sha256)));
+      for (const m of missing) ctx.stderr(`注意：附件「${m.originalName}」的文件已不在数据文件夹中，请重新添加。\n`);
       return 0;
     });
   },

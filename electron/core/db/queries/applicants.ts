@@ -81,3 +81,24 @@ export function updateApplicant(db: Db, id: number, merged: ApplicantDraft, now:
     .run(params);
   return changes ? getApplicant(db, id) : undefined;
 }
+
+/** An applicant's contact details as another application of the same year records them. */
+export interface ContactInYear {
+  name: string;
+  creditCode: string;
+  contact: string;
+  phone: string;
+  year: number;
+}
+
+/** The contacts of every other applicant with an application in `year` (the guide's note 2 compares them). */
+export function otherApplicantsInYear(db: Db, year: number, exceptApplicantId: number): ContactInYear[] {
+  const rows = db
+    .prepare(
+      `SELECT DISTINCT p.name, p.credit_code, p.contact_person, p.phone, a.year
+       FROM applications a JOIN applicants p ON p.id = a.applicant_id
+       WHERE a.year = ? AND p.id <> ?`,
+    )
+    .all(year, exceptApplicantId) as (Pick<ApplicantRow, 'name' | 'credit_code' | 'contact_person' | 'phone'> & { year: number })[];
+  return rows.map((r) => ({ name: r.name, creditCode: r.credit_code, contact: r.contact_person, phone: r.phone, year: r.year }));
+}

@@ -69,3 +69,12 @@ export function referencedHashes(db: Db): Set<string> {
   const rows = db.prepare('SELECT DISTINCT sha256 FROM attachments').all() as { sha256: string }[];
   return new Set(rows.map((r) => r.sha256));
 }
+
+/** Every attachment's file name and content hash, in the order they were added (to find files a store lost). */
+export function attachedFiles(db: Db): { originalName: string; sha256: string }[] {
+  const rows = db.prepare('SELECT original_name, sha256 FROM attachments ORDER BY id').all() as Pick<
+    AttachmentRow,
+    'original_name' | 'sha256'
+  >[];
+  return rows.map((r) => ({ originalName: r.original_name, sha256: r.sha256 }));
+}

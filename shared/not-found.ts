@@ -1,4 +1,4 @@
-import { UserFacingError } from '../../../shared/errors.ts';
+import { UserFacingError } from './errors.ts';
 
 /** The record was deleted elsewhere (another window, the CLI) or the id is wrong. */
 export function notFound(what: string, id: number): UserFacingError {

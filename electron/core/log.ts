@@ -1,6 +1,7 @@
 /**
- * The main process's log file, `<userData>/logs/main.log`: one line a record, kept under 5 MiB (the previous
- * file is kept as `main.old.log`). It is what the clerk sends to support, so it names files but holds no content.
+ * The app's log file, `<userData>/logs/main.log`, written by the main process: one line a record, kept under 5 MiB
+ * (the previous file is kept as `main.old.log`). It is what the clerk sends to support, so it names files but holds
+ * no content.
  */
 import { appendFileSync, mkdirSync, renameSync, statSync } from 'node:fs';
 import path from 'node:path';

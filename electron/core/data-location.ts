@@ -2,19 +2,18 @@
  * Where the window keeps the clerk's data, and moving it elsewhere. The data folder is `userData` (which the main
  * process sets to the same folder the CLI uses) unless `$JUANZONG_DATA` names another, or the clerk moved it:
  * then `data-location.json` in `userData` points at the new folder from the next start.
- * Plain Node: no Electron here, so the tests run it.
+ * The window's 移动数据 calls `moveDataDir`; `resolveDataDir` (in `paths.ts`) reads the pointer at every start.
  */
 import { cp, mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { UserFacingError } from '../../shared/errors.ts';
-import { openDatabase, type Db } from '../core/db/connection.ts';
-import { databaseFileName } from '../core/services/index.ts';
-import { pointerFileName, resolveDataDir } from '../core/paths.ts';
+import { openDatabase, type Db } from './db/connection.ts';
+import { integrityCheck } from './db/queries/database-file.ts';
+import { pointerFileName } from './paths.ts';
+import { databaseFileName } from './services/index.ts';
 
 /** The folder made inside the one the clerk chooses. */
 export const movedFolderName = 'juanzong';
-
-export { pointerFileName, resolveDataDir };
 
 async function isMissingOrEmpty(dir: string): Promise<boolean> {
   try {
@@ -59,8 +58,8 @@ async function checkCopy(from: string, to: string, nativeBinding?: string): Prom
   }
   const copy = openDatabase(path.join(to, databaseFileName), { readonly: true, ...(nativeBinding ? { nativeBinding } : {}) });
   try {
-    const result = copy.pragma('integrity_check', { simple: true });
-    if (result !== 'ok') throw new Error(`integrity_check: ${String(result)}`);
+    const result = integrityCheck(copy);
+    if (result !== 'ok') throw new Error(`integrity_check: ${result}`);
   } finally {
     copy.close();
   }

@@ -166,5 +166,5 @@ describe('the window and the command line on one data folder', () => {
     expect(lost).toEqual([]);
     expect(duplicates).toBe(0);
     expect(importedIds.length).toBeGreaterThan(0);
-  }, 600_000);
+  }, 1_800_000);
 });

@@ -18,6 +18,8 @@ export interface InspectBudget {
   bytes: number;
 }
 
+const startUpMs = 120_000;
+
 export const defaultBudget: InspectBudget = { ms: 20_000, bytes: 1024 * 1024 * 1024 };
 
 /** The worker script: the bundle's compiled copy beside it, or the source bootstrap. */
@@ -61,11 +63,15 @@ export function inspectOffThread(file: string, label: string, budget: InspectBud
       settle();
     };
     const over = (what: 'time' | 'memory') => finish(() => reject(new InspectionBudgetError(label, what, budget)));
-    const timer = setTimeout(() => over('time'), budget.ms);
+    // Until the worker has loaded, only a generous start-up limit applies (a busy machine starts it slowly).
+    let timer = setTimeout(() => over('time'), startUpMs + budget.ms);
     // WebAssembly memory (qpdf) and Buffers are outside the heap limit: the process's growth is what counts.
     const watch = setInterval(() => process.memoryUsage.rss() - baseline > budget.bytes && over('memory'), 50);
     worker.on('message', (m: InspectMessage) => {
-      if (m.ok) finish(() => resolve(m.summary));
+      if ('ready' in m) {
+        clearTimeout(timer);
+        timer = setTimeout(() => over('time'), budget.ms);
+      } else if (m.ok) finish(() => resolve(m.summary));
       else if (m.refused) finish(() => reject(new DossierInputError(m.refused!.code as DossierInputErrorCode, label, m.refused!.detail)));
       else finish(() => reject(new Error(m.message)));
     });

@@ -3,11 +3,14 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { DossierInputError, inspectInput } from '../dossier/index.ts';
 
 export type InspectMessage =
+  | { ready: true }
   | { ok: true; summary: Awaited<ReturnType<typeof inspectInput>> }
   | { ok: false; refused: { code: string; file: string; detail: string } | null; message: string };
 
 const post = (message: InspectMessage) => parentPort!.postMessage(message);
 
+// Loaded (the dossier engine included): the budget starts now, so a slow start on a busy machine is not counted.
+post({ ready: true });
 // No top-level await: the bundles are CommonJS.
 inspectInput(workerData as string).then(
   (summary) => post({ ok: true, summary }),

@@ -2,34 +2,18 @@
  * 备份到…: a backup written to a folder the clerk chooses (a USB drive: a small tmpfs here), checked, and restored
  * on another machine (another data folder) from the CLI and through the contract.
  */
-import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { runCli } from '../../electron/core/cli/main.ts';
+import { describe, expect, it } from 'vitest';
 import { openServices } from '../../electron/core/services/index.ts';
 import { call, ensureApplication, randomPdfBytes } from '../crash/children/seed.ts';
 import { useTempDir } from '../helpers/temp-dir.ts';
+import { cli, useSmallDisks } from './support.ts';
 
 const fresh = useTempDir('juanzong-carry-');
-const mounted: string[] = [];
-afterEach(() => {
-  for (const dir of mounted.splice(0)) execFileSync('umount', ['-l', dir]);
-});
 
-async function usbDrive(size: string): Promise<string> {
-  const dir = await fresh();
-  execFileSync('mount', ['-t', 'tmpfs', '-o', `size=${size}`, 'tmpfs', dir]);
-  mounted.push(dir);
-  return dir;
-}
+const usbDrive = useSmallDisks(fresh);
 
-async function cli(...argv: string[]) {
-  let out = '';
-  let err = '';
-  const code = await runCli(argv, { stdout: (t) => (out += t), stderr: (t) => (err += t) });
-  return { code, out, err };
-}
 
 describe('a backup the clerk can carry away', () => {
   it('is written beside the running window, checked, and restored on another machine', async () => {

@@ -6,32 +6,22 @@
  */
 import { spawn, execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
-import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync, statfsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { restoreBackup } from '../../electron/core/backup/restore-backup.ts';
 import { databaseFileName, openServices, type Services } from '../../electron/core/services/index.ts';
-import { runCli } from '../../electron/core/cli/main.ts';
 import { call, ensureApplication, randomPdfBytes } from '../crash/children/seed.ts';
 import { useTempDir } from '../helpers/temp-dir.ts';
+import { cli, useSmallDisks } from './support.ts';
 
 const fresh = useTempDir('juanzong-causes-');
-const mounted: string[] = [];
-afterEach(() => {
-  for (const dir of mounted.splice(0)) execFileSync('umount', ['-l', dir]);
-});
 
-/** A tmpfs of `size` mounted on a new folder: a small USB drive that can fill up or be write-protected. */
-async function smallDisk(size: string): Promise<string> {
-  const dir = await fresh();
-  execFileSync('mount', ['-t', 'tmpfs', '-o', `size=${size}`, 'tmpfs', dir]);
-  mounted.push(dir);
-  return dir;
-}
+const smallDisk = useSmallDisks(fresh);
 
 function fillDisk(dir: string, leave: number): void {
-  const { bavail, bsize } = require('node:fs').statfsSync(dir) as { bavail: number; bsize: number };
+  const { bavail, bsize } = statfsSync(dir);
   writeFileSync(path.join(dir, 'filler.bin'), Buffer.alloc(Math.max(0, bavail * bsize - leave)));
 }
 
@@ -56,12 +46,6 @@ async function seeded(dataDir: string): Promise<{ s: Services; applicationId: nu
   return { s, applicationId: await ensureApplication(s) };
 }
 
-async function cli(...argv: string[]) {
-  let out = '';
-  let err = '';
-  const code = await runCli(argv, { stdout: (t) => (out += t), stderr: (t) => (err += t) });
-  return { code, out, err };
-}
 
 describe('writes take their lock up front', () => {
   it('an attach that meets another connection’s write waits for it instead of failing', async () => {

@@ -7,22 +7,16 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../electron/core/cli/main.ts';
 import { markerFileName } from '../../electron/core/safety/data-folder.ts';
 import { tryLock } from '../../electron/core/safety/data-lock.ts';
 import { databaseFileName, openServices } from '../../electron/core/services/index.ts';
 import { bundleChild } from '../crash/helpers/bundle-child.ts';
 import { call, ensureApplication, randomPdfBytes } from '../crash/children/seed.ts';
 import { useTempDir } from '../helpers/temp-dir.ts';
+import { cli } from './support.ts';
 
 const fresh = useTempDir('juanzong-lock-');
 
-async function cli(...argv: string[]) {
-  let out = '';
-  let err = '';
-  const code = await runCli(argv, { stdout: (t) => (out += t), stderr: (t) => (err += t) });
-  return { code, out, err };
-}
 
 /** What a window (or a command) has in progress in a data folder: exactly what start-up tidying deletes. */
 function plantWorkInProgress(dataDir: string): string[] {

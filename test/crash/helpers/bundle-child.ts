@@ -22,5 +22,18 @@ export async function bundleChild(script: string): Promise<string> {
     packages: 'external',
     logLevel: 'warning',
   });
+  // The core inspects attached files on a worker thread, found beside the bundle (safety/inspect-off-thread.ts).
+  await build({
+    entryPoints: [path.join(repo, 'electron/core/safety/inspect-worker.ts')],
+    outfile: path.join(outDir, 'inspect-worker.cjs'),
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    packages: 'external',
+    define: { 'import.meta.url': '__bundleUrl' },
+    banner: { js: "const __bundleUrl = require('node:url').pathToFileURL(__filename).href;" },
+    logLevel: 'warning',
+  });
   return outfile;
 }

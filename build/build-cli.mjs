@@ -1,9 +1,9 @@
-// Bundles the command line (electron/core/cli/run.ts → out/cli/juanzong.cjs) with esbuild: one file that starts in
+// Bundles the command line (electron/core/cli/run.ts → out/cli/juanzong.cjs) and the assembly worker it forks
+// (electron/core/dossier/worker-entry.ts → out/cli/assembly-worker.cjs, the entry the app's worker is built from) with esbuild: one file that starts in
 // about half the time of compiling ~100 TypeScript modules through tsx on every run. `juanzong.mjs` uses it only
 // while it is newer than every source file; otherwise it runs the sources through tsx.
-// CommonJS, so that the launcher can compile it with V8's code cache (Node 20 has no compile cache for ES
-// modules), and so that sharp, better-sqlite3 and qpdf-wasm are plain require()s: importing a CommonJS package
-// from an ES module makes Node lex it for its export names first, ~35 ms at every start.
+// CommonJS, so that sharp, better-sqlite3 and qpdf-wasm are plain require()s: importing a CommonJS package from an
+// ES module makes Node lex it for its export names first, ~35 ms at every start.
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,7 +14,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const outdir = path.resolve(process.argv[2] ?? path.join(root, 'out/cli'));
 const outfile = path.join(outdir, 'juanzong.cjs');
 
-const options = {
+const common = {
   bundle: true,
   platform: 'node',
   format: 'cjs',
@@ -26,9 +26,12 @@ const options = {
   banner: { js: "const __bundleUrl = require('node:url').pathToFileURL(__filename).href;" },
   logLevel: 'warning',
 };
-await build({ ...options, entryPoints: [path.join(root, 'electron/core/cli/run.ts')], outfile });
-// Files from outside are inspected on a worker thread (electron/core/safety/inspect-off-thread.ts finds it here).
-await build({ ...options, entryPoints: [path.join(root, 'electron/core/safety/inspect-worker.ts')], outfile: path.join(outdir, 'inspect-worker.cjs') });
+await Promise.all([
+  build({ ...common, entryPoints: [path.join(root, 'electron/core/cli/run.ts')], outfile }),
+  build({ ...common, entryPoints: [path.join(root, 'electron/core/dossier/worker-entry.ts')], outfile: path.join(outdir, 'assembly-worker.cjs') }),
+  // Files from outside are inspected on a worker thread (electron/core/safety/inspect-off-thread.ts finds it here).
+  build({ ...common, entryPoints: [path.join(root, 'electron/core/safety/inspect-worker.ts')], outfile: path.join(outdir, 'inspect-worker.cjs') }),
+]);
 
-// The code cache of the previous bundle, and what earlier layouts left (an ES module bundle and its chunks).
+// What earlier layouts left: a V8 code cache, an ES module bundle and its chunks.
 for (const stale of ['juanzong.cjs.cache', 'juanzong.mjs', 'chunks']) fs.rmSync(path.join(outdir, stale), { recursive: true, force: true });

@@ -2,16 +2,19 @@
 //   electron/main/index.ts            → out/main/index.cjs        (package.json "main")
 //   electron/preload/index.ts         → out/preload/index.cjs     (one CommonJS file: a sandboxed preload may
 //                                                                   require nothing but `electron`)
-//   electron/core/dossier/worker-entry.ts → out/main/assembly-worker.cjs (when the core provides it)
+//   electron/core/dossier/worker-entry.ts → out/main/assembly-worker.cjs (run in a utilityProcess)
 // Main and worker keep every npm package external (native modules, WASM and fonts are found from node_modules at
 // run time); the preload bundles everything except `electron`.
-import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const at = (...parts) => path.join(root, ...parts);
+// `node build/build-electron.mjs [OUTDIR]`: OUTDIR (default out/) lets a test build what the installer ships into a
+// folder of its own. Keep it inside the repository: the bundles find their npm packages in node_modules above them.
+const outdir = path.resolve(process.argv[2] ?? at('out'));
+const into = (...parts) => path.join(outdir, ...parts);
 
 // Electron 39 runs Node 22 and Chromium 142.
 const nodeSide = {
@@ -29,7 +32,7 @@ const nodeSide = {
 };
 
 const jobs = [
-  build({ ...nodeSide, entryPoints: [at('electron/main/index.ts')], outfile: at('out/main/index.cjs') }),
+  build({ ...nodeSide, entryPoints: [at('electron/main/index.ts')], outfile: into('main/index.cjs') }),
   build({
     bundle: true,
     platform: 'browser',
@@ -39,19 +42,13 @@ const jobs = [
     minify: true,
     logLevel: 'warning',
     entryPoints: [at('electron/preload/index.ts')],
-    outfile: at('out/preload/index.cjs'),
+    outfile: into('preload/index.cjs'),
   }),
+  build({ ...nodeSide, entryPoints: [at('electron/core/dossier/worker-entry.ts')], outfile: into('main/assembly-worker.cjs') }),
 ];
-
-const workerEntry = at('electron/core/dossier/worker-entry.ts');
-if (existsSync(workerEntry)) {
-  jobs.push(build({ ...nodeSide, entryPoints: [workerEntry], outfile: at('out/main/assembly-worker.cjs') }));
-} else {
-  console.warn('build-electron: electron/core/dossier/worker-entry.ts does not exist yet: no assembly worker built.');
-}
 
 // Files from outside are inspected on a worker thread (electron/core/safety/inspect-off-thread.ts finds it here).
 jobs.push(build({ ...nodeSide, entryPoints: [at('electron/core/safety/inspect-worker.ts')], outfile: at('out/main/inspect-worker.cjs') }));
 
 await Promise.all(jobs);
-console.log('build-electron: out/main/index.cjs, out/preload/index.cjs built.');
+console.log(`build-electron: main/index.cjs, main/assembly-worker.cjs, preload/index.cjs built in ${outdir}.`);

@@ -1,71 +1,69 @@
 /**
- * The messages between the Electron main process and the assembly worker (`out/main/assembly-worker.cjs`, bundled
- * from `electron/core/dossier/worker-entry.ts` and run in a `utilityProcess`, so a crash there never takes the
- * window down). One worker process runs one job, then exits.
+ * The messages between a host and the assembly worker (`electron/core/dossier/worker-entry.ts`, shipped bundled as
+ * `out/main/assembly-worker.cjs`). The app runs it in Electron's `utilityProcess`, the command line and the tests
+ * in a Node child process: the same entry, the same messages, validated on both sides. One worker runs one job.
  *
- *   main → worker   {type: 'start', request}          once, first (the core's `AssemblyRequest`)
- *   worker → main   {type: 'progress', done, total}   any number of times
- *   main → worker   {type: 'cancel'}                  at most once: the worker aborts its AbortSignal
- *   worker → main   {type: 'done', pageMap}           or
- *   worker → main   {type: 'error', code, message}    exactly one of the two; then the host ends the process
+ *   host → worker   {type: 'start', request}            once, first
+ *   worker → host   {type: 'progress', done, total}     any number of times
+ *   host → worker   {type: 'cancel'}                    at most once: the worker aborts its AbortSignal
+ *   worker → host   {type: 'done', pageMap}             or
+ *   worker → host   {type: 'error', code, message, …}   exactly one of the two; then the host ends the process
  *
- * The worker reads `process.parentPort`'s 'message' events (`event.data` is the message) and answers with
- * `process.parentPort.postMessage`. A worker that exits without answering is reported as `assembly-crashed`.
- * Pure types and one guard: the core's worker entry and the shell both import them.
+ * A worker that exits without answering has crashed (the host reports `assembly-crashed`); one that is cancelled
+ * and does not stop in time is killed.
  */
+import { z } from 'zod';
+import { finding, pageMap } from './contract/workflow.ts';
+import { manifest } from './manifest.ts';
+import { profileSchema } from './profiles/index.ts';
 
-export interface StartMessage<Request = unknown> {
-  type: 'start';
-  /** The core's assembly request (manifest, baseDir, outPath, checklistPath), passed through untouched. */
-  request: Request;
+/** One assembly: the dossier and (optionally) its checklist from one manifest. */
+export const assemblyRequest = z.object({
+  manifest,
+  /** The folder the manifest's file paths are relative to. */
+  baseDir: z.string().min(1),
+  outPath: z.string().min(1),
+  checklistPath: z.string().min(1).optional(),
+  /** An imported profile travels with the request; a built-in one may be left to `manifest.profile`. */
+  profile: profileSchema.optional(),
+  /** The application's findings, made once by the caller; the checklist prints them. */
+  findings: z.array(finding).default([]),
+});
+
+export const hostMessage = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('start'), request: assemblyRequest }),
+  z.object({ type: z.literal('cancel') }),
+]);
+
+export const workerMessage = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('progress'), done: z.number().int().min(0), total: z.number().int().min(0) }),
+  z.object({ type: z.literal('done'), pageMap }),
+  z.object({
+    type: z.literal('error'),
+    /** Stable, kebab-case, as in `ApiError`: `damaged`, `needs-password`, `cancelled`, `internal` … */
+    code: z.string().min(1),
+    /** Chinese, for the clerk: what is wrong and what to do. */
+    message: z.string().min(1),
+    /** The refused input file, when one is to blame. */
+    file: z.string().optional(),
+    /** For the log only (a stack), never shown to the clerk. */
+    detail: z.string().optional(),
+  }),
+]);
+
+export type AssemblyRequest = z.input<typeof assemblyRequest>;
+export type HostMessage = z.input<typeof hostMessage>;
+export type WorkerMessage = z.output<typeof workerMessage>;
+export type WorkerError = Extract<WorkerMessage, { type: 'error' }>;
+
+/** The message from the worker, or undefined for anything else (the host logs and ignores it). */
+export function parseWorkerMessage(value: unknown): WorkerMessage | undefined {
+  const parsed = workerMessage.safeParse(value);
+  return parsed.success ? parsed.data : undefined;
 }
 
-export interface CancelMessage {
-  type: 'cancel';
-}
-
-export interface ProgressMessage {
-  type: 'progress';
-  done: number;
-  total: number;
-}
-
-export interface DoneMessage<PageMap = unknown> {
-  type: 'done';
-  /** Where each material landed in the dossier (the core's type, passed through untouched). */
-  pageMap: PageMap;
-}
-
-export interface ErrorMessage {
-  type: 'error';
-  /** Stable, kebab-case, as in `ApiError`: `cancelled`, `pdf-needs-password`, `internal` … */
-  code: string;
-  /** Chinese, for the clerk. */
-  message: string;
-}
-
-export type HostMessage<Request = unknown> = StartMessage<Request> | CancelMessage;
-export type WorkerMessage<PageMap = unknown> = ProgressMessage | DoneMessage<PageMap> | ErrorMessage;
-
-/** Narrows what arrives from the worker; anything else is ignored (and logged by the host). */
-export function isWorkerMessage(value: unknown): value is WorkerMessage {
-  if (typeof value !== 'object' || value === null) return false;
-  const m = value as Record<string, unknown>;
-  switch (m.type) {
-    case 'progress':
-      return typeof m.done === 'number' && typeof m.total === 'number';
-    case 'done':
-      return 'pageMap' in m;
-    case 'error':
-      return typeof m.code === 'string' && typeof m.message === 'string';
-    default:
-      return false;
-  }
-}
-
-/** Narrows what arrives from the host (for the worker's side). */
-export function isHostMessage(value: unknown): value is HostMessage {
-  if (typeof value !== 'object' || value === null) return false;
-  const type = (value as { type?: unknown }).type;
-  return (type === 'start' && 'request' in value) || type === 'cancel';
+/** The message from the host, parsed (defaults filled in), or undefined for anything else. */
+export function parseHostMessage(value: unknown): z.output<typeof hostMessage> | undefined {
+  const parsed = hostMessage.safeParse(value);
+  return parsed.success ? parsed.data : undefined;
 }

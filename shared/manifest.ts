@@ -3,6 +3,7 @@
  * File paths are relative to the manifest's folder. Dates are `YYYY-MM-DD`, money in yuan.
  */
 import { z } from 'zod';
+import { visibleText } from './contract/visible-text.ts';
 
 /** A calendar date written `YYYY-MM-DD` that exists (no 2025-02-30). */
 export const isoDate = z
@@ -28,8 +29,8 @@ export const answers = ['yes', 'no', 'unsure'] as const;
 export const quarterTurns = [0, 90, 180, 270] as const;
 
 export const manifestApplicant = z.object({
-  name: z.string().min(1, '请填写申报单位名称'),
-  creditCode: z.string(),
+  name: visibleText(z.string().min(1, '请填写申报单位名称'), '申报单位名称'),
+  creditCode: visibleText(z.string(), '统一社会信用代码'),
   kind: z.enum(applicantKinds).optional(),
   registeredIn: z.string().optional(),
   established: isoDate.optional(),
@@ -44,6 +45,8 @@ export const manifestFile = z.union([
   z.object({
     path: z.string().min(1),
     rotate: z.record(z.string().regex(/^\d+$/), z.union(quarterTurns.map((t) => z.literal(t)))).optional(),
+    /** Print the file's review markup (highlights, sticky notes, ink…), left out by default. */
+    keepMarkup: z.boolean().optional(),
   }),
 ]);
 
@@ -72,15 +75,19 @@ export const dossierOptions = z.object({
   date: isoDate.optional(),
 });
 
+/**
+ * The service contract. A question not answered yet (`providerListed`, `relatedParty`) or a date not filled in yet
+ * is left out: the check then asks for it instead of judging a blank.
+ */
 export const manifestContract = z.object({
   provider: z.string(),
-  providerListed: z.boolean(),
-  relatedParty: z.boolean(),
+  providerListed: z.boolean().optional(),
+  relatedParty: z.boolean().optional(),
   model: z.string(),
   modelFiling: z.string(),
   signedOn: isoDate.optional(),
-  serviceFrom: isoDate,
-  serviceTo: isoDate,
+  serviceFrom: isoDate.optional(),
+  serviceTo: isoDate.optional(),
   deployment: z.enum(deploymentKinds).optional(),
   /** Answers to the profile's related-party questions (EIT Regulations art. 109), by question id. */
   relatedPartyAnswers: z.record(z.string(), z.enum(answers)).optional(),
@@ -89,10 +96,11 @@ export const manifestContract = z.object({
   customerCreditCode: z.string().optional(),
 });
 
+/** One cost line; `paidOn` left out while the payment date is not known (the line is then not counted yet). */
 export const manifestCost = z.object({
   kind: z.string().min(1),
   amount: yuan,
-  paidOn: isoDate,
+  paidOn: isoDate.optional(),
   note: z.string().optional(),
 });
 

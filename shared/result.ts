@@ -6,4 +6,9 @@ export interface ApiError {
   code: string;
   /** Chinese, saying what is wrong and what to do. */
   message: string;
+  /**
+   * The input field the error is about, as a dotted path without the channel's wrapper (`contract.serviceTo`,
+   * `costs.0.paidOn`, `name`), so the window can show the message at that field.
+   */
+  field?: string;
 }

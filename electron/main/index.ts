@@ -21,9 +21,9 @@ import {
 import { UserFacingError } from '../../shared/errors.ts';
 import { restoreBackup } from '../core/backup/restore-backup.ts';
 import { useNativeBinding } from '../core/db/native-binding.ts';
+import { AssemblyHost } from '../core/dossier/assembly-host.ts';
 import { dossierOutputPath } from '../core/services/dossier-jobs.ts';
 import { openServices, type Services } from '../core/services/index.ts';
-import { AssemblyHost } from './assembly-host.ts';
 import { openOrRecover } from './damaged-database.ts';
 import { resolveDataDir } from '../core/paths.ts';
 import { isTrustedSender, registerIpc } from './ipc.ts';
@@ -33,6 +33,7 @@ import { appFiles } from './paths.ts';
 import { handleAppProtocol, registerAppScheme } from './protocol.ts';
 import { guardWebContents, lockDownSession } from './security.ts';
 import { shellHandlers } from './shell-handlers.ts';
+import { forkUtilityProcess } from './utility-process-fork.ts';
 import { createMainWindow } from './window.ts';
 
 app.enableSandbox();
@@ -71,7 +72,7 @@ async function openEverything(log: Log): Promise<void> {
   const dataDir = await resolveDataDir(userData);
   log.info(`data folder: ${dataDir}`);
   const assembly = new AssemblyHost({
-    fork: (modulePath, args, options) => utilityProcess.fork(modulePath, args, options),
+    fork: forkUtilityProcess((modulePath, args, options) => utilityProcess.fork(modulePath, args, options)),
     workerPath: files.assemblyWorker,
     log,
   });

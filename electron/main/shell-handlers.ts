@@ -10,6 +10,7 @@ import type { ShellHandlers } from '../../shared/contract/index.ts';
 import type { RefusedFile } from '../../shared/contract/shell.ts';
 import type { Attachment } from '../../shared/contract/index.ts';
 import { UserFacingError } from '../../shared/errors.ts';
+import { acceptedExtensions } from '../../shared/file-kinds.ts';
 import { addAttachmentFromPath } from '../core/services/attachment-import.ts';
 import { toApiError } from '../../shared/api-error.ts';
 import type { Services } from '../core/services/index.ts';
@@ -33,7 +34,8 @@ export interface ShellDeps {
   relaunch: () => void;
 }
 
-export const attachableExtensions = ['pdf', 'jpg', 'jpeg', 'png', 'tif', 'tiff', 'webp'];
+/** The open dialog offers what the dossier takes: the shared table's extensions. */
+export const attachableExtensions = [...acceptedExtensions];
 
 function withPdfExtension(name: string): string {
   return /\.pdf$/i.test(name) ? name : `${name}.pdf`;

@@ -10,7 +10,12 @@ declare global {
 
 /** An API call that failed: `message` is already in the clerk's words. */
 export class ApiCallError extends Error {
-  constructor(readonly code: string, message: string) {
+  constructor(
+    readonly code: string,
+    message: string,
+    /** The input field it is about (`contract.serviceTo`), when the core named one. */
+    readonly field?: string,
+  ) {
     super(message);
   }
 }
@@ -22,8 +27,8 @@ export async function call<C extends Channel>(channel: C, input: ChannelInput<C>
     domain
   ]?.[verb];
   if (!method) throw new ApiCallError('no-bridge', '卷宗的后台没有启动。请关闭窗口后重新打开卷宗。');
-  const result = (await method(input)) as { ok: true; value: ChannelOutput<C> } | { ok: false; error: { code: string; message: string } };
-  if (!result.ok) throw new ApiCallError(result.error.code, result.error.message);
+  const result = (await method(input)) as { ok: true; value: ChannelOutput<C> } | { ok: false; error: { code: string; message: string; field?: string } };
+  if (!result.ok) throw new ApiCallError(result.error.code, result.error.message, result.error.field);
   return result.value;
 }
 

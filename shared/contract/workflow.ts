@@ -5,18 +5,20 @@
  */
 import { z } from 'zod';
 import { answers, deploymentKinds, dossierOptions, isoDate, quarterTurns } from '../manifest.ts';
-import { applicant, application, attachment, recordId } from './schemas.ts';
+import { materialStateKinds } from '../dossier/material-status.ts';
+import { applicant, application, attachment, contentNotice, recordId } from './schemas.ts';
+import { visibleText } from './visible-text.ts';
 
 const answer = z.enum(answers);
 const turn = z.union(quarterTurns.map((t) => z.literal(t)));
 
 /** The service contract as the clerk has entered it so far: every field may still be empty. */
 export const contractDraft = z.object({
-  provider: z.string().trim().max(200).default(''),
+  provider: visibleText(z.string().trim().max(200), '模型服务机构名称').default(''),
   providerListed: z.boolean().nullable().default(null),
   relatedParty: z.boolean().nullable().default(null),
-  model: z.string().trim().max(200).default(''),
-  modelFiling: z.string().trim().max(100).default(''),
+  model: visibleText(z.string().trim().max(200), '模型名称').default(''),
+  modelFiling: visibleText(z.string().trim().max(100), '模型备案号').default(''),
   signedOn: isoDate.nullable().default(null),
   serviceFrom: isoDate.nullable().default(null),
   serviceTo: isoDate.nullable().default(null),
@@ -25,17 +27,15 @@ export const contractDraft = z.object({
 
 /** One line of the cost table; money in integer fen (1 yuan = 100 fen). */
 export const costLine = z.object({
-  kind: z.string().min(1).max(40),
+  kind: visibleText(z.string().min(1).max(40), '费用类别'),
   amountFen: z.number().int('金额最多保留两位小数').nonnegative('金额不能为负数').max(1e13),
   paidOn: isoDate.nullable(),
-  note: z.string().max(500).default(''),
+  note: visibleText(z.string().max(500), '费用备注', { multiLine: true }).default(''),
 });
-
-export const materialStateKinds = ['exempt', 'not-applicable'] as const;
 
 export const materialState = z.object({
   state: z.enum(materialStateKinds),
-  reason: z.string().trim().max(500),
+  reason: visibleText(z.string().trim().max(500), '说明', { multiLine: true }),
 });
 
 /** An attachment with the quarter turns the clerk set on single pages (`{"3": 90}`: page 3 turned clockwise). */
@@ -88,6 +88,8 @@ export const pageMap = z.object({
   sections: z.array(pageMapSection),
   blankPages: z.array(z.number().int()),
   warnings: z.array(z.string()),
+  /** What the paper copy of each file leaves out or changes, for the material's card. */
+  notices: z.array(contentNotice.extend({ materialId: z.string(), file: z.string() })).default([]),
 });
 
 export const jobStates = ['running', 'done', 'failed', 'cancelled'] as const;
@@ -147,6 +149,10 @@ export const workflowContract = {
   },
   'attachments:turnPage': {
     input: z.object({ id: recordId, page: z.number().int().min(1), turn }).strict(),
+    output: applicationDetail,
+  },
+  'attachments:keepMarkup': {
+    input: z.object({ id: recordId, keep: z.boolean() }).strict(),
     output: applicationDetail,
   },
   'attachments:content': {

@@ -42,6 +42,11 @@ export const material = z.strictObject({
   fileKinds: z.array(z.enum(fileKinds)).min(1),
   seal: z.strictObject({ official: z.boolean(), crossPageWhenMultiPage: z.boolean() }),
   help: z.string().min(1),
+  /**
+   * The guide asks for an electronic copy of this material too (a signed credit report, say): the card then tells
+   * the clerk to hand in the signed or attached file separately, since the paper copy cannot carry it.
+   */
+  electronicCopy: z.boolean().optional(),
 });
 
 /** Where a condition's answer comes from: the clerk's yes/no, or a field the contract rules already check. */

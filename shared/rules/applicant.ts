@@ -55,16 +55,26 @@ export function checkCreditCode(applicant: ApplicantFacts): Finding[] {
   return [];
 }
 
-function namesRegion(text: string, profile: Profile): boolean {
+/**
+ * Whether an address names the profile's region: a city or zone name, or one of its districts when no other city
+ * is named ("鹤岗市南山区" is not Shenzhen's 南山区).
+ */
+export function addressInRegion(text: string, profile: Profile): boolean {
   const region = profile.applicant.region;
   if (region.names.some((n) => text.includes(n))) return true;
   const namesOtherCity = /[省市州盟]/.test(text.replace(/市民中心/g, ''));
   return !namesOtherCity && region.districts.some((d) => text.includes(d));
 }
 
-type CodeRegion = 'inside' | 'outside' | 'undecided';
+/** What a credit code's region digits say about the region: `undecided` where they cannot tell (or the code is not valid). */
+export type CodeRegion = 'inside' | 'outside' | 'undecided';
 
-function codeRegion(creditCode: string, profile: Profile): CodeRegion {
+/**
+ * Reads the region digits (characters 3–8) of a valid code against the profile: inside, outside, or undecided for
+ * the prefixes the profile cannot judge (深汕's codes were issued under 汕尾, 4415…).
+ * @example creditCodeRegionVerdict('91441500MA4W1234E0', profile) // 'undecided'
+ */
+export function creditCodeRegionVerdict(creditCode: string, profile: Profile): CodeRegion {
   const code = normalizeCreditCode(creditCode);
   if (!hasValidCheckCharacter(code)) return 'undecided';
   const digits = creditCodeRegion(code);
@@ -77,7 +87,7 @@ function codeRegion(creditCode: string, profile: Profile): CodeRegion {
 /** Checks that the applicant is registered in the profile's region, from the address and the code's region digits. */
 export function checkRegion(applicant: ApplicantFacts, profile: Profile): Finding[] {
   const label = profile.applicant.region.label;
-  const fromCode = codeRegion(applicant.creditCode, profile);
+  const fromCode = creditCodeRegionVerdict(applicant.creditCode, profile);
   const registeredIn = applicant.registeredIn?.trim();
   if (!registeredIn) {
     if (fromCode === 'outside') {
@@ -93,7 +103,7 @@ export function checkRegion(applicant: ApplicantFacts, profile: Profile): Findin
     const make = fromCode === 'inside' ? info : warning;
     return [make('applicant-region-missing', 'applicant.registeredIn', message)];
   }
-  if (!namesRegion(registeredIn, profile)) {
+  if (!addressInRegion(registeredIn, profile)) {
     return [
       error(
         'applicant-outside-region',

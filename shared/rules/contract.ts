@@ -6,7 +6,18 @@ import { addDays, chineseDate, daysInclusive } from './calendar.ts';
 import { error, warning } from './findings.ts';
 import type { ContractFacts, Finding } from './types.ts';
 
-function checkProvider(contract: ContractFacts, profile: Profile): Finding[] {
+/** What the rules need answered before they judge a contract. */
+const FIELDS_TO_FILL = [
+  ['providerListed', '模型服务机构是否已入库'],
+  ['relatedParty', '与模型服务机构是否构成关联方'],
+  ['serviceFrom', '服务开始日期'],
+  ['serviceTo', '服务结束日期'],
+] as const;
+
+/** A contract with every field the rules judge filled in. */
+type FilledContract = ContractFacts & Required<Pick<ContractFacts, (typeof FIELDS_TO_FILL)[number][0]>>;
+
+function checkProvider(contract: FilledContract, profile: Profile): Finding[] {
   if (!contract.provider.trim()) {
     return [error('contract-provider-missing', 'contract.provider', '请填写签订服务合同的模型服务机构名称（与合同一致）。')];
   }
@@ -23,7 +34,7 @@ function checkProvider(contract: ContractFacts, profile: Profile): Finding[] {
 }
 
 /** The related-party test of EIT Implementation Regulations art. 109, asked as the profile's questions. */
-export function checkRelatedParty(contract: ContractFacts, profile: Profile): Finding[] {
+export function checkRelatedParty(contract: FilledContract, profile: Profile): Finding[] {
   const rules = profile.contract;
   if (!rules.forbidRelatedParty) return [];
   const provider = contract.provider || '模型服务机构';
@@ -63,7 +74,7 @@ function span(from: string, to: string): string {
 }
 
 /** Checks that the contract's services fall inside the profile's service window. */
-export function checkServiceWindow(contract: ContractFacts, profile: Profile): Finding[] {
+export function checkServiceWindow(contract: FilledContract, profile: Profile): Finding[] {
   const { serviceFrom, serviceTo } = contract;
   const windowFrom = profile.dates.serviceWindow.from.slice(0, 10);
   const windowTo = profile.dates.serviceWindow.to.slice(0, 10);
@@ -83,11 +94,31 @@ export function checkServiceWindow(contract: ContractFacts, profile: Profile): F
   return [warning('contract-partly-outside-window', subject, `合同服务期有部分在规定期间（${window}）以外：${outside.join('、')}的服务不计入模型券，这些日子支付的费用也不计入。`)];
 }
 
-/** All contract rules; no contract at all is one error. */
+const isEmpty = (value: boolean | string | undefined) => value === undefined || value === '';
+
+function isFilled(contract: ContractFacts): contract is FilledContract {
+  return FIELDS_TO_FILL.every(([key]) => !isEmpty(contract[key]));
+}
+
+/**
+ * One error for each field still empty: the clerk is told what to fill in rather than given verdicts on blanks,
+ * and the application stays blocked until the contract can be judged.
+ */
+function fieldsToFill(contract: ContractFacts): Finding[] {
+  return FIELDS_TO_FILL.filter(([key]) => isEmpty(contract[key])).map(([key, label]) =>
+    error('contract-field-empty', `contract.${key}`, `合同信息还缺“${label}”。请对照合同在「合同与费用」中填写。`),
+  );
+}
+
+/**
+ * All contract rules; no contract at all is one error. The rules judge a contract once it is complete enough to
+ * judge; until then they name the fields still empty.
+ */
 export function checkContract(contract: ContractFacts | undefined, profile: Profile): Finding[] {
   if (!contract) {
     return [error('contract-missing', 'contract', '还没有录入服务合同：请填写模型服务机构、模型、备案号和服务起止日期。')];
   }
+  if (!isFilled(contract)) return fieldsToFill(contract);
   return [
     ...checkProvider(contract, profile),
     ...checkRelatedParty(contract, profile),

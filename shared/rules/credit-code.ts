@@ -12,6 +12,11 @@ export function normalizeCreditCode(code: string): string {
   return code.replace(/\s+/g, '').toUpperCase();
 }
 
+/** The characters of `code` the standard never uses (each once, in order), e.g. O for 0 or I for 1. */
+export function foreignCreditCodeCharacters(code: string): string[] {
+  return [...new Set([...code].filter((c) => !CHARSET.includes(c)))];
+}
+
 /** Whether the code has 18 characters from the standard's character set. */
 export function hasCreditCodeShape(code: string): boolean {
   return code.length === 18 && [...code].every((c) => CHARSET.includes(c));

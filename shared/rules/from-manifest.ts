@@ -1,9 +1,13 @@
 /**
- * Maps a manifest (the `juanzong` JSON file) to the `Application` the rules read.
+ * Maps a manifest (the `juanzong` JSON file, or a stored application laid out as one) to the `Application` the
+ * rules read, and checks it: the one way every findings of the app are made.
  */
+import { setAsideInManifest } from '../dossier/material-status.ts';
 import { yuanToFen } from '../money.ts';
 import type { Manifest, ManifestFile, ManifestMaterial } from '../manifest.ts';
-import type { Application, MaterialState, OtherApplicantContact, RecordedIdentity } from './types.ts';
+import type { Profile } from '../profiles/schema.ts';
+import { checkApplication } from './check-application.ts';
+import type { Application, CheckResult, MaterialState, OtherApplicantContact, RecordedIdentity } from './types.ts';
 
 /** What the caller knows beyond the manifest: which files are missing on disk, other applicants' contacts. */
 export interface ManifestContext {
@@ -19,13 +23,12 @@ export function manifestFilePath(file: ManifestFile): string {
 
 function materialState(material: ManifestMaterial, missing: ReadonlySet<string>): MaterialState {
   const paths = (material.files ?? []).map(manifestFilePath);
+  const setAside = setAsideInManifest(material);
   return {
     id: material.id,
     attachedFiles: paths.length,
     missingFiles: paths.filter((p) => missing.has(p)),
-    ...(material.exempt ? { exemptReason: material.exempt } : {}),
-    notApplicable: material.notApplicable === true,
-    ...(material.reason !== undefined ? { notApplicableReason: material.reason } : {}),
+    ...(setAside ? { setAside } : {}),
   };
 }
 
@@ -57,4 +60,16 @@ export function applicationFromManifest(manifest: Manifest, context: ManifestCon
     recordedIdentities: recordedIdentities(manifest),
     otherApplicants: context.otherApplicants ?? [],
   };
+}
+
+/**
+ * The findings and the voucher of one application, given as a manifest. The window (a stored application laid out
+ * as a manifest), `juanzong check`, `juanzong assemble --checklist` and the app's dossier job all call this, so
+ * what the clerk reads on screen, on the command line and on the printed checklist is the same list.
+ *
+ * @param today `YYYY-MM-DD` or `YYYY-MM-DDTHH:mm` on the Asia/Shanghai wall clock.
+ * @example checkManifest(manifest, profile, '2025-10-20T10:00', { missingFiles, otherApplicants }).findings
+ */
+export function checkManifest(manifest: Manifest, profile: Profile, today: string, context: ManifestContext = {}): CheckResult {
+  return checkApplication(applicationFromManifest(manifest, context), profile, today);
 }

@@ -46,11 +46,13 @@ function missingMessage(material: ProfileMaterial): string {
   return base;
 }
 
+/** A mark wins over files, as in the dossier (`materialStatus`): a marked material's files are left out of it. */
 function checkMaterial(material: ProfileMaterial, state: MaterialState | undefined): Finding[] {
+  const setAside = state?.setAside;
+  if (setAside?.state === 'exempt' && setAside.reason.trim()) return exemptFindings(material, setAside.reason.trim());
+  if (setAside?.state === 'not-applicable') return notApplicableFindings(material, setAside.reason);
   if (state && state.missingFiles.length > 0) return missingFileFindings(material, state);
   if (state && state.attachedFiles > 0) return [];
-  if (state?.exemptReason?.trim()) return exemptFindings(material, state.exemptReason.trim());
-  if (state?.notApplicable) return notApplicableFindings(material, state.notApplicableReason);
   return [error('material-missing', material.id, missingMessage(material))];
 }
 

@@ -1,6 +1,7 @@
 /**
  * The data the rules read (`Application`) and what they say about it (`Finding`, `Voucher`).
  */
+import type { SetAside } from '../dossier/material-status.ts';
 import type { Fen } from '../money.ts';
 import type { applicantKinds, answers, deploymentKinds } from '../manifest.ts';
 
@@ -27,22 +28,23 @@ export interface MaterialState {
   attachedFiles: number;
   /** Attached file paths that could not be found. */
   missingFiles: string[];
-  /** Why the material is exempt (the profile's exemption id or the clerk's words); absent when not exempt. */
-  exemptReason?: string;
-  notApplicable: boolean;
-  /** Why it does not apply. */
-  notApplicableReason?: string;
+  /**
+   * Marked exempt (the reason is the profile's exemption id or label, or the clerk's words) or not applicable
+   * (the clerk's reason); absent when not marked.
+   */
+  setAside?: SetAside;
 }
 
+/** The service contract as entered so far: an unanswered question or an empty date is absent. */
 export interface ContractFacts {
   provider: string;
-  providerListed: boolean;
-  relatedParty: boolean;
+  providerListed?: boolean;
+  relatedParty?: boolean;
   model: string;
   modelFiling: string;
   signedOn?: string;
-  serviceFrom: string;
-  serviceTo: string;
+  serviceFrom?: string;
+  serviceTo?: string;
   deployment?: (typeof deploymentKinds)[number];
   /** Answers to the profile's related-party questions, by question id. */
   relatedPartyAnswers: Record<string, Answer>;
@@ -51,7 +53,8 @@ export interface ContractFacts {
 export interface CostFacts {
   kind: string;
   amountFen: Fen;
-  paidOn: string;
+  /** Absent (or empty) while the payment date is not known. */
+  paidOn?: string;
   note?: string;
 }
 

@@ -11,7 +11,7 @@ function exclusionOf(cost: CostFacts, profile: Profile): ExcludedCost['reason'] 
   if (!profile.funding.eligibleCostKinds.some((k) => k.id === cost.kind)) return 'kind';
   const from = profile.dates.serviceWindow.from.slice(0, 10);
   const to = profile.dates.serviceWindow.to.slice(0, 10);
-  if (cost.paidOn < from || cost.paidOn > to) return 'date';
+  if (!cost.paidOn || cost.paidOn < from || cost.paidOn > to) return 'date';
   return undefined;
 }
 

@@ -3,11 +3,14 @@
  * and, in the same run, merges the same PDFs with `qpdf --empty --pages … --`; prints wall time, peak RSS and
  * output size (medians of N paired runs, default 5, each program started after a `sync`) against the
  * targets: whole assembly ≤ 5 × qpdf's bare merge · peak RSS ≤ 1 GiB · output ≤ 1.1 × input bytes · linear growth.
+ * `juanzong assemble` runs the app's path: the assembly worker (the entry the app ships, bundled the same way) in a
+ * process of its own behind the `AssemblyHost`. Right after it the dossier is read back whole, as the app does for
+ * its preview (`dossier:content`): the app's path is the two together.
  * Not part of `npm test`. Needs ImageMagick, img2pdf, ghostscript, qpdf, exiftool and GNU time.
  * `JUANZONG_CLI=/other/checkout/electron/core/cli/juanzong.mjs npm run bench` measures another checkout.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { CLI } from '../acceptance/assemble-cli.ts';
 import { fixtureManifest } from '../fixtures/dossier-fixtures.ts';
@@ -39,6 +42,10 @@ interface SizeResult {
   inputMiB: number;
   pdfInputMiB: number;
   juanzong: Summary & { dossierPages: number };
+  /** Reading the finished dossier back whole, at once, as the preview does (medians). */
+  readBackSeconds: number;
+  /** Of it, what the kernel had to fetch from the disk rather than the page cache (Linux; 0 elsewhere). */
+  readBackDiskMiB: number;
   qpdf: Summary;
   /** qpdf merging every input: the PDFs and each image wrapped in a PDF by img2pdf beforehand (not timed). */
   qpdfAll: Summary;
@@ -76,6 +83,7 @@ async function benchSize(inputDir: string, outDir: string, fraction: number, run
   const [out, merged] = [path.join(outDir, `dossier-${pages}.pdf`), path.join(outDir, `qpdf-${pages}.pdf`)];
   const mergedAll = path.join(outDir, `qpdf-all-${pages}.pdf`);
   const ours: Measured[] = [];
+  const readBacks: ReadBack[] = [];
   const theirs: Measured[] = [];
   const theirsAll: Measured[] = [];
   for (let r = 0; r < runs; r += 1) {
@@ -91,8 +99,11 @@ async function benchSize(inputDir: string, outDir: string, fraction: number, run
     theirsAll.push(await measure(outDir, 'qpdf', ['--empty', '--pages', ...everything, '--', mergedAll]));
     settled();
     ours.push(await measure(outDir, process.execPath, [BENCH_CLI, 'assemble', manifest, '--out', out, '--json']));
+    readBacks.push(readBack(out));
     const last = (m: Measured[]): string => `${m.at(-1)!.seconds.toFixed(2)} s`;
-    process.stderr.write(`  ${pages} pages, run ${r + 1}/${runs}: juanzong ${last(ours)}, qpdf ${last(theirs)}, qpdf all ${last(theirsAll)}\n`);
+    process.stderr.write(
+      `  ${pages} pages, run ${r + 1}/${runs}: juanzong ${last(ours)} + read-back ${readBacks.at(-1)!.seconds.toFixed(2)} s, qpdf ${last(theirs)}, qpdf all ${last(theirsAll)}\n`,
+    );
   }
   const dossierPages = verify(out, ours.at(-1)!, pages);
   return {
@@ -101,9 +112,32 @@ async function benchSize(inputDir: string, outDir: string, fraction: number, run
     inputMiB: bytesOf(inputDir, files) / MiB,
     pdfInputMiB: bytesOf(inputDir, files.filter((f) => f.isPdf)) / MiB,
     juanzong: { ...summary(ours, out), dossierPages },
+    readBackSeconds: median(readBacks.map((b) => b.seconds)),
+    readBackDiskMiB: median(readBacks.map((b) => b.diskMiB)),
     qpdf: summary(theirs, merged),
     qpdfAll: summary(theirsAll, mergedAll),
   };
+}
+
+interface ReadBack {
+  seconds: number;
+  diskMiB: number;
+}
+
+/** Bytes this process has had fetched from storage so far (`read_bytes` of /proc/self/io; 0 where there is none). */
+function bytesFromDisk(): number {
+  try {
+    return Number(/^read_bytes: (\d+)$/m.exec(readFileSync('/proc/self/io', 'utf8'))?.[1] ?? 0);
+  } catch {
+    return 0;
+  }
+}
+
+/** Reads the dossier whole, right after it was written (no `sync` between: the clerk does not wait). */
+function readBack(file: string): ReadBack {
+  const [started, fetched] = [performance.now(), bytesFromDisk()];
+  readFileSync(file);
+  return { seconds: (performance.now() - started) / 1000, diskMiB: (bytesFromDisk() - fetched) / MiB };
 }
 
 function summary(runs: Measured[], output: string): Summary {
@@ -133,6 +167,8 @@ function report(results: SizeResult[], runs: number): string {
       `  qpdf     : ${timeOf(r.qpdf)}, peak RSS ${r.qpdf.rssMiB.toFixed(0)} MiB, output ${r.qpdf.outputMiB.toFixed(1)} MiB (the PDFs)`,
       `  qpdf all : ${timeOf(r.qpdfAll)}, peak RSS ${r.qpdfAll.rssMiB.toFixed(0)} MiB, output ${r.qpdfAll.outputMiB.toFixed(1)} MiB` +
         ` (every input, images wrapped by img2pdf beforehand): juanzong = ${(r.juanzong.seconds / r.qpdfAll.seconds).toFixed(2)} × this`,
+      `  read-back: ${r.readBackSeconds.toFixed(2)} s, ${r.readBackDiskMiB.toFixed(0)} MiB of it from the disk (the whole dossier, right after, as the preview reads it)`,
+      `  app path : ${(r.juanzong.seconds + r.readBackSeconds).toFixed(2)} s, assembly and read-back = ${((r.juanzong.seconds + r.readBackSeconds) / r.qpdf.seconds).toFixed(2)} × qpdf`,
       `  time     : ${timeRatio.toFixed(2)} × qpdf (target ≤ 5)            ${verdict(timeRatio <= 5)}`,
       `  memory   : ${r.juanzong.rssMiB.toFixed(0)} MiB (target ≤ 1024)            ${verdict(r.juanzong.rssMiB <= 1024)}`,
       `  size     : ${sizeRatio.toFixed(3)} × the input bytes (target ≤ 1.1)  ${verdict(sizeRatio <= 1.1)}`,

@@ -97,3 +97,24 @@ describe('migration 002-application-details', () => {
     db.close();
   });
 });
+
+describe('migration 004-content-options', () => {
+  it('keeps the attachments of the version before it; each leaves its markup out and has no notices until told', async () => {
+    const file = path.join(await tempDir(), 'm5.sqlite3');
+    const before = migrations.findIndex((m) => m.name === '004-content-options');
+    const old = databaseAt(file, before);
+    old.prepare("INSERT INTO applicants (name, created_at, updated_at) VALUES ('甲公司', 't', 't')").run();
+    old.prepare("INSERT INTO applications (applicant_id, profile_id, year, created_at, updated_at) VALUES (1, 'p', 2025, 't', 't')").run();
+    old
+      .prepare(
+        `INSERT INTO attachments (application_id, material_id, position, original_name, sha256, size, media_type, page_count, created_at)
+         VALUES (1, 'credit-report', 1, '信用报告.pdf', ?, 10, 'application/pdf', 3, 't')`,
+      )
+      .run('a'.repeat(64));
+    old.close();
+    const db = openDatabase(file);
+    expect(db.prepare('SELECT original_name, keep_markup, content_notices FROM attachments').get()).toEqual({ original_name: '信用报告.pdf', keep_markup: 0, content_notices: '[]' });
+    expect(() => db.prepare('UPDATE attachments SET keep_markup = 2').run()).toThrow(/CHECK/);
+    db.close();
+  });
+});

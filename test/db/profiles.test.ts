@@ -140,7 +140,7 @@ describe('refusing a profile, with a message that names what is wrong', () => {
     expect(notJson.message).toContain('JSON');
     const huge = await refusal(services, 'profiles:import', { json: ' '.repeat(1024 * 1024 + 1) });
     expect(huge.code).toBe('invalid-input');
-    expect(huge.message).toContain('json');
+    expect(huge.message).toContain('「方案文件」');
     services.close();
   });
 });

@@ -29,9 +29,12 @@ describe('the core services behind the API', () => {
   it('answer invalid input with the field and what to do, never a throw', async () => {
     const services = await openServices({ dataDir: await tempDir() });
     const empty = await dispatch(services.handlers, 'applicants:create', { name: '   ' });
-    expect(empty).toEqual({ ok: false, error: { code: 'invalid-input', message: expect.stringContaining('请填写申报单位名称') } });
+    expect(empty).toEqual({ ok: false, error: { code: 'invalid-input', field: 'name', message: expect.stringContaining('「单位名称」有误：请填写申报单位名称') } });
     const badDate = await dispatch(services.handlers, 'applicants:create', { name: '乙', established: '2025-02-30' });
-    expect(badDate.ok || badDate.error.message).toMatch(/「established」.*没有这一天/);
+    expect(badDate.ok || badDate.error.message).toMatch(/「成立日期」.*没有这一天/);
+    const badCost = await dispatch(services.handlers, 'applications:saveCosts', { applicationId: 1, costs: [{ kind: 'api', amountFen: 1.5, paidOn: null }] });
+    expect(badCost).toMatchObject({ ok: false, error: { field: 'costs.0.amountFen', message: expect.stringMatching(/^「第 1 笔费用的金额（元）」有误/) } });
+    expect(badCost.ok || badCost.error.message).not.toMatch(/costs|amountFen/);
     const extra = await dispatch(services.handlers, 'applications:list', { applicantId: 1, sql: 'DROP TABLE x' });
     expect(extra.ok).toBe(false);
     const unknown = await dispatch(services.handlers, 'applicants:drop', {});
@@ -51,14 +54,16 @@ describe('the core services behind the API', () => {
     const add = (fileName: string, bytes: Uint8Array) =>
       dispatch(handlers, 'attachments:add', { applicationId: app.id, materialId: 'business-license', fileName, bytes });
     const one = await add('执照.pdf', pdf);
-    const two = await add('执照副本.pdf', pdf);
+    const two = await dispatch(handlers, 'attachments:add', { applicationId: app.id, materialId: 'application-form', fileName: '执照副本.pdf', bytes: pdf });
     expect(one).toMatchObject({ ok: true, value: { mediaType: 'application/pdf', position: 1, pageCount: 2 } });
-    expect(two).toMatchObject({ ok: true, value: { position: 2 } });
+    expect(two).toMatchObject({ ok: true, value: { position: 1 } });
+    // The same content twice in one material would print twice: refused, naming the file already there.
+    expect(await add('执照（再次扫描）.pdf', pdf)).toMatchObject({ ok: false, error: { code: 'file-duplicate', message: expect.stringContaining('与已添加的「执照.pdf」内容完全相同') } });
     const storedObjects = async () => (await readdir(services.store.objectsDir, { recursive: true })).filter((f) => /[0-9a-f]{64}$/.test(f));
     expect(await storedObjects()).toHaveLength(1); // the same bytes twice are stored once
 
     expect(await add('空.pdf', new Uint8Array())).toMatchObject({ ok: false, error: { code: 'file-empty', message: expect.stringContaining('「空.pdf」') } });
-    expect(await add('说明.pdf', new TextEncoder().encode('hello'))).toMatchObject({ ok: false, error: { code: 'file-kind' } });
+    expect(await add('说明.txt', new TextEncoder().encode('hello'))).toMatchObject({ ok: false, error: { code: 'file-kind' } });
     const truncated = await add('截断.pdf', pdf.subarray(0, 400));
     expect(truncated).toMatchObject({ ok: false, error: { message: expect.stringContaining('截断.pdf') } });
     expect(await storedObjects()).toHaveLength(1); // refused copies are taken out of the store at once

@@ -95,6 +95,6 @@ describe('the window during a 300-page assembly', () => {
     await page.getByRole('status').filter({ hasText: '已取消生成，没有留下半成品' }).waitFor({ timeout: 30_000 });
     await app.screenshot('generate-cancelled');
     const left = await readdir(path.join(app.dataDir, 'dossiers'), { recursive: true }).catch(() => []);
-    expect(left.filter((f) => String(f).endsWith('.pdf') || String(f).endsWith('.tmp'))).toEqual([]);
+    expect(left.filter((f) => String(f).endsWith('.pdf') || String(f).endsWith('.juanzong-part'))).toEqual([]);
   });
 });

@@ -84,7 +84,7 @@ describe('shell channels', () => {
     expect((answer.value?.refused as Array<{ fileName: string; code: string }>).map((r) => [r.fileName, r.code])).toEqual([
       ['empty.pdf', 'file-empty'],
       ['notes.txt', 'file-kind'],
-      ['gone.pdf', 'file-unreadable'],
+      ['gone.pdf', 'file-missing'],
     ]);
     const [, options] = dialog.showOpenDialog.mock.calls[0]!;
     expect(options.properties).toEqual(['openFile', 'multiSelections']);

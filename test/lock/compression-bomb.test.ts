@@ -64,7 +64,7 @@ describe('a compression bomb at attach time', () => {
     const bomb = path.join(dir, 'bomb.pdf');
     execFileSync('python3', [path.join(import.meta.dirname, '..', 'fixtures', 'make_pdf_bomb.py'), bomb, '2']);
     const started = Date.now();
-    const error = await inspectOffThread(bomb, '审计报告.pdf', { ms: 120_000, bytes: 256 * 1024 * 1024 }).catch((e: unknown) => e as Error);
+    const error = await inspectOffThread(bomb, '审计报告.pdf', undefined, { ms: 120_000, bytes: 256 * 1024 * 1024 }).catch((e: unknown) => e as Error);
     console.log(`compression bomb, 256 MiB budget: refused after ${((Date.now() - started) / 1000).toFixed(1)} s`);
     expect(error).toMatchObject({ code: 'file-too-complex' });
     expect(String(error)).toContain('「审计报告.pdf」检查时需要超过 256 MB 内存');

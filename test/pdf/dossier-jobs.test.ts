@@ -1,29 +1,26 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
 import type { JobStatus } from '../../shared/contract/index.ts';
 import { dispatch } from '../../electron/core/services/dispatch.ts';
 import { dossierOutputPath } from '../../electron/core/services/dossier-jobs.ts';
 import { openServices, type Services } from '../../electron/core/services/index.ts';
 import { bytesOf, ghostscriptPdf, pdfPages, pdfText } from '../helpers/make-pdf.ts';
+import { ask } from '../helpers/ask.ts';
 import { useTempDir } from '../helpers/temp-dir.ts';
 
 const tempDir = useTempDir();
 
-async function ask<T>(services: Services, channel: string, input: unknown): Promise<T> {
-  const result = await dispatch(services.handlers, channel, input);
-  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
-  return result.value as T;
-}
-
-async function waitForJob(services: Services, jobId: string): Promise<JobStatus> {
-  for (let i = 0; i < 600; i += 1) {
-    const status = await ask<JobStatus>(services, 'dossier:status', { jobId });
-    if (status.state !== 'running') return status;
-    await sleep(50);
-  }
-  throw new Error('the dossier job did not finish in 30 s');
+/** Services whose dossier jobs announce their end: a test waits for that event, not on a timer. */
+async function servicesWithJobEnds(dataDir: string) {
+  const ended = new Map<string, (status: JobStatus) => void>();
+  const early = new Map<string, JobStatus>();
+  const services = await openServices({
+    dataDir,
+    onDossierJobEnd: (status) => (ended.get(status.jobId) ?? ((s: JobStatus) => early.set(s.jobId, s)))(status),
+  });
+  const jobEnd = (jobId: string) => new Promise<JobStatus>((resolve) => (early.has(jobId) ? resolve(early.get(jobId)!) : ended.set(jobId, resolve)));
+  return { services, jobEnd };
 }
 
 async function applicationWithFiles(services: Services, dir: string) {
@@ -48,12 +45,14 @@ async function applicationWithFiles(services: Services, dir: string) {
 }
 
 describe('the dossier job behind the window', () => {
-  it('assembles the stored files on a worker thread, writes the checklist and reports the page map', async () => {
+  it('assembles the stored files in the assembly worker, writes the checklist and reports the page map', async () => {
     const dir = await tempDir();
-    const services = await openServices({ dataDir: path.join(dir, 'data') });
+    const { services, jobEnd } = await servicesWithJobEnds(path.join(dir, 'data'));
     const applicationId = await applicationWithFiles(services, dir);
     const { jobId } = await ask<{ jobId: string }>(services, 'dossier:start', { applicationId });
-    const status = await waitForJob(services, jobId);
+    const ended = await jobEnd(jobId);
+    const status = await ask<JobStatus>(services, 'dossier:status', { jobId });
+    expect(ended).toEqual(status);
     expect(status.error).toBeNull();
     expect(status.state).toBe('done');
     const map = status.pageMap!;
@@ -76,11 +75,11 @@ describe('the dossier job behind the window', () => {
 
   it('can be cancelled, and leaves no file behind', async () => {
     const dir = await tempDir();
-    const services = await openServices({ dataDir: path.join(dir, 'data') });
+    const { services, jobEnd } = await servicesWithJobEnds(path.join(dir, 'data'));
     const applicationId = await applicationWithFiles(services, dir);
     const { jobId } = await ask<{ jobId: string }>(services, 'dossier:start', { applicationId });
     expect(await ask(services, 'dossier:cancel', { jobId })).toEqual({ cancelled: true });
-    const status = await waitForJob(services, jobId);
+    const status = await jobEnd(jobId);
     expect(status.state).toBe('cancelled');
     expect(existsSync(dossierOutputPath(services.dataDir, jobId, 'dossier'))).toBe(false);
     const preview = await dispatch(services.handlers, 'dossier:content', { jobId, which: 'dossier' });

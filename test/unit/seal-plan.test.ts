@@ -13,6 +13,7 @@ const duplexMap: PageMap = {
   ],
   blankPages: [2, 4, 8],
   warnings: [],
+  notices: [],
 };
 
 const seal = { official: true, crossPageWhenMultiPage: true };
@@ -52,6 +53,7 @@ describe('sealPlan', () => {
       ],
       blankPages: [],
       warnings: [],
+      notices: [],
     };
     const row = sealPlan(simplex, { duplex: false }, { 'service-contract': seal })[1]!;
     expect(row).toMatchObject({ firstSheet: 2, lastSheet: 4, sheetCount: 3, crossPageSheets: [2, 3, 4] });

@@ -63,7 +63,7 @@ export async function exportArchive(ctx: ExportContext, applicationId: number, t
   const manifest: ArchiveManifest = { format: archiveFormat, formatVersion: archiveFormatVersion, exportedAt: ctx.now(), ...rows };
   const hashes = [...new Set(rows.attachments.map((a) => String(a.sha256)))];
   let size = 0;
-  await writeAtomically(ctx.dataDir, target, async (handle) => {
+  await writeAtomically(target, async (handle) => {
     const { zip, drain, size: written } = zipInto(handle);
     const json = new ZipDeflate(manifestEntry, { level: 6 });
     zip.add(json);
@@ -72,6 +72,6 @@ export async function exportArchive(ctx: ExportContext, applicationId: number, t
     zip.end();
     await drain();
     size = written();
-  });
+  }, { dataDir: ctx.dataDir });
   return { path: target, files: hashes.length, size };
 }

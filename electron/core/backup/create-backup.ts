@@ -7,7 +7,7 @@ import { mkdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { Db } from '../db/connection.ts';
-import { fsyncDir } from '../store/file-store.ts';
+import { fsyncDir } from '../safety/atomic-output.ts';
 import { backupName, listBackups, pruneBackups, type BackupInfo, type BackupReason } from './backup-files.ts';
 import { withNativeBinding } from '../db/native-binding.ts';
 import { useRollbackJournal } from '../db/queries/database-file.ts';

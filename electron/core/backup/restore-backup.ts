@@ -15,7 +15,7 @@ import { DatabaseUnavailableError, explainTrouble } from '../db/database-trouble
 import { latestVersion, migrate } from '../db/migrate.ts';
 import { triggersAndViews } from '../db/queries/database-file.ts';
 import { takeLock, type DataLock } from '../safety/data-lock.ts';
-import { fsyncDir } from '../store/file-store.ts';
+import { fsyncDir } from '../safety/atomic-output.ts';
 import { isBackupName, listBackups, type BackupInfo } from './backup-files.ts';
 import { backupFile } from './create-backup.ts';
 import { inspectDatabaseFile } from './database-health.ts';

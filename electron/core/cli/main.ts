@@ -21,6 +21,7 @@ export const commands: Entry[] = [
   entry('applications list', async () => (await records()).applicationsListCommand),
   entry('profiles list', async () => (await profiles()).profilesListCommand),
   entry('profiles import', async () => (await profiles()).profilesImportCommand),
+  entry('profiles draft', async () => (await profiles()).profilesDraftCommand),
   entry('backup create', async () => (await safety()).backupCreateCommand),
   entry('backup list', async () => (await safety()).backupListCommand),
   entry('backup restore', async () => (await safety()).backupRestoreCommand),

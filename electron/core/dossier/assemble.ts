@@ -3,8 +3,6 @@
  * stops everything before a byte is written), then planned, then drawn into a temporary file beside the target
  * that replaces it only when complete.
  */
-import fs from 'node:fs';
-import { removeTempOutputs, replaceWith, tempPathFor } from './temp-output.ts';
 import { setImmediate as tick } from 'node:timers/promises';
 import type { Manifest } from '../../../shared/manifest.ts';
 import { findProfile, type Profile } from '../../../shared/profiles/index.ts';
@@ -13,12 +11,17 @@ import { assertOutputFolder, DossierInputError, cancelledError } from './errors.
 import { DossierDrawer, type ContentPage, type PagePlacer } from './draw.ts';
 import { resolveMaterials, type ResolvedMaterial } from './materials.ts';
 import { drawCover, drawToc } from './own-pages.ts';
+import { installPdfLibPatches } from './pdf-lib-patches.ts';
 import { placePage, planDossier } from './plan.ts';
 import type { PreparedImage } from './image-input.ts';
-import { sniffInput, type InputKind } from './input-kind.ts';
+import type { FileKind } from '../../../shared/file-kinds.ts';
+import { sniffFile } from '../files/sniff.ts';
 import { prepareInput, releaseInput, type PreparedInput } from './prepare.ts';
+import { paperNotices } from './paper-copy.ts';
+import type { PreparedPdf } from './pdf-input.ts';
 import { warmUpQpdf } from './qpdf.ts';
-import type { PageMap, PagePlan, PlanInput, PlanMaterial, QuarterTurn, ShownPage } from './types.ts';
+import { AtomicFile } from '../safety/atomic-output.ts';
+import type { FileNotice, PageMap, PagePlan, PlanInput, PlanMaterial, QuarterTurn, ShownPage } from './types.ts';
 
 warmUpQpdf();
 
@@ -63,9 +66,9 @@ interface InputFile {
 }
 
 /** A file's kind from its first bytes, or the refusal (missing, empty) to report in its place. */
-function sniffed(file: InputFile): InputKind | DossierInputError {
+function sniffed(file: InputFile): FileKind | DossierInputError {
   try {
-    return sniffInput(file.path);
+    return sniffFile(file.path);
   } catch (error) {
     return error as DossierInputError;
   }
@@ -134,7 +137,17 @@ function placer(manifest: Manifest, turns: Map<number, QuarterTurn>): PagePlacer
   };
 }
 
-async function drawPlan(drawer: DossierDrawer, plan: PagePlan, input: AssembleInput, materials: ResolvedMaterial[], prepared: PreparedInput[][], options: AssembleOptions): Promise<void> {
+/** Draws one PDF's pages; returns the notices about its paper copy. */
+async function drawPdf(drawer: DossierDrawer, source: PreparedPdf, group: ContentPage[], manifest: Manifest, material: ResolvedMaterial, j: number): Promise<FileNotice[]> {
+  const file = material.files[j]!;
+  const loss = await drawer.writePdfPages(source, group, placer(manifest, file.turns), file.keepMarkup);
+  const context = { keepMarkup: file.keepMarkup, ...(material.electronicCopy ? { electronicCopyOf: material.title } : {}) };
+  return paperNotices(loss, context).map((n) => ({ ...n, materialId: material.id, file: file.name }));
+}
+
+/** Draws every page of the plan; returns the notices about the inputs' paper copies. */
+async function drawPlan(drawer: DossierDrawer, plan: PagePlan, input: AssembleInput, materials: ResolvedMaterial[], prepared: PreparedInput[][], options: AssembleOptions): Promise<FileNotice[]> {
+  const notices: FileNotice[] = [];
   const profile = profileFor(input);
   const { manifest } = input;
   const total = plan.pages.length;
@@ -163,11 +176,12 @@ async function drawPlan(drawer: DossierDrawer, plan: PagePlan, input: AssembleIn
     const group: ContentPage[] = [];
     for (let p = plan.pages[i]; p?.kind === 'content' && p.source.material === material && p.source.file === file; p = plan.pages[++i]) group.push(p);
     const source = prepared[material]![file]!;
-    if (source.kind === 'pdf') await drawer.writePdfPages(source, group, placer(input.manifest, materials[material]!.files[file]!.turns));
+    if (source.kind === 'pdf') notices.push(...(await drawPdf(drawer, source, group, input.manifest, materials[material]!, file)));
     else for (const p of group) drawer.writeImagePage(await images.get(p), p);
     await progress(group.length);
   }
   await drawer.finish(`${manifest.applicant.name} ${profile.title} 申请材料`);
+  return notices;
 }
 
 /**
@@ -177,22 +191,23 @@ async function drawPlan(drawer: DossierDrawer, plan: PagePlan, input: AssembleIn
  * const { pageMap } = await assembleDossier({ manifest, baseDir, outPath: 'dossier.pdf' }, { onProgress: (d, t) => bar(d / t) });
  */
 export async function assembleDossier(input: AssembleInput, options: AssembleOptions = {}): Promise<AssembleResult> {
+  installPdfLibPatches();
   const profile = profileFor(input);
   assertOutputFolder(input.outPath);
   const materials = resolveMaterials(input.manifest, profile, input.baseDir);
   const prepared = await prepareAll(materials, options.signal);
-  removeTempOutputs(input.outPath);
-  const tmp = tempPathFor(input.outPath);
+  // Not durable: a dossier is made again in seconds from what the database holds (see safety/atomic-output.ts).
+  const output = await AtomicFile.create(input.outPath, { durable: false });
   let drawer: DossierDrawer | undefined;
   try {
     const plan = planDossier(planInput(input.manifest, materials, prepared));
-    drawer = await DossierDrawer.open(tmp, plan, input.manifest.options.numberStyle);
-    await drawPlan(drawer, plan, input, materials, prepared, options);
-    replaceWith(tmp, input.outPath);
-    return { pdf: input.outPath, pageMap: plan.pageMap };
+    drawer = await DossierDrawer.open(output.tempPath, plan, input.manifest.options.numberStyle);
+    const notices = await drawPlan(drawer, plan, input, materials, prepared, options);
+    await output.commit();
+    return { pdf: input.outPath, pageMap: { ...plan.pageMap, notices: [...plan.pageMap.notices, ...notices] } };
   } catch (error) {
     await drawer?.abandon();
-    fs.rmSync(tmp, { force: true });
+    await output.abandon();
     throw error;
   } finally {
     prepared.flat().forEach(releaseInput);

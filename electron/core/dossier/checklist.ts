@@ -1,27 +1,26 @@
 /**
  * The checklist (核对清单) printed with the dossier: every material with its status, files, printed pages and
- * seals; the findings of `check`; how to print and bind; where and when to hand it in. A4, Chinese, small.
+ * seals; the findings it is given (the list the window and `juanzong check` show); how to print and bind; where
+ * and when to hand it in. A4, Chinese, small.
  */
-import fs from 'node:fs';
-import path from 'node:path';
-import { removeTempOutputs, tempPathFor } from './temp-output.ts';
 import { PDFDocument, grayscale, type PDFFont, type PDFPage } from './pdf-lib.ts';
+import { materialStatus, materialStatusLabels, pagesText, sealsText, setAsideInManifest } from '../../../shared/dossier/material-status.ts';
+import { sealPlan } from '../../../shared/dossier/seal-plan.ts';
 import type { Manifest } from '../../../shared/manifest.ts';
 import type { Profile } from '../../../shared/profiles/index.ts';
-import { applicationFromManifest, checkApplication, manifestFilePath, shanghaiNow, type Finding } from '../../../shared/rules/index.ts';
+import { manifestFilePath, type Finding } from '../../../shared/rules/index.ts';
 import { embedDossierFont, textFont, type TextFont } from './font.ts';
 import { chineseDate, wrapText } from './own-pages.ts';
 import { A4, mm, type PageMap } from './types.ts';
+import { writeAtomically } from '../safety/atomic-output.ts';
 
 export interface ChecklistInput {
   manifest: Manifest;
   profile: Profile;
   pageMap: PageMap;
-  /** The manifest's folder (to tell which files are missing for the findings). */
-  baseDir: string;
+  /** The application's findings, as `checkManifest` made them for the window and `juanzong check`: printed as given. */
+  findings: Finding[];
   outPath: string;
-  /** `YYYY-MM-DDTHH:mm` in Asia/Shanghai for the findings; now by default. */
-  now?: string;
 }
 
 /** A top-to-bottom writer of wrapped lines over as many A4 pages as it takes. */
@@ -63,39 +62,32 @@ class Sheet {
   }
 }
 
-const STATUS = { included: '已附', exempt: '免于提交', notApplicable: '不适用', missing: '未提供' } as const;
-
 function materialsSection(s: Sheet, input: ChecklistInput): void {
   const { manifest, profile, pageMap } = input;
+  const rules = Object.fromEntries(profile.materials.map((m) => [m.id, m.seal]));
+  const rows = sealPlan(pageMap, manifest.options, rules);
   s.heading('一、材料（按卷宗顺序）');
   profile.materials.forEach((pm, i) => {
     const m = manifest.materials.find((x) => x.id === pm.id);
-    const section = pageMap.sections.find((x) => x.id === pm.id);
-    const status = section ? 'included' : m?.notApplicable ? 'notApplicable' : m?.exempt ? 'exempt' : 'missing';
-    const pages = section ? `第 ${section.firstNumber}${section.lastNumber > section.firstNumber ? `–${section.lastNumber}` : ''} 页` : '无页码';
-    s.line(`${i + 1}．${pm.title}　［${STATUS[status]}］　${pages}`, 11);
+    const row = rows.find((r) => r.id === pm.id);
+    const setAside = setAsideInManifest(m);
+    // What the dossier holds decides: a material with files that made no pages is missing from it.
+    const status = row ? 'included' : materialStatus(setAside, 0);
+    const pages = row ? pagesText(row.firstNumber, row.lastNumber) : '无页码';
+    s.line(`${i + 1}．${pm.title}　［${materialStatusLabels[status]}］　${pages}`, 11);
     const files = (m?.files ?? []).map(manifestFilePath);
-    if (section && files.length) s.line(`文件：${files.join('；')}`, 9.5, mm(6), 0.3);
-    const reason = m?.exempt ?? m?.reason;
-    if (!section && reason) s.line(`说明：${reason}`, 9.5, mm(6), 0.3);
-    if (section) {
-      const multi = section.lastPage > section.firstPage;
-      const seals = [pm.seal.official ? `第 ${section.firstNumber} 页盖公章` : '', multi && pm.seal.crossPageWhenMultiPage ? '加盖骑缝章' : ''].filter(Boolean);
-      if (seals.length) s.line(`盖章：${seals.join('，')}`, 9.5, mm(6), 0.3);
-    }
+    if (row && files.length) s.line(`文件：${files.join('；')}`, 9.5, mm(6), 0.3);
+    if (!row && setAside?.reason) s.line(`说明：${setAside.reason}`, 9.5, mm(6), 0.3);
+    if (row && (row.officialSeal || row.crossPageSheets.length)) s.line(`盖章：${sealsText(row)}`, 9.5, mm(6), 0.3);
   });
 }
 
-function findingsSection(s: Sheet, input: ChecklistInput): void {
-  const missing = new Set(
-    input.manifest.materials.flatMap((m) => (m.files ?? []).map(manifestFilePath)).filter((p) => !fs.existsSync(path.resolve(input.baseDir, p))),
-  );
-  const now = input.now ?? shanghaiNow(Date.now());
-  const result = checkApplication(applicationFromManifest(input.manifest, { missingFiles: missing }), input.profile, now);
+const SEVERITY_LABELS = { error: '错误', warning: '警告', info: '提示' } as const;
+
+function findingsSection(s: Sheet, findings: Finding[]): void {
   s.heading('二、检查结果');
-  if (result.findings.length === 0) s.line('没有发现问题。');
-  const label = { error: '错误', warning: '警告', info: '提示' } as const;
-  result.findings.forEach((f: Finding) => s.line(`［${label[f.severity]}］${f.message}`, 10));
+  if (findings.length === 0) s.line('没有发现问题。');
+  for (const f of findings) s.line(`［${SEVERITY_LABELS[f.severity]}］${f.message}`, 10);
 }
 
 function printSection(s: Sheet, input: ChecklistInput): void {
@@ -137,18 +129,11 @@ export async function writeChecklist(input: ChecklistInput): Promise<void> {
   s.line(`申报单位：${input.manifest.applicant.name}　统一社会信用代码：${input.manifest.applicant.creditCode}`, 10.5, 0, 0.3);
   s.gap();
   materialsSection(s, input);
-  findingsSection(s, input);
+  findingsSection(s, input.findings);
   printSection(s, input);
   filingSection(s, input);
   doc.setTitle(`${input.manifest.applicant.name} 申请材料核对清单`);
   doc.setProducer('卷宗 Juanzong');
-  removeTempOutputs(input.outPath);
-  const tmp = tempPathFor(input.outPath);
-  try {
-    fs.writeFileSync(tmp, await doc.save());
-    fs.renameSync(tmp, input.outPath);
-  } catch (error) {
-    fs.rmSync(tmp, { force: true });
-    throw error;
-  }
+  const bytes = await doc.save();
+  await writeAtomically(input.outPath, (file) => file.writeFile(bytes), { durable: false });
 }

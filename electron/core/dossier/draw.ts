@@ -10,6 +10,8 @@ import { fontObjects, type SubsetText } from './ttf.ts';
 import { encodeImage, type ImageXObject, type PreparedImage } from './image-input.ts';
 import { drawMarks, type NumberStyle } from './marks.ts';
 import { ObjectCopier, num } from './object-copier.ts';
+import type { PaperLoss } from './annotations.ts';
+import { checkPaperCopy } from './paper-copy.ts';
 import { openPdf, type PreparedPdf } from './pdf-input.ts';
 import { PdfFileWriter } from './pdf-writer.ts';
 import { ReadBuffers } from './read-buffers.ts';
@@ -79,17 +81,21 @@ export class DossierDrawer {
     this.pageObject(page.physical, `/Contents ${n} 0 R`);
   }
 
-  /** Writes the planned pages of one PDF input, then drops everything read from it. */
-  async writePdfPages(input: PreparedPdf, pages: ContentPage[], place: PagePlacer): Promise<void> {
+  /**
+   * Writes the planned pages of one PDF input, then drops everything read from it; returns what its paper copy
+   * leaves out. `keepMarkup`: print its review markup too.
+   */
+  async writePdfPages(input: PreparedPdf, pages: ContentPage[], place: PagePlacer, keepMarkup = false): Promise<PaperLoss> {
     const slot = await this.readBuffers.next();
     const { doc, pages: geometry } = await openPdf(input, (file) => ReadBuffers.read(slot, file));
+    const loss = checkPaperCopy(doc, input.file, this.text);
     const copier = new ObjectCopier(this.writer, doc.context, pageTreeRefs(doc));
     const source = doc.getPages();
     source.forEach((p, i) => {
       const planned = pages.find((x) => x.source.page === i);
       if (planned) copier.assign(p.ref, this.pageNums[planned.physical - 1]!);
     });
-    const target: PageTarget = { writer: this.writer, copier, pagesNum: this.pagesNum, fontNum: this.fontNum };
+    const target: PageTarget = { writer: this.writer, copier, pagesNum: this.pagesNum, fontNum: this.fontNum, font: this.text, keepMarkup };
     for (const page of pages) {
       const pdfPage = source[page.source.page]!;
       const geom = geometry[page.source.page]!;
@@ -98,6 +104,7 @@ export class DossierDrawer {
       copier.drain();
     }
     slot.free = this.writer.written();
+    return loss;
   }
 
   /** Encodes the image of one image page (may run ahead of the writing, on sharp's threads). */

@@ -2,37 +2,48 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { UserFacingError } from '../../../shared/errors.ts';
+import { fileRefusals, type FileRefusalCode } from '../../../shared/file-kinds.ts';
 
 export type DossierInputErrorCode =
-  | 'not-found'
-  | 'empty'
-  | 'unsupported-format'
-  | 'heic'
+  | FileRefusalCode
   | 'needs-password'
   | 'damaged'
   | 'image-unreadable'
+  | 'image-truncated'
+  | 'form-field-undrawable'
   | 'unknown-material'
   | 'unknown-profile'
   | 'output-folder-missing'
   | 'cancelled';
 
 const advice: Record<DossierInputErrorCode, (name: string, detail: string) => string> = {
-  'not-found': (n) => `找不到文件“${n}”。请确认文件还在原来的位置，或重新添加。`,
-  empty: (n) => `文件“${n}”是空的（没有内容或没有页面）。请重新导出或扫描这份文件后再添加。`,
-  'unsupported-format': (n, d) =>
-    `文件“${n}”的格式无法放进卷宗${d ? `（${d}）` : ''}。请另存为 PDF、JPEG、PNG、TIFF 或 WebP 后再添加。`,
-  heic: (n) => `照片“${n}”是 HEIC 格式，本程序无法读取。请在手机或电脑上把它另存为 JPEG（.jpg）后再添加。`,
+  ...fileRefusals,
   'needs-password': (n) =>
     `PDF“${n}”设有打开密码，无法读取。请向出具方索取无密码的版本，或用密码打开后另存（打印为）一份不加密的 PDF 再添加。`,
   damaged: (n, d) =>
     `PDF“${n}”已损坏，无法完整读出所有页面${d ? `（${d}）` : ''}。请向出具方重新索取或重新下载这份文件，或用 PDF 阅读器打开后“打印为 PDF”另存一份再添加。`,
   'image-unreadable': (n, d) =>
     `图片“${n}”无法读取${d ? `（${d}）` : ''}。请重新扫描或拍照，另存为 JPEG 或 PNG 后再添加。`,
+  'image-truncated': (n) =>
+    `图片“${n}”不完整：文件在中途断开，打印出来会缺掉一大块。请从原处重新拷贝或下载这张图片，或重新扫描后再添加。`,
+  'form-field-undrawable': (n, d) => {
+    const [field, chars] = d.split('|');
+    return `PDF“${n}”的表单栏“${field}”里有本程序的字体写不出的字（${chars}），打印出来会缺字。请在 PDF 阅读器里把这一栏改用常用字填写并保存，或打印后手写，再添加。`;
+  },
   'unknown-material': (n) => `清单里的材料“${n}”不在本申报方案的材料目录中。请检查材料 id 的拼写。`,
   'unknown-profile': (n) => `清单指定的申报方案“${n}”不存在。请检查 profile 字段，例如 sz-model-voucher-2025。`,
   'output-folder-missing': (n, d) => `要保存到的文件夹“${d || n}”不存在。请先建好这个文件夹，或换一个保存位置。`,
   cancelled: () => '已取消生成卷宗，没有写出文件。',
 };
+
+/**
+ * A library's own words (qpdf's `can't find startxref`, sharp's `Input buffer contains unsupported image format`)
+ * never reach the clerk: a detail is shown only when it is already in Chinese (a folder path is shown as it is).
+ * It stays on the error's `detail`.
+ */
+function clerkDetail(detail: string): string {
+  return /[\u4e00-\u9fff]/.test(detail) ? detail : '';
+}
 
 /** A refused input: `code` for programs, `file` (as the clerk named it), and a Chinese message saying what to do. */
 export class DossierInputError extends UserFacingError {
@@ -42,7 +53,7 @@ export class DossierInputError extends UserFacingError {
     readonly file: string,
     readonly detail = '',
   ) {
-    super(code, advice[code](path.basename(file), detail));
+    super(code, advice[code](path.basename(file), code === 'output-folder-missing' ? detail : clerkDetail(detail)));
   }
 }
 

@@ -7,12 +7,15 @@
  *   output stays no larger than the input);
  * - an 8-bit grey or RGB PNG without alpha or interlacing, up to 1.35 × 300 dpi as placed.
  */
+import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import type Sharp from 'sharp';
 import { DossierInputError } from './errors.ts';
-import type { InputKind } from './input-kind.ts';
+import type { FileKind } from '../../../shared/file-kinds.ts';
 import type { FileRanges } from './file-copy.ts';
-import { readPng } from './png.ts';
+import { jpegIsComplete } from './jpeg.ts';
+import { pngIsComplete, readPng } from './png.ts';
+import { singlePageTiff, tiffPages } from './tiff.ts';
 import type { QuarterTurn } from './types.ts';
 
 export interface ImagePageInfo {
@@ -24,12 +27,14 @@ export interface ImagePageInfo {
   channels?: number;
   space?: string;
   depth?: string;
+  /** A page of a multi-page TIFF: where its directory is, to hand it to sharp as a TIFF of its own. */
+  tiffDirectory?: number;
 }
 
 export interface PreparedImage {
   kind: 'image';
   file: string;
-  format: InputKind;
+  format: FileKind;
   pages: ImagePageInfo[];
 }
 
@@ -62,26 +67,47 @@ function swapsSides(orientation: number | undefined): boolean {
   return orientation !== undefined && orientation >= 5 && orientation <= 8;
 }
 
-/** Reads an image's page sizes; refuses HEIC (sharp's libvips cannot decode HEVC) and unreadable files. */
-export async function prepareImage(file: string, format: InputKind): Promise<PreparedImage> {
+/** Reads an image's page sizes; refuses cut-short and unreadable files. (HEIC never gets here: see `shared/file-kinds.ts`.) */
+export async function prepareImage(file: string, format: FileKind): Promise<PreparedImage> {
+  assertComplete(file, format);
   try {
-    const meta = await sharp(file).metadata();
-    const count = format === 'tiff' ? (meta.pages ?? 1) : 1;
-    const pages: ImagePageInfo[] = [];
-    for (let i = 0; i < count; i += 1) {
-      const m = i === 0 ? meta : await sharp(file, { page: i }).metadata();
-      const w = m.width ?? 0;
-      const h = m.height ?? 0;
-      if (!w || !h) throw new Error('no size');
-      const facts = { orientation: m.orientation, channels: m.channels, space: m.space, depth: m.depth };
-      pages.push(swapsSides(m.orientation) ? { width: h, height: w, ...facts } : { width: w, height: h, ...facts });
-    }
-    if (format === 'heic') await sharp(file).resize(8).raw().toBuffer();
+    const pages = (format === 'tiff' && (await tiffPageInfos(file))) || [pageInfo(await sharp(file).metadata())];
     return { kind: 'image', file, format, pages };
   } catch (error) {
-    if (format === 'heic') throw new DossierInputError('heic', file);
     throw new DossierInputError('image-unreadable', file, String((error as Error).message ?? error).slice(0, 100));
   }
+}
+
+/** A JPEG or PNG whose file ends before its picture does is refused: printed, part of the scan would be missing. */
+function assertComplete(file: string, format: FileKind): void {
+  if (format !== 'jpeg' && format !== 'png') return;
+  const bytes = fs.readFileSync(file);
+  if (!(format === 'jpeg' ? jpegIsComplete(bytes) : pngIsComplete(bytes))) throw new DossierInputError('image-truncated', file);
+}
+
+type Metadata = Awaited<ReturnType<ReturnType<typeof Sharp>['metadata']>>;
+
+function pageInfo(m: Partial<Pick<Metadata, 'width' | 'height' | 'orientation' | 'channels' | 'space' | 'depth'>>): ImagePageInfo {
+  const w = m.width ?? 0;
+  const h = m.height ?? 0;
+  if (!w || !h) throw new Error('no size');
+  const facts = { orientation: m.orientation, channels: m.channels, space: m.space, depth: m.depth };
+  return swapsSides(m.orientation) ? { width: h, height: w, ...facts } : { width: w, height: h, ...facts };
+}
+
+/**
+ * The pages of a multi-page TIFF, from its directories read in one pass (sharp's metadata counts them all again
+ * for every page it is asked about); the first page is read by sharp, as a file of its own, to be sure it decodes.
+ * Undefined for a single page, or a TIFF that reader cannot follow: sharp then reads the file itself.
+ */
+async function tiffPageInfos(file: string): Promise<ImagePageInfo[] | undefined> {
+  const pages = tiffPages(file);
+  if (!pages || pages.length < 2) return undefined;
+  await sharp(singlePageTiff(file, pages[0]!.ifd)).metadata();
+  return pages.map((p) => ({
+    ...pageInfo({ width: p.width, height: p.height, orientation: p.orientation, channels: p.samplesPerPixel as Metadata['channels'] }),
+    tiffDirectory: p.ifd,
+  }));
 }
 
 /** The largest pixel size worth keeping for an image placed `placedW` × `placedH` points (as shown). */
@@ -124,9 +150,22 @@ function jpegAsIs(file: string, m: ImagePageInfo): ImageXObject | undefined {
   };
 }
 
+/** What sharp reads for one page: the file, or a TIFF page cut out as a file of its own (see tiff.ts). */
+function pageSource(image: PreparedImage, page: number): ReturnType<typeof Sharp> {
+  const ifd = image.pages[page]!.tiffDirectory;
+  if (ifd !== undefined) {
+    try {
+      return sharp(singlePageTiff(image.file, ifd), { failOn: 'truncated' });
+    } catch {
+      // a page this reader cannot cut out: sharp finds it in the whole file
+    }
+  }
+  return sharp(image.file, { page, failOn: 'truncated' });
+}
+
 async function reencode(image: PreparedImage, page: number, box: { w: number; h: number }): Promise<ImageXObject> {
   try {
-    let pipeline = sharp(image.file, { page, failOn: 'none' }).rotate().flatten({ background: '#ffffff' });
+    let pipeline = pageSource(image, page).rotate().flatten({ background: '#ffffff' });
     pipeline = pipeline.resize({ width: box.w, height: box.h, fit: 'inside', withoutEnlargement: true });
     if ((image.pages[page]!.channels ?? 3) <= 2) pipeline = pipeline.grayscale();
     else pipeline = pipeline.toColourspace('srgb');

@@ -1,5 +1,6 @@
 /** The manifest's materials put in the profile's order, with their files resolved against the manifest's folder. */
 import path from 'node:path';
+import { materialStatus, setAsideInManifest } from '../../../shared/dossier/material-status.ts';
 import type { Manifest, ManifestFile } from '../../../shared/manifest.ts';
 import type { Profile } from '../../../shared/profiles/index.ts';
 import { DossierInputError } from './errors.ts';
@@ -12,6 +13,8 @@ export interface ResolvedFile {
   path: string;
   /** Clockwise turns by page index (0-based). */
   turns: Map<number, QuarterTurn>;
+  /** Print the file's review markup. */
+  keepMarkup: boolean;
 }
 
 export interface ResolvedMaterial {
@@ -21,6 +24,8 @@ export interface ResolvedMaterial {
   reason?: string;
   files: ResolvedFile[];
   seal: { official: boolean; crossPageWhenMultiPage: boolean };
+  /** The profile asks for an electronic copy of this material as well. */
+  electronicCopy: boolean;
 }
 
 function resolveFile(file: ManifestFile, baseDir: string): ResolvedFile {
@@ -29,7 +34,7 @@ function resolveFile(file: ManifestFile, baseDir: string): ResolvedFile {
   if (typeof file !== 'string' && file.rotate) {
     for (const [page, turn] of Object.entries(file.rotate)) turns.set(Number(page) - 1, turn as QuarterTurn);
   }
-  return { name, path: path.resolve(baseDir, name), turns };
+  return { name, path: path.resolve(baseDir, name), turns, keepMarkup: typeof file !== 'string' && file.keepMarkup === true };
 }
 
 /**
@@ -43,15 +48,9 @@ export function resolveMaterials(manifest: Manifest, profile: Profile, baseDir: 
   return profile.materials.map((pm) => {
     const m = manifest.materials.find((x) => x.id === pm.id);
     const files = (m?.files ?? []).map((f) => resolveFile(f, baseDir));
-    let status: MaterialStatus = 'missing';
-    let reason: string | undefined;
-    if (m?.notApplicable) {
-      status = 'notApplicable';
-      reason = m.reason;
-    } else if (m?.exempt) {
-      status = 'exempt';
-      reason = m.exempt;
-    } else if (files.length > 0) status = 'included';
-    return { id: pm.id, title: pm.title, status, ...(reason ? { reason } : {}), files: status === 'included' ? files : [], seal: pm.seal };
+    const setAside = setAsideInManifest(m);
+    const status = materialStatus(setAside, files.length);
+    const reason = setAside?.reason;
+    return { id: pm.id, title: pm.title, status, ...(reason ? { reason } : {}), files: status === 'included' ? files : [], seal: pm.seal, electronicCopy: pm.electronicCopy === true };
   });
 }

@@ -79,6 +79,23 @@ export class ObjectCopier {
     return out;
   }
 
+  /**
+   * The inside of the dictionary made by merging `dicts`: a key the first of them has wins, so no key is written
+   * twice (PDF 32000 §7.3.7; `qpdf --check` fails a file that does).
+   */
+  mergedEntries(dicts: (PDFDict | undefined)[]): string {
+    const seen = new Set<PDFName>();
+    let out = '';
+    for (const dict of dicts) {
+      for (const [key, value] of dict?.entries() ?? []) {
+        if (seen.has(key)) continue;
+        seen.add(key);
+        out += `${key.toString()} ${this.serialise(value)}`;
+      }
+    }
+    return out;
+  }
+
   /** Writes every queued object (and what they refer to). */
   drain(): void {
     for (let ref = this.queue.pop(); ref; ref = this.queue.pop()) {

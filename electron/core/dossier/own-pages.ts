@@ -1,4 +1,5 @@
 /** The pages the dossier writes itself: the cover and the table of contents (目录). */
+import { materialStatusLabels, pageRange } from '../../../shared/dossier/material-status.ts';
 import { Content } from './content.ts';
 import type { TextFont } from './font.ts';
 import { A4, mm, type PagePlan, type SealPosition, type TocEntry } from './types.ts';
@@ -108,16 +109,10 @@ function drawSealLine(c: Content, font: TextFont, data: CoverData, sealPosition:
   }
 }
 
-function rangeText(e: TocEntry): string {
-  if (e.firstNumber === undefined) return '';
-  return e.firstNumber === e.lastNumber ? `${e.firstNumber}` : `${e.firstNumber}–${e.lastNumber}`;
-}
-
-function statusText(e: TocEntry): string {
-  if (e.status === 'exempt') return '免于提交';
-  if (e.status === 'notApplicable') return '不适用';
-  if (e.status === 'missing') return '未提供';
-  return '';
+/** The printed range of an included material, else its status (免于提交, 不适用, 未提供). */
+function tailText(e: TocEntry): string {
+  if (e.firstNumber !== undefined) return pageRange(e.firstNumber, e.lastNumber ?? e.firstNumber);
+  return e.status === 'included' ? '' : materialStatusLabels[e.status];
 }
 
 /** One contents page: entries `tocIndex * perPage` onwards. */
@@ -134,7 +129,7 @@ export function drawToc(font: TextFont, plan: PagePlan, tocIndex: number): Conte
   entries.forEach((e, i) => {
     const index = tocIndex * plan.tocPerPage + i + 1;
     const label = `${index}．${e.title}`;
-    const tail = rangeText(e) || statusText(e);
+    const tail = tailText(e);
     const tailW = font.width(tail, 13);
     const maxTitle = right - left - tailW - 24;
     const lines = wrapText(font, label, 13, maxTitle);

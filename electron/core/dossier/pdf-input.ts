@@ -34,8 +34,8 @@ export interface PreparedPdf {
   tempDir?: string;
   encryption: Encryption;
   repaired: boolean;
-  /** What qpdf has done to `loadPath`: nothing, a plain rewrite (decrypted, repaired), or that plus forms flattened. */
-  rewritten?: 'plain' | 'forms';
+  /** `loadPath` is qpdf's rewrite (decrypted, repaired) of the file. */
+  rewritten?: boolean;
 }
 
 const LETTER: Box = [0, 0, 612, 792];
@@ -103,34 +103,19 @@ export async function checkPdf(file: string): Promise<PreparedPdf> {
   const facts = await qpdfFacts(file);
   if (facts.encryption === 'user') throw new DossierInputError('needs-password', file);
   if (facts.pages === undefined) throw new DossierInputError('damaged', file, facts.message);
-  if (facts.pages === 0) throw new DossierInputError('empty', file);
+  if (facts.pages === 0) throw new DossierInputError('file-empty', file);
   const prepared: PreparedPdf = { kind: 'pdf', file, pageCount: facts.pages, loadPath: file, encryption: facts.encryption, repaired: facts.repaired };
   if (facts.encryption !== 'none' || facts.repaired) await rewrite(prepared);
   return prepared;
 }
 
-async function rewrite(prepared: PreparedPdf, forms = false): Promise<string> {
+async function rewrite(prepared: PreparedPdf): Promise<string> {
   prepared.tempDir ??= fs.mkdtempSync(path.join(os.tmpdir(), 'juanzong-pdf-'));
-  const name = forms ? 'forms.pdf' : 'plain.pdf';
-  const result = await qpdfRewrite(prepared.file, prepared.tempDir, name, forms);
+  const result = await qpdfRewrite(prepared.file, prepared.tempDir, 'plain.pdf');
   if (result.code !== 0 && result.code !== 3) return result.stderr || `qpdf exit ${result.code}`;
-  prepared.loadPath = path.join(prepared.tempDir, name);
-  prepared.rewritten = forms ? 'forms' : 'plain';
+  prepared.loadPath = path.join(prepared.tempDir, 'plain.pdf');
+  prepared.rewritten = true;
   return '';
-}
-
-/**
- * Whether the document has form fields or other annotations: what they show depends on the viewer (appearances
- * it must generate, fonts from the form's /DR), so qpdf draws them into the pages first.
- */
-function hasAnnotations(doc: PDFDocument): boolean {
-  const form = doc.context.lookup(doc.catalog.get(PDFName.of('AcroForm')));
-  const fields = form instanceof PDFDict ? doc.context.lookup(form.get(PDFName.of('Fields'))) : undefined;
-  if (fields instanceof PDFArray && fields.size() > 0) return true;
-  return doc.getPages().some((p) => {
-    const annots = doc.context.lookup(p.node.get(PDFName.of('Annots')));
-    return annots instanceof PDFArray && annots.size() > 0;
-  });
 }
 
 /**
@@ -161,14 +146,12 @@ export async function openPdf(prepared: PreparedPdf, read?: ReadWhole): Promise<
     attempt = failed ? { why: failed } : await tryLoad(prepared.loadPath, prepared.pageCount, read);
   }
   if (!attempt.doc) throw new DossierInputError('damaged', prepared.file, attempt.why.trim().split('\n')[0] ?? '');
-  const forms = hasAnnotations(attempt.doc);
-  const dangling = !prepared.rewritten && hasDanglingRefs(attempt.doc);
-  if ((forms && prepared.rewritten !== 'forms') || dangling) {
-    const failed = await rewrite(prepared, forms);
+  if (!prepared.rewritten && hasDanglingRefs(attempt.doc)) {
+    const failed = await rewrite(prepared);
     const again = failed ? { why: failed } : await tryLoad(prepared.loadPath, prepared.pageCount, read);
     // Objects pdf-lib lost and qpdf cannot restore: pages would silently lack what they show.
-    if (!again.doc && dangling) throw new DossierInputError('damaged', prepared.file, again.why.trim().split('\n')[0] ?? '');
-    if (again.doc) attempt = again;
+    if (!again.doc) throw new DossierInputError('damaged', prepared.file, again.why.trim().split('\n')[0] ?? '');
+    attempt = again;
   }
   const doc = attempt.doc!;
   return { doc, pages: doc.getPages().map(pageGeometry) };

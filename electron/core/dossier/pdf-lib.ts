@@ -2,8 +2,8 @@
  * pdf-lib 1.17.1 for the dossier engine, loaded from its single-file build: the package's CommonJS entry is some
  * 300 modules, and under tsx each goes through the loader hooks (~0.4 s of every `juanzong assemble` start);
  * the bundle is one file (~0.05 s). Same version, same API, types from the package. Every dossier module
- * imports pdf-lib from here, so `instanceof` checks see one set of classes (pdf-input.ts applies the parser
- * speed fixes of pdf-lib-patches.ts).
+ * imports pdf-lib from here, so `instanceof` checks see one set of classes (the parser speed fixes of
+ * pdf-lib-patches.ts are installed on these classes when an assembly or an inspection starts).
  */
 import type * as PdfLib from 'pdf-lib';
 import bundle from 'pdf-lib/dist/pdf-lib.min.js';
@@ -25,6 +25,7 @@ export const {
   PDFRawStream,
   PDFRef,
   PDFStream,
+  PDFStreamParsingError,
   PDFString,
   grayscale,
 } = lib;

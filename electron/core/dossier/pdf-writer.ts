@@ -122,7 +122,7 @@ export class PdfFileWriter {
     const trailer = `trailer\n<</Size ${count}/Root ${root} 0 R/Info ${info} 0 R/ID[<${id}><${id}>]>>\nstartxref\n${xrefAt}\n%%EOF\n`;
     this.raw(Buffer.from(`${lines.join('\n')}\n${trailer}`, 'latin1'));
     await this.settle(0);
-    await this.sink.close(this.position);
+    await this.sink.close();
   }
 
   /** Waits for writes under way, then closes the file without finishing it (after an error or a cancel). */

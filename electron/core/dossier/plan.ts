@@ -29,7 +29,7 @@ export function isA4Portrait(width: number, height: number): boolean {
 
 /**
  * Where one source page goes on the sheet.
- * - Already A4 portrait as shown, and not turned by the clerk: copied as it is.
+ * - A4 portrait as shown after the clerk's turn: copied whole (turned as the clerk asked), at full size.
  * - Otherwise fitted into the printable area, centred across and aligned to the top. PDF pages are only ever
  *   shrunk (a small receipt stays its size); images have no physical size and are scaled to fill the area.
  * - A page that shows landscape stays upright and is scaled down (`fit`), or with `turn` is turned a quarter
@@ -38,8 +38,10 @@ export function isA4Portrait(width: number, height: number): boolean {
 export function placePage(page: ShownPage & { width: number; height: number }, landscape: 'fit' | 'turn'): Placement {
   const clerk = page.clerkTurn ?? 0;
   let [w, h] = clerk % 180 === 0 ? [page.width, page.height] : [page.height, page.width];
-  if (clerk === 0 && !page.isImage && isA4Portrait(w, h)) {
-    return { mode: 'copy', turn: 0, scale: 1, x: 0, y: 0, width: A4.width, height: A4.height };
+  // Shown A4 portrait once the clerk's turn is applied (upright, upside down, or a landscape A4 turned upright):
+  // copied whole, turned, at the size of its neighbours rather than shrunk into the margins.
+  if (!page.isImage && isA4Portrait(w, h)) {
+    return { mode: 'copy', turn: clerk, scale: 1, x: 0, y: 0, width: A4.width, height: A4.height };
   }
   let turn: QuarterTurn = clerk;
   // A turn the clerk set, even 0 ("leave it as it is"), overrides the landscape rule for that page.
@@ -168,7 +170,7 @@ function pageMapOf(pages: PlannedPage[], input: PlanInput): PageMap {
   const warnings = input.materials
     .filter((m) => m.status === 'missing' || (m.status === 'included' && pageCount(m) === 0))
     .map((m) => `材料“${m.title}”（${m.id}）还没有文件，卷宗里没有这一项；请添加文件，或标记为免交/不适用。`);
-  return { pages: pages.length, sections, blankPages, warnings };
+  return { pages: pages.length, sections, blankPages, warnings, notices: [] };
 }
 
 function tocEntries(input: PlanInput, pageMap: PageMap): TocEntry[] {

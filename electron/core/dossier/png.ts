@@ -27,6 +27,15 @@ export function readPng(file: string): PngXObject | undefined {
   return pngLayout(read.bytes);
 }
 
+/** True when the PNG's chunks lead to its IEND chunk; false when the file ends before it (a copy cut short). */
+export function pngIsComplete(bytes: Buffer): boolean {
+  if (bytes.toString('latin1', 0, 8) !== SIGNATURE) return false;
+  for (let at = 8; at + 8 <= bytes.length; at += 12 + bytes.readUInt32BE(at)) {
+    if (bytes.toString('latin1', at + 4, at + 8) === 'IEND') return true;
+  }
+  return false;
+}
+
 function pngLayout(bytes: Buffer): PngXObject | undefined {
   if (bytes.toString('latin1', 0, 8) !== SIGNATURE) return undefined;
   let at = 8;

@@ -1,22 +1,22 @@
 /** Looking at one input file before the dossier is planned: what it is and how many pages it gives. */
 import fs from 'node:fs';
-import { DossierInputError } from './errors.ts';
 import { prepareImage, type PreparedImage } from './image-input.ts';
-import { sniffInput, type InputKind } from './input-kind.ts';
+import type { FileKind } from '../../../shared/file-kinds.ts';
+import { sniffFile } from '../files/sniff.ts';
+import type { ContentNotice } from '../../../shared/contract/schemas.ts';
+import { dossierText } from './font.ts';
+import { checkPaperCopy, paperNotices, type NoticeContext } from './paper-copy.ts';
 import { checkPdf, openPdf, type PreparedPdf } from './pdf-input.ts';
+import { installPdfLibPatches } from './pdf-lib-patches.ts';
 
 export type PreparedInput = PreparedPdf | PreparedImage;
-
-const IMAGE_KINDS: InputKind[] = ['jpeg', 'png', 'tiff', 'webp', 'gif', 'avif', 'heic'];
 
 /**
  * Checks a file and counts its pages (qpdf for a PDF, sharp for an image, which also gives its size); a PDF's
  * page sizes are read when it is drawn. The caller removes what `releaseInput` names.
  */
-export async function prepareInput(file: string, kind = sniffInput(file)): Promise<PreparedInput> {
-  if (kind === 'pdf') return checkPdf(file);
-  if (IMAGE_KINDS.includes(kind)) return prepareImage(file, kind);
-  throw new DossierInputError('unsupported-format', file);
+export async function prepareInput(file: string, kind: FileKind = sniffFile(file)): Promise<PreparedInput> {
+  return kind === 'pdf' ? checkPdf(file) : prepareImage(file, kind);
 }
 
 /** Removes the decrypted or repaired copy a prepared PDF may hold. */
@@ -27,7 +27,7 @@ export function releaseInput(input: PreparedInput): void {
 export interface InputSummary {
   kind: 'pdf' | 'image';
   /** `pdf`, `jpeg`, `png`, `tiff`, `webp`, … */
-  format: InputKind;
+  format: FileKind;
   pages: number;
   /** Each page's size as shown, in points for PDF pages and pixels for images. */
   shown: { width: number; height: number }[];
@@ -35,20 +35,30 @@ export interface InputSummary {
   encrypted?: boolean;
   /** PDFs only: qpdf had to repair the file to read it. */
   repaired?: boolean;
+  /** PDFs only: what the paper copy leaves out (review markup, attachments, signatures, …), for the card. */
+  notices?: ContentNotice[];
 }
 
 /**
  * What the app shows on a file's card when the clerk attaches it; throws DossierInputError for a file the
- * dossier cannot take (a locked PDF, a damaged one, a HEIC photo, …), so it is refused at once.
+ * dossier cannot take (a locked PDF, a damaged one, a HEIC photo, a form field the font cannot draw, …), so it
+ * is refused at once. `kind` is the one decided when the file came in (a stored copy has no name to go by);
+ * sniffed from `file` without it.
  * @example const { pages } = await inspectInput('/path/licence.pdf'); // or catch e.code === 'needs-password'
  */
-export async function inspectInput(file: string): Promise<InputSummary> {
-  const input = await prepareInput(file);
+export async function inspectInput(
+  file: string,
+  kind?: FileKind,
+  context: NoticeContext = { keepMarkup: false },
+): Promise<InputSummary> {
+  installPdfLibPatches();
+  const input = await prepareInput(file, kind);
   try {
     if (input.kind === 'image') {
       return { kind: 'image', format: input.format, pages: input.pages.length, shown: input.pages.map((p) => ({ ...p })) };
     }
-    const { pages } = await openPdf(input);
+    const { doc, pages } = await openPdf(input);
+    const notices = paperNotices(checkPaperCopy(doc, file, dossierText()), context);
     return {
       kind: 'pdf',
       format: 'pdf',
@@ -56,6 +66,7 @@ export async function inspectInput(file: string): Promise<InputSummary> {
       shown: pages.map((p) => p.shown),
       encrypted: input.encryption === 'owner',
       repaired: input.repaired,
+      notices,
     };
   } finally {
     releaseInput(input);

@@ -148,12 +148,7 @@ export async function qpdfFacts(file: string): Promise<QpdfFacts> {
   return { pages: ok ? Number(pages) : undefined, encryption, repaired: r.code === 3, message };
 }
 
-/**
- * Writes a decrypted (and, if need be, repaired) copy of `file` into `outDir/name`. With `forms`, filled form
- * fields are also given appearances where the file leaves that to the viewer (/NeedAppearances), and every
- * annotation a viewer shows is drawn into its page. Returns qpdf's result.
- */
-export function qpdfRewrite(file: string, outDir: string, name: string, forms = false): Promise<QpdfResult> {
-  const flatten = forms ? ['--generate-appearances'] : [];
-  return runQpdf(file, ['--decrypt', ...flatten, 'IN', `OUT/${name}`], outDir);
+/** Writes a decrypted (and, if need be, repaired) copy of `file` into `outDir/name`. Returns qpdf's result. */
+export function qpdfRewrite(file: string, outDir: string, name: string): Promise<QpdfResult> {
+  return runQpdf(file, ['--decrypt', 'IN', `OUT/${name}`], outDir);
 }

@@ -5,7 +5,9 @@
  * for print; the interactive parts are left out.
  */
 import { PDFArray, PDFDict, PDFName, PDFNumber, PDFRawStream, PDFRef, PDFStream, type PDFObject, type PDFPage } from './pdf-lib.ts';
+import { annotationFate } from './annotations.ts';
 import { FONT_NAME } from './content.ts';
+import { drawField, type FieldFont } from './form-fields.ts';
 import { num, type ObjectCopier } from './object-copier.ts';
 import type { PdfPageGeometry } from './pdf-input.ts';
 import type { PdfFileWriter } from './pdf-writer.ts';
@@ -13,8 +15,6 @@ import { addTurns, applyMatrix, cm, isIdentity, placementMatrix, type Box, type 
 import { A4, type Placement } from './types.ts';
 
 const N = (s: string) => PDFName.of(s);
-const HIDDEN = 2;
-const NO_VIEW = 32;
 
 export interface PageTarget {
   writer: PdfFileWriter;
@@ -22,6 +22,10 @@ export interface PageTarget {
   /** Output object numbers of the page tree and of the dossier font. */
   pagesNum: number;
   fontNum: number;
+  /** The dossier font, for form field values. */
+  font: FieldFont;
+  /** Print the file's review markup (the clerk chose to keep it). */
+  keepMarkup: boolean;
 }
 
 /** Where the page's user space goes on the sheet; identity when the page is A4 at the origin, unturned. */
@@ -80,7 +84,7 @@ function formXObject(ap: { ref: PDFRef; stream: PDFStream }, page: PDFPage, targ
   const isForm = ap.stream.dict.get(N('Subtype')) === N('Form');
   if ((isForm && !missingFonts) || !(ap.stream instanceof PDFRawStream)) return target.copier.ref(ap.ref);
   const { copier } = target;
-  const fonts = `${dr ? copier.entries(dr) : ''}${ownFonts instanceof PDFDict ? copier.entries(ownFonts) : ''}`;
+  const fonts = copier.mergedEntries([ownFonts instanceof PDFDict ? ownFonts : undefined, dr]);
   const rest = own instanceof PDFDict ? copier.entries(own, [N('Font')]) : '';
   const dict = copier.entries(ap.stream.dict, [N('Length'), N('Type'), N('Subtype'), N('Resources')]);
   const n = target.writer.allocate();
@@ -88,7 +92,11 @@ function formXObject(ap: { ref: PDFRef; stream: PDFStream }, page: PDFPage, targ
   return `${n} 0 R`;
 }
 
-/** Draw operators (in the page's user space) for the annotations a viewer shows, and the XObjects they use. */
+/**
+ * Draw operators (in the page's user space) for the annotations that go on paper, and the XObjects they use:
+ * appearances as the source has them, form fields drawn anew with the dossier font, review markup only when
+ * kept; what paper cannot carry (attachments, signatures, links, media) never.
+ */
 function flattenAnnotations(page: PDFPage, target: PageTarget): { ops: string[]; xobjects: [string, string][] } {
   const ops: string[] = [];
   const xobjects: [string, string][] = [];
@@ -98,15 +106,18 @@ function flattenAnnotations(page: PDFPage, target: PageTarget): { ops: string[];
   for (const item of annots.asArray()) {
     const annot = ctx.lookup(item);
     if (!(annot instanceof PDFDict)) continue;
-    const subtype = annot.get(N('Subtype'));
-    const flags = ctx.lookup(annot.get(N('F')));
-    const f = flags instanceof PDFNumber ? flags.asNumber() : 0;
-    if (subtype === N('Popup') || f & HIDDEN || f & NO_VIEW) continue;
+    const fate = annotationFate(ctx, annot);
+    if (fate !== 'appearance' && fate !== 'field' && !(fate === 'markup' && target.keepMarkup)) continue;
     const rect = boxOf(ctx.lookup(annot.get(N('Rect'))), page);
+    if (!rect) continue;
+    if (fate === 'field') {
+      const drawn = drawField(ctx, annot, rect, target.font);
+      if (drawn !== undefined) ops.push(drawn);
+      continue;
+    }
     const ap = appearanceOf(annot, page);
-    if (!rect || !ap) continue;
-    const m = appearanceMatrix(ap.stream, rect, page);
-    if (!m) continue;
+    const m = ap && appearanceMatrix(ap.stream, rect, page);
+    if (!ap || !m) continue;
     const name = `/JzA${xobjects.length}`;
     xobjects.push([name, formXObject(ap, page, target)]);
     ops.push(`q ${cm(m)} ${name} Do Q`);
@@ -130,20 +141,23 @@ function appearanceMatrix(form: PDFStream, rect: Box, page: PDFPage): Matrix | u
   return [sx, 0, 0, sy, rect[0] - Math.min(...xs) * sx, rect[1] - Math.min(...ys) * sy];
 }
 
-/** The page's resources with the dossier font and the flattened appearances added. */
+/** The page's resources with the dossier font and the flattened appearances added (ours win a name clash). */
 function resources(page: PDFPage, target: PageTarget, extraXObjects: [string, string][]): string {
   const ctx = page.doc.context;
   const res = ctx.lookup(page.node.getInheritableAttribute(N('Resources')));
   const dict = res instanceof PDFDict ? res : undefined;
-  const sub = (key: string) => {
-    const d = dict && ctx.lookup(dict.get(N(key)));
-    return d instanceof PDFDict ? target.copier.entries(d) : '';
-  };
   const rest = dict ? target.copier.entries(dict, [N('Font'), N('XObject')]) : '';
-  const fonts = `/Font<<${sub('Font')}${FONT_NAME} ${target.fontNum} 0 R>>`;
+  const ownFonts = dict && ctx.lookup(dict.get(N('Font')));
+  const ownXObjects = dict && ctx.lookup(dict.get(N('XObject')));
+  const fonts = `/Font<<${FONT_NAME} ${target.fontNum} 0 R${withoutNames(target, ownFonts, [FONT_NAME])}>>`;
   const extra = extraXObjects.map(([name, ref]) => `${name} ${ref}`).join('');
-  const xobj = sub('XObject') || extra ? `/XObject<<${sub('XObject')}${extra}>>` : '';
-  return `<<${rest}${fonts}${xobj}>>`;
+  const xobjects = `${extra}${withoutNames(target, ownXObjects, extraXObjects.map(([name]) => name))}`;
+  return `<<${rest}${fonts}${xobjects ? `/XObject<<${xobjects}>>` : ''}>>`;
+}
+
+/** A source resource dictionary's entries, less the names the dossier gives its own resources. */
+function withoutNames(target: PageTarget, dict: PDFObject | undefined, names: string[]): string {
+  return dict instanceof PDFDict ? target.copier.entries(dict, names.map((n) => N(n.slice(1)))) : '';
 }
 
 function contentRefs(page: PDFPage, target: PageTarget): string[] {

@@ -234,6 +234,11 @@ export class SubsetText implements TextFont {
     return `<${hex}>`;
   }
 
+  /** The characters of `text` this face has no glyph for (it would draw them as .notdef: a box). */
+  missing(text: string): string[] {
+    return [...new Set([...text].filter((ch) => this.face.glyphId(ch.codePointAt(0)!) === 0))];
+  }
+
   width(text: string, size: number): number {
     let units = 0;
     for (const ch of text) units += this.face.advance(this.face.glyphId(ch.codePointAt(0)!));

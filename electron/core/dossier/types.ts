@@ -2,7 +2,11 @@
  * The dossier's data shapes: the page plan (what goes on every physical sheet side) and the page map
  * (what `juanzong assemble --json` prints). Plain data, no Node or PDF objects.
  */
+import type { ContentNotice } from '../../../shared/contract/schemas.ts';
+import type { MaterialStatus } from '../../../shared/dossier/material-status.ts';
 import type { DossierOptions } from '../../../shared/manifest.ts';
+
+export type { MaterialStatus };
 
 /** A4 portrait in PDF points. */
 export const A4 = { width: 595.28, height: 841.89 } as const;
@@ -31,8 +35,6 @@ export interface PlanFile {
   name: string;
   pages: ShownPage[];
 }
-
-export type MaterialStatus = 'included' | 'notApplicable' | 'exempt' | 'missing';
 
 export interface PlanMaterial {
   id: string;
@@ -109,12 +111,20 @@ export interface PageMapSection {
   lastNumber: number;
 }
 
+/** A notice about one input file's paper copy, with the material and the file as the manifest names them. */
+export interface FileNotice extends ContentNotice {
+  materialId: string;
+  file: string;
+}
+
 /** What `juanzong assemble --json` prints; physical pages count from 1, blank pages belong to no section. */
 export interface PageMap {
   pages: number;
   sections: PageMapSection[];
   blankPages: number[];
   warnings: string[];
+  /** What the paper copy of each file leaves out or changes (markup removed, attachments, a seal mark moved…). */
+  notices: FileNotice[];
 }
 
 export interface PagePlan {

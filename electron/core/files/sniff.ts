@@ -1,33 +1,67 @@
-/** The kinds of file a material may hold, decided by their first bytes, never by their name. */
-export type FileKind = 'pdf' | 'jpeg' | 'png' | 'tiff' | 'webp' | 'heic' | 'unknown';
+/**
+ * A file's kind, decided once for the command line, the window and archive import alike: its first bytes are
+ * read here and judged by the shared table (`shared/file-kinds.ts`); a refusal names the file as the clerk knows it.
+ */
+import fs from 'node:fs';
+import { open } from 'node:fs/promises';
+import { fileKinds, refusalOfKind, sniffBytes, sniffKind, type FileKind } from '../../../shared/file-kinds.ts';
+import { DossierInputError } from '../dossier/errors.ts';
 
-export const mediaTypes: Record<FileKind, string> = {
-  pdf: 'application/pdf',
-  jpeg: 'image/jpeg',
-  png: 'image/png',
-  tiff: 'image/tiff',
-  webp: 'image/webp',
-  heic: 'image/heic',
-  unknown: 'application/octet-stream',
-};
-
-function startsWith(bytes: Uint8Array, signature: number[], offset = 0): boolean {
-  return signature.every((b, i) => bytes[offset + i] === b);
+function unreadable(error: unknown, label: string): DossierInputError {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT' || code === 'ENOTDIR') return new DossierInputError('file-missing', label);
+  return new DossierInputError('file-unreadable', label, code ?? String(error));
 }
 
-function ascii(bytes: Uint8Array, from: number, to: number): string {
-  return String.fromCharCode(...bytes.subarray(from, to));
-}
-
-export function sniffKind(head: Uint8Array): FileKind {
-  // PDF readers accept a header anywhere in the first KiB (some scanners prepend junk).
-  if (ascii(head, 0, Math.min(head.length, 1024)).includes('%PDF-')) return 'pdf';
-  if (startsWith(head, [0xff, 0xd8, 0xff])) return 'jpeg';
-  if (startsWith(head, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return 'png';
-  if (startsWith(head, [0x49, 0x49, 0x2a, 0x00]) || startsWith(head, [0x4d, 0x4d, 0x00, 0x2a])) return 'tiff';
-  if (ascii(head, 0, 4) === 'RIFF' && ascii(head, 8, 12) === 'WEBP') return 'webp';
-  if (ascii(head, 4, 8) === 'ftyp' && /^(heic|heix|hevc|heim|heis|mif1|msf1|avif)$/.test(ascii(head, 8, 12))) {
-    return 'heic';
+/** The first bytes of `file` that decide its kind; throws DossierInputError (missing, unreadable) naming `label`. */
+export function readHeadSync(file: string, label = file): Uint8Array {
+  try {
+    const fd = fs.openSync(file, 'r');
+    try {
+      const head = new Uint8Array(sniffBytes);
+      return head.subarray(0, fs.readSync(fd, head, 0, sniffBytes, 0));
+    } finally {
+      fs.closeSync(fd);
+    }
+  } catch (error) {
+    throw unreadable(error, label);
   }
-  return 'unknown';
 }
+
+/** As `readHeadSync`, without holding the thread while the disk answers. */
+export async function readHead(file: string, label = file): Promise<Uint8Array> {
+  try {
+    const handle = await open(file, 'r');
+    try {
+      const head = new Uint8Array(sniffBytes);
+      const { bytesRead } = await handle.read(head, 0, sniffBytes, 0);
+      return head.subarray(0, bytesRead);
+    } finally {
+      await handle.close();
+    }
+  } catch (error) {
+    throw unreadable(error, label);
+  }
+}
+
+/**
+ * The kind of a file named `label` whose first bytes are `head`, or the refusal (empty, HEIC, not a kind the
+ * dossier takes). A `.pdf` whose header is missing or late is taken as a PDF for qpdf to judge: it may repair
+ * the file, or name the damage.
+ * @example kindFromHead(head, '发票.pdf') // → 'jpeg' for a photo saved under a PDF's name
+ */
+export function kindFromHead(head: Uint8Array, label: string): FileKind {
+  if (head.byteLength === 0) throw new DossierInputError('file-empty', label);
+  const sniffed = sniffKind(head);
+  const kind = sniffed === 'unknown' && /\.pdf$/i.test(label) ? 'pdf' : sniffed;
+  const refusal = refusalOfKind(kind);
+  if (refusal) throw new DossierInputError(refusal, label);
+  return kind as FileKind;
+}
+
+/** `kindFromHead` of a file on disk. */
+export function sniffFile(file: string, label = file): FileKind {
+  return kindFromHead(readHeadSync(file, label), label);
+}
+
+export const mediaTypeOfKind = (kind: FileKind): string => fileKinds[kind].mediaType;

@@ -12,8 +12,7 @@ import path from 'node:path';
 import { profileJsonMaxLength } from '../../../shared/contract/profiles.ts';
 import { UserFacingError } from '../../../shared/errors.ts';
 import { builtInProfiles, findProfile, parseProfile, type Profile } from '../../../shared/profiles/index.ts';
-import { writeAtomically } from '../safety/atomic-output.ts';
-import { fsyncDir } from '../store/file-store.ts';
+import { fsyncDir, writeAtomically } from '../safety/atomic-output.ts';
 
 /** What a list of profiles shows of each. */
 export interface ProfileSummary {
@@ -176,7 +175,7 @@ export async function importProfile(dataDir: string, jsonText: string, options: 
     const created = await mkdir(dir, { recursive: true });
     if (created) await fsyncDir(dataDir);
     const text = `${JSON.stringify(profile, null, 2)}\n`;
-    await writeAtomically(dataDir, path.join(dir, `${profile.id}.json`), (file) => file.writeFile(text, 'utf8'));
+    await writeAtomically(path.join(dir, `${profile.id}.json`), (file) => file.writeFile(text, 'utf8'), { dataDir });
   }
   return summaryOf(profile, false);
 }

@@ -10,6 +10,7 @@ import { Worker } from 'node:worker_threads';
 import { UserFacingError } from '../../../shared/errors.ts';
 import { DossierInputError, type DossierInputErrorCode, type InputSummary } from '../dossier/index.ts';
 import type { InspectMessage } from './inspect-worker.ts';
+import type { FileKind } from '../../../shared/file-kinds.ts';
 
 export interface InspectBudget {
   /** Wall time for one file (default 20 s). */
@@ -46,10 +47,10 @@ export class InspectionBudgetError extends UserFacingError {
  *
  * @example const { pages } = await inspectOffThread(storedPath, '营业执照.pdf');
  */
-export function inspectOffThread(file: string, label: string, budget: InspectBudget = defaultBudget): Promise<InputSummary> {
+export function inspectOffThread(file: string, label: string, kind?: FileKind, budget: InspectBudget = defaultBudget): Promise<InputSummary> {
   const baseline = process.memoryUsage.rss();
   const worker = new Worker(workerUrl(), {
-    workerData: file,
+    workerData: { file, kind },
     resourceLimits: { maxOldGenerationSizeMb: Math.ceil(budget.bytes / 1024 / 1024) },
   });
   return new Promise<InputSummary>((resolve, reject) => {

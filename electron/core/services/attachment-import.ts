@@ -1,10 +1,10 @@
-import { open, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Attachment } from '../../../shared/contract/index.ts';
-import { UserFacingError } from '../../../shared/errors.ts';
 import { getApplication } from '../db/queries/applications.ts';
 import { explainTrouble } from '../db/database-trouble.ts';
-import { admitStoredFile, mediaTypeOf } from './attachment-intake.ts';
+import { admitStoredFile } from './attachment-intake.ts';
+import { kindFromHead, readHead } from '../files/sniff.ts';
 import { safeFileName } from '../safety/file-name.ts';
 import { assertAcceptableSize } from '../safety/incoming-file.ts';
 import type { ServiceContext } from './index.ts';
@@ -15,23 +15,6 @@ export interface AttachmentSource {
   materialId: string;
   /** An absolute path the clerk chose in the open dialog. */
   filePath: string;
-}
-
-/** The first KiB of a file, which decides its kind (see `sniffKind`); empty for an empty file. */
-async function readHead(filePath: string, fileName: string): Promise<Uint8Array> {
-  try {
-    const handle = await open(filePath, 'r');
-    try {
-      const head = new Uint8Array(1024);
-      const { bytesRead } = await handle.read(head, 0, head.length, 0);
-      return head.subarray(0, bytesRead);
-    } finally {
-      await handle.close();
-    }
-  } catch (error) {
-    const detail = (error as NodeJS.ErrnoException).code ?? String(error);
-    throw new UserFacingError('file-unreadable', `无法读取「${fileName}」（${detail}）。请确认文件还在、没有被其他程序占用后再添加。`);
-  }
 }
 
 /**
@@ -49,7 +32,7 @@ export async function addAttachmentFromPath(ctx: ServiceContext, source: Attachm
   const head = await readHead(filePath, fileName);
   // The same guard as `attachments:add` (safety/incoming-file.ts): size checked before the file is copied.
   assertAcceptableSize(fileName, (await stat(filePath)).size);
-  const mediaType = mediaTypeOf(fileName, head);
+  const kind = kindFromHead(head, fileName);
   const stored = await ctx.store.putFile(filePath).catch((error: unknown) => explainTrouble(error, ctx.dataDir, ctx.dataDir));
-  return admitStoredFile(ctx, { applicationId, materialId, fileName, mediaType }, stored);
+  return admitStoredFile(ctx, { applicationId, materialId, fileName, kind }, stored);
 }

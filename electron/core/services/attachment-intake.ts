@@ -1,47 +1,45 @@
 import type { Attachment } from '../../../shared/contract/index.ts';
+import type { FileKind } from '../../../shared/file-kinds.ts';
 import { UserFacingError } from '../../../shared/errors.ts';
-import { DossierInputError } from '../dossier/index.ts';
+import { DossierInputError, type InputSummary } from '../dossier/index.ts';
 import { inspectOffThread } from '../safety/inspect-off-thread.ts';
 import { getApplication, touchApplication } from '../db/queries/applications.ts';
-import { insertAttachment, referencedHashes } from '../db/queries/attachments.ts';
-import { mediaTypes, sniffKind } from '../files/sniff.ts';
+import { insertAttachment, referencedHashes, sameContentName } from '../db/queries/attachments.ts';
+import { mediaTypeOfKind } from '../files/sniff.ts';
 import type { StoredObject } from '../store/file-store.ts';
 import type { ServiceContext } from './index.ts';
 import { orNotFound } from '../../../shared/not-found.ts';
 
-/** Refusals decided on a file's first KiB: empty, HEIC, not a PDF or image. Answers its media type. */
-export function mediaTypeOf(fileName: string, head: Uint8Array): string {
-  if (head.byteLength === 0) {
-    throw new UserFacingError('file-empty', `「${fileName}」是空文件（0 字节）。请重新扫描或下载该文件后再添加。`);
-  }
-  const kind = sniffKind(head);
-  if (kind === 'heic') {
-    throw new UserFacingError(
-      'file-heic',
-      `「${fileName}」是 HEIC 格式的照片，卷宗无法读取。请在手机或电脑上把它另存为 JPEG 后再添加。`,
-    );
-  }
-  if (kind === 'unknown') {
-    throw new UserFacingError('file-kind', `「${fileName}」不是 PDF 或图片（JPEG、PNG、TIFF、WebP）。请先把它另存为 PDF 再添加。`);
-  }
-  return mediaTypes[kind];
-}
-
-/** Opens the stored copy as the assembler will: a locked or damaged PDF is refused now, on its card. */
-async function pageCountOf(ctx: ServiceContext, fileName: string, stored: StoredObject): Promise<number> {
+/**
+ * Opens the stored copy as the assembler will: a locked or damaged PDF is refused now, on its card. Answers its
+ * page count and what its paper copy leaves out.
+ */
+async function inspectStored(ctx: ServiceContext, intake: Intake, stored: StoredObject): Promise<InputSummary> {
+  const { fileName, kind } = intake;
   try {
-    return (await inspectOffThread(ctx.store.pathOf(stored.sha256), fileName)).pages;
+    return await inspectOffThread(ctx.store.pathOf(stored.sha256), fileName, kind);
   } catch (error) {
     if (error instanceof DossierInputError) throw new DossierInputError(error.code, fileName, error.detail);
     throw error;
   }
 }
 
+/** The same content twice in one material would print twice in the dossier: refused, naming the file already there. */
+function refuseDuplicate(ctx: ServiceContext, intake: Intake, sha256: string): void {
+  const existing = sameContentName(ctx.db, intake.applicationId, intake.materialId, sha256);
+  if (existing === undefined) return;
+  const same = existing === intake.fileName ? '' : `（与已添加的「${existing}」内容完全相同）`;
+  throw new UserFacingError(
+    'file-duplicate',
+    `「${intake.fileName}」已经在这项材料里了${same}，没有再添加一次，否则卷宗里会重复打印。如果要换一个版本，请先移除旧文件再添加。`,
+  );
+}
+
 export interface Intake {
   applicationId: number;
   materialId: string;
   fileName: string;
-  mediaType: string;
+  kind: FileKind;
 }
 
 /**
@@ -51,16 +49,21 @@ export interface Intake {
 export async function admitStoredFile(ctx: ServiceContext, intake: Intake, stored: StoredObject): Promise<Attachment> {
   const { db, now } = ctx;
   orNotFound(getApplication(db, intake.applicationId), '申报项目', intake.applicationId);
-  let pageCount: number;
+  // Before the inspection: the stored object is the existing row's, so nothing is to be taken out of the store.
+  refuseDuplicate(ctx, intake, stored.sha256);
+  let summary: InputSummary;
   try {
-    pageCount = await pageCountOf(ctx, intake.fileName, stored);
+    summary = await inspectStored(ctx, intake, stored);
   } catch (error) {
     if (!referencedHashes(db).has(stored.sha256)) await ctx.store.remove(stored.sha256);
     throw error;
   }
   return db.transaction(() => {
-    const { applicationId, materialId, fileName, mediaType } = intake;
-    const row = insertAttachment(db, { applicationId, materialId, originalName: fileName, ...stored, mediaType, pageCount }, now());
+    refuseDuplicate(ctx, intake, stored.sha256); // again inside the transaction: two adds of one file at once
+    const { applicationId, materialId, fileName, kind } = intake;
+    const mediaType = mediaTypeOfKind(kind);
+    const { pages: pageCount, notices } = summary;
+    const row = insertAttachment(db, { applicationId, materialId, originalName: fileName, ...stored, mediaType, pageCount, notices }, now());
     touchApplication(db, applicationId, now());
     return row;
   }).immediate();

@@ -1,8 +1,10 @@
 import type { Handlers } from '../../../shared/contract/index.ts';
+import { sniffBytes } from '../../../shared/file-kinds.ts';
 import { getApplication, touchApplication } from '../db/queries/applications.ts';
 import { deleteAttachment, getAttachment, listAttachments } from '../db/queries/attachments.ts';
 import { explainTrouble } from '../db/database-trouble.ts';
-import { admitStoredFile, mediaTypeOf } from './attachment-intake.ts';
+import { admitStoredFile } from './attachment-intake.ts';
+import { kindFromHead } from '../files/sniff.ts';
 import type { ServiceContext } from './index.ts';
 import { orNotFound } from '../../../shared/not-found.ts';
 
@@ -14,11 +16,11 @@ export function attachmentHandlers(ctx: ServiceContext): AttachmentHandlers {
     'attachments:list': ({ applicationId }) => listAttachments(db, applicationId),
     'attachments:add': async ({ applicationId, materialId, fileName, bytes }) => {
       orNotFound(getApplication(db, applicationId), '申报项目', applicationId);
-      const mediaType = mediaTypeOf(fileName, bytes.subarray(0, 1024));
+      const kind = kindFromHead(bytes.subarray(0, sniffBytes), fileName);
       // Durable before its row commits: a crash in between leaves an orphan file (removed at start-up),
       // never a row pointing at nothing.
       const stored = await store.putBytes(bytes).catch((error: unknown) => explainTrouble(error, ctx.dataDir, ctx.dataDir));
-      return admitStoredFile(ctx, { applicationId, materialId, fileName, mediaType }, stored);
+      return admitStoredFile(ctx, { applicationId, materialId, fileName, kind }, stored);
     },
     // The stored file stays until the next start-up cleanup, which keeps whatever a backup still names:
     // restoring a backup taken before the removal finds the file again.

@@ -4,23 +4,19 @@ import path from 'node:path';
 import type { CoreHandlers } from '../../../shared/contract/index.ts';
 import type { JobStatus, PageMap } from '../../../shared/contract/workflow.ts';
 import { UserFacingError } from '../../../shared/errors.ts';
+import type { AssemblyControl } from '../dossier/assembly-host.ts';
 import type { AssemblyRequest } from '../dossier/request.ts';
 import { readApplicationDetail } from './application-detail.ts';
-import { profileOf } from './checks.ts';
+import { checkApplicationDetail, profileOf, shanghaiToday } from './checks.ts';
 import { toApiError } from '../../../shared/api-error.ts';
 import { stageManifest } from './dossier-manifest.ts';
 import type { ServiceContext } from './index.ts';
 
 export type { AssemblyRequest } from '../dossier/request.ts';
 
-export interface AssemblyControl {
-  onProgress: (done: number, total: number) => void;
-  signal: AbortSignal;
-}
-
 /**
- * Runs one assembly off the caller's thread and answers its page map. The core's default runs a worker thread;
- * the Electron shell passes one that runs a utilityProcess, so a crash there never takes the window down.
+ * Runs one assembly and answers its page map: an `AssemblyHost`'s `run`, which forks the assembly worker (a Node
+ * child process by default; a utilityProcess in the app), so a crash there never takes the window down.
  */
 export type AssemblyRunner = (request: AssemblyRequest, control: AssemblyControl) => Promise<PageMap>;
 
@@ -45,6 +41,8 @@ function unknownJob(jobId: string): UserFacingError {
 export function dossierJobHandlers(
   ctx: ServiceContext,
   runAssembly: AssemblyRunner,
+  /** Called once a job has ended (done, failed or cancelled) and its leftovers are removed. */
+  onJobEnd?: (status: JobStatus) => void,
 ): Pick<CoreHandlers, 'dossier:start' | 'dossier:status' | 'dossier:cancel' | 'dossier:content'> {
   const jobs = new Map<string, Job>();
   const find = (jobId: string) => {
@@ -60,6 +58,7 @@ export function dossierJobHandlers(
       const detail = readApplicationDetail(ctx.db, job.applicationId);
       const inputsDir = path.join(dir, 'inputs');
       const profile = profileOf(ctx.dataDir, detail.application.profileId);
+      const { findings } = checkApplicationDetail(ctx.db, detail, profile, shanghaiToday(ctx));
       const manifest = await stageManifest(detail, profile, ctx.store, inputsDir);
       const pageMap = await runAssembly(
         {
@@ -68,6 +67,7 @@ export function dossierJobHandlers(
           outPath: dossierOutputPath(ctx.dataDir, jobId, 'dossier'),
           checklistPath: dossierOutputPath(ctx.dataDir, jobId, 'checklist'),
           profile,
+          findings,
         },
         { onProgress: (done, total) => Object.assign(job.status, { done, total }), signal: job.abort.signal },
       );
@@ -78,6 +78,7 @@ export function dossierJobHandlers(
     } finally {
       await rm(path.join(dir, 'inputs'), { recursive: true, force: true });
       if (job.status.state !== 'done') await rm(dir, { recursive: true, force: true });
+      onJobEnd?.({ ...job.status });
     }
   }
 

@@ -2,7 +2,7 @@ import { rmSync } from 'node:fs';
 import { copyFile, mkdtemp } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import type { CoreHandlers } from '../../../shared/contract/index.ts';
+import type { CoreHandlers, JobStatus } from '../../../shared/contract/index.ts';
 import { openDatabase, type Db, type OpenOptions } from '../db/connection.ts';
 import { explainTrouble, passingTroubleOf } from '../db/database-trouble.ts';
 import { assertReadableDataFolder, claimDataFolder } from '../safety/data-folder.ts';
@@ -21,7 +21,7 @@ import { hashesInBackups, prepareDatabase, startDailyBackups } from '../backup/l
 import { cleanupAfterCrash } from '../safety/start-up.ts';
 import { guardAttachmentAdd } from '../safety/incoming-file.ts';
 import { dossierJobHandlers, removeStaleDossiers, type AssemblyRunner } from './dossier-jobs.ts';
-import { assembleInWorkerThread } from './assembly-runner.ts';
+import { nodeAssemblyHost } from '../dossier/assembly-fork.ts';
 
 export interface ServiceContext {
   db: Db;
@@ -43,14 +43,21 @@ export interface OpenServicesOptions extends OpenOptions {
   dataDir: string;
   version?: string;
   now?: () => string;
-  /** How dossiers are assembled; the Electron shell passes a utilityProcess runner. */
+  /** How dossiers are assembled (default: the assembly worker in a Node child process); the app's runs a utilityProcess. */
   runAssembly?: AssemblyRunner;
+  /** Told when a dossier job has ended (done, failed or cancelled), its leftovers removed. */
+  onDossierJobEnd?: (status: JobStatus) => void;
   /** How many backups of each kind to keep (default 10). */
   keepBackups?: number;
   /** Who opens the folder, named in the message another process gets (default: a CLI command). */
   owner?: { role: OwnerRole; task: string };
   /** How long to wait for the folder's lock before FolderInUseError (default 3 s). */
   waitMs?: number;
+}
+
+function defaultAssemblyRunner(): AssemblyRunner {
+  const host = nodeAssemblyHost();
+  return (request, control) => host.run(request, control);
 }
 
 export const databaseFileName = 'juanzong.sqlite3';
@@ -194,6 +201,7 @@ function contextOf(db: Db, store: FileStore, dataDir: string, lock: DataLock | n
 }
 
 function wireHandlers(ctx: ServiceContext, options: OpenServicesOptions): CoreHandlers {
+  const runAssembly = options.runAssembly ?? defaultAssemblyRunner();
   const handlers: CoreHandlers = {
     ...appHandlers(ctx),
     ...applicantHandlers(ctx),
@@ -201,7 +209,7 @@ function wireHandlers(ctx: ServiceContext, options: OpenServicesOptions): CoreHa
     ...attachmentHandlers(ctx),
     ...workflowHandlers(ctx),
     ...checkHandlers(ctx),
-    ...dossierJobHandlers(ctx, options.runAssembly ?? assembleInWorkerThread),
+    ...dossierJobHandlers(ctx, runAssembly, options.onDossierJobEnd),
     ...safetyHandlers(ctx, options.keepBackups),
     ...profileHandlers(ctx),
   };

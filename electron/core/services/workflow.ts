@@ -1,6 +1,6 @@
 import type { CoreHandlers } from '../../../shared/contract/index.ts';
 import { getApplication, touchApplication } from '../db/queries/applications.ts';
-import { getAttachment } from '../db/queries/attachments.ts';
+import { getAttachment, setKeepMarkup } from '../db/queries/attachments.ts';
 import {
   getOptions,
   reorderAttachments,
@@ -25,6 +25,7 @@ type WorkflowHandlers = Pick<
   | 'applications:setOptions'
   | 'attachments:reorder'
   | 'attachments:turnPage'
+  | 'attachments:keepMarkup'
   | 'attachments:content'
 >;
 
@@ -54,6 +55,10 @@ export function workflowHandlers({ db, store, now }: ServiceContext): WorkflowHa
     'attachments:turnPage': ({ id, page, turn }) => {
       const attachment = orNotFound(getAttachment(db, id), '附件', id);
       return change(attachment.applicationId, () => setTurn(db, id, page, turn));
+    },
+    'attachments:keepMarkup': ({ id, keep }) => {
+      const attachment = orNotFound(getAttachment(db, id), '附件', id);
+      return change(attachment.applicationId, () => setKeepMarkup(db, id, keep));
     },
     'attachments:content': async ({ id }) => {
       const attachment = orNotFound(getAttachment(db, id), '附件', id);

@@ -1,9 +1,9 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { mkdir, open, readdir, rename, rm, stat, readFile } from 'node:fs/promises';
+import { mkdir, open, readdir, rm, stat, readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { fsyncDir, renameDurably } from '../safety/atomic-output.ts';
 
-const isWindows = process.platform === 'win32';
 const hashPattern = /^[0-9a-f]{64}$/;
 
 export interface StoredObject {
@@ -12,9 +12,10 @@ export interface StoredObject {
 }
 
 /**
- * Attachments kept by content: `objects/ab/abcdef…` (the SHA-256 of the bytes). A file is written to `tmp/`,
- * fsynced, renamed into place and its folder fsynced, so it is durable before any row names it; the same bytes
- * added twice are stored once. Whatever a crash leaves in `tmp/` is removed by `cleanup`.
+ * Attachments kept by content: `objects/ab/abcdef…` (the SHA-256 of the bytes). A file is written to `tmp/`
+ * (its name is known only once it is hashed), fsynced, renamed into place and its folder fsynced
+ * (`safety/atomic-output.ts`), so it is durable before any row names it; the same bytes added twice are stored
+ * once. Whatever a crash leaves in `tmp/` is removed by `cleanup`.
  */
 export class FileStore {
   readonly objectsDir: string;
@@ -122,19 +123,7 @@ export class FileStore {
     const target = this.pathOf(sha256);
     const dir = path.dirname(target);
     const created = await mkdir(dir, { recursive: true });
-    await rename(tmpPath, target);
-    await fsyncDir(dir);
+    await renameDurably(tmpPath, target);
     if (created) await fsyncDir(this.objectsDir);
-  }
-}
-
-/** Makes a rename durable. Windows cannot open a folder for fsync; NTFS journals the rename instead. */
-export async function fsyncDir(dir: string): Promise<void> {
-  if (isWindows) return;
-  const handle = await open(dir, 'r');
-  try {
-    await handle.sync();
-  } finally {
-    await handle.close();
   }
 }

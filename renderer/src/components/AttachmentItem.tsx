@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { AttachmentWithTurns } from '../../../shared/contract/index.ts';
 import { attachmentContent } from '../pdf/content-cache.ts';
 import { ImageThumb } from './ImageThumb.tsx';
@@ -11,14 +11,29 @@ interface Props {
   onMove: (delta: -1 | 1) => void;
   onRemove: () => void;
   onTurn: (page: number) => void;
+  onKeepMarkup: (keep: boolean) => void;
 }
 
 const turnLabel = (t: number) => (t ? `已顺时针转 ${t}°` : '');
 const sizeText = (bytes: number) => (bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`);
 
 /** One attached file: its first page, its name and size, and the buttons to reorder, remove and turn pages. */
-export function AttachmentItem({ file, index, count, onMove, onRemove, onTurn }: Props) {
+export function AttachmentItem({ file, index, count, onMove, onRemove, onTurn, onKeepMarkup }: Props) {
   const [open, setOpen] = useState(false);
+  // After 上移 / 下移 the focus follows the moved file (to the other button when this one is now disabled).
+  const moved = useRef<-1 | 1 | null>(null);
+  const upButton = useRef<HTMLButtonElement>(null);
+  const downButton = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (moved.current === null) return;
+    const down = moved.current === 1 ? index < count - 1 : index === 0;
+    (down ? downButton : upButton).current?.focus();
+    moved.current = null;
+  }, [index, count]);
+  const move = (delta: -1 | 1) => {
+    moved.current = delta;
+    onMove(delta);
+  };
   const pages = file.pageCount ?? 1;
   const isPdf = file.mediaType === 'application/pdf';
   const turned = Object.values(file.turns).filter((t) => t !== 0).length;
@@ -43,10 +58,10 @@ export function AttachmentItem({ file, index, count, onMove, onRemove, onTurn }:
             {turned > 0 && ` · ${turned} 页已转向`}
           </span>
           <span className="attachment-actions">
-            <button type="button" className="secondary small" disabled={index === 0} onClick={() => onMove(-1)} aria-label={`上移「${file.originalName}」`}>
+            <button ref={upButton} type="button" className="secondary small" disabled={index === 0} onClick={() => move(-1)} aria-label={`上移「${file.originalName}」`}>
               上移
             </button>
-            <button type="button" className="secondary small" disabled={index === count - 1} onClick={() => onMove(1)} aria-label={`下移「${file.originalName}」`}>
+            <button ref={downButton} type="button" className="secondary small" disabled={index === count - 1} onClick={() => move(1)} aria-label={`下移「${file.originalName}」`}>
               下移
             </button>
             <button type="button" className="secondary small" aria-expanded={open} onClick={() => setOpen(!open)} aria-label={`查看和转动「${file.originalName}」的各页`}>
@@ -58,6 +73,7 @@ export function AttachmentItem({ file, index, count, onMove, onRemove, onTurn }:
           </span>
         </div>
       </div>
+      <PaperNotices file={file} onKeepMarkup={onKeepMarkup} />
       {open && (
         <ol className="page-strip" aria-label={`「${file.originalName}」的各页`}>
           {Array.from({ length: pages }, (_, i) => i + 1).map((page) => (
@@ -74,5 +90,28 @@ export function AttachmentItem({ file, index, count, onMove, onRemove, onTurn }:
         </ol>
       )}
     </li>
+  );
+}
+
+/** What the file's paper copy leaves out (found when it was attached), and the switch to keep its review markup. */
+function PaperNotices({ file, onKeepMarkup }: { file: AttachmentWithTurns; onKeepMarkup: (keep: boolean) => void }) {
+  if (file.notices.length === 0) return null;
+  const markup = file.notices.find((n) => n.code === 'markup-removed');
+  const text = (n: AttachmentWithTurns['notices'][number]) =>
+    n.code === 'markup-removed' && file.keepMarkup ? `保留了 ${n.count} 处批注，会照原样打印在纸上。` : n.message;
+  return (
+    <div className="paper-notices" role="note" aria-label={`「${file.originalName}」的纸质版说明`}>
+      <ul>
+        {file.notices.map((n) => (
+          <li key={n.code}>{text(n)}</li>
+        ))}
+      </ul>
+      {markup && (
+        <label className="keep-markup">
+          <input type="checkbox" checked={file.keepMarkup} onChange={(e) => onKeepMarkup(e.target.checked)} />
+          保留批注（打印在纸上）
+        </label>
+      )}
+    </div>
   );
 }

@@ -1,6 +1,7 @@
 import type { ApplicationDetail, CheckResultDto, PageMap } from '../../../shared/contract/index.ts';
 import type { Profile } from '../../../shared/profiles/index.ts';
 import type { SealPlanRow } from '../../../shared/dossier/seal-plan.ts';
+import { materialStatus, pageRange, sealRuleText, sealsText, statusWithReason } from '../../../shared/dossier/material-status.ts';
 import { FilingDates } from './FilingDates.tsx';
 import { FindingList } from './FindingList.tsx';
 import { SealPlanTable } from './SealPlanTable.tsx';
@@ -13,17 +14,15 @@ interface Props {
   sealRows: SealPlanRow[];
 }
 
-function materialStatus(detail: ApplicationDetail, id: string): string {
+function statusText(detail: ApplicationDetail, id: string): string {
   const state = detail.materialStates[id];
-  if (state) return `${state.state === 'exempt' ? '免交' : '不适用'}：${state.reason}`;
   const count = detail.attachments.filter((a) => a.materialId === id).length;
-  return count ? '已备齐' : '缺少';
+  return statusWithReason(materialStatus(state, count), state?.reason);
 }
 
 function sealNeeds(m: Profile['materials'][number], row: SealPlanRow | undefined, setAside: boolean): string {
   if (setAside) return '—';
-  if (row) return [row.officialSeal ? '公章' : '', row.crossPageSheets.length ? '骑缝章' : ''].filter(Boolean).join('、') || '—';
-  return m.seal.official ? `公章${m.seal.crossPageWhenMultiPage ? '；多页加骑缝章' : ''}` : '—';
+  return row ? sealsText(row) : sealRuleText(m.seal);
 }
 
 /** The checklist as printed: materials with status, files, pages and seals; findings; the rules; where to go. */
@@ -51,9 +50,9 @@ export function ChecklistView({ detail, profile, check, pageMap, sealRows }: Pro
             return (
               <tr key={m.id}>
                 <th scope="row">{m.title}</th>
-                <td>{materialStatus(detail, m.id)}</td>
+                <td>{statusText(detail, m.id)}</td>
                 <td>{files.map((f) => f.originalName).join('、') || '—'}</td>
-                <td>{row ? (row.firstNumber === row.lastNumber ? row.firstNumber : `${row.firstNumber}–${row.lastNumber}`) : pageMap ? '—' : '生成后显示'}</td>
+                <td>{row ? pageRange(row.firstNumber, row.lastNumber) : pageMap ? '—' : '生成后显示'}</td>
                 <td>{sealNeeds(m, row, Boolean(detail.materialStates[m.id]))}</td>
               </tr>
             );

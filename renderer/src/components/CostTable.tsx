@@ -1,56 +1,35 @@
 import { useState } from 'react';
-import type { CostLine } from '../../../shared/contract/index.ts';
 import type { Profile } from '../../../shared/profiles/index.ts';
-
-/** A cost row as typed: the amount stays text until it is a valid number of yuan. */
-export interface CostRow {
-  kind: string;
-  amount: string;
-  paidOn: string;
-  note: string;
-}
-
-const AMOUNT = /^\d{1,11}(\.\d{1,2})?$/;
-
-export function rowsOf(costs: CostLine[]): CostRow[] {
-  return costs.map((c) => ({ kind: c.kind, amount: (c.amountFen / 100).toFixed(2), paidOn: c.paidOn ?? '', note: c.note }));
-}
-
-/** The amount in fen, or an error in the clerk's words. */
-export function parseAmount(text: string): { fen: number } | { error: string } {
-  const clean = text.replace(/[,，\s¥￥元]/g, '');
-  if (clean === '') return { error: '请填写金额（元）。' };
-  if (!AMOUNT.test(clean)) return { error: `“${text}”不是有效金额：请写成数字，最多两位小数，例如 120000.50。` };
-  return { fen: Math.round(Number(clean) * 100) };
-}
-
-/** The rows that can be saved, or `null` while any row has an invalid amount. */
-export function costLinesOf(rows: CostRow[]): CostLine[] | null {
-  const lines: CostLine[] = [];
-  for (const r of rows) {
-    const parsed = parseAmount(r.amount);
-    if ('error' in parsed) return null;
-    lines.push({ kind: r.kind, amountFen: parsed.fen, paidOn: r.paidOn || null, note: r.note });
-  }
-  return lines;
-}
+import { newRow, parseAmount, type CostRow } from './cost-rows.ts';
+import { DateInput } from './DateInput.tsx';
 
 interface Props {
   profile: Profile;
   rows: CostRow[];
+  /** Every edit; the valid rows are saved a moment later. */
   onRows: (rows: CostRow[]) => void;
-  /** Called when a row is complete and the clerk leaves a field: the table is saved. */
-  onCommit: (rows: CostRow[]) => void;
+  /** The clerk left a field, chose from a list or removed a row: save now. */
+  onLeave: () => void;
+  /** Problems found by the check or the core, by field key (`costs.0.paidOn`), shown at that field. */
+  errors?: Record<string, string>;
+  /** Told what a row's date field holds that cannot be stored, under a key of its own. */
+  onUnsaved?: (key: string, messages: string[]) => void;
 }
 
 /** The table of model purchase costs: kind, amount, date paid, note. */
-export function CostTable({ profile, rows, onRows, onCommit }: Props) {
+export function CostTable({ profile, rows, onRows, onLeave, errors = {}, onUnsaved }: Props) {
   const [touched, setTouched] = useState<Set<number>>(new Set());
+  const [focusKey, setFocusKey] = useState<number | null>(null);
   const kinds = [...profile.funding.eligibleCostKinds, { id: 'other', label: '其他费用（不计入模型券）' }];
-  const edit = (i: number, patch: Partial<CostRow>) => onRows(rows.map((r, j) => (j === i ? { ...r, ...patch } : r)));
-  const leave = (i: number) => {
-    setTouched((t) => new Set(t).add(i));
-    onCommit(rows);
+  const edit = (key: number, patch: Partial<CostRow>) => onRows(rows.map((r) => (r.key === key ? { ...r, ...patch } : r)));
+  const leave = (key: number) => {
+    setTouched((t) => new Set(t).add(key));
+    onLeave();
+  };
+  const add = () => {
+    const row = newRow(profile.funding.eligibleCostKinds[0]!.id);
+    setFocusKey(row.key);
+    onRows([...rows, row]);
   };
   return (
     <div className="cost-table-wrap">
@@ -68,11 +47,21 @@ export function CostTable({ profile, rows, onRows, onCommit }: Props) {
         <tbody>
           {rows.map((r, i) => {
             const parsed = parseAmount(r.amount);
-            const showError = 'error' in parsed && touched.has(i);
+            // Findings name the saved line (rows without a valid amount are not saved).
+            const savedIndex = rows.slice(0, i).filter((x) => !('error' in parseAmount(x.amount))).length;
+            const amountError = 'error' in parsed && (touched.has(r.key) || r.amount.trim() !== '') ? parsed.error : null;
+            const noteId = `cost-${r.key}-amount-note`;
             return (
-              <tr key={i}>
-                <td>
-                  <select aria-label={`第 ${i + 1} 笔费用的类别`} value={r.kind} onChange={(e) => onCommit(rows.map((x, j) => (j === i ? { ...x, kind: e.target.value } : x)))}>
+              <tr key={r.key}>
+                <td data-label="费用类别">
+                  <select
+                    aria-label={`第 ${i + 1} 笔费用的类别`}
+                    value={r.kind}
+                    onChange={(e) => {
+                      edit(r.key, { kind: e.target.value });
+                      onLeave();
+                    }}
+                  >
                     {kinds.map((k) => (
                       <option key={k.id} value={k.id}>
                         {k.label}
@@ -80,25 +69,48 @@ export function CostTable({ profile, rows, onRows, onCommit }: Props) {
                     ))}
                   </select>
                 </td>
-                <td>
+                <td data-label="金额（元）">
                   <input
                     aria-label={`第 ${i + 1} 笔费用的金额（元）`}
                     inputMode="decimal"
+                    autoFocus={r.key === focusKey}
                     value={r.amount}
-                    aria-invalid={showError || undefined}
-                    onChange={(e) => edit(i, { amount: e.target.value })}
-                    onBlur={() => leave(i)}
+                    aria-invalid={amountError ? true : undefined}
+                    aria-describedby={amountError ? noteId : undefined}
+                    onChange={(e) => edit(r.key, { amount: e.target.value })}
+                    onBlur={() => leave(r.key)}
                   />
-                  {showError && <small className="live-note error">{parsed.error}</small>}
+                  {amountError && touched.has(r.key) && (
+                    <small id={noteId} className="live-note error">
+                      {amountError}
+                    </small>
+                  )}
+                </td>
+                <td data-label="支付日期">
+                  <DateInput
+                    label={`第 ${i + 1} 笔费用的支付日期`}
+                    value={r.paidOn || null}
+                    onUnsaved={(problem) => onUnsaved?.(`cost-${r.key}-date`, problem ? [`第 ${i + 1} 笔费用的支付日期填写有误，还没有保存`] : [])}
+                    error={'error' in parsed ? undefined : errors[`costs.${savedIndex}.paidOn`]}
+                    onCommit={(iso) => {
+                      edit(r.key, { paidOn: iso ?? '' });
+                      onLeave();
+                    }}
+                  />
+                </td>
+                <td data-label="备注">
+                  <input aria-label={`第 ${i + 1} 笔费用的备注`} value={r.note} onChange={(e) => edit(r.key, { note: e.target.value })} onBlur={() => leave(r.key)} />
                 </td>
                 <td>
-                  <input type="date" aria-label={`第 ${i + 1} 笔费用的支付日期`} value={r.paidOn} onChange={(e) => edit(i, { paidOn: e.target.value })} onBlur={() => leave(i)} />
-                </td>
-                <td>
-                  <input aria-label={`第 ${i + 1} 笔费用的备注`} value={r.note} onChange={(e) => edit(i, { note: e.target.value })} onBlur={() => leave(i)} />
-                </td>
-                <td>
-                  <button type="button" className="secondary small" aria-label={`删除第 ${i + 1} 笔费用`} onClick={() => onCommit(rows.filter((_, j) => j !== i))}>
+                  <button
+                    type="button"
+                    className="secondary small"
+                    aria-label={`删除第 ${i + 1} 笔费用`}
+                    onClick={() => {
+                      onRows(rows.filter((x) => x.key !== r.key));
+                      onLeave();
+                    }}
+                  >
                     删除
                   </button>
                 </td>
@@ -107,11 +119,7 @@ export function CostTable({ profile, rows, onRows, onCommit }: Props) {
           })}
         </tbody>
       </table>
-      <button
-        type="button"
-        className="secondary"
-        onClick={() => onRows([...rows, { kind: profile.funding.eligibleCostKinds[0]!.id, amount: '', paidOn: '', note: '' }])}
-      >
+      <button type="button" className="secondary" onClick={add}>
         添加一笔费用
       </button>
     </div>

@@ -1,6 +1,9 @@
 import { useRef, useState, type DragEvent } from 'react';
 import type { AttachmentWithTurns, ApplicationDetail, CheckResultDto } from '../../../shared/contract/index.ts';
+import { fileInputAccept } from '../../../shared/file-kinds.ts';
+import { materialStatusLabels, sealRuleText, type MaterialStateKind } from '../../../shared/dossier/material-status.ts';
 import type { ProfileMaterial } from '../../../shared/profiles/index.ts';
+import type { InterruptedImport } from '../import-journal.ts';
 import { AttachmentItem } from './AttachmentItem.tsx';
 import { FindingList } from './FindingList.tsx';
 import { MaterialStateControl } from './MaterialStateControl.tsx';
@@ -15,25 +18,41 @@ export interface MaterialActions {
   move: (materialId: string, id: number, delta: -1 | 1) => void;
   remove: (file: AttachmentWithTurns) => void;
   turn: (file: AttachmentWithTurns, page: number) => void;
-  setState: (materialId: string, state: 'exempt' | 'not-applicable' | null, reason: string) => void;
+  /** The clerk's switch: print this file's review markup on paper too. */
+  keepMarkup: (file: AttachmentWithTurns, keep: boolean) => void;
+  setState: (materialId: string, state: MaterialStateKind | null, reason: string) => void;
 }
 
 const requirementLabels = { required: '必须提交', exemptible: '必须提交（符合条件可免交）', conditional: '视情况提交' } as const;
-
-function sealText(m: ProfileMaterial): string {
-  const parts = [m.seal.official ? '加盖申报单位公章' : '', m.seal.crossPageWhenMultiPage ? '多页的加盖骑缝章' : ''].filter(Boolean);
-  return parts.length ? parts.join('，') : '无需盖章';
-}
 
 interface Props {
   material: ProfileMaterial;
   detail: ApplicationDetail;
   findings: CheckResultDto['findings'];
   actions: MaterialActions;
+  /** Why the last change to this material (move, remove, turn, mark) was not saved, shown on the card. */
+  actionError?: string;
+  /** Files being added when the window was last closed: which are in, which must be added again. */
+  cutShort?: InterruptedImport;
+  onDismissCutShort?: () => void;
+}
+
+function CutShortNote({ left, onDismiss }: { left: InterruptedImport; onDismiss?: () => void }) {
+  const list = (names: string[]) => names.map((n) => `「${n}」`).join('、');
+  return (
+    <div role="status" className="note cut-short">
+      <p>上次添加文件时窗口被关闭了。</p>
+      {left.added.length > 0 && <p>已加入 {left.added.length} 个：{list(left.added)}。</p>}
+      {left.missing.length > 0 && <p>没有加入 {left.missing.length} 个：{list(left.missing)}，请重新添加这些文件。</p>}
+      <button type="button" className="secondary small" onClick={onDismiss}>
+        知道了
+      </button>
+    </div>
+  );
 }
 
 /** One material of the guide: what it is, where to get it, its seal rule, its files, and a drop zone. */
-export function MaterialCard({ material: m, detail, findings, actions }: Props) {
+export function MaterialCard({ material: m, detail, findings, actions, actionError, cutShort, onDismissCutShort }: Props) {
   const input = useRef<HTMLInputElement>(null);
   const [problems, setProblems] = useState<FileProblem[]>([]);
   const [busy, setBusy] = useState<number>(0);
@@ -41,7 +60,7 @@ export function MaterialCard({ material: m, detail, findings, actions }: Props) 
   const files = detail.attachments.filter((a) => a.materialId === m.id).sort((a, b) => a.position - b.position);
   const state = detail.materialStates[m.id];
   const pages = files.reduce((n, f) => n + (f.pageCount ?? 1), 0);
-  const status = state ? (state.state === 'exempt' ? '已标记免交' : '已标记不适用') : files.length ? `已添加 ${files.length} 个文件，共 ${pages} 页` : '还没有文件';
+  const status = state ? `已标记${materialStatusLabels[state.state]}` : files.length ? `已添加 ${files.length} 个文件，共 ${pages} 页` : '还没有文件';
 
   async function add(list: File[]) {
     if (list.length === 0) return;
@@ -65,7 +84,7 @@ export function MaterialCard({ material: m, detail, findings, actions }: Props) 
       <p>{m.description}</p>
       <dl className="material-facts">
         <div><dt>从哪里取得</dt><dd>{m.source}</dd></div>
-        <div><dt>盖章要求</dt><dd>{sealText(m)}</dd></div>
+        <div><dt>盖章要求</dt><dd>{sealRuleText(m.seal)}</dd></div>
         {m.requirement.kind === 'conditional' && <div><dt>何时需要</dt><dd>{m.requirement.when}</dd></div>}
         <div><dt>怎么准备</dt><dd>{m.help}</dd></div>
       </dl>
@@ -93,7 +112,7 @@ export function MaterialCard({ material: m, detail, findings, actions }: Props) 
             type="file"
             multiple
             hidden
-            accept=".pdf,.jpg,.jpeg,.png,.tif,.tiff,.webp,application/pdf,image/*"
+            accept={fileInputAccept}
             aria-label={`「${m.title}」的文件`}
             onChange={(e) => {
               const chosen = [...(e.target.files ?? [])];
@@ -103,6 +122,12 @@ export function MaterialCard({ material: m, detail, findings, actions }: Props) 
           />
           <span className="hint">可一次选多个文件：PDF、JPEG、PNG、TIFF。文件会复制进卷宗，原文件以后移动或删除都不影响。</span>
         </div>
+      )}
+      {cutShort && <CutShortNote left={cutShort} onDismiss={onDismissCutShort} />}
+      {actionError && (
+        <p role="alert" className="field-error">
+          {actionError}
+        </p>
       )}
       {busy > 0 && <p role="status" className="hint">正在添加 {busy} 个文件…</p>}
       {problems.length > 0 && (
@@ -128,6 +153,7 @@ export function MaterialCard({ material: m, detail, findings, actions }: Props) 
               onMove={(d) => actions.move(m.id, f.id, d)}
               onRemove={() => actions.remove(f)}
               onTurn={(page) => actions.turn(f, page)}
+              onKeepMarkup={(keep) => actions.keepMarkup(f, keep)}
             />
           ))}
         </ol>

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { ApplicationDetail } from '../../../shared/contract/index.ts';
+import { materialStatusLabels, type MaterialStateKind } from '../../../shared/dossier/material-status.ts';
 import type { ProfileMaterial } from '../../../shared/profiles/index.ts';
 
 type State = ApplicationDetail['materialStates'][string] | undefined;
@@ -8,7 +9,7 @@ interface Props {
   material: ProfileMaterial;
   state: State;
   hasFiles: boolean;
-  onSet: (state: 'exempt' | 'not-applicable' | null, reason: string) => void;
+  onSet: (state: MaterialStateKind | null, reason: string) => void;
 }
 
 /** Exempt (with the guide's exemption) or not applicable (with the clerk's reason), where the profile allows it. */
@@ -21,7 +22,7 @@ export function MaterialStateControl({ material: m, state, hasFiles, onSet }: Pr
     return (
       <div className="state-box">
         <p>
-          <strong>{state.state === 'exempt' ? '免交' : '不适用'}</strong>：{state.reason || '（未写原因）'}
+          <strong>{materialStatusLabels[state.state]}</strong>：{state.reason || '（未写原因）'}
         </p>
         <button type="button" className="secondary small" onClick={() => onSet(null, '')}>
           取消标记，改为提交文件

@@ -3,8 +3,15 @@ import type { Profile } from '../../../shared/profiles/index.ts';
 import { voucherAmount } from '../../../shared/rules/index.ts';
 import type { CostLine } from '../../../shared/contract/index.ts';
 
+interface Props {
+  costs: CostLine[];
+  profile: Profile;
+  /** The row number on screen of each line (rows not yet saved are not in `costs`); by default index + 1. */
+  rowNumbers?: number[];
+}
+
 /** The voucher worked out live from the cost table, showing each step: eligible cost × rate, then the caps. */
-export function VoucherBreakdown({ costs, profile }: { costs: CostLine[]; profile: Profile }) {
+export function VoucherBreakdown({ costs, profile, rowNumbers }: Props) {
   const v = voucherAmount(
     costs.map((c) => ({ kind: c.kind, amountFen: c.amountFen, paidOn: c.paidOn ?? '' })),
     profile,
@@ -27,7 +34,7 @@ export function VoucherBreakdown({ costs, profile }: { costs: CostLine[]; profil
               <small>
                 （
                 {v.excluded
-                  .map((e) => `第 ${e.index + 1} 笔：${e.reason === 'kind' ? '类别不属于模型购买费用' : '支付日期未填或不在服务期间内'}`)
+                  .map((e) => `第 ${rowNumbers?.[e.index] ?? e.index + 1} 笔：${e.reason === 'kind' ? '类别不属于模型购买费用' : '支付日期未填或不在服务期间内'}`)
                   .join('；')}
                 ）
               </small>

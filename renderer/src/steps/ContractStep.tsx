@@ -1,13 +1,16 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { ContractDraft } from '../../../shared/contract/index.ts';
 import type { deploymentKinds } from '../../../shared/manifest.ts';
 import type { Answer } from '../../../shared/rules/index.ts';
 import { chineseDate } from '../../../shared/rules/calendar.ts';
 import { call } from '../api.ts';
 import { AnswerChoice } from '../components/AnswerChoice.tsx';
-import { CostTable, costLinesOf, rowsOf, type CostRow } from '../components/CostTable.tsx';
+import { CostTable } from '../components/CostTable.tsx';
+import { initialRows, rememberRows, savableLines, savableRowNumbers, unsavedRows, type CostRow } from '../components/cost-rows.ts';
+import { DateInput } from '../components/DateInput.tsx';
 import { FindingList } from '../components/FindingList.tsx';
 import { VoucherBreakdown } from '../components/VoucherBreakdown.tsx';
+import { useAutosave } from '../hooks/use-autosave.ts';
 import type { StepProps } from './step-props.ts';
 
 const emptyContract: ContractDraft = {
@@ -29,24 +32,41 @@ const fromAnswer = (a: Answer): boolean | null => (a === 'unsure' ? null : a ===
 /** Step 3: the service contract, the related-party questions, and the costs with the voucher worked out live. */
 export function ContractStep({ app, detail, profile, check }: StepProps) {
   const [draft, setDraft] = useState<ContractDraft>(detail.contract ?? emptyContract);
-  const [rows, setRows] = useState<CostRow[]>(rowsOf(detail.costs));
+  const latest = useRef(draft);
   const applicationId = detail.application.id;
+  const [rows, setRows] = useState<CostRow[]>(() => initialRows(applicationId, detail.costs));
+  const savedCosts = useRef(JSON.stringify(detail.costs));
+  const { setUnsaved } = app;
 
-  const saveContract = (next: ContractDraft) => {
+  const saveContract = (next: ContractDraft, field: string) => {
+    latest.current = next;
     setDraft(next);
-    void app.change(() => call('applications:saveContract', { applicationId, contract: next }));
+    void app.change(() => call('applications:saveContract', { applicationId, contract: next }), `contract.${field}`);
   };
+  const typing = useAutosave((key: string) => saveContract(latest.current, key));
   const text = (key: 'provider' | 'model' | 'modelFiling', label: string, hint: string) => (
     <label className="field">
       <span>{label}</span>
-      <input name={key} value={draft[key]} placeholder={hint} onChange={(e) => setDraft({ ...draft, [key]: e.target.value })} onBlur={() => saveContract(draft)} />
+      <input
+        name={key}
+        value={draft[key]}
+        placeholder={hint}
+        aria-invalid={app.fieldErrors[`contract.${key}`] ? true : undefined}
+        onChange={(e) => {
+          latest.current = { ...latest.current, [key]: e.target.value };
+          setDraft(latest.current);
+          typing.schedule(key);
+        }}
+        onBlur={typing.flush}
+      />
+      {app.fieldErrors[`contract.${key}`] && <small className="live-note error">{app.fieldErrors[`contract.${key}`]}</small>}
     </label>
   );
   const date = (key: 'signedOn' | 'serviceFrom' | 'serviceTo', label: string) => (
-    <label className="field">
-      <span>{label}</span>
-      <input type="date" name={key} value={draft[key] ?? ''} onChange={(e) => saveContract({ ...draft, [key]: e.target.value || null })} />
-    </label>
+    <div className="field">
+      <label htmlFor={`contract-${key}`}>{label}</label>
+      <DateInput id={`contract-${key}`} name={key} label={label} value={draft[key]} error={app.fieldErrors[`contract.${key}`]} onUnsaved={(problem) => setUnsaved(`contract.${key}`, problem ? [`${label}填写有误，还没有保存`] : [])} onCommit={(iso) => saveContract({ ...latest.current, [key]: iso }, key)} />
+    </div>
   );
 
   async function answerRelated(questionId: string, answer: Answer) {
@@ -54,14 +74,27 @@ export function ContractStep({ app, detail, profile, check }: StepProps) {
     if (!next) return;
     const answers = profile.contract.relatedPartyQuestions.map((q) => next.answers[q.id]);
     const related = answers.includes('yes') ? true : answers.every((a) => a === 'no') ? false : null;
-    if (related !== draft.relatedParty) saveContract({ ...draft, relatedParty: related });
+    if (related !== latest.current.relatedParty) saveContract({ ...latest.current, relatedParty: related }, 'relatedParty');
   }
 
-  const commitCosts = (next: CostRow[]) => {
+  const costSave = useAutosave((next: CostRow[]) => {
+    const lines = savableLines(next);
+    const json = JSON.stringify(lines);
+    if (json === savedCosts.current) return;
+    savedCosts.current = json;
+    void app.change(() => call('applications:saveCosts', { applicationId, costs: lines }), 'costs').then((saved) => {
+      if (!saved) savedCosts.current = '';
+    });
+  });
+  const editCosts = (next: CostRow[]) => {
     setRows(next);
-    const lines = costLinesOf(next);
-    if (lines) void app.change(() => call('applications:saveCosts', { applicationId, costs: lines }));
+    rememberRows(applicationId, next);
+    costSave.schedule(next);
   };
+  useEffect(() => {
+    setUnsaved('costs', unsavedRows(rows));
+  }, [rows, setUnsaved]);
+  useEffect(() => () => setUnsaved('costs', []), [setUnsaved]);
   const window = profile.dates.serviceWindow;
   const findings = (check?.findings ?? []).filter((f) => /^(contract|costs)(\.|$)/.test(f.subject));
 
@@ -74,7 +107,7 @@ export function ContractStep({ app, detail, profile, check }: StepProps) {
           {text('provider', '模型服务机构（乙方）', '合同上的全称')}
           <div className="field">
             <span>该机构是否已入库</span>
-            <AnswerChoice name="provider-listed" label="模型服务机构是否已入库" value={toAnswer(draft.providerListed)} onChange={(a) => saveContract({ ...draft, providerListed: fromAnswer(a) })} />
+            <AnswerChoice name="provider-listed" label="模型服务机构是否已入库" value={toAnswer(draft.providerListed)} onChange={(a) => saveContract({ ...latest.current, providerListed: fromAnswer(a) }, 'providerListed')} />
           </div>
           {text('model', '模型名称', '合同中的模型名称')}
           {text('modelFiling', '模型的网信办备案号', '国家网信办生成式人工智能服务备案号')}
@@ -83,7 +116,7 @@ export function ContractStep({ app, detail, profile, check }: StepProps) {
           {date('serviceTo', '服务结束日期')}
           <label className="field">
             <span>部署方式</span>
-            <select name="deployment" value={draft.deployment ?? ''} onChange={(e) => saveContract({ ...draft, deployment: (e.target.value || null) as ContractDraft['deployment'] })}>
+            <select name="deployment" value={draft.deployment ?? ''} onChange={(e) => saveContract({ ...latest.current, deployment: (e.target.value || null) as ContractDraft['deployment'] }, 'deployment')}>
               <option value="">请选择</option>
               {deployments.map((d) => (
                 <option key={d.value} value={d.value}>
@@ -113,10 +146,15 @@ export function ContractStep({ app, detail, profile, check }: StepProps) {
       </section>
       <section className="card" aria-labelledby="costs-heading">
         <h3 id="costs-heading">模型购买费用</h3>
-        <p className="hint">按发票和付款凭证逐笔录入。离开输入框时自动保存。</p>
-        <CostTable profile={profile} rows={rows} onRows={setRows} onCommit={commitCosts} />
+        <p className="hint">按发票和付款凭证逐笔录入，边填边自动保存；金额有误的一笔在改正前不保存。</p>
+        <CostTable profile={profile} rows={rows} onRows={editCosts} onLeave={costSave.flush} errors={app.fieldErrors} onUnsaved={setUnsaved} />
+        {app.fieldErrors.costs && (
+          <p role="alert" className="field-error">
+            {app.fieldErrors.costs}
+          </p>
+        )}
       </section>
-      <VoucherBreakdown costs={costLinesOf(rows) ?? detail.costs} profile={profile} />
+      <VoucherBreakdown costs={savableLines(rows)} rowNumbers={savableRowNumbers(rows)} profile={profile} />
       <section className="card" aria-labelledby="contract-findings">
         <h3 id="contract-findings">检查结果</h3>
         <FindingList findings={findings} empty="合同与费用没有发现问题。" label="合同与费用的检查结果" />

@@ -1,4 +1,5 @@
 import type { DossierOptions as Options } from '../../../shared/manifest.ts';
+import { pageRange } from '../../../shared/dossier/material-status.ts';
 import { printedSheets } from '../../../shared/dossier/seal-plan.ts';
 import { call } from '../api.ts';
 import { DossierOptions } from '../components/DossierOptions.tsx';
@@ -71,7 +72,7 @@ export function GenerateStep({ app, detail, check, job }: StepProps & { job: Dos
                 {status.pageMap.sections.map((s) => (
                   <tr key={s.id}>
                     <td>{s.title}</td>
-                    <td>{s.firstNumber === s.lastNumber ? s.firstNumber : `${s.firstNumber}–${s.lastNumber}`}</td>
+                    <td>{pageRange(s.firstNumber, s.lastNumber)}</td>
                   </tr>
                 ))}
               </tbody>

@@ -1,6 +1,8 @@
+import { useState } from 'react';
 import type { AttachmentWithTurns } from '../../../shared/contract/index.ts';
 import { call, errorMessage } from '../api.ts';
 import { MaterialCard, type FileProblem, type MaterialActions } from '../components/MaterialCard.tsx';
+import { endImport, interruptedImport, startImport } from '../import-journal.ts';
 import { forgetPdf } from '../pdf/pdf-pages.ts';
 import type { StepProps } from './step-props.ts';
 
@@ -9,8 +11,21 @@ const TURNS = [0, 90, 180, 270] as const;
 /** Step 4: a card per material of the guide, with its files. */
 export function MaterialsStep({ app, detail, profile, check }: StepProps) {
   const applicationId = detail.application.id;
+  // Imports the window was closed in the middle of, read once when the step opens.
+  const [cutShort, setCutShort] = useState(() =>
+    new Map(profile.materials.flatMap((m) => {
+      const left = interruptedImport(applicationId, m.id, detail.attachments);
+      return left ? [[m.id, left] as const] : [];
+    })),
+  );
+  const dismissCutShort = (materialId: string) => {
+    endImport(applicationId, materialId);
+    setCutShort((all) => new Map([...all].filter(([id]) => id !== materialId)));
+  };
   const actions: MaterialActions = {
     async addFiles(materialId, files) {
+      dismissCutShort(materialId);
+      startImport(applicationId, materialId, files.map((f) => f.name));
       const problems: FileProblem[] = [];
       for (const file of files) {
         try {
@@ -20,6 +35,7 @@ export function MaterialsStep({ app, detail, profile, check }: StepProps) {
           problems.push({ fileName: file.name, message: errorMessage(e) });
         }
       }
+      endImport(applicationId, materialId);
       if (problems.length < files.length) await app.reload();
       return problems;
     },
@@ -29,22 +45,25 @@ export function MaterialsStep({ app, detail, profile, check }: StepProps) {
       const to = from + delta;
       if (from < 0 || to < 0 || to >= ids.length) return;
       [ids[from], ids[to]] = [ids[to]!, ids[from]!];
-      void app.change(() => call('attachments:reorder', { applicationId, materialId, order: ids }));
+      void app.change(() => call('attachments:reorder', { applicationId, materialId, order: ids }), `material.${materialId}`);
     },
     remove(file: AttachmentWithTurns) {
       void app.change(async () => {
         await call('attachments:remove', { id: file.id });
         forgetPdf(`attachment:${file.id}`);
         return call('applications:get', { id: applicationId });
-      });
+      }, `material.${file.materialId}`);
     },
     turn(file, page) {
       const now = file.turns[String(page)] ?? 0;
       const next = TURNS[(TURNS.indexOf(now) + 1) % 4]!;
-      void app.change(() => call('attachments:turnPage', { id: file.id, page, turn: next }));
+      void app.change(() => call('attachments:turnPage', { id: file.id, page, turn: next }), `material.${file.materialId}`);
+    },
+    keepMarkup(file, keep) {
+      void app.change(() => call('attachments:keepMarkup', { id: file.id, keep }));
     },
     setState(materialId, state, reason) {
-      void app.change(() => call('applications:setMaterialState', { applicationId, materialId, state, reason }));
+      void app.change(() => call('applications:setMaterialState', { applicationId, materialId, state, reason }), `material.${materialId}`);
     },
   };
   const done = profile.materials.filter((m) => detail.materialStates[m.id] || detail.attachments.some((a) => a.materialId === m.id)).length;
@@ -59,7 +78,7 @@ export function MaterialsStep({ app, detail, profile, check }: StepProps) {
           {profile.materials
             .filter((m) => m.group === group)
             .map((m) => (
-              <MaterialCard key={m.id} material={m} detail={detail} findings={(check?.findings ?? []).filter((f) => f.subject === m.id)} actions={actions} />
+              <MaterialCard key={m.id} material={m} detail={detail} actionError={app.fieldErrors[`material.${m.id}`]} cutShort={cutShort.get(m.id)} onDismissCutShort={() => dismissCutShort(m.id)} findings={(check?.findings ?? []).filter((f) => f.subject === m.id)} actions={actions} />
             ))}
         </section>
       ))}

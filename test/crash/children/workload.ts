@@ -7,17 +7,20 @@
 import path from 'node:path';
 import { exportArchive } from '../../../electron/core/archive/export-archive.ts';
 import { importArchive } from '../../../electron/core/archive/import-archive.ts';
-import { assembleDossier } from '../../../electron/core/dossier/index.ts';
+import { assembleDossier, runAssemblyRequest } from '../../../electron/core/dossier/index.ts';
 import { writeAtomically } from '../../../electron/core/safety/atomic-output.ts';
 import { manifest as manifestSchema } from '../../../shared/manifest.ts';
 import { openServices, type Services } from '../../../electron/core/services/index.ts';
-import { assembleInThisThread } from '../../../electron/core/services/assembly-runner.ts';
 import { call, ensureApplication, randomPdfBytes, sleep } from './seed.ts';
 
 const [dataDir, exportDir, archiveToImport] = process.argv.slice(2) as [string, string, string];
-// Bundled into one file for a fast start, this child cannot find the worker thread's script: it assembles in its
-// own thread, which a SIGKILL ends just the same.
-const services = await openServices({ dataDir, keepBackups: 3, runAssembly: assembleInThisThread });
+// Bundled into one file for a fast start, this child has no assembly worker bundle beside it: it runs the worker's
+// request in its own thread, which a SIGKILL ends just the same.
+const services = await openServices({
+  dataDir,
+  keepBackups: 3,
+  runAssembly: (request, control) => runAssemblyRequest(request, control, assembleDossier),
+});
 const applicationId = await ensureApplication(services);
 const say = (line: string) => process.stdout.write(`${line}\n`);
 say('READY');
@@ -37,13 +40,13 @@ async function assembleAndSave(): Promise<void> {
     await sleep(10);
   }
   const { bytes } = await call(services, 'dossier:content', { jobId, which: 'dossier' });
-  await writeAtomically(dataDir, path.join(exportDir, 'dossier.pdf'), (file) => file.writeFile(bytes).then(() => undefined));
+  await writeAtomically(path.join(exportDir, 'dossier.pdf'), (file) => file.writeFile(bytes), { dataDir });
 }
 
 /** The CLI's `juanzong assemble --out`: the assembler writes straight to a path outside the data folder. */
 async function assembleDirect(): Promise<void> {
   const pdf = path.join(exportDir, 'inputs.pdf');
-  await writeAtomically(dataDir, pdf, (file) => file.writeFile(randomPdfBytes(4096)).then(() => undefined));
+  await writeAtomically(pdf, (file) => file.writeFile(randomPdfBytes(4096)), { dataDir });
   const manifest = manifestSchema.parse({
     profile: 'sz-model-voucher-2025',
     applicant: { name: '深圳市测试科技有限公司', creditCode: '' },

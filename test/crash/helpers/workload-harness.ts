@@ -79,7 +79,7 @@ async function checkExports(exportDir: string): Promise<string[]> {
       } catch (error) {
         problems.push(`partial archive ${name}: ${(error as Error).message}`);
       }
-    } else if (/^\.direct\.pdf\.\d+\.\d+\.tmp$/.test(name)) problems.push(`assembler temp: ${name}`);
+    } else if (/^\.direct\.pdf\.\d+\.[0-9a-f]+\.juanzong-part$/.test(name)) problems.push(`assembler temp: ${name}`);
     else if (name !== 'inputs.pdf') problems.push(`leftover beside exports: ${name}`);
   }
   return problems;

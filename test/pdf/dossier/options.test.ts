@@ -139,7 +139,11 @@ describe('writeChecklist', () => {
     const manifest = manifestOf({ materials: materials as never });
     const { pageMap } = await assembleDossier({ manifest, baseDir: inputs.dir, outPath: at('c-dossier.pdf') });
     const outPath = at('checklist.pdf');
-    await writeChecklist({ manifest, profile: findProfile('sz-model-voucher-2025')!, pageMap, baseDir: inputs.dir, outPath, now: '2025-10-20T10:00' });
+    const findings = [
+      { severity: 'error' as const, code: 'material-missing', subject: 'credit-report', message: '缺少“信用报告”：请添加文件。' },
+      { severity: 'info' as const, code: 'voucher-budget', subject: 'costs', message: '模型券额度为0.00元。' },
+    ];
+    await writeChecklist({ manifest, profile: findProfile('sz-model-voucher-2025')!, pageMap, findings, outPath });
     expect(run('pdfinfo', [outPath])).toMatch(/Page size:\s+595\.28 x 841\.89/);
     const text = run('pdftotext', ['-q', '-layout', outPath, '-']).replace(/\s+/g, '');
     const fin = pageMap.sections.find((s) => s.id === 'financial-statements')!;
@@ -147,7 +151,7 @@ describe('writeChecklist', () => {
     expect(text).toContain(`第${fin.firstNumber}–${fin.lastNumber}页`);
     expect(text).toContain('科技伦理及科技安全相关材料［不适用］');
     expect(text).toContain('加盖骑缝章');
-    expect(text).toContain('二、检查结果');
+    expect(text).toContain('二、检查结果［错误］缺少“信用报告”：请添加文件。［提示］模型券额度为0.00元。三、打印与装订');
     expect(text).toContain('市民中心B区');
     expect(text).toContain('0755-88102402');
     expect(text).toContain('i深圳');

@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { assembleDossier, assembleDossierInWorker, DossierInputError, inspectInput } from '../../../electron/core/dossier/index.ts';
+import { assembleDossier, DossierInputError, inspectInput } from '../../../electron/core/dossier/index.ts';
 import { manifestOf, run } from './helpers.ts';
 import { makeInputs, type TestInputs } from './inputs.ts';
 
@@ -34,18 +34,18 @@ async function refusal(file: string): Promise<DossierInputError> {
   const error = await assembleDossier({ manifest: withFile(file), baseDir: inputs.dir, outPath: out }).catch((e: unknown) => e);
   expect(error).toBeInstanceOf(DossierInputError);
   expect(fs.readFileSync(out, 'utf8')).toBe('the previous dossier');
-  expect(fs.readdirSync(inputs.dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  expect(fs.readdirSync(inputs.dir).filter((f) => f.endsWith('.juanzong-part'))).toEqual([]);
   return error as DossierInputError;
 }
 
 describe('assembleDossier refuses what it cannot take, naming the file and the fix', () => {
   it.each([
     ['locked.pdf', 'needs-password', '密码'],
-    ['photo.heic', 'heic', 'JPEG'],
-    ['empty.pdf', 'empty', '空'],
-    ['notes.txt', 'unsupported-format', 'PDF'],
+    ['photo.heic', 'file-heic', 'JPEG'],
+    ['empty.pdf', 'file-empty', '空'],
+    ['notes.txt', 'file-kind', 'PDF'],
     ['truncated.pdf', 'damaged', '损坏'],
-    ['missing.pdf', 'not-found', '找不到'],
+    ['missing.pdf', 'file-missing', '找不到'],
   ])('%s → %s', async (file, code, words) => {
     const error = await refusal(file);
     expect(error.code).toBe(code);
@@ -62,7 +62,8 @@ describe('assembleDossier refuses what it cannot take, naming the file and the f
   });
 });
 
-describe('cancelling and the worker thread', () => {
+// The assembly worker (its progress, refusals and cancel across the process boundary): test/pdf/dossier/shipped-worker.test.ts.
+describe('cancelling', () => {
   const manifest = () => manifestOf({ materials: [{ id: 'application-form', files: [inputs.form] }, { id: 'financial-statements', files: [inputs.rotated, inputs.mixed] }] });
 
   it('stops when the signal fires, writing nothing', async () => {
@@ -74,36 +75,7 @@ describe('cancelling and the worker thread', () => {
     ).catch((e: unknown) => e);
     expect((error as DossierInputError).code).toBe('cancelled');
     expect(fs.existsSync(out)).toBe(false);
-    expect(fs.readdirSync(inputs.dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
-  });
-
-  it('runs on a worker thread, reporting progress up to the last page', async () => {
-    const seen: [number, number][] = [];
-    const out = at('from-worker.pdf');
-    const { pageMap } = await assembleDossierInWorker({ manifest: manifest(), baseDir: inputs.dir, outPath: out }, { onProgress: (d, t) => seen.push([d, t]) });
-    expect(seen[0]).toEqual([0, pageMap.pages]);
-    expect(seen[seen.length - 1]).toEqual([pageMap.pages, pageMap.pages]);
-    expect(seen.every(([d], i) => i === 0 || d >= seen[i - 1]![0])).toBe(true);
-    expect(Number(/Pages:\s+(\d+)/.exec(run('pdfinfo', [out]))![1])).toBe(pageMap.pages);
-  });
-
-  it('passes a refusal from the worker on as a DossierInputError', async () => {
-    const error = await assembleDossierInWorker({ manifest: withFile('locked.pdf'), baseDir: inputs.dir, outPath: at('w.pdf') }).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(DossierInputError);
-    expect((error as DossierInputError).code).toBe('needs-password');
-  });
-
-  it('cancels a worker run', async () => {
-    const controller = new AbortController();
-    const out = at('worker-cancelled.pdf');
-    // Long enough (about 100 pages) that the worker is still writing when the cancel reaches it.
-    const many = manifestOf({ materials: [{ id: 'financial-statements', files: Array.from({ length: 12 }, () => [inputs.rotated, inputs.mixed]).flat() }] });
-    const error = await assembleDossierInWorker(
-      { manifest: many, baseDir: inputs.dir, outPath: out },
-      { signal: controller.signal, onProgress: (done) => done >= 1 && controller.abort() },
-    ).catch((e: unknown) => e);
-    expect((error as DossierInputError).code).toBe('cancelled');
-    expect(fs.existsSync(out)).toBe(false);
+    expect(fs.readdirSync(inputs.dir).filter((f) => f.endsWith('.juanzong-part'))).toEqual([]);
   });
 });
 

@@ -121,7 +121,7 @@ describe('planDossier: simplex, exempt and missing materials', () => {
       input([
         material('a', [1]),
         material('b', [], { status: 'exempt', reason: '已关联电子证照' }),
-        material('c', [], { status: 'notApplicable', reason: '不涉及' }),
+        material('c', [], { status: 'not-applicable', reason: '不涉及' }),
         material('d', [], { status: 'missing' }),
       ]),
     );
@@ -129,7 +129,7 @@ describe('planDossier: simplex, exempt and missing materials', () => {
     expect(plan.toc.map((e) => [e.id, e.status, e.firstNumber ?? null])).toEqual([
       ['a', 'included', 3],
       ['b', 'exempt', null],
-      ['c', 'notApplicable', null],
+      ['c', 'not-applicable', null],
       ['d', 'missing', null],
     ]);
     expect(plan.toc[1]!.reason).toBe('已关联电子证照');
@@ -227,8 +227,10 @@ describe('placePage', () => {
     expect(placePage({ width: 300, height: 400, isImage: true }, 'turn').turn).toBe(0);
   });
 
-  it('lets the clerk turn a page, overriding the landscape rule and the copy', () => {
-    expect(placePage({ ...a4, clerkTurn: 180 }, 'fit')).toMatchObject({ mode: 'fit', turn: 180 });
+  it('lets the clerk turn a page, overriding the landscape rule; an A4 page turned stays full size', () => {
+    expect(placePage({ ...a4, clerkTurn: 180 }, 'fit')).toMatchObject({ mode: 'copy', turn: 180, scale: 1 });
+    expect(placePage({ width: a4.height, height: a4.width, clerkTurn: 90 }, 'fit')).toMatchObject({ mode: 'copy', turn: 90, scale: 1 });
+    expect(placePage({ ...a4, clerkTurn: 90 }, 'fit')).toMatchObject({ mode: 'fit', turn: 90 });
     const sideways = placePage({ width: 842, height: 595, clerkTurn: 90 }, 'fit');
     expect(sideways.turn).toBe(90);
     expect(sideways.height).toBeGreaterThan(sideways.width);

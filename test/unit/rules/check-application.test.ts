@@ -54,7 +54,7 @@ describe('applicationFromManifest', () => {
     const application = applicationFromManifest(parseSample(input), { missingFiles: new Set(['files/credit-report.pdf']) });
     expect(application.costs[0]?.amountFen).toBe(123456);
     expect(application.materials.find((m) => m.id === 'credit-report')).toMatchObject({ attachedFiles: 1, missingFiles: ['files/credit-report.pdf'] });
-    expect(application.materials.find((m) => m.id === 'ethics-materials')).toMatchObject({ attachedFiles: 0, notApplicable: true });
+    expect(application.materials.find((m) => m.id === 'ethics-materials')).toMatchObject({ attachedFiles: 0, setAside: { state: 'not-applicable' } });
     expect(application.contract?.relatedPartyAnswers.control).toBe('no');
     expect(application.conditions['model-filed']).toBe('yes');
     expect(application.otherApplicants).toEqual([]);

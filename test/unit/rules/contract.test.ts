@@ -26,6 +26,16 @@ describe('contract: provider, related party, filing', () => {
     expect(checkContract(undefined, profile).map((f) => `${f.severity}:${f.code}`)).toEqual(['error:contract-missing']);
   });
 
+  it('names the questions and dates still empty instead of judging blanks, and keeps the application blocked', () => {
+    const draft = { ...base, providerListed: undefined, serviceTo: undefined };
+    expect(checkContract(draft, profile).map((f) => `${f.severity}:${f.code}:${f.subject}`)).toEqual([
+      'error:contract-field-empty:contract.providerListed',
+      'error:contract-field-empty:contract.serviceTo',
+    ]);
+    expect(checkContract(draft, profile)[0]?.message).toBe('合同信息还缺“模型服务机构是否已入库”。请对照合同在「合同与费用」中填写。');
+    expect(checkContract(draft, profile).some((f) => f.message.includes('不在已入库模型服务机构名单中'))).toBe(false);
+  });
+
   it('errors on a provider outside the listed pool', () => {
     expect(codes({ providerListed: false })).toEqual(['error:contract-provider-not-listed:contract.providerListed']);
     expect(check({ providerListed: false })[0]?.message).toContain('示例模型服务有限公司');

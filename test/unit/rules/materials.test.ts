@@ -4,10 +4,10 @@ import type { MaterialState } from '../../../shared/rules/types.ts';
 import { voucherProfile } from './sample.ts';
 
 const profile = voucherProfile();
-const attached = (id: string): MaterialState => ({ id, attachedFiles: 1, missingFiles: [], notApplicable: false });
+const attached = (id: string): MaterialState => ({ id, attachedFiles: 1, missingFiles: [] });
 const complete = (): MaterialState[] =>
   profile.materials.map((m) =>
-    m.id === 'ethics-materials' ? { ...attached(m.id), attachedFiles: 0, notApplicable: true, notApplicableReason: '不涉及' } : attached(m.id),
+    m.id === 'ethics-materials' ? { ...attached(m.id), attachedFiles: 0, setAside: { state: 'not-applicable', reason: '不涉及' } } : attached(m.id),
   );
 const withState = (state: MaterialState) => complete().map((s) => (s.id === state.id ? state : s));
 const issues = (states: MaterialState[]) => checkMaterials(states, profile).filter((f) => f.severity !== 'info');
@@ -30,23 +30,23 @@ describe('materials', () => {
   });
 
   it('lets the business licence be exempt for a linked e-licence, noted as info', () => {
-    const findings = checkMaterials(withState({ ...attached('business-license'), attachedFiles: 0, exemptReason: 'e-licence' }), profile);
+    const findings = checkMaterials(withState({ ...attached('business-license'), attachedFiles: 0, setAside: { state: 'exempt', reason: 'e-licence' } }), profile);
     const note = findings.find((f) => f.subject === 'business-license');
     expect(note).toMatchObject({ severity: 'info', code: 'material-exempt' });
     expect(note?.message).toContain('电子证照');
   });
 
   it('refuses exemption or not-applicable for a required material', () => {
-    const exempt = issues(withState({ ...attached('credit-report'), attachedFiles: 0, exemptReason: '没有' }));
+    const exempt = issues(withState({ ...attached('credit-report'), attachedFiles: 0, setAside: { state: 'exempt', reason: '没有' } }));
     expect(exempt.map((f) => `${f.severity}:${f.code}`)).toEqual(['error:material-exempt-not-allowed']);
-    const na = issues(withState({ ...attached('construction-plan'), attachedFiles: 0, notApplicable: true, notApplicableReason: '无' }));
+    const na = issues(withState({ ...attached('construction-plan'), attachedFiles: 0, setAside: { state: 'not-applicable', reason: '无' } }));
     expect(na.map((f) => `${f.severity}:${f.code}`)).toEqual(['error:material-not-applicable-not-allowed']);
   });
 
   it('needs a reason to mark the ethics materials not applicable', () => {
-    const noReason = issues(withState({ id: 'ethics-materials', attachedFiles: 0, missingFiles: [], notApplicable: true }));
+    const noReason = issues(withState({ id: 'ethics-materials', attachedFiles: 0, missingFiles: [], setAside: { state: 'not-applicable', reason: '' } }));
     expect(noReason.map((f) => `${f.severity}:${f.code}`)).toEqual(['error:material-reason-missing']);
-    const unmarked = issues(withState({ id: 'ethics-materials', attachedFiles: 0, missingFiles: [], notApplicable: false }));
+    const unmarked = issues(withState({ id: 'ethics-materials', attachedFiles: 0, missingFiles: [] }));
     expect(unmarked[0]?.code).toBe('material-missing');
     expect(unmarked[0]?.message).toContain('不适用');
   });

@@ -28,6 +28,15 @@ describe('voucher amount', () => {
     expect(codesOf(costs)).toContain('warning:cost-kind-ineligible');
   });
 
+  it('leaves out a cost line without a payment date, and asks for the date', () => {
+    const costs: CostFacts[] = [cost(1000), { kind: 'api', amountFen: yuanToFen(5000) }];
+    const v = voucherAmount(costs, profile);
+    expect(v.eligibleCostFen).toBe(yuanToFen(1000));
+    expect(v.totalCostFen).toBe(yuanToFen(6000));
+    expect(v.excluded).toEqual([{ index: 1, reason: 'date' }]);
+    expect(codesOf(costs)).toContain('warning:cost-date-missing');
+  });
+
   it('counts payments on the first and last day of the window, not the day before or after', () => {
     const costs = [cost(100, 'api', '2024-11-30'), cost(1000, 'api', '2024-12-01'), cost(2000, 'api', '2026-08-31'), cost(100, 'api', '2026-09-01')];
     const v = voucherAmount(costs, profile);

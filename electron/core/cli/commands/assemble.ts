@@ -1,6 +1,8 @@
 /** `juanzong assemble MANIFEST.json --out DOSSIER.pdf [--checklist CHECKLIST.pdf] [--json]` */
 import { dirname, resolve } from 'node:path';
-import { assembleDossier, assertOutputFolder, DossierInputError, writeChecklist } from '../../dossier/index.ts';
+import { AssemblyError, nodeAssemblyHost } from '../../dossier/index.ts';
+import { shanghaiNow } from '../../../../shared/rules/index.ts';
+import { checkManifestFile } from '../manifest-findings.ts';
 import { loadProfile, readManifest } from '../manifest-input.ts';
 import { UsageError, type CliCommand, type CliContext } from '../command.ts';
 
@@ -38,25 +40,29 @@ function parseArgs(args: string[]): AssembleArgs {
 }
 
 
+/** The dossier is made by the same assembly worker the app runs, in a child process of this one. */
 async function runAssemble(args: string[], ctx: CliContext): Promise<number> {
   const parsed = parseArgs(args);
   const manifest = readManifest(parsed.manifestPath);
   const baseDir = dirname(resolve(parsed.manifestPath));
   const profile = loadProfile(manifest.profile, baseDir, ctx.dataDir);
   const out = resolve(parsed.out);
+  const checklist = parsed.checklist ? resolve(parsed.checklist) : undefined;
+  const host = nodeAssemblyHost({ info: () => undefined, warn: (message) => ctx.stderr(`${message}\n`) });
   try {
-    if (parsed.checklist) assertOutputFolder(parsed.checklist);
-    const { pageMap } = await assembleDossier({ manifest, baseDir, outPath: out, profile });
-    if (parsed.checklist) await writeChecklist({ manifest, profile, pageMap, baseDir, outPath: resolve(parsed.checklist) });
+    // The checklist prints the findings `check` makes, worked out here from the manifest and its files.
+    const findings = checklist ? (await checkManifestFile(manifest, profile, { baseDir, dataDir: ctx.dataDir }, shanghaiNow(Date.now()))).findings : [];
+    const request = { manifest, baseDir, outPath: out, profile, findings, ...(checklist ? { checklistPath: checklist } : {}) };
+    const pageMap = await host.run(request, { onProgress: () => undefined, signal: new AbortController().signal });
     if (parsed.json) ctx.stdout(`${JSON.stringify(pageMap)}\n`);
     else {
       ctx.stdout(`已生成卷宗：${out}（共 ${pageMap.pages} 页，其中空白页 ${pageMap.blankPages.length} 页）\n`);
-      if (parsed.checklist) ctx.stdout(`已生成核对清单：${resolve(parsed.checklist)}\n`);
+      if (checklist) ctx.stdout(`已生成核对清单：${checklist}\n`);
     }
     for (const w of pageMap.warnings) ctx.stderr(`提醒：${w}\n`);
     return 0;
   } catch (error) {
-    if (error instanceof DossierInputError) {
+    if (error instanceof AssemblyError) {
       ctx.stderr(`无法生成卷宗：${error.message}\n${error.file ? `文件：${error.file}\n` : ''}`);
       return 1;
     }

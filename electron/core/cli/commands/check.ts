@@ -1,19 +1,9 @@
-import { existsSync } from 'node:fs';
-import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import type { Manifest } from '../../../../shared/manifest.ts';
 import { fenToYuan, formatYuan } from '../../../../shared/money.ts';
 import type { Profile } from '../../../../shared/profiles/index.ts';
-import {
-  applicationFromManifest,
-  checkApplication,
-  isLocalDateTime,
-  manifestFilePath,
-  shanghaiNow,
-  type CheckResult,
-  type Finding,
-  type OtherApplicantContact,
-} from '../../../../shared/rules/index.ts';
-import { databaseFileName, openServicesToRead } from '../../services/index.ts';
+import { isLocalDateTime, shanghaiNow, type CheckResult, type Finding } from '../../../../shared/rules/index.ts';
+import { checkManifestFile } from '../manifest-findings.ts';
 import { loadProfile, readManifest } from '../manifest-input.ts';
 import { UsageError, type CliCommand, type CliContext } from '../command.ts';
 
@@ -43,11 +33,6 @@ function parseArgs(args: string[]): CheckArgs {
   return { manifestPath, json, today };
 }
 
-
-function missingFiles(manifest: Manifest, baseDir: string): Set<string> {
-  const paths = manifest.materials.flatMap((m) => (m.files ?? []).map(manifestFilePath));
-  return new Set(paths.filter((p) => !existsSync(isAbsolute(p) ? p : resolve(baseDir, p))));
-}
 
 /** The `--json` shape: money in yuan. */
 export function checkResultJson(result: CheckResult): object {
@@ -88,35 +73,12 @@ export function checkResultText(result: CheckResult, manifest: Manifest, profile
   return `${lines.join('\n')}\n`;
 }
 
-/**
- * Contact persons and phones of the applications of `year` in the local records (the guide's note 2). A data
- * folder without a database has no records: nothing is created just to look.
- */
-async function recordedContacts(dataDir: string, year: number): Promise<OtherApplicantContact[]> {
-  if (!existsSync(join(dataDir, databaseFileName))) return [];
-  const services = await openServicesToRead({ dataDir, owner: { role: 'cli', task: 'juanzong check' } });
-  try {
-    const applicants = new Map((await services.handlers['applicants:list']({})).map((a) => [a.id, a]));
-    const applications = await services.handlers['applications:list']({});
-    return applications.flatMap((a) => {
-      const p = applicants.get(a.applicantId);
-      return a.year === year && p ? [{ name: p.name, creditCode: p.creditCode, contact: p.contact, phone: p.phone, year }] : [];
-    });
-  } finally {
-    services.close();
-  }
-}
-
 async function runCheck(args: string[], ctx: CliContext): Promise<number> {
   const { manifestPath, json, today } = parseArgs(args);
   const manifest = readManifest(manifestPath);
   const baseDir = dirname(resolve(manifestPath));
   const profile = loadProfile(manifest.profile, baseDir, ctx.dataDir);
-  const application = applicationFromManifest(manifest, {
-    missingFiles: missingFiles(manifest, baseDir),
-    otherApplicants: await recordedContacts(ctx.dataDir, profile.year),
-  });
-  const result = checkApplication(application, profile, today ?? shanghaiNow(Date.now()));
+  const result = await checkManifestFile(manifest, profile, { baseDir, dataDir: ctx.dataDir }, today ?? shanghaiNow(Date.now()));
   ctx.stdout(json ? `${JSON.stringify(checkResultJson(result), null, 2)}\n` : checkResultText(result, manifest, profile));
   return 0;
 }

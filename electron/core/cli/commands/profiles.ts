@@ -1,5 +1,7 @@
-/** `juanzong profiles list [--json]` and `juanzong profiles import FILE [--replace]`. */
+/** `juanzong profiles list [--json]`, `juanzong profiles import FILE [--replace]` and `juanzong profiles draft GUIDE.txt [--json]`. */
 import { readFile, stat } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import { draftProfile, splitGuide, type ProfileDraft } from '../../../../shared/profiles/draft/index.ts';
 import { profileJsonMaxLength } from '../../../../shared/contract/profiles.ts';
 import { isUserFacing } from '../../../../shared/errors.ts';
 import { importProfile, listProfiles, profilesDirOf } from '../../profiles/registry.ts';
@@ -59,4 +61,88 @@ export const profilesImportCommand: CliCommand = {
   usage: 'profiles import FILE.json [--replace]',
   summary: '导入一份申报方案文件（新一年的指南或同一计划的其他项目）；--replace 替换已导入的同名方案',
   run: runImport,
+};
+
+/** A guide's text is a few pages; a larger file is not a guide. */
+const guideTextMaxBytes = 1024 * 1024;
+
+function draftArgs(args: string[]): { guide: string; json: boolean } | 'help' {
+  const usage = `用法：juanzong ${profilesDraftCommand.usage}`;
+  let parsed;
+  try {
+    const options = { json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } as const;
+    parsed = parseArgs({ args, options, allowPositionals: true, strict: true });
+  } catch {
+    const unknown = args.find((a) => a.startsWith('-') && !['--json', '--help', '-h'].includes(a)) ?? args.join(' ');
+    throw new UsageError(`不认识的选项：${unknown}。${usage}`);
+  }
+  if (parsed.values.help) return 'help';
+  if (parsed.positionals.length !== 1) throw new UsageError(`请给出一个申请指南的文本文件（.txt，UTF-8）。${usage}`);
+  return { guide: parsed.positionals[0]!, json: parsed.values.json === true };
+}
+
+async function readGuideText(file: string): Promise<string> {
+  let bytes: Buffer;
+  try {
+    if ((await stat(file)).size > guideTextMaxBytes) {
+      throw new UsageError(`指南文件“${file}”超过 1 MB，不像是申请指南的文本。请把指南另存为 UTF-8 的 .txt 文件再试。`);
+    }
+    bytes = await readFile(file);
+  } catch (error) {
+    if (error instanceof UsageError) throw error;
+    throw new UsageError(`读不到指南文件“${file}”：请检查路径是否正确、文件是否存在。`);
+  }
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new UsageError(`指南文件“${file}”不是 UTF-8 编码的文本：请用记事本等把它另存为 UTF-8 的 .txt 文件再试。`);
+  }
+}
+
+/** 1000000 → 100万元, 1234 → 1234元. */
+const yuanText = (yuan: number) => (yuan % 10_000 === 0 ? `${yuan / 10_000}万元` : `${yuan}元`);
+
+function draftSummary(draft: ProfileDraft): string {
+  const p = draft.profile;
+  const placeholders = draft.gaps.filter((g) => g.placeholder).length;
+  const lines = [
+    `方案草稿：${p.title}（${p.year}）`,
+    `指南：${p.guideTitle}`,
+    `申报材料 ${p.materials.length} 项：`,
+    ...p.materials.map((m, i) => `  ${i + 1}. [${m.group === 'common' ? '共性' : '专项'}] ${m.title}`),
+    `申报条件 ${p.conditions.length} 条：${p.conditions.map((c) => c.number).join('、')}`,
+    `资助：不超过 ${p.funding.ratePercent}%，原则上不超过 ${yuanText(p.funding.softCapYuan)}，最高不超过 ${yuanText(p.funding.hardCapYuan)}`,
+    `网络填报：${p.dates.onlineFiling.from} 至 ${p.dates.onlineFiling.to}；书面材料：${p.dates.paperFiling.from} 至 ${p.dates.paperFiling.to}`,
+    `受理地点：${p.submission.window}`,
+    `电话：${p.submission.phones.map((ph) => `${ph.purpose} ${ph.number}`).join('；')}`,
+    '',
+    `还需要人来填写或决定的 ${draft.gaps.length} 处（其中 ${placeholders} 处是占位内容，必须改）：`,
+    ...draft.gaps.map((g) => `  ${g.placeholder ? '[占位]' : '[确认]'} ${g.path}：${g.message}`),
+    '',
+    '用 --json 输出完整草稿；补全后用 juanzong check 试一份清单，再用 juanzong profiles import 导入。',
+  ];
+  return `${lines.join('\n')}\n`;
+}
+
+async function runDraft(args: string[], ctx: CliContext): Promise<number> {
+  const parsed = draftArgs(args);
+  if (parsed === 'help') {
+    ctx.stdout(`用法：juanzong ${profilesDraftCommand.usage}\n${profilesDraftCommand.summary}\n`);
+    return 0;
+  }
+  const { guide, json } = parsed;
+  const text = await readGuideText(guide);
+  if (splitGuide(text).sections.length === 0) {
+    throw new UsageError(`“${guide}”不像按模板写的申请指南：没有找到“一、资助的项目类别”“五、项目的申报材料”等章节标题。请确认选的是指南全文的文本。`);
+  }
+  const draft = draftProfile(text);
+  ctx.stdout(json ? `${JSON.stringify(draft, null, 2)}\n` : draftSummary(draft));
+  return 0;
+}
+
+export const profilesDraftCommand: CliCommand = {
+  words: ['profiles', 'draft'],
+  usage: 'profiles draft GUIDE.txt [--json]',
+  summary: '从申请指南的文本起草一份申报方案，列出还需要人来填写或决定的地方；--json 输出 { profile, gaps }',
+  run: runDraft,
 };

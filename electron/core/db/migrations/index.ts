@@ -1,6 +1,8 @@
 import type Database from 'better-sqlite3';
 import { initial } from './001-initial.ts';
 import { applicationDetails } from './002-application-details.ts';
+import { archiveImports } from './003-archive-imports.ts';
+import { contentOptions } from './004-content-options.ts';
 
 export interface Migration {
   /** Shown in logs and tests; never change once landed. */
@@ -9,4 +11,4 @@ export interface Migration {
 }
 
 /** In order; migration N is element N - 1. Append only: a landed migration is never edited. */
-export const migrations: readonly Migration[] = [initial, applicationDetails];
+export const migrations: readonly Migration[] = [initial, applicationDetails, archiveImports, contentOptions];

@@ -1,8 +1,11 @@
 /**
- * One application's rows as stored, column by column, for a `.juanzong` archive: read them all, and write them back
- * as a new application. Only the archive uses these; everything else goes through the typed queries beside this file.
+ * One application's rows for a `.juanzong` archive: read them all as stored, column by column; find a copy already
+ * here; write the applicant and application back with their own times (the rest goes through the typed queries
+ * beside this file, after the archive's rows passed the API's schemas); note which archive an import came from.
+ * Only the archive uses these.
  */
 import type { Db } from '../connection.ts';
+import type { Applicant, ApplicationStatus } from '../../../../shared/contract/index.ts';
 
 /** A row as SQLite returns it: column name to value. */
 export type StoredRow = Record<string, string | number | null>;
@@ -34,22 +37,6 @@ export function readApplicationRows(db: Db, applicationId: number): ApplicationR
   return { applicant, application, owned, pageTurns };
 }
 
-function columnsOf(db: Db, table: string): Set<string> {
-  return new Set((db.pragma(`table_info(${table})`) as { name: string }[]).map((c) => c.name));
-}
-
-/**
- * Inserts `row` with `changes` laid over it into `table` and answers the new rowid. Only columns this schema has
- * are written (an archive from an older or newer schema may name others); `drop` names columns to leave to SQLite.
- */
-export function insertStoredRow(db: Db, table: string, row: StoredRow, changes: StoredRow, drop: string[] = []): number {
-  const known = columnsOf(db, table);
-  const merged: StoredRow = { ...row, ...changes };
-  const names = Object.keys(merged).filter((k) => known.has(k) && !drop.includes(k));
-  const sql = `INSERT INTO ${table} (${names.map((n) => `"${n}"`).join(', ')}) VALUES (${names.map(() => '?').join(', ')})`;
-  return Number(db.prepare(sql).run(...names.map((n) => merged[n])).lastInsertRowid);
-}
-
 /** The first applicant here with this credit code, or with this name when the code is empty. */
 export function findApplicantId(db: Db, creditCode: string, name: string): number | undefined {
   const found = creditCode
@@ -64,4 +51,46 @@ export function findApplicationId(db: Db, applicantId: number, profileId: string
     .prepare('SELECT id FROM applications WHERE applicant_id = ? AND profile_id = ? AND year = ? ORDER BY id LIMIT 1')
     .get(applicantId, profileId, year);
   return (row as { id: number } | undefined)?.id;
+}
+
+/** The application an archive (by key) was imported as, if it is still here. */
+export function findArchiveImport(db: Db, archiveKey: string): number | undefined {
+  const row = db.prepare('SELECT application_id FROM archive_imports WHERE archive_key = ?').get(archiveKey);
+  return (row as { application_id: number } | undefined)?.application_id;
+}
+
+export function recordArchiveImport(db: Db, archiveKey: string, applicationId: number, now: string): void {
+  db.prepare('INSERT INTO archive_imports (archive_key, application_id, imported_at) VALUES (?, ?, ?)').run(archiveKey, applicationId, now);
+}
+
+/** An applicant as exported, with its own times (the draft already parsed by the API's schema). */
+export function insertApplicantAsExported(db: Db, a: Omit<Applicant, 'id'>): number {
+  const { lastInsertRowid } = db
+    .prepare(
+      `INSERT INTO applicants (name, credit_code, kind, registered_district, established_on, contact_person, phone,
+         address, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    )
+    .run(a.name, a.creditCode, a.kind, a.registeredIn, a.established, a.contact, a.phone, a.address, a.createdAt, a.updatedAt);
+  return Number(lastInsertRowid);
+}
+
+export interface ExportedApplication {
+  applicantId: number;
+  profileId: string;
+  year: number;
+  status: ApplicationStatus;
+  options: object;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export function insertApplicationAsExported(db: Db, a: ExportedApplication): number {
+  const { lastInsertRowid } = db
+    .prepare(
+      `INSERT INTO applications (applicant_id, profile_id, year, status, dossier_options, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    )
+    .run(a.applicantId, a.profileId, a.year, a.status, JSON.stringify(a.options), a.createdAt, a.updatedAt);
+  return Number(lastInsertRowid);
 }

@@ -1,6 +1,7 @@
 /** What belongs to one application besides its files: contract, costs, answers, material states, options, turns. */
 import type { Db } from '../connection.ts';
 import type { ContractDraft, CostLine } from '../../../../shared/contract/workflow.ts';
+import type { MaterialStateKind } from '../../../../shared/dossier/material-status.ts';
 import type { Answer } from '../../../../shared/rules/index.ts';
 import { dossierOptions, type DossierOptions } from '../../../../shared/manifest.ts';
 
@@ -83,12 +84,12 @@ export function setAnswer(db: Db, applicationId: number, questionId: string, ans
   ).run(applicationId, questionId, answer);
 }
 
-export type MaterialStates = Record<string, { state: 'exempt' | 'not-applicable'; reason: string }>;
+export type MaterialStates = Record<string, { state: MaterialStateKind; reason: string }>;
 
 export function getMaterialStates(db: Db, applicationId: number): MaterialStates {
   const rows = db
     .prepare('SELECT material_id, state, reason FROM material_states WHERE application_id = ?')
-    .all(applicationId) as { material_id: string; state: 'exempt' | 'not-applicable'; reason: string }[];
+    .all(applicationId) as { material_id: string; state: MaterialStateKind; reason: string }[];
   return Object.fromEntries(rows.map((r) => [r.material_id, { state: r.state, reason: r.reason }]));
 }
 
@@ -96,7 +97,7 @@ export function setMaterialState(
   db: Db,
   applicationId: number,
   materialId: string,
-  state: 'exempt' | 'not-applicable' | null,
+  state: MaterialStateKind | null,
   reason: string,
 ): void {
   if (state === null) {
@@ -114,8 +115,17 @@ export function getOptions(db: Db, applicationId: number): DossierOptions {
   const row = db.prepare('SELECT dossier_options FROM applications WHERE id = ?').get(applicationId) as
     | { dossier_options: string }
     | undefined;
-  const stored = dossierOptions.partial().safeParse(JSON.parse(row?.dossier_options ?? '{}'));
+  const stored = dossierOptions.partial().safeParse(parseJsonOrNothing(row?.dossier_options ?? '{}'));
   return dossierOptions.parse(stored.success ? stored.data : {});
+}
+
+/** Text that is not JSON (a damaged row) reads as nothing: the defaults stand, and the application still opens. */
+function parseJsonOrNothing(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
 }
 
 export function setOptions(db: Db, applicationId: number, options: DossierOptions): void {

@@ -1,9 +1,9 @@
 /**
- * The launcher runs the prebuilt bundle with V8's code cache. Laid out in a scratch tree (launcher, bundle, links
- * to node_modules and assets), so that the repository's own bundle is never rebuilt under other tests' feet.
+ * The launcher runs the prebuilt bundle while it is fresh. Laid out in a scratch tree (launcher, bundles, links to
+ * node_modules and assets), so that the repository's own bundle is never rebuilt under other tests' feet.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,7 +11,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const repo = fileURLToPath(new URL('../../', import.meta.url));
 let tree: string;
-const cache = () => join(tree, 'out/cli/juanzong.cjs.cache');
 const help = () => spawnSync(process.execPath, [join(tree, 'electron/core/cli/juanzong.mjs'), '--help'], { encoding: 'utf8', timeout: 60_000 });
 
 beforeAll(() => {
@@ -27,17 +26,21 @@ beforeAll(() => {
 
 afterAll(() => rmSync(tree, { recursive: true, force: true }));
 
-describe('the launcher and its code cache', () => {
-  it('runs the bundle, keeps its compiled code for the next start, and makes it anew when the file is damaged', () => {
-    const first = help();
-    expect(first.status).toBe(0);
-    expect(first.stdout).toContain('juanzong assemble MANIFEST.json --out DOSSIER.pdf');
-    expect(existsSync(cache())).toBe(true);
+describe('the launcher', () => {
+  it('runs the bundle beside the assembly worker bundle it forks', () => {
+    expect(existsSync(join(tree, 'out/cli/assembly-worker.cjs'))).toBe(true);
+    const run = help();
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('juanzong assemble MANIFEST.json --out DOSSIER.pdf');
+    // No TypeScript sources in the tree: the output came from the bundle, not through tsx.
+    expect(existsSync(join(tree, 'electron/core/cli/run.ts'))).toBe(false);
+  });
 
-    writeFileSync(cache(), 'not a code cache');
-    const again = help();
-    expect(again.status).toBe(0);
-    expect(again.stdout).toBe(first.stdout);
-    expect(readFileSync(cache()).length).toBeGreaterThan(100_000);
+  it('does not take a bundle whose worker bundle is missing (it would fail at the first assemble)', () => {
+    rmSync(join(tree, 'out/cli/assembly-worker.cjs'));
+    const run = help();
+    // Falls back to the sources, which this tree does not have.
+    expect(run.status).not.toBe(0);
+    expect(run.stderr).toMatch(/run\.ts/);
   });
 });

@@ -32,6 +32,8 @@ await Promise.all([
   build({ ...common, entryPoints: [path.join(root, 'electron/core/dossier/worker-entry.ts')], outfile: path.join(outdir, 'assembly-worker.cjs') }),
   // The page inspection's worker thread, found beside the bundle (electron/core/inspect/run-inspection.ts).
   build({ ...common, entryPoints: [path.join(root, 'electron/core/inspect/inspect-worker.ts')], outfile: path.join(outdir, 'inspect-worker.cjs') }),
+  // Files from outside are checked on a worker thread with a budget (electron/core/safety/inspect-off-thread.ts).
+  build({ ...common, entryPoints: [path.join(root, 'electron/core/safety/intake-worker.ts')], outfile: path.join(outdir, 'intake-worker.cjs') }),
 ]);
 
 // What earlier layouts left: a V8 code cache, an ES module bundle and its chunks.

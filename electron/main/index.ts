@@ -83,6 +83,9 @@ async function openEverything(log: Log): Promise<void> {
         dataDir,
         version: app.getVersion(),
         nativeBinding: files.sqliteBinding,
+        // A command line may hold the folder for a moment (a backup, an import): wait for it to finish.
+        owner: { role: 'window', task: '窗口' },
+        waitMs: 15_000,
         runAssembly: (request, control) => assembly.run(request, control),
       }),
     { showMessageBox: (options) => dialog.showMessageBox(options), restoreBackup, dataDir, log },

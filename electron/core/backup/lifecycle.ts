@@ -10,7 +10,7 @@ import { backupDirOf, listBackups, removePartialBackups } from './backup-files.t
 import { backupFile, createBackup, defaultKeep } from './create-backup.ts';
 import { assertDatabaseUsable, inspectDatabaseFile } from './database-health.ts';
 import { withNativeBinding } from '../db/native-binding.ts';
-import { referencedHashes } from '../db/queries/attachments.ts';
+import { untrustedAttachmentHashes } from '../db/queries/database-file.ts';
 
 const day = 24 * 60 * 60 * 1000;
 
@@ -35,7 +35,8 @@ export async function hashesInBackups(dataDir: string): Promise<Set<string>> {
     let db: Database.Database | undefined;
     try {
       db = new Database(path.join(dir, backup.name), withNativeBinding({ readonly: true, fileMustExist: true }));
-      for (const hash of referencedHashes(db)) hashes.add(hash);
+      // A file that merely carries a backup's name could make `attachments` a view: only its data is read.
+      for (const hash of untrustedAttachmentHashes(db)) hashes.add(hash);
     } catch {
       // A backup that cannot be read names no files; restoring it is refused with its own message.
     } finally {

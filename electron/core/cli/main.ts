@@ -27,6 +27,8 @@ export const commands: Entry[] = [
   entry('backup create', async () => (await safety()).backupCreateCommand),
   entry('backup list', async () => (await safety()).backupListCommand),
   entry('backup restore', async () => (await safety()).backupRestoreCommand),
+  entry('backup export', async () => (await import('./commands/carry.ts')).backupExportCommand),
+  entry('backup import', async () => (await import('./commands/carry.ts')).backupImportCommand),
   entry('archive export', async () => (await safety()).archiveExportCommand),
   entry('archive import', async () => (await safety()).archiveImportCommand),
 ];

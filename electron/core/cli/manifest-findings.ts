@@ -8,7 +8,7 @@ import { isAbsolute, join, resolve } from 'node:path';
 import type { Manifest } from '../../../shared/manifest.ts';
 import type { Profile } from '../../../shared/profiles/index.ts';
 import { checkManifest, manifestFilePath, type CheckResult, type OtherApplicantContact } from '../../../shared/rules/index.ts';
-import { databaseFileName, openServices } from '../services/index.ts';
+import { databaseFileName, openServicesToRead } from '../services/index.ts';
 
 function missingFiles(manifest: Manifest, baseDir: string): Set<string> {
   const paths = manifest.materials.flatMap((m) => (m.files ?? []).map(manifestFilePath));
@@ -21,7 +21,7 @@ function missingFiles(manifest: Manifest, baseDir: string): Set<string> {
  */
 async function recordedContacts(dataDir: string, year: number): Promise<OtherApplicantContact[]> {
   if (!existsSync(join(dataDir, databaseFileName))) return [];
-  const services = await openServices({ dataDir });
+  const services = await openServicesToRead({ dataDir, owner: { role: 'cli', task: 'juanzong check' } });
   try {
     const applicants = new Map((await services.handlers['applicants:list']({})).map((a) => [a.id, a]));
     const applications = await services.handlers['applications:list']({});

@@ -1,7 +1,8 @@
 import type { Attachment } from '../../../shared/contract/index.ts';
 import type { FileKind } from '../../../shared/file-kinds.ts';
 import { UserFacingError } from '../../../shared/errors.ts';
-import { DossierInputError, inspectInput, type InputSummary } from '../dossier/index.ts';
+import { DossierInputError, type InputSummary } from '../dossier/index.ts';
+import { inspectOffThread } from '../safety/inspect-off-thread.ts';
 import { getApplication, touchApplication } from '../db/queries/applications.ts';
 import { insertAttachment, referencedHashes, sameContentName } from '../db/queries/attachments.ts';
 import { mediaTypeOfKind } from '../files/sniff.ts';
@@ -16,7 +17,7 @@ import { orNotFound } from '../../../shared/not-found.ts';
 async function inspectStored(ctx: ServiceContext, intake: Intake, stored: StoredObject): Promise<InputSummary> {
   const { fileName, kind } = intake;
   try {
-    return await inspectInput(ctx.store.pathOf(stored.sha256), kind);
+    return await inspectOffThread(ctx.store.pathOf(stored.sha256), fileName, kind);
   } catch (error) {
     if (error instanceof DossierInputError) throw new DossierInputError(error.code, fileName, error.detail);
     throw error;
@@ -65,5 +66,5 @@ export async function admitStoredFile(ctx: ServiceContext, intake: Intake, store
     const row = insertAttachment(db, { applicationId, materialId, originalName: fileName, ...stored, mediaType, pageCount, notices }, now());
     touchApplication(db, applicationId, now());
     return row;
-  })();
+  }).immediate();
 }

@@ -2,6 +2,7 @@ import type { Handlers } from '../../../shared/contract/index.ts';
 import { sniffBytes } from '../../../shared/file-kinds.ts';
 import { getApplication, touchApplication } from '../db/queries/applications.ts';
 import { deleteAttachment, getAttachment, listAttachments } from '../db/queries/attachments.ts';
+import { explainTrouble } from '../db/database-trouble.ts';
 import { admitStoredFile } from './attachment-intake.ts';
 import { kindFromHead } from '../files/sniff.ts';
 import type { ServiceContext } from './index.ts';
@@ -18,7 +19,7 @@ export function attachmentHandlers(ctx: ServiceContext): AttachmentHandlers {
       const kind = kindFromHead(bytes.subarray(0, sniffBytes), fileName);
       // Durable before its row commits: a crash in between leaves an orphan file (removed at start-up),
       // never a row pointing at nothing.
-      const stored = await store.putBytes(bytes);
+      const stored = await store.putBytes(bytes).catch((error: unknown) => explainTrouble(error, ctx.dataDir, ctx.dataDir));
       return admitStoredFile(ctx, { applicationId, materialId, fileName, kind }, stored);
     },
     // The stored file stays until the next start-up cleanup, which keeps whatever a backup still names:
@@ -29,7 +30,7 @@ export function attachmentHandlers(ctx: ServiceContext): AttachmentHandlers {
         const gone = deleteAttachment(db, id);
         touchApplication(db, row.applicationId, now());
         return gone;
-      })();
+      }).immediate();
       return { removed };
     },
   };

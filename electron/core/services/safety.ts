@@ -6,6 +6,7 @@ import type { CoreHandlers } from '../../../shared/contract/index.ts';
 import { exportArchive } from '../archive/export-archive.ts';
 import { importArchive, stagingDirOf } from '../archive/import-archive.ts';
 import { backupDirOf, listBackups } from '../backup/backup-files.ts';
+import { exportBackupTo, importBackupFrom } from '../backup/carry-backup.ts';
 import { createBackup } from '../backup/create-backup.ts';
 import { restoreBackup } from '../backup/restore-backup.ts';
 import { migrate } from '../db/migrate.ts';
@@ -18,7 +19,15 @@ import { listProfiles } from '../profiles/registry.ts';
 import { databaseFileName, type ServiceContext } from './index.ts';
 import { orNotFound } from '../../../shared/not-found.ts';
 
-type SafetyChannel = 'backup:list' | 'backup:create' | 'backup:restore' | 'archive:export' | 'archive:import' | 'data:warnings';
+type SafetyChannel =
+  | 'backup:list'
+  | 'backup:create'
+  | 'backup:restore'
+  | 'backup:exportTo'
+  | 'backup:importFrom'
+  | 'archive:export'
+  | 'archive:import'
+  | 'data:warnings';
 
 /** Attachments whose file the store no longer holds (a backup older than a file's removal). */
 async function missingFiles(ctx: ServiceContext): Promise<string[]> {
@@ -38,10 +47,16 @@ export function safetyHandlers(ctx: ServiceContext, keepBackups?: number): Pick<
     'backup:list': () => listBackups(backupDirOf(ctx.dataDir)),
     'backup:create': () => createBackup(ctx.db, backupDirOf(ctx.dataDir), { reason: 'manual', keep: keepBackups }),
     'backup:restore': async ({ name }) => {
-      const result = await restoreBackup(ctx.dataDir, path.join(ctx.dataDir, databaseFileName), name);
+      const result = await restoreBackup(ctx.dataDir, path.join(ctx.dataDir, databaseFileName), name, ctx.lock ?? undefined);
       // The backup may predate a migration: bring the restored schema up to date on the open connection.
       migrate(ctx.db);
       return { restored: result.restored, safetyBackup: result.safetyBackup, missingFiles: await missingFiles(ctx) };
+    },
+    'backup:exportTo': ({ folder }) => exportBackupTo(ctx, folder),
+    'backup:importFrom': async ({ folder }) => {
+      const result = await importBackupFrom(ctx, folder);
+      migrate(ctx.db);
+      return { ...result, missingFiles: await missingFiles(ctx) };
     },
     'archive:export': async ({ applicationId }) => {
       const dir = path.join(ctx.dataDir, 'exports');

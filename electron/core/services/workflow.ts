@@ -36,7 +36,7 @@ export function workflowHandlers({ db, store, now }: ServiceContext): WorkflowHa
     db.transaction(() => {
       write();
       touchApplication(db, applicationId, now());
-    })();
+    }).immediate();
     return readApplicationDetail(db, applicationId);
   };
   return {

@@ -55,9 +55,13 @@ export class FileStore {
     try {
       await tmp.handle.writeFile(bytes);
       await tmp.handle.sync();
-    } finally {
+    } catch (error) {
+      // A full disk: no half-written temp file is left behind to fill it further.
       await tmp.handle.close();
+      await rm(tmp.path, { force: true });
+      throw error;
     }
+    await tmp.handle.close();
     await this.moveIntoPlace(tmp.path, sha256);
     return { sha256, size: bytes.byteLength };
   }

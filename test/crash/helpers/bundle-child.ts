@@ -22,5 +22,21 @@ export async function bundleChild(script: string): Promise<string> {
     packages: 'external',
     logLevel: 'warning',
   });
+  // The core checks attached files, and inspects pages, on worker threads found beside the bundle.
+  const workers = { 'intake-worker.cjs': 'electron/core/safety/intake-worker.ts', 'inspect-worker.cjs': 'electron/core/inspect/inspect-worker.ts' };
+  for (const [name, entry] of Object.entries(workers)) {
+    await build({
+      entryPoints: [path.join(repo, entry)],
+      outfile: path.join(outDir, name),
+      bundle: true,
+      platform: 'node',
+      format: 'cjs',
+      target: 'node20',
+      packages: 'external',
+      define: { 'import.meta.url': '__bundleUrl' },
+      banner: { js: "const __bundleUrl = require('node:url').pathToFileURL(__filename).href;" },
+      logLevel: 'warning',
+    });
+  }
   return outfile;
 }

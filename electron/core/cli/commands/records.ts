@@ -1,15 +1,6 @@
-import { openServices } from '../../services/index.ts';
 import { parseCommandLine } from '../arguments.ts';
-import type { CliCommand, CliContext } from '../command.ts';
-
-async function withServices<T>(ctx: CliContext, work: (s: Awaited<ReturnType<typeof openServices>>) => Promise<T>) {
-  const services = await openServices({ dataDir: ctx.dataDir });
-  try {
-    return await work(services);
-  } finally {
-    services.close();
-  }
-}
+import type { CliCommand } from '../command.ts';
+import { withServices } from '../open-data.ts';
 
 /** Both lists take only `--json`. */
 function wantsJson(args: string[], usage: string): boolean {
@@ -23,7 +14,7 @@ export const applicantsListCommand: CliCommand = {
   summary: '列出申报单位',
   run: (args, ctx) => {
     const json = wantsJson(args, applicantsListCommand.usage);
-    return withServices(ctx, async ({ handlers }) => {
+    return withServices(ctx, 'read', 'applicants list', async ({ handlers }) => {
       const applicants = await handlers['applicants:list']({});
       if (json) ctx.stdout(`${JSON.stringify(applicants, null, 2)}\n`);
       else if (applicants.length === 0) ctx.stdout(`（${ctx.dataDir} 中还没有申报单位）\n`);
@@ -39,7 +30,7 @@ export const applicationsListCommand: CliCommand = {
   summary: '列出申报项目',
   run: (args, ctx) => {
     const json = wantsJson(args, applicationsListCommand.usage);
-    return withServices(ctx, async ({ handlers }) => {
+    return withServices(ctx, 'read', 'applications list', async ({ handlers }) => {
       const applicants = new Map((await handlers['applicants:list']({})).map((a) => [a.id, a.name]));
       const applications = await handlers['applications:list']({});
       if (json) ctx.stdout(`${JSON.stringify(applications, null, 2)}\n`);

@@ -9,18 +9,10 @@ import { importArchive } from '../../archive/import-archive.ts';
 import { backupDirOf, listBackups } from '../../backup/backup-files.ts';
 import { restoreBackup } from '../../backup/restore-backup.ts';
 import { attachedFiles } from '../../db/queries/attachments.ts';
-import { openServices, databaseFileName, type Services } from '../../services/index.ts';
+import { databaseFileName } from '../../services/index.ts';
 import { parseCommandLine, refuseCommandLine } from '../arguments.ts';
-import type { CliCommand, CliContext } from '../command.ts';
-
-async function withServices<T>(ctx: CliContext, work: (s: Services) => Promise<T>): Promise<T> {
-  const services = await openServices({ dataDir: ctx.dataDir });
-  try {
-    return await work(services);
-  } finally {
-    services.close();
-  }
-}
+import type { CliCommand } from '../command.ts';
+import { withServices } from '../open-data.ts';
 
 export const backupCreateCommand: CliCommand = {
   words: ['backup', 'create'],
@@ -28,7 +20,7 @@ export const backupCreateCommand: CliCommand = {
   summary: '立即备份数据库（保留每类最近 10 份）',
   run: (args, ctx) => {
     parseCommandLine(args, { usage: backupCreateCommand.usage, options: {}, operands: { min: 0, max: 0 } });
-    return withServices(ctx, async ({ handlers }) => {
+    return withServices(ctx, 'write', 'backup create', async ({ handlers }) => {
       const backup = await handlers['backup:create']({});
       ctx.stdout(`已备份：${path.join(backupDirOf(ctx.dataDir), backup.name)}\n`);
       return 0;
@@ -67,7 +59,7 @@ export const backupRestoreCommand: CliCommand = {
     if (result.safetyBackup) ctx.stdout(`恢复前的数据库已另存为备份 ${result.safetyBackup}。\n`);
     if (result.movedAside) ctx.stdout(`损坏的数据库已移到 ${result.movedAside}。\n`);
     // Opening once brings an older backup's schema up to date and reports files the backup names but the store lost.
-    return withServices(ctx, async (s) => {
+    return withServices(ctx, 'write', 'backup restore', async (s) => {
       const missing = attachedFiles(s.db).filter((f) => !existsSync(s.store.pathOf(f.sha256)));
       for (const m of missing) ctx.stderr(`注意：附件「${m.originalName}」的文件已不在数据文件夹中，请重新添加。\n`);
       return 0;
@@ -91,7 +83,7 @@ export const archiveExportCommand: CliCommand = {
     if (!Number.isInteger(id) || id <= 0) refuseCommandLine(`项目编号要写正整数，“${operands[0]}”不是（用 applications list 查看）。`, usage);
     const out = values.out;
     if (!out) refuseCommandLine('请用 --out 写出导出文件的保存路径，例如 --out 项目.juanzong。', usage);
-    return withServices(ctx, async (s) => {
+    return withServices(ctx, 'write', 'archive export', async (s) => {
       const result = await exportArchive(s, id, path.resolve(out));
       ctx.stdout(`已导出 ${result.path}（${result.files} 个文件，${result.size} 字节）\n`);
       return 0;
@@ -110,7 +102,7 @@ export const archiveImportCommand: CliCommand = {
       operands: { min: 1, max: 1 },
       missingOperands: '请写出要导入的 .juanzong 文件。',
     });
-    return withServices(ctx, async (s) => {
+    return withServices(ctx, 'write', 'archive import', async (s) => {
       const result = await importArchive(s, path.resolve(operands[0]!), { asCopy: values['as-copy'] ?? false });
       ctx.stdout(`已导入为申报项目 ${result.applicationId}（${result.files} 个文件）\n`);
       return 0;

@@ -22,3 +22,32 @@ export function useRollbackJournal(db: Db): void {
   db.pragma('journal_mode = DELETE');
   db.pragma('synchronous = FULL');
 }
+
+/** How long a statement waits for another connection's lock before SQLITE_BUSY. */
+export function setBusyTimeout(db: Db, ms: number): void {
+  db.pragma(`busy_timeout = ${Math.max(0, Math.floor(ms))}`);
+}
+
+/** `trigger name` and `view name` of every trigger and view in the file: SQL a file carries and runs itself. */
+export function triggersAndViews(db: Db): string[] {
+  return db.prepare("SELECT type || ' ' || name FROM sqlite_master WHERE type IN ('trigger', 'view')").pluck().all() as string[];
+}
+
+/** The size of the database in bytes (its pages), what a copy of it needs. */
+export function databaseBytes(db: Db): number {
+  return (db.pragma('page_count', { simple: true }) as number) * (db.pragma('page_size', { simple: true }) as number);
+}
+
+const sha256Pattern = /^[0-9a-f]{64}$/;
+
+/**
+ * The file hashes in the `attachments` table of a file that only carries a backup's name. Data only: with
+ * trusted_schema off, and nothing when `attachments` is a view (SQL of its own) rather than a table.
+ */
+export function untrustedAttachmentHashes(db: Db): string[] {
+  db.pragma('trusted_schema = OFF');
+  const kind = db.prepare("SELECT type FROM sqlite_master WHERE name = 'attachments'").pluck().get();
+  if (kind !== 'table') return [];
+  const rows = db.prepare('SELECT DISTINCT sha256 FROM attachments').pluck().all() as unknown[];
+  return rows.filter((h): h is string => typeof h === 'string' && sha256Pattern.test(h));
+}

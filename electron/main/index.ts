@@ -86,6 +86,7 @@ async function openEverything(log: Log): Promise<void> {
         // A command line may hold the folder for a moment (a backup, an import): wait for it to finish.
         owner: { role: 'window', task: '窗口' },
         waitMs: 15_000,
+        appFolder: userData,
         runAssembly: (request, control) => assembly.run(request, control),
       }),
     { showMessageBox: (options) => dialog.showMessageBox(options), restoreBackup, dataDir, log },

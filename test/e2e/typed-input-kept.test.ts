@@ -143,7 +143,7 @@ describe('what the clerk types is kept', { timeout: 180_000 }, () => {
     const title = findProfile('sz-model-voucher-2025')!.materials.find((m) => m.id === 'financial-statements')!.title;
     const card = steps.materialCard(title);
     await card.getByLabel(`「${title}」的文件`, { exact: true }).setInputFiles(files);
-    await expect.poll(async () => (await detailOf(app, id)).attachments.length, { interval: 20 }).toBeGreaterThan(0);
+    await expect.poll(async () => (await detailOf(app, id)).attachments.length, { interval: 20, timeout: 60_000 }).toBeGreaterThan(0);
     await app.page.reload(); // the window goes away mid-import
 
     const again = await openAt(app, '申报材料');

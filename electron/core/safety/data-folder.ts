@@ -37,20 +37,21 @@ function writeMarker(dataDir: string): void {
   }
 }
 
-function isOurs(dataDir: string): boolean {
+/** `appFolder`: the folder the app itself was given for its own files (Electron's userData), ours like the default. */
+function isOurs(dataDir: string, appFolder?: string): boolean {
   const entries = readdirSync(dataDir);
   if (entries.length === 0 || entries.includes(databaseFileName)) return true;
-  return path.resolve(dataDir) === path.resolve(userDataDir());
+  return [userDataDir(), appFolder].some((own) => own !== undefined && path.resolve(dataDir) === path.resolve(own));
 }
 
 /**
  * Makes sure `dataDir` is a data folder a writer may use: creates it (with the marker) when missing, marks an
  * empty one or one from an older version, and refuses any other folder by name (NotADataFolderError).
  */
-export function claimDataFolder(dataDir: string): void {
+export function claimDataFolder(dataDir: string, appFolder?: string): void {
   mkdirSync(dataDir, { recursive: true });
   if (isMarked(dataDir)) return;
-  if (!isOurs(dataDir)) throw new NotADataFolderError(dataDir);
+  if (!isOurs(dataDir, appFolder)) throw new NotADataFolderError(dataDir);
   writeMarker(dataDir);
 }
 

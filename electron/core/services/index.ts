@@ -53,6 +53,8 @@ export interface OpenServicesOptions extends OpenOptions {
   owner?: { role: OwnerRole; task: string };
   /** How long to wait for the folder's lock before FolderInUseError (default 3 s). */
   waitMs?: number;
+  /** The app's own per-user folder (Electron's userData, where its log already lies): a data folder by definition. */
+  appFolder?: string;
 }
 
 function defaultAssemblyRunner(): AssemblyRunner {
@@ -70,7 +72,7 @@ export const databaseFileName = 'juanzong.sqlite3';
 export async function openServices(options: OpenServicesOptions): Promise<Services> {
   const dataDir = path.resolve(options.dataDir);
   try {
-    claimDataFolder(dataDir);
+    claimDataFolder(dataDir, options.appFolder);
   } catch (error) {
     explainTrouble(error, dataDir, path.dirname(dataDir));
   }

@@ -30,7 +30,8 @@ const files: [string, (at: string) => void, boolean][] = [
   ['手机照片.avif', (at) => runTool('convert', ['-size', '120x90', 'xc:#339966', at]), true],
   ['苹果照片.heic', (at) => runTool('convert', ['-size', '120x90', 'xc:#cc9933', at]), false],
   ['执照.pdf', (at) => runTool('img2pdf', ['--output', at, path.join(dir, '扫描件.jpg')]), true],
-  ['其实是照片.pdf', (at) => writeFileSync(at, readFileSync(path.join(dir, '扫描件.jpg'))), true],
+  // A photo of its own (the window refuses the same content twice in one material), saved under a .pdf name.
+  ['其实是照片.pdf', (at) => runTool('convert', ['-size', '120x90', 'gradient:#993366-#ffffff', `jpg:${at}`]), true],
   ['说明.txt', (at) => writeFileSync(at, '这不是 PDF'), false],
   ['空.pdf', (at) => writeFileSync(at, ''), false],
   // Not a PDF by its first KiB, but named one: qpdf judges it (here: damaged) on both paths.

@@ -23,6 +23,8 @@ export interface CommandLineSpec<O extends OptionSpecs> {
   operands: { min: number; max: number };
   /** What to say when operands are missing, before the usage. */
   missingOperands?: string;
+  /** Shown under the usage by `--help`. */
+  summary?: string;
 }
 
 /** `juanzong COMMAND --help`: the usage goes to stdout and the command exits 0. */
@@ -42,7 +44,7 @@ function checkOptions<O extends OptionSpecs>(args: string[], spec: CommandLineSp
   const { tokens } = parseArgs({ args, options: { ...toParseOptions(spec.options), help }, strict: false, allowPositionals: true, tokens: true });
   for (const token of tokens) {
     if (token.kind !== 'option') continue;
-    if (token.name === 'help') throw new HelpRequested(`用法：juanzong ${spec.usage}`);
+    if (token.name === 'help') throw new HelpRequested([`用法：juanzong ${spec.usage}`, spec.summary].filter(Boolean).join('\n'));
     const option = Object.hasOwn(spec.options, token.name) ? spec.options[token.name] : undefined;
     if (!option) refuseCommandLine(`不认识的选项：${token.rawName}。`, spec.usage);
     if (option.type === 'boolean') {

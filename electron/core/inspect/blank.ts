@@ -28,8 +28,12 @@ function isPunchHole(b: Box, p: Picture, mm: number): boolean {
   return nearEdge && b.area / (b.w * b.h) > 0.6;
 }
 
-function touchesBorder(b: Box, p: Picture): boolean {
-  return b.x === 0 || b.y === 0 || b.x + b.w >= p.width || b.y + b.h >= p.height;
+/** The scanner lid's dark edge: a strip along the border, at most LID_EDGE_MM thick. A block that merely touches the border is ink. */
+const LID_EDGE_MM = 10;
+
+function isLidEdge(b: Box, p: Picture, mm: number): boolean {
+  const touches = b.x === 0 || b.y === 0 || b.x + b.w >= p.width || b.y + b.h >= p.height;
+  return touches && Math.min(b.w, b.h) <= LID_EDGE_MM * mm;
 }
 
 /** The marks on a page: connected areas of ink that are not noise, lid edge or punch holes. */
@@ -44,7 +48,7 @@ export function countMarks(cv: Cv, p: Picture): number {
     for (let i = 1; i < n; i += 1) {
       const at = i * stats.cols;
       const b: Box = { x: s[at]!, y: s[at + 1]!, w: s[at + 2]!, h: s[at + 3]!, area: s[at + 4]! };
-      if (Math.max(b.w, b.h) < MIN_MARK_MM * mm || touchesBorder(b, p) || isPunchHole(b, p, mm)) continue;
+      if (Math.max(b.w, b.h) < MIN_MARK_MM * mm || isLidEdge(b, p, mm) || isPunchHole(b, p, mm)) continue;
       marks += 1;
     }
     return marks;

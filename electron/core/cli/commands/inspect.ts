@@ -1,20 +1,20 @@
 /** `juanzong inspect FILE… [--json]`: what the inspection finds on every page of each file, and what it proposes. */
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import type { FileInspection, PageFindings } from '../../../../shared/page-findings.ts';
 import { inspectFiles } from '../../inspect/run-inspection.ts';
 import { describeFindings } from '../../inspect/describe.ts';
-import { UsageError, type CliCommand, type CliContext } from '../command.ts';
+import { parseCommandLine } from '../arguments.ts';
+import type { CliCommand, CliContext } from '../command.ts';
 
 function parse(args: string[]): { files: string[]; json: boolean } {
-  try {
-    const { values, positionals } = parseArgs({ args, options: { json: { type: 'boolean', default: false } }, allowPositionals: true, strict: true });
-    if (positionals.length === 0) throw new UsageError(`请给出要检查的文件。用法：juanzong ${inspectCommand.usage}`);
-    return { files: positionals, json: values.json };
-  } catch (error) {
-    if (error instanceof UsageError) throw error;
-    throw new UsageError(`命令行有误：${(error as Error).message.split('\n')[0]}。用法：juanzong ${inspectCommand.usage}`);
-  }
+  const { values, operands } = parseCommandLine(args, {
+    usage: inspectCommand.usage,
+    summary: inspectCommand.summary,
+    options: { json: { type: 'boolean' } },
+    operands: { min: 1, max: Infinity },
+    missingOperands: '请给出要检查的文件。',
+  });
+  return { files: operands, json: values.json === true };
 }
 
 function pageLine(page: PageFindings): string {

@@ -1,6 +1,5 @@
 /** `juanzong profiles list [--json]`, `juanzong profiles import FILE [--replace]` and `juanzong profiles draft GUIDE.txt [--json]`. */
 import { readFile, stat } from 'node:fs/promises';
-import { parseArgs } from 'node:util';
 import { draftProfile, splitGuide, type ProfileDraft } from '../../../../shared/profiles/draft/index.ts';
 import { profileJsonMaxLength } from '../../../../shared/contract/profiles.ts';
 import { isUserFacing } from '../../../../shared/errors.ts';
@@ -65,19 +64,15 @@ export const profilesImportCommand: CliCommand = {
 /** A guide's text is a few pages; a larger file is not a guide. */
 const guideTextMaxBytes = 1024 * 1024;
 
-function draftArgs(args: string[]): { guide: string; json: boolean } | 'help' {
-  const usage = `用法：juanzong ${profilesDraftCommand.usage}`;
-  let parsed;
-  try {
-    const options = { json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } as const;
-    parsed = parseArgs({ args, options, allowPositionals: true, strict: true });
-  } catch {
-    const unknown = args.find((a) => a.startsWith('-') && !['--json', '--help', '-h'].includes(a)) ?? args.join(' ');
-    throw new UsageError(`不认识的选项：${unknown}。${usage}`);
-  }
-  if (parsed.values.help) return 'help';
-  if (parsed.positionals.length !== 1) throw new UsageError(`请给出一个申请指南的文本文件（.txt，UTF-8）。${usage}`);
-  return { guide: parsed.positionals[0]!, json: parsed.values.json === true };
+function draftArgs(args: string[]): { guide: string; json: boolean } {
+  const { values, operands } = parseCommandLine(args, {
+    usage: profilesDraftCommand.usage,
+    summary: profilesDraftCommand.summary,
+    options: { json: { type: 'boolean' } },
+    operands: { min: 1, max: 1 },
+    missingOperands: '请给出一个申请指南的文本文件（.txt，UTF-8）。',
+  });
+  return { guide: operands[0]!, json: values.json === true };
 }
 
 async function readGuideText(file: string): Promise<string> {
@@ -124,12 +119,7 @@ function draftSummary(draft: ProfileDraft): string {
 }
 
 async function runDraft(args: string[], ctx: CliContext): Promise<number> {
-  const parsed = draftArgs(args);
-  if (parsed === 'help') {
-    ctx.stdout(`用法：juanzong ${profilesDraftCommand.usage}\n${profilesDraftCommand.summary}\n`);
-    return 0;
-  }
-  const { guide, json } = parsed;
+  const { guide, json } = draftArgs(args);
   const text = await readGuideText(guide);
   if (splitGuide(text).sections.length === 0) {
     throw new UsageError(`“${guide}”不像按模板写的申请指南：没有找到“一、资助的项目类别”“五、项目的申报材料”等章节标题。请确认选的是指南全文的文本。`);

@@ -20,6 +20,8 @@ export async function bundleChild(script: string): Promise<string> {
     format: 'esm',
     target: 'node20',
     packages: 'external',
+    // The bundle lies in .tmp/, where the core's path to assets/fonts no longer leads: say where the font is.
+    banner: { js: `process.env.JUANZONG_FONT ??= ${JSON.stringify(path.join(repo, 'assets', 'fonts', 'wqy-microhei.ttc'))};` },
     logLevel: 'warning',
   });
   // The core checks attached files, and inspects pages, on worker threads found beside the bundle.

@@ -25,7 +25,8 @@ describe('killing the process while attachments are added', () => {
     const acks = new Map<number, string>();
     const kills = 12;
     for (let i = 0; i < kills; i += 1) {
-      const run = await runAndKill(path.join(here, 'children/add-attachments.ts'), [dataDir], 600);
+      // Each add now checks the file on a worker thread of its own (about 1 s under tsx): kill within 5 s of READY.
+      const run = await runAndKill(path.join(here, 'children/add-attachments.ts'), [dataDir], 5000);
       expect(run.exitedByItself, run.stderr).toBe(false);
       attachmentAcks(run.lines, acks);
       const report = await checkDataDir(dataDir, acks);
@@ -38,8 +39,8 @@ describe('killing the process while attachments are added', () => {
         lostAcks: [],
       });
     }
-    expect(acks.size).toBeGreaterThan(kills);
-  });
+    expect(acks.size).toBeGreaterThanOrEqual(kills);
+  }, 300_000);
 
   it('catches rows that point at missing files when the order is wrong (row, then file)', async () => {
     const dataDir = freshDir();

@@ -78,10 +78,21 @@ const steps: [weight: number, name: string, run: () => Promise<string>][] = [
   }],
   [10, 'backup', async () => (await call(services, 'backup:create', {})).name],
   [10, 'export', async () => String((await exportArchive(services, applicationId, path.join(exportDir, 'app.juanzong'))).files)],
-  [4, 'import', async () => String((await importArchive(services, archiveToImport, { asCopy: true })).applicationId)],
+  [4, 'import', importOnce],
   [7, 'assemble', async () => (await assembleAndSave(), 'dossier.pdf')],
   [5, 'assemble-direct', async () => (await assembleDirect(), 'direct.pdf')],
 ];
+/** The archive is imported as a copy once; later imports are refused as done already, naming the copy's number. */
+async function importOnce(): Promise<string> {
+  try {
+    return String((await importArchive(services, archiveToImport, { asCopy: true })).applicationId);
+  } catch (error) {
+    const existing = (error as { code?: string }).code === 'archive-exists' ? /编号 (\d+)/.exec((error as Error).message)?.[1] : undefined;
+    if (existing === undefined) throw error;
+    return existing;
+  }
+}
+
 const total = steps.reduce((sum, [w]) => sum + w, 0);
 
 for (;;) {

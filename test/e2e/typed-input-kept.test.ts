@@ -145,6 +145,17 @@ describe('what the clerk types is kept', { timeout: 180_000 }, () => {
     await card.getByLabel(`「${title}」的文件`, { exact: true }).setInputFiles(files);
     await expect.poll(async () => (await detailOf(app, id)).attachments.length, { interval: 20, timeout: 60_000 }).toBeGreaterThan(0);
     await app.page.reload(); // the window goes away mid-import
+    // The core finishes the file it had already been handed; open the window again once it has.
+    let settled = -1;
+    await expect
+      .poll(async () => {
+        const [before, now] = [settled, (await detailOf(app, id)).attachments.length];
+        settled = now;
+        await new Promise((r) => setTimeout(r, 1500));
+        return before === now;
+      }, { timeout: 60_000, interval: 0 })
+      .toBe(true);
+    await app.page.reload();
 
     const again = await openAt(app, '申报材料');
     const note = again.materialCard(title).getByRole('status').filter({ hasText: '上次添加文件时窗口被关闭了' });

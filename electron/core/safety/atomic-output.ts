@@ -19,6 +19,7 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import { mkdir, open, readdir, readFile, rename, rm, writeFile, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
+import { isProcessRunning } from './process-running.ts';
 
 const isWindows = process.platform === 'win32';
 const suffix = '.juanzong-part';
@@ -58,15 +59,6 @@ export function tempPathFor(target: string): string {
   return path.join(path.dirname(resolved), `.${path.basename(resolved)}.${process.pid}.${randomBytes(6).toString('hex')}${suffix}`);
 }
 
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
 /**
  * Removes the temporary files beside `target` left by processes no longer running, or (with `pid`) by that
  * process (a worker thread of ours that was stopped mid-write). Answers how many it removed.
@@ -78,7 +70,7 @@ export function removeStaleTemps(target: string, pid?: number): number {
   let removed = 0;
   for (const name of fs.readdirSync(dir)) {
     const owner = Number(pattern.exec(name)?.[1] ?? NaN);
-    if (Number.isNaN(owner) || (pid === undefined ? isRunning(owner) : owner !== pid)) continue;
+    if (Number.isNaN(owner) || (pid === undefined ? isProcessRunning(owner) : owner !== pid)) continue;
     fs.rmSync(path.join(dir, name), { force: true });
     removed += 1;
   }

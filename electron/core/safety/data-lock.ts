@@ -19,6 +19,7 @@ import Database from 'better-sqlite3';
 import { UserFacingError } from '../../../shared/errors.ts';
 import { withNativeBinding } from '../db/native-binding.ts';
 import { holdExclusively } from '../db/queries/lock-file.ts';
+import { isProcessRunning } from './process-running.ts';
 
 export const lockFileName = 'juanzong.lock';
 const ownerFileName = 'juanzong.lock.json';
@@ -125,16 +126,7 @@ export async function takeLock(
     if (lock) return lock;
     const holder = readLockOwner(dataDir);
     // The window keeps the folder for hours: waiting for it only delays the answer.
-    if (Date.now() >= deadline || (holder?.role === 'window' && isAlive(holder.pid))) throw new FolderInUseError(dataDir, holder);
+    if (Date.now() >= deadline || (holder?.role === 'window' && isProcessRunning(holder.pid))) throw new FolderInUseError(dataDir, holder);
     await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }

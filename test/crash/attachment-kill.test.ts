@@ -23,9 +23,12 @@ describe('killing the process while attachments are added', () => {
   it('keeps every acknowledged row and every row file, in the right order (file, then row)', async () => {
     const dataDir = freshDir();
     const acks = new Map<number, string>();
-    const kills = 12;
-    for (let i = 0; i < kills; i += 1) {
-      // Each add now checks the file on a worker thread of its own (about 1 s under tsx): kill within 5 s of READY.
+    const wantedAcks = 12;
+    let kills = 0;
+    // Each add checks its file off the main thread (about 1 s under tsx, several under load): kill within 5 s of
+    // READY, and go on killing until enough adds were acknowledged to mean something.
+    while (acks.size < wantedAcks && kills < 30) {
+      kills += 1;
       const run = await runAndKill(path.join(here, 'children/add-attachments.ts'), [dataDir], 5000);
       expect(run.exitedByItself, run.stderr).toBe(false);
       attachmentAcks(run.lines, acks);
@@ -39,8 +42,8 @@ describe('killing the process while attachments are added', () => {
         lostAcks: [],
       });
     }
-    expect(acks.size).toBeGreaterThanOrEqual(kills);
-  }, 300_000);
+    expect(acks.size).toBeGreaterThanOrEqual(wantedAcks);
+  }, 600_000);
 
   it('catches rows that point at missing files when the order is wrong (row, then file)', async () => {
     const dataDir = freshDir();

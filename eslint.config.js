@@ -12,21 +12,36 @@ import tseslint from 'typescript-eslint';
 import { builtinModules } from 'node:module';
 
 const nodeModules = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
-const nodeOnlyPackages = ['better-sqlite3', 'sharp', 'pdf-lib', '@pdf-lib/fontkit', '@neslinesli93/qpdf-wasm', 'fflate', 'tsx'];
+const nodeOnlyPackages = [
+  'better-sqlite3',
+  'sharp',
+  'pdf-lib',
+  '@pdf-lib/fontkit',
+  '@neslinesli93/qpdf-wasm',
+  'fflate',
+  'tsx',
+];
 
 const noImports = (names, message) => names.map((name) => ({ name, message }));
-const electronOnlyInShell = { name: 'electron', message: 'Only electron/main and electron/preload may import electron.' };
+const electronOnlyInShell = {
+  name: 'electron',
+  message: 'Only electron/main and electron/preload may import electron.',
+};
 
 // `#shared/…` (package.json "imports") is the one subpath import; it may not climb out of shared/.
 const subpathImports = {
   regex: '^#(?!shared/)|^#shared/(.*/)?\\.\\.(/|$)',
-  message: 'The only subpath import is #shared/…, and it stays inside shared/ (import other layers by their own rules).',
+  message:
+    'The only subpath import is #shared/…, and it stays inside shared/ (import other layers by their own rules).',
 };
 
 const coreImports = {
   paths: [electronOnlyInShell, ...noImports(['react', 'react-dom'], 'electron/core is plain Node.')],
   patterns: [
-    { group: ['**/renderer/**', '**/electron/main/**', '**/electron/preload/**'], message: 'electron/core is plain Node and imports no shell or UI code.' },
+    {
+      group: ['**/renderer/**', '**/electron/main/**', '**/electron/preload/**'],
+      message: 'electron/core is plain Node and imports no shell or UI code.',
+    },
     subpathImports,
   ],
 };
@@ -34,15 +49,21 @@ const coreImports = {
 const sqlOutsideQueries =
   'Raw SQL belongs in electron/core/db/queries/: add a query function there that takes the database as its first argument.';
 const sqlCalls = [
-  { selector: "CallExpression[callee.property.name=/^(prepare|pragma)$/]", message: sqlOutsideQueries },
-  { selector: "CallExpression[callee.property.name='exec'][arguments.0.type=/^(Literal|TemplateLiteral)$/]", message: sqlOutsideQueries },
+  { selector: 'CallExpression[callee.property.name=/^(prepare|pragma)$/]', message: sqlOutsideQueries },
+  {
+    selector: "CallExpression[callee.property.name='exec'][arguments.0.type=/^(Literal|TemplateLiteral)$/]",
+    message: sqlOutsideQueries,
+  },
 ];
 
 /** electron/main is glue: a module there that does not even import `electron` is plain Node and belongs in the core. */
 const shellIsGlue = {
   meta: {
     type: 'problem',
-    messages: { plainNode: 'This module does not use electron: plain-Node logic belongs in electron/core (the CLI and the tests run it there).' },
+    messages: {
+      plainNode:
+        'This module does not use electron: plain-Node logic belongs in electron/core (the CLI and the tests run it there).',
+    },
   },
   create(context) {
     let usesElectron = false;
@@ -81,7 +102,10 @@ export default tseslint.config(
             ...noImports([...nodeOnlyPackages, 'react', 'react-dom'], 'shared/ is pure: types, data, rules, zod.'),
             electronOnlyInShell,
           ],
-          patterns: [{ group: ['**/electron/**', '**/renderer/**'], message: 'shared/ imports nothing from other layers.' }, subpathImports],
+          patterns: [
+            { group: ['**/electron/**', '**/renderer/**'], message: 'shared/ imports nothing from other layers.' },
+            subpathImports,
+          ],
         },
       ],
       'no-restricted-globals': ['error', 'window', 'document', 'process', 'Buffer', 'require'],
@@ -99,7 +123,10 @@ export default tseslint.config(
             ...noImports(nodeOnlyPackages, 'renderer/ talks to the core only through the typed API (window.juanzong).'),
             electronOnlyInShell,
           ],
-          patterns: [{ group: ['**/electron/**', '**/test/**'], message: 'renderer/ imports only shared/ and UI packages.' }, subpathImports],
+          patterns: [
+            { group: ['**/electron/**', '**/test/**'], message: 'renderer/ imports only shared/ and UI packages.' },
+            subpathImports,
+          ],
         },
       ],
       'no-restricted-globals': ['error', 'process', 'Buffer', 'require'],
@@ -119,7 +146,11 @@ export default tseslint.config(
           ...coreImports,
           patterns: [
             ...coreImports.patterns,
-            { group: ['**/services/**', '**/services'], message: 'dossier/ and archive/ sit below services/: move what they need down (shared/, db/ or their own folder).' },
+            {
+              group: ['**/services/**', '**/services'],
+              message:
+                'dossier/ and archive/ sit below services/: move what they need down (shared/, db/ or their own folder).',
+            },
           ],
         },
       ],
@@ -139,14 +170,20 @@ export default tseslint.config(
     files: ['electron/main/**', 'electron/preload/**'],
     languageOptions: { globals: globals.node },
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['**/renderer/**'], message: 'The shell does not import the UI.' }, subpathImports] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/renderer/**'], message: 'The shell does not import the UI.' }, subpathImports] },
+      ],
     },
   },
   {
     files: ['test/**', '*.config.*', 'build/**', '**/*.mjs'],
     languageOptions: { globals: globals.node },
     rules: {
-      'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: 'Tests use a stand-in for electron; the binary cannot run here.' }] }],
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: 'electron', message: 'Tests use a stand-in for electron; the binary cannot run here.' }] },
+      ],
     },
   },
 );

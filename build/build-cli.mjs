@@ -21,7 +21,16 @@ const common = {
   target: 'node20',
   // Pure-JS packages go into the bundle; native and WebAssembly ones stay outside, found in node_modules (pdfjs
   // is an ES module, loaded with import() by the inspection only).
-  external: ['sharp', 'better-sqlite3', '@neslinesli93/qpdf-wasm', 'tsx', 'tesseract.js', 'tesseract.js-core', '@techstark/opencv-js', 'pdfjs-dist'],
+  external: [
+    'sharp',
+    'better-sqlite3',
+    '@neslinesli93/qpdf-wasm',
+    'tsx',
+    'tesseract.js',
+    'tesseract.js-core',
+    '@techstark/opencv-js',
+    'pdfjs-dist',
+  ],
   // The core finds its files from import.meta.url; in the bundle that is the bundle's own URL.
   define: { 'import.meta.url': '__bundleUrl' },
   banner: { js: "const __bundleUrl = require('node:url').pathToFileURL(__filename).href;" },
@@ -29,12 +38,25 @@ const common = {
 };
 await Promise.all([
   build({ ...common, entryPoints: [path.join(root, 'electron/core/cli/run.ts')], outfile }),
-  build({ ...common, entryPoints: [path.join(root, 'electron/core/dossier/worker-entry.ts')], outfile: path.join(outdir, 'assembly-worker.cjs') }),
+  build({
+    ...common,
+    entryPoints: [path.join(root, 'electron/core/dossier/worker-entry.ts')],
+    outfile: path.join(outdir, 'assembly-worker.cjs'),
+  }),
   // The page inspection's worker thread, found beside the bundle (electron/core/inspect/run-inspection.ts).
-  build({ ...common, entryPoints: [path.join(root, 'electron/core/inspect/inspect-worker.ts')], outfile: path.join(outdir, 'inspect-worker.cjs') }),
+  build({
+    ...common,
+    entryPoints: [path.join(root, 'electron/core/inspect/inspect-worker.ts')],
+    outfile: path.join(outdir, 'inspect-worker.cjs'),
+  }),
   // Files from outside are checked on a worker thread with a budget (electron/core/safety/inspect-off-thread.ts).
-  build({ ...common, entryPoints: [path.join(root, 'electron/core/safety/intake-worker.ts')], outfile: path.join(outdir, 'intake-worker.cjs') }),
+  build({
+    ...common,
+    entryPoints: [path.join(root, 'electron/core/safety/intake-worker.ts')],
+    outfile: path.join(outdir, 'intake-worker.cjs'),
+  }),
 ]);
 
 // What earlier layouts left: a V8 code cache, an ES module bundle and its chunks.
-for (const stale of ['juanzong.cjs.cache', 'juanzong.mjs', 'chunks']) fs.rmSync(path.join(outdir, stale), { recursive: true, force: true });
+for (const stale of ['juanzong.cjs.cache', 'juanzong.mjs', 'chunks'])
+  fs.rmSync(path.join(outdir, stale), { recursive: true, force: true });

@@ -44,11 +44,23 @@ const jobs = [
     entryPoints: [at('electron/preload/index.ts')],
     outfile: into('preload/index.cjs'),
   }),
-  build({ ...nodeSide, entryPoints: [at('electron/core/dossier/worker-entry.ts')], outfile: into('main/assembly-worker.cjs') }),
+  build({
+    ...nodeSide,
+    entryPoints: [at('electron/core/dossier/worker-entry.ts')],
+    outfile: into('main/assembly-worker.cjs'),
+  }),
   // The page inspection's worker thread, found beside whichever bundle starts it (electron/core/inspect/run-inspection.ts).
-  build({ ...nodeSide, entryPoints: [at('electron/core/inspect/inspect-worker.ts')], outfile: into('main/inspect-worker.cjs') }),
+  build({
+    ...nodeSide,
+    entryPoints: [at('electron/core/inspect/inspect-worker.ts')],
+    outfile: into('main/inspect-worker.cjs'),
+  }),
   // Files from outside are checked on a worker thread with a budget (electron/core/safety/inspect-off-thread.ts).
-  build({ ...nodeSide, entryPoints: [at('electron/core/safety/intake-worker.ts')], outfile: into('main/intake-worker.cjs') }),
+  build({
+    ...nodeSide,
+    entryPoints: [at('electron/core/safety/intake-worker.ts')],
+    outfile: into('main/intake-worker.cjs'),
+  }),
 ];
 
 await Promise.all(jobs);

@@ -78,4 +78,6 @@ mkdirSync(outDir, { recursive: true });
 cpSync(binary, outFile);
 writeFileSync(infoFile, JSON.stringify(wanted));
 rmSync(work, { recursive: true, force: true });
-console.log(`native-electron: ${path.relative(root, outFile)} (better-sqlite3 ${sqliteVersion}, Electron ${electronVersion}).`);
+console.log(
+  `native-electron: ${path.relative(root, outFile)} (better-sqlite3 ${sqliteVersion}, Electron ${electronVersion}).`,
+);

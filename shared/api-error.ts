@@ -19,7 +19,11 @@ export function describeInvalidInput(error: z.ZodError): string {
 export function toApiError(error: unknown): ApiError {
   if (error instanceof z.ZodError) {
     const path = error.issues[0]?.path ?? [];
-    return { code: 'invalid-input', message: describeInvalidInput(error), ...(path.length ? { field: fieldKey(path) } : {}) };
+    return {
+      code: 'invalid-input',
+      message: describeInvalidInput(error),
+      ...(path.length ? { field: fieldKey(path) } : {}),
+    };
   }
   if (isUserFacing(error)) return { code: error.code, message: error.message };
   const detail = error instanceof Error ? error.message : String(error);

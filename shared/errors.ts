@@ -4,7 +4,10 @@
  */
 export class UserFacingError extends Error {
   readonly userFacing = true;
-  constructor(readonly code: string, message: string) {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
     super(message);
     this.name = 'UserFacingError';
   }

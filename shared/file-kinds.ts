@@ -39,7 +39,10 @@ export const acceptedKinds: readonly FileKind[] = kindIds.filter((k) => fileKind
 /** Every extension of an accepted kind: the open dialog's filter. */
 export const acceptedExtensions: readonly string[] = acceptedKinds.flatMap((k) => fileKinds[k].extensions);
 /** The `accept` of the window's file input: the same kinds by extension and media type. */
-export const fileInputAccept = [...acceptedExtensions.map((e) => `.${e}`), ...acceptedKinds.map((k) => fileKinds[k].mediaType)].join(',');
+export const fileInputAccept = [
+  ...acceptedExtensions.map((e) => `.${e}`),
+  ...acceptedKinds.map((k) => fileKinds[k].mediaType),
+].join(',');
 /** `PDF、JPEG、PNG、…`: the accepted kinds, as a refusal lists them. */
 export const acceptedKindNames = acceptedKinds.map((k) => fileKinds[k].name).join('、');
 
@@ -50,7 +53,8 @@ export function isAccepted(kind: SniffedKind): boolean {
 /** How many first bytes the sniffer reads: PDF readers accept a header anywhere in the first KiB. */
 export const sniffBytes = 1024;
 
-const latin1 = (head: Uint8Array, from: number, to: number) => String.fromCharCode(...head.subarray(from, Math.min(to, head.length)));
+const latin1 = (head: Uint8Array, from: number, to: number) =>
+  String.fromCharCode(...head.subarray(from, Math.min(to, head.length)));
 const AVIF_BRANDS = new Set(['avif', 'avis']);
 const HEIC_BRANDS = new Set(['heic', 'heix', 'hevc', 'hevx', 'heim', 'heis', 'mif1', 'msf1']);
 
@@ -86,7 +90,8 @@ export const fileRefusals = {
   'file-empty': (name: string) => `「${name}」是空的（0 字节，或没有页面）。请重新扫描、导出或下载这份文件后再添加。`,
   'file-heic': (name: string) =>
     `「${name}」是 HEIC 格式的照片（苹果手机默认的格式），卷宗无法读取。请在手机上把相机格式改为“兼容性最佳”后重拍，或用“照片”/“预览”把它导出（另存）为 JPEG，再添加。`,
-  'file-kind': (name: string) => `「${name}」不是 PDF 或卷宗能读的图片（${acceptedKindNames}）。请先把它另存为 PDF 或 JPEG 再添加。`,
+  'file-kind': (name: string) =>
+    `「${name}」不是 PDF 或卷宗能读的图片（${acceptedKindNames}）。请先把它另存为 PDF 或 JPEG 再添加。`,
 } as const;
 
 export type FileRefusalCode = keyof typeof fileRefusals;

@@ -39,7 +39,10 @@ export const manifestApplicant = z.object({
   address: z.string().optional(),
 });
 
-const pageTurns = z.record(z.string().regex(/^\d+$/, '页码须是数字，从 1 起'), z.union(quarterTurns.map((t) => z.literal(t))));
+const pageTurns = z.record(
+  z.string().regex(/^\d+$/, '页码须是数字，从 1 起'),
+  z.union(quarterTurns.map((t) => z.literal(t))),
+);
 const pageNumbers = z.array(z.number().int().positive('页码从 1 起'));
 const autoOrNone = z.enum(['auto', 'none']);
 
@@ -91,7 +94,9 @@ export const dossierOptions = z.object({
   /** A page that shows landscape: scaled to fit upright, or turned a quarter to fill the sheet. */
   landscape: z.enum(['fit', 'turn']).default('fit'),
   /** Where the 公章 mark sits on the cover and each material's first page. */
-  sealPosition: z.enum(['bottom-right', 'bottom-left', 'top-right', 'top-left', 'middle-right']).default('bottom-right'),
+  sealPosition: z
+    .enum(['bottom-right', 'bottom-left', 'top-right', 'top-left', 'middle-right'])
+    .default('bottom-right'),
   /** The date printed on the cover; today when absent. */
   date: isoDate.optional(),
   /** Apply what the inspection of every page proposes (leave out blank backs, turn, straighten, crop, split, reduce). */

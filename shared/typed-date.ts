@@ -22,7 +22,6 @@ const PARTIAL = /^(\d{1,8}|\d{4}\s*[-/.年]\s*(\d{1,2}(\s*[-/.月]\s*(\d{1,2})?)
 const MIN_YEAR = 1900;
 const MAX_YEAR = 2100;
 
-
 const pad = (n: number) => String(n).padStart(2, '0');
 
 /**
@@ -45,7 +44,8 @@ export function parseTypedDate(typed: string): TypedDate {
     return { kind: 'invalid', message: `“${typed.trim()}”不是日期：请写成 ${DATE_FORMS}。` };
   }
   const [y, m, d] = match.slice(1, 4).map(Number) as [number, number, number];
-  if (y < MIN_YEAR || y > MAX_YEAR) return { kind: 'invalid', message: `年份 ${y} 不对：请写四位年份，例如 ${DATE_FORMS}。` };
+  if (y < MIN_YEAR || y > MAX_YEAR)
+    return { kind: 'invalid', message: `年份 ${y} 不对：请写四位年份，例如 ${DATE_FORMS}。` };
   const day = new Date(Date.UTC(y, m - 1, d));
   if (m < 1 || m > 12 || day.getUTCMonth() !== m - 1 || day.getUTCDate() !== d) {
     return { kind: 'invalid', message: `没有 ${y} 年 ${m} 月 ${d} 日这一天：请核对日期。` };

@@ -6,7 +6,7 @@
  */
 import { cp, mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { UserFacingError } from '../../shared/errors.ts';
+import { UserFacingError } from '#shared/errors.ts';
 import { openDatabase, type Db } from './db/connection.ts';
 import { integrityCheck } from './db/queries/database-file.ts';
 import { pointerFileName } from './paths.ts';
@@ -42,11 +42,13 @@ export const carriedFolders = [path.join('files', 'objects'), 'backups', 'export
 
 async function copyFolders(from: string, to: string): Promise<void> {
   for (const folder of carriedFolders) {
-    await cp(path.join(from, folder), path.join(to, folder), { recursive: true, errorOnExist: true, force: false }).catch(
-      (error: NodeJS.ErrnoException) => {
-        if (error.code !== 'ENOENT') throw error;
-      },
-    );
+    await cp(path.join(from, folder), path.join(to, folder), {
+      recursive: true,
+      errorOnExist: true,
+      force: false,
+    }).catch((error: NodeJS.ErrnoException) => {
+      if (error.code !== 'ENOENT') throw error;
+    });
   }
 }
 
@@ -56,7 +58,10 @@ async function checkCopy(from: string, to: string, nativeBinding?: string): Prom
     const same = a.size === b.size && [...a].every(([name, size]) => b.get(name) === size);
     if (!same) throw new Error(`the copy of ${folder} differs from the original`);
   }
-  const copy = openDatabase(path.join(to, databaseFileName), { readonly: true, ...(nativeBinding ? { nativeBinding } : {}) });
+  const copy = openDatabase(path.join(to, databaseFileName), {
+    readonly: true,
+    ...(nativeBinding ? { nativeBinding } : {}),
+  });
   try {
     const result = integrityCheck(copy);
     if (result !== 'ok') throw new Error(`integrity_check: ${result}`);
@@ -100,7 +105,10 @@ export async function moveDataDir(request: MoveRequest): Promise<string> {
     await rm(target, { recursive: true, force: true });
     if (error instanceof UserFacingError) throw error;
     const detail = error instanceof Error ? error.message : String(error);
-    throw new UserFacingError('data-move-failed', `复制数据到「${target}」没有成功（${detail}）。数据仍在原处，没有任何改动。`);
+    throw new UserFacingError(
+      'data-move-failed',
+      `复制数据到「${target}」没有成功（${detail}）。数据仍在原处，没有任何改动。`,
+    );
   }
   await writePointer(request.userData, target);
   return target;

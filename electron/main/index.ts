@@ -18,7 +18,7 @@ import {
   utilityProcess,
   type BrowserWindow as Window,
 } from 'electron';
-import { UserFacingError } from '../../shared/errors.ts';
+import { UserFacingError } from '#shared/errors.ts';
 import { restoreBackup } from '../core/backup/restore-backup.ts';
 import { useNativeBinding } from '../core/db/native-binding.ts';
 import { AssemblyHost } from '../core/dossier/assembly-host.ts';
@@ -60,7 +60,9 @@ async function openEverything(log: Log): Promise<void> {
   const userData = app.getPath('userData');
   const files = appFiles(app);
   if (!existsSync(files.sqliteBinding)) {
-    throw new Error(`缺少为 Electron 编译的 SQLite 模块（${files.sqliteBinding}）。开发时请先运行 npm run native:electron。`);
+    throw new Error(
+      `缺少为 Electron 编译的 SQLite 模块（${files.sqliteBinding}）。开发时请先运行 npm run native:electron。`,
+    );
   }
   if (!existsSync(files.assemblyWorker)) {
     throw new Error(`缺少卷宗生成程序（${files.assemblyWorker}）。开发时请先运行 npm run build:electron。`);
@@ -108,7 +110,8 @@ async function openEverything(log: Log): Promise<void> {
     services,
     dossierFile: async (jobId, which) => {
       const status = await services.handlers['dossier:status']({ jobId });
-      if (status.state !== 'done') throw new UserFacingError('job-not-done', '卷宗还没有生成完。请等进度条走完后再导出。');
+      if (status.state !== 'done')
+        throw new UserFacingError('job-not-done', '卷宗还没有生成完。请等进度条走完后再导出。');
       return dossierOutputPath(dataDir, jobId, which);
     },
     documentsDir: app.getPath('documents'),
@@ -168,5 +171,8 @@ if (!app.requestSingleInstanceLock()) {
   app.on('web-contents-created', (_event, contents) => guardWebContents(contents));
   app.on('child-process-gone', (_event, details) => log.warn('child process gone', details));
   app.on('window-all-closed', () => app.quit());
-  app.whenReady().then(() => openEverything(log)).catch((error: unknown) => fail(log, error));
+  app
+    .whenReady()
+    .then(() => openEverything(log))
+    .catch((error: unknown) => fail(log, error));
 }

@@ -13,7 +13,11 @@ export interface MenuActions {
 }
 
 /** The menu template for `Menu.buildFromTemplate`; macOS gets its application menu first. */
-export function menuTemplate(actions: MenuActions, platform: NodeJS.Platform, isPackaged: boolean): MenuItemConstructorOptions[] {
+export function menuTemplate(
+  actions: MenuActions,
+  platform: NodeJS.Platform,
+  isPackaged: boolean,
+): MenuItemConstructorOptions[] {
   const mac = platform === 'darwin';
   const appMenu: MenuItemConstructorOptions = {
     label: '卷宗',

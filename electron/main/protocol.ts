@@ -80,7 +80,10 @@ export async function serveAppRequest(rootDir: string, request: Pick<Request, 'u
   } catch {
     return notFound();
   }
-  return new Response(request.method === 'HEAD' ? null : new Uint8Array(body), { status: 200, headers: responseHeaders(file) });
+  return new Response(request.method === 'HEAD' ? null : new Uint8Array(body), {
+    status: 200,
+    headers: responseHeaders(file),
+  });
 }
 
 /** The headers of every file served: its type, and the CSP (the renderer's page carries no policy of its own). */

@@ -6,13 +6,13 @@
 import { access, copyFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { BrowserWindow, Dialog, Shell } from 'electron';
-import type { ShellHandlers } from '../../shared/contract/index.ts';
-import type { RefusedFile } from '../../shared/contract/shell.ts';
-import type { Attachment } from '../../shared/contract/index.ts';
-import { UserFacingError } from '../../shared/errors.ts';
-import { acceptedExtensions } from '../../shared/file-kinds.ts';
+import type { ShellHandlers } from '#shared/contract/index.ts';
+import type { RefusedFile } from '#shared/contract/shell.ts';
+import type { Attachment } from '#shared/contract/index.ts';
+import { UserFacingError } from '#shared/errors.ts';
+import { acceptedExtensions } from '#shared/file-kinds.ts';
 import { addAttachmentFromPath } from '../core/services/attachment-import.ts';
-import { toApiError } from '../../shared/api-error.ts';
+import { toApiError } from '#shared/api-error.ts';
 import type { Services } from '../core/services/index.ts';
 import { moveDataDir } from '../core/data-location.ts';
 
@@ -46,7 +46,10 @@ function printWindow(contents: BrowserWindow['webContents']): Promise<boolean> {
     contents.print({ silent: false, printBackground: true }, (success, failureReason) => {
       if (success) resolve(true);
       else if (/cancel/i.test(failureReason)) resolve(false);
-      else reject(new UserFacingError('print-failed', `打印没有成功（${failureReason}）。请检查打印机是否连接、有纸后再试。`));
+      else
+        reject(
+          new UserFacingError('print-failed', `打印没有成功（${failureReason}）。请检查打印机是否连接、有纸后再试。`),
+        );
     });
   });
 }
@@ -104,7 +107,10 @@ export function shellHandlers(deps: ShellDeps): ShellHandlers {
       } catch (error) {
         await rm(partial, { force: true });
         const detail = (error as NodeJS.ErrnoException).code ?? String(error);
-        throw new UserFacingError('save-failed', `卷宗没有保存到「${target}」（${detail}）。请换一个位置，或确认该文件没有在其他程序中打开。`);
+        throw new UserFacingError(
+          'save-failed',
+          `卷宗没有保存到「${target}」（${detail}）。请换一个位置，或确认该文件没有在其他程序中打开。`,
+        );
       }
       shell.showItemInFolder(target);
       return { savedTo: target };
@@ -124,7 +130,10 @@ export function shellHandlers(deps: ShellDeps): ShellHandlers {
 
     'data:moveTo': async () => {
       if (deps.dataDirFromEnv) {
-        throw new UserFacingError('data-dir-fixed', '数据文件夹由环境变量 JUANZONG_DATA 指定，不能在这里移动。请修改该变量。');
+        throw new UserFacingError(
+          'data-dir-fixed',
+          '数据文件夹由环境变量 JUANZONG_DATA 指定，不能在这里移动。请修改该变量。',
+        );
       }
       const options = {
         title: '选择新的数据位置（将在其中建立“juanzong”文件夹）',

@@ -51,7 +51,13 @@ export function loadWindowState(file: string, workAreas: Rectangle[]): WindowSta
 /** The options to give `new BrowserWindow` for a state. */
 export function windowBounds(state: WindowState): Partial<Rectangle> & { minWidth: number; minHeight: number } {
   const { x, y, width, height } = state;
-  return { ...(x !== undefined && y !== undefined ? { x, y } : {}), width, height, minWidth: minimum.width, minHeight: minimum.height };
+  return {
+    ...(x !== undefined && y !== undefined ? { x, y } : {}),
+    width,
+    height,
+    minWidth: minimum.width,
+    minHeight: minimum.height,
+  };
 }
 
 /** Saves the window's normal (unmaximised) bounds and whether it is maximised, when it closes. */

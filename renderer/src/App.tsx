@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { Applicant } from '../../shared/contract/index.ts';
+import type { Applicant } from '#shared/contract/index.ts';
 import { call, errorMessage } from './api.ts';
 import { ApplicantList } from './components/ApplicantList.tsx';
 import { ApplicantPanel } from './screens/ApplicantPanel.tsx';
@@ -82,7 +82,11 @@ export function App() {
           />
           <main className="app-main">
             {selected ? (
-              <ApplicantPanel key={selected.id} applicant={selected} onOpen={(id) => setView({ kind: 'application', id, step: 'applicant' })} />
+              <ApplicantPanel
+                key={selected.id}
+                applicant={selected}
+                onOpen={(id) => setView({ kind: 'application', id, step: 'applicant' })}
+              />
             ) : (
               <section className="empty">
                 <h2>欢迎使用卷宗</h2>

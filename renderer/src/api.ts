@@ -1,5 +1,5 @@
-import type { BridgeApi, Channel, ChannelInput, ChannelOutput } from '../../shared/contract/index.ts';
-import { splitChannel } from '../../shared/contract/index.ts';
+import type { BridgeApi, Channel, ChannelInput, ChannelOutput } from '#shared/contract/index.ts';
+import { splitChannel } from '#shared/contract/index.ts';
 
 declare global {
   interface Window {
@@ -27,7 +27,8 @@ export async function call<C extends Channel>(channel: C, input: ChannelInput<C>
     domain
   ]?.[verb];
   if (!method) throw new ApiCallError('no-bridge', '卷宗的后台没有启动。请关闭窗口后重新打开卷宗。');
-  const result = (await method(input)) as { ok: true; value: ChannelOutput<C> } | { ok: false; error: { code: string; message: string; field?: string } };
+  const result = (await method(input)) as
+    { ok: true; value: ChannelOutput<C> } | { ok: false; error: { code: string; message: string; field?: string } };
   if (!result.ok) throw new ApiCallError(result.error.code, result.error.message, result.error.field);
   return result.value;
 }

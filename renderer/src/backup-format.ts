@@ -1,5 +1,5 @@
 /** How backups read in the window: their kind in Chinese, their time in local time, their size in KB/MB. */
-import type { ChannelOutput } from '../../shared/contract/index.ts';
+import type { ChannelOutput } from '#shared/contract/index.ts';
 
 export type Backup = ChannelOutput<'backup:list'>[number];
 

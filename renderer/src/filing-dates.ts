@@ -1,8 +1,8 @@
 /**
  * The profile's filing windows against today in Shanghai: open, not yet open, or closed, with the days left.
  */
-import type { Period, Profile } from '../../shared/profiles/index.ts';
-import { chineseDate, dayNumber, periodStatus, shanghaiNow } from '../../shared/rules/calendar.ts';
+import type { Period, Profile } from '#shared/profiles/index.ts';
+import { chineseDate, dayNumber, periodStatus, shanghaiNow } from '#shared/rules/calendar.ts';
 
 export interface FilingWindow {
   key: 'online' | 'paper';
@@ -35,7 +35,15 @@ export function filingWindows(profile: Profile, nowMs: number = Date.now()): Fil
     const status = periodStatus(period, now);
     const target = status === 'before' ? period.from : period.to;
     const days = Math.max(0, dayNumber(target) - dayNumber(now));
-    return { key, label, period, status, days, range: `${chineseDate(period.from)}至${chineseDate(period.to)}`, state: stateOf(period, status, days) };
+    return {
+      key,
+      label,
+      period,
+      status,
+      days,
+      range: `${chineseDate(period.from)}至${chineseDate(period.to)}`,
+      state: stateOf(period, status, days),
+    };
   });
 }
 

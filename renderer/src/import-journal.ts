@@ -3,7 +3,7 @@
  * file is sent and removed after the last. A note still there when the step opens means the window was closed
  * mid-way; the stored attachments then say which of those files made it in.
  */
-import type { AttachmentWithTurns } from '../../shared/contract/index.ts';
+import type { AttachmentWithTurns } from '#shared/contract/index.ts';
 
 interface Journal {
   startedAt: string;
@@ -36,10 +36,18 @@ function journalOf(applicationId: number, materialId: string): Journal | null {
 }
 
 /** What an import cut short left: the files that are in, and those to add again. Null when none was cut short. */
-export function interruptedImport(applicationId: number, materialId: string, attachments: AttachmentWithTurns[]): InterruptedImport | null {
+export function interruptedImport(
+  applicationId: number,
+  materialId: string,
+  attachments: AttachmentWithTurns[],
+): InterruptedImport | null {
   const journal = journalOf(applicationId, materialId);
   if (!journal) return null;
   const since = Date.parse(journal.startedAt);
-  const arrived = new Set(attachments.filter((a) => a.materialId === materialId && Date.parse(a.createdAt) >= since - 1000).map((a) => a.originalName));
+  const arrived = new Set(
+    attachments
+      .filter((a) => a.materialId === materialId && Date.parse(a.createdAt) >= since - 1000)
+      .map((a) => a.originalName),
+  );
   return { added: journal.names.filter((n) => arrived.has(n)), missing: journal.names.filter((n) => !arrived.has(n)) };
 }

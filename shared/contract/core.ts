@@ -1,6 +1,15 @@
 /** The channels the core services implement (plain Node: the CLI and the tests run them directly). */
 import { z } from 'zod';
-import { applicant, applicantChanges, applicantDraft, application, applicationDraft, applicationStatuses, attachment, recordId } from './schemas.ts';
+import {
+  applicant,
+  applicantChanges,
+  applicantDraft,
+  application,
+  applicationDraft,
+  applicationStatuses,
+  attachment,
+  recordId,
+} from './schemas.ts';
 
 const none = z.object({}).strict();
 
@@ -22,7 +31,10 @@ export const coreContract = {
   'applications:create': { input: applicationDraft.strict(), output: application },
   'applications:update': {
     input: z
-      .object({ id: recordId, changes: z.object({ status: z.enum(applicationStatuses), year: z.number().int() }).partial() })
+      .object({
+        id: recordId,
+        changes: z.object({ status: z.enum(applicationStatuses), year: z.number().int() }).partial(),
+      })
       .strict(),
     output: application,
   },

@@ -13,7 +13,13 @@ import { safetyContract } from './safety.ts';
 import { profilesContract } from './profiles.ts';
 
 /** Every channel the core services answer. */
-export const coreContracts = { ...coreContract, ...workflowContract, ...dossierContract, ...safetyContract, ...profilesContract } as const;
+export const coreContracts = {
+  ...coreContract,
+  ...workflowContract,
+  ...dossierContract,
+  ...safetyContract,
+  ...profilesContract,
+} as const;
 export const contract = { ...coreContracts, ...shellContract } as const;
 
 export type Contract = typeof contract;

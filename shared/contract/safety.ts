@@ -16,7 +16,11 @@ import { recordId } from './schemas.ts';
 
 const none = z.object({}).strict();
 /** A folder the clerk chose in the shell's dialog: an absolute path (POSIX or Windows). */
-const absoluteFolder = z.string().min(1).max(4096).regex(/^(\/|[A-Za-z]:[\\/]|\\\\)/, '请选择一个文件夹（完整路径）');
+const absoluteFolder = z
+  .string()
+  .min(1)
+  .max(4096)
+  .regex(/^(\/|[A-Za-z]:[\\/]|\\\\)/, '请选择一个文件夹（完整路径）');
 
 export const backupInfo = z.object({
   name: z.string(),
@@ -42,14 +46,25 @@ export const safetyContract = {
   },
   'backup:importFrom': {
     input: z.object({ folder: absoluteFolder }).strict(),
-    output: z.object({ takenAt: z.string(), files: z.number().int(), safetyBackup: z.string().nullable(), missingFiles: z.array(z.string()) }),
+    output: z.object({
+      takenAt: z.string(),
+      files: z.number().int(),
+      safetyBackup: z.string().nullable(),
+      missingFiles: z.array(z.string()),
+    }),
   },
   'archive:export': {
     input: z.object({ applicationId: recordId }).strict(),
     output: z.object({ path: z.string(), files: z.number().int(), size: z.number().int() }),
   },
   'archive:import': {
-    input: z.object({ fileName: z.string().min(1).max(255), bytes: z.instanceof(Uint8Array), asCopy: z.boolean().default(false) }).strict(),
+    input: z
+      .object({
+        fileName: z.string().min(1).max(255),
+        bytes: z.instanceof(Uint8Array),
+        asCopy: z.boolean().default(false),
+      })
+      .strict(),
     output: z.object({ applicationId: recordId, applicantId: recordId, files: z.number().int() }),
   },
   'data:warnings': { input: none, output: z.array(z.object({ code: z.string(), message: z.string() })) },

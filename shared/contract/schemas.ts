@@ -9,7 +9,10 @@ const timestamp = z.string();
 
 /** An applicant's fields as the API (and an imported archive) must give them. */
 export const applicantFields = {
-  name: visibleText(z.string().trim().min(1, '请填写申报单位名称（与营业执照一致）').max(200, '申报单位名称最多 200 个字'), '申报单位名称'),
+  name: visibleText(
+    z.string().trim().min(1, '请填写申报单位名称（与营业执照一致）').max(200, '申报单位名称最多 200 个字'),
+    '申报单位名称',
+  ),
   // A Chinese IME types full-width letters and digits (９１４４…): stored as the ASCII the code is.
   creditCode: visibleText(
     z.string().overwrite(toHalfWidth).trim().toUpperCase().max(18, '统一社会信用代码是 18 位，请核对营业执照'),
@@ -60,7 +63,16 @@ export const application = applicationDraft.extend({
  * review markup left out (or kept), what paper cannot carry (attachments, signatures, links, scripts, media),
  * a seal mark moved off the ink of the page.
  */
-export const contentNoticeCodes = ['markup-removed', 'markup-kept', 'attachments-left-out', 'signatures-left-out', 'links-left-out', 'scripts-left-out', 'media-left-out', 'seal-moved'] as const;
+export const contentNoticeCodes = [
+  'markup-removed',
+  'markup-kept',
+  'attachments-left-out',
+  'signatures-left-out',
+  'links-left-out',
+  'scripts-left-out',
+  'media-left-out',
+  'seal-moved',
+] as const;
 export const contentNotice = z.object({
   code: z.enum(contentNoticeCodes),
   count: z.number().int().nonnegative(),

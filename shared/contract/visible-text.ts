@@ -8,11 +8,13 @@ import { z } from 'zod';
 
 // C0/C1 controls, soft hyphen, Arabic letter mark, Mongolian vowel separator, zero-width and direction marks,
 // bidi embeddings, overrides and isolates, invisible operators, BOM, interlinear annotation marks.
-// eslint-disable-next-line no-control-regex
-const hiddenInLine = /[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb]/;
+const hiddenInLine =
+  // eslint-disable-next-line no-control-regex
+  /[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb]/;
 // The same, except line breaks and tabs, which a note or a reason may hold.
-// eslint-disable-next-line no-control-regex
-const hiddenInNote = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb]/;
+const hiddenInNote =
+  // eslint-disable-next-line no-control-regex
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb]/;
 
 export function hasHiddenCharacters(text: string, multiLine = false): boolean {
   return (multiLine ? hiddenInNote : hiddenInLine).test(text);
@@ -26,7 +28,11 @@ const message = (field: string) =>
  * also makes a credit code too long, and "too long" would send the clerk counting characters they cannot see).
  * @example visibleText(z.string().trim().max(200), '申报单位名称')
  */
-export function visibleText<S extends z.ZodType<string, string>>(schema: S, field: string, options: { multiLine?: boolean } = {}) {
+export function visibleText<S extends z.ZodType<string, string>>(
+  schema: S,
+  field: string,
+  options: { multiLine?: boolean } = {},
+) {
   return z
     .string()
     .refine((text) => !hasHiddenCharacters(text, options.multiLine), message(field))

@@ -92,7 +92,9 @@ export const pageMapEntry = z.object({
   source: z.object({ material: z.string(), file: z.string(), page: z.number().int() }).optional(),
   changes: z
     .object({
-      turn: z.object({ by: decidedBy, degrees: z.union([z.literal(0), z.literal(90), z.literal(180), z.literal(270)]) }).optional(),
+      turn: z
+        .object({ by: decidedBy, degrees: z.union([z.literal(0), z.literal(90), z.literal(180), z.literal(270)]) })
+        .optional(),
       straighten: z.number().optional(),
       crop: z.literal(true).optional(),
       split: z.object({ part: z.number().int(), of: z.number().int() }).optional(),
@@ -112,7 +114,9 @@ export const pageMap = z.object({
   /** Every physical page in order (absent from page maps stored before pages were inspected). */
   pageList: z.array(pageMapEntry).optional(),
   /** Source pages left out (blank backs, the clerk's choice): not printed, not numbered. */
-  skipped: z.array(z.object({ material: z.string(), file: z.string(), page: z.number().int(), by: decidedBy })).optional(),
+  skipped: z
+    .array(z.object({ material: z.string(), file: z.string(), page: z.number().int(), by: decidedBy }))
+    .optional(),
 });
 
 export const jobStates = ['running', 'done', 'failed', 'cancelled'] as const;
@@ -154,7 +158,11 @@ export const workflowContract = {
   },
   'applications:setMaterialState': {
     input: byApplication
-      .extend({ materialId: z.string().min(1), state: z.enum(materialStateKinds).nullable(), reason: z.string().trim().max(500) })
+      .extend({
+        materialId: z.string().min(1),
+        state: z.enum(materialStateKinds).nullable(),
+        reason: z.string().trim().max(500),
+      })
       .strict(),
     output: applicationDetail,
   },

@@ -63,12 +63,17 @@ export function pagesText(first: number, last: number): string {
 
 /** What the profile asks to be stamped on a material, before the dossier exists. */
 export function sealRuleText(rule: SealRule): string {
-  const parts = [rule.official ? '加盖申报单位公章' : '', rule.crossPageWhenMultiPage ? '多页的加盖骑缝章' : ''].filter(Boolean);
+  const parts = [rule.official ? '加盖申报单位公章' : '', rule.crossPageWhenMultiPage ? '多页的加盖骑缝章' : ''].filter(
+    Boolean,
+  );
   return parts.length ? parts.join('，') : '无需盖章';
 }
 
 /** What is to be stamped on one part of the assembled dossier (a row of its seal plan). */
 export function sealsText(row: SealPlanRow): string {
-  const parts = [row.officialSeal ? `第 ${row.firstNumber} 页盖公章` : '', row.crossPageSheets.length ? '加盖骑缝章' : ''].filter(Boolean);
+  const parts = [
+    row.officialSeal ? `第 ${row.firstNumber} 页盖公章` : '',
+    row.crossPageSheets.length ? '加盖骑缝章' : '',
+  ].filter(Boolean);
   return parts.length ? parts.join('，') : '无需盖章';
 }

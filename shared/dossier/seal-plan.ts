@@ -83,7 +83,11 @@ function rowOf(section: PageMapSection, duplex: boolean, rule: SealRule): SealPl
  * const rows = sealPlan(status.pageMap, { duplex: true }, Object.fromEntries(profile.materials.map((m) => [m.id, m.seal])));
  * rows[2].crossPageSheets // [3, 4, 5]: stamp the 骑缝章 across sheets 3 to 5
  */
-export function sealPlan(pageMap: PageMap, options: { duplex: boolean }, rules: Record<string, SealRule> = {}): SealPlanRow[] {
+export function sealPlan(
+  pageMap: PageMap,
+  options: { duplex: boolean },
+  rules: Record<string, SealRule> = {},
+): SealPlanRow[] {
   const fallback: SealRule = { official: true, crossPageWhenMultiPage: true };
   return pageMap.sections.map((s) => rowOf(s, options.duplex, rules[s.id] ?? GENERATED_PARTS[s.id] ?? fallback));
 }

@@ -50,7 +50,12 @@ export const material = z.strictObject({
 });
 
 /** Where a condition's answer comes from: the clerk's yes/no, or a field the contract rules already check. */
-export const conditionAnswerSources = ['question', 'contract.providerListed', 'contract.serviceWindow', 'contract.relatedParty'] as const;
+export const conditionAnswerSources = [
+  'question',
+  'contract.providerListed',
+  'contract.serviceWindow',
+  'contract.relatedParty',
+] as const;
 
 export const condition = z.strictObject({
   id: z.string().regex(/^[a-z0-9-]+$/),
@@ -179,7 +184,8 @@ type RefineContext = z.core.$RefinementCtx<z.output<typeof profileObject>>;
 
 function requireUnique(ids: string[], path: (string | number)[], ctx: RefineContext): void {
   ids.forEach((id, index) => {
-    if (ids.indexOf(id) !== index) ctx.addIssue({ code: 'custom', path: [...path, index, 'id'], message: `id “${id}” 重复` });
+    if (ids.indexOf(id) !== index)
+      ctx.addIssue({ code: 'custom', path: [...path, index, 'id'], message: `id “${id}” 重复` });
   });
 }
 
@@ -189,10 +195,26 @@ function requireOrdered(p: Period, path: string[], ctx: RefineContext): void {
 
 /** The profile schema with the checks that span fields: unique ids, ordered periods, caps in order. */
 export const profileSchema = profileObject.superRefine((p, ctx) => {
-  requireUnique(p.materials.map((m) => m.id), ['materials'], ctx);
-  requireUnique(p.conditions.map((c) => c.id), ['conditions'], ctx);
-  requireUnique(p.contract.relatedPartyQuestions.map((q) => q.id), ['contract', 'relatedPartyQuestions'], ctx);
-  requireUnique(p.funding.eligibleCostKinds.map((k) => k.id), ['funding', 'eligibleCostKinds'], ctx);
+  requireUnique(
+    p.materials.map((m) => m.id),
+    ['materials'],
+    ctx,
+  );
+  requireUnique(
+    p.conditions.map((c) => c.id),
+    ['conditions'],
+    ctx,
+  );
+  requireUnique(
+    p.contract.relatedPartyQuestions.map((q) => q.id),
+    ['contract', 'relatedPartyQuestions'],
+    ctx,
+  );
+  requireUnique(
+    p.funding.eligibleCostKinds.map((k) => k.id),
+    ['funding', 'eligibleCostKinds'],
+    ctx,
+  );
   requireOrdered(p.dates.serviceWindow, ['dates', 'serviceWindow'], ctx);
   requireOrdered(p.dates.onlineFiling, ['dates', 'onlineFiling'], ctx);
   requireOrdered(p.dates.paperFiling, ['dates', 'paperFiling'], ctx);

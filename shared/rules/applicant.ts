@@ -23,7 +23,8 @@ const KIND_NAMES: Record<ApplicantKind, string> = {
 export function checkCreditCode(applicant: ApplicantFacts): Finding[] {
   const code = normalizeCreditCode(applicant.creditCode);
   const subject = 'applicant.creditCode';
-  if (code === '') return [error('credit-code-missing', subject, '请填写申报单位的统一社会信用代码（18位，见营业执照）。')];
+  if (code === '')
+    return [error('credit-code-missing', subject, '请填写申报单位的统一社会信用代码（18位，见营业执照）。')];
   if (!hasCreditCodeShape(code)) {
     return [
       error(
@@ -129,7 +130,9 @@ export function checkKind(applicant: ApplicantFacts, profile: Profile): Finding[
   const accepted = profile.applicant.acceptedKinds;
   const acceptedNames = accepted.map((k) => KIND_NAMES[k]).join('、');
   if (!applicant.kind) {
-    return [warning('applicant-kind-missing', 'applicant.kind', `请选择申报单位类型。本项目受理的类型：${acceptedNames}。`)];
+    return [
+      warning('applicant-kind-missing', 'applicant.kind', `请选择申报单位类型。本项目受理的类型：${acceptedNames}。`),
+    ];
   }
   if (!accepted.includes(applicant.kind)) {
     return [
@@ -147,15 +150,32 @@ export function checkKind(applicant: ApplicantFacts, profile: Profile): Finding[
 export function checkContact(applicant: ApplicantFacts): Finding[] {
   const findings: Finding[] = [];
   if (!applicant.contact?.trim()) {
-    findings.push(warning('applicant-contact-missing', 'applicant.contact', '请填写本单位的申报联系人：同一年度内不同单位使用同一联系人的，原则上不予受理。'));
+    findings.push(
+      warning(
+        'applicant-contact-missing',
+        'applicant.contact',
+        '请填写本单位的申报联系人：同一年度内不同单位使用同一联系人的，原则上不予受理。',
+      ),
+    );
   }
   if (!applicant.phone?.trim()) {
-    findings.push(warning('applicant-phone-missing', 'applicant.phone', '请填写申报联系人的电话：同一年度内不同单位使用同一联系电话的，原则上不予受理。'));
+    findings.push(
+      warning(
+        'applicant-phone-missing',
+        'applicant.phone',
+        '请填写申报联系人的电话：同一年度内不同单位使用同一联系电话的，原则上不予受理。',
+      ),
+    );
   }
   return findings;
 }
 
 /** All applicant rules. */
 export function checkApplicant(applicant: ApplicantFacts, profile: Profile): Finding[] {
-  return [...checkCreditCode(applicant), ...checkRegion(applicant, profile), ...checkKind(applicant, profile), ...checkContact(applicant)];
+  return [
+    ...checkCreditCode(applicant),
+    ...checkRegion(applicant, profile),
+    ...checkKind(applicant, profile),
+    ...checkContact(applicant),
+  ];
 }

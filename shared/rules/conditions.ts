@@ -19,7 +19,13 @@ export function checkConditions(answers: Record<string, Answer>, profile: Profil
     if (answer === undefined) {
       findings.push(warning('condition-unanswered', subject, `尚未回答${asked} 请核实后回答“是”或“否”。`));
     } else if (answer === 'unsure') {
-      findings.push(warning('condition-unsure', subject, `${asked} 答为“不确定”：请向单位负责人或政策咨询电话核实后改为“是”或“否”。`));
+      findings.push(
+        warning(
+          'condition-unsure',
+          subject,
+          `${asked} 答为“不确定”：请向单位负责人或政策咨询电话核实后改为“是”或“否”。`,
+        ),
+      );
     } else if (answer === 'no') {
       const make = condition.mandatory ? error : warning;
       findings.push(make('condition-not-met', subject, `${asked} 答为“否”：${condition.noMeans}`));

@@ -17,10 +17,22 @@ export function checkConsistency(applicant: ApplicantFacts, recorded: RecordedId
   const code = normalizeCreditCode(applicant.creditCode);
   for (const r of recorded) {
     if (r.name !== undefined && r.name.trim() !== '' && normalizeOrgName(r.name) !== name) {
-      findings.push(error('applicant-name-inconsistent', r.subject, `${r.subject} 记录的单位名称“${r.name.trim()}”与申报单位名称“${applicant.name}”不一致。请对照营业执照核对，使各处名称一致。`));
+      findings.push(
+        error(
+          'applicant-name-inconsistent',
+          r.subject,
+          `${r.subject} 记录的单位名称“${r.name.trim()}”与申报单位名称“${applicant.name}”不一致。请对照营业执照核对，使各处名称一致。`,
+        ),
+      );
     }
     if (r.creditCode !== undefined && r.creditCode.trim() !== '' && normalizeCreditCode(r.creditCode) !== code) {
-      findings.push(error('credit-code-inconsistent', r.subject, `${r.subject} 记录的信用代码“${r.creditCode.trim()}”与申报单位的信用代码“${applicant.creditCode}”不一致。请核对后改正。`));
+      findings.push(
+        error(
+          'credit-code-inconsistent',
+          r.subject,
+          `${r.subject} 记录的信用代码“${r.creditCode.trim()}”与申报单位的信用代码“${applicant.creditCode}”不一致。请核对后改正。`,
+        ),
+      );
     }
   }
   return findings;

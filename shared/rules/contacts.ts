@@ -25,7 +25,11 @@ function isSameApplicant(applicant: ApplicantFacts, other: OtherApplicantContact
  * Warns when another applicant of the profile's year uses the same contact person or phone.
  * `others` come from the caller (the local records); the applicant itself may be among them.
  */
-export function checkSharedContacts(applicant: ApplicantFacts, others: OtherApplicantContact[], profile: Profile): Finding[] {
+export function checkSharedContacts(
+  applicant: ApplicantFacts,
+  others: OtherApplicantContact[],
+  profile: Profile,
+): Finding[] {
   if (!profile.sharedContacts.forbidWithinYear) return [];
   const rivals = others.filter((o) => o.year === profile.year && !isSameApplicant(applicant, o));
   const contact = normalizeName(applicant.contact ?? '');
@@ -35,10 +39,22 @@ export function checkSharedContacts(applicant: ApplicantFacts, others: OtherAppl
   const byPhone = phone ? rivals.filter((o) => normalizePhone(o.phone ?? '') === phone) : [];
   const names = (list: OtherApplicantContact[]) => [...new Set(list.map((o) => `“${o.name}”`))].join('、');
   if (byContact.length > 0) {
-    findings.push(warning('contact-shared', 'applicant.contact', `联系人“${applicant.contact?.trim()}”在${profile.year}年度也是${names(byContact)}的联系人。同一年度内不同单位使用同一联系人的，原则上不予受理：请各单位使用本单位自己的联系人。`));
+    findings.push(
+      warning(
+        'contact-shared',
+        'applicant.contact',
+        `联系人“${applicant.contact?.trim()}”在${profile.year}年度也是${names(byContact)}的联系人。同一年度内不同单位使用同一联系人的，原则上不予受理：请各单位使用本单位自己的联系人。`,
+      ),
+    );
   }
   if (byPhone.length > 0) {
-    findings.push(warning('phone-shared', 'applicant.phone', `联系电话“${applicant.phone?.trim()}”在${profile.year}年度也是${names(byPhone)}的联系电话。同一年度内不同单位使用同一联系电话的，原则上不予受理：请各单位使用本单位自己的联系电话。`));
+    findings.push(
+      warning(
+        'phone-shared',
+        'applicant.phone',
+        `联系电话“${applicant.phone?.trim()}”在${profile.year}年度也是${names(byPhone)}的联系电话。同一年度内不同单位使用同一联系电话的，原则上不予受理：请各单位使用本单位自己的联系电话。`,
+      ),
+    );
   }
   return findings;
 }

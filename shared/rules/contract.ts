@@ -19,7 +19,9 @@ type FilledContract = ContractFacts & Required<Pick<ContractFacts, (typeof FIELD
 
 function checkProvider(contract: FilledContract, profile: Profile): Finding[] {
   if (!contract.provider.trim()) {
-    return [error('contract-provider-missing', 'contract.provider', '请填写签订服务合同的模型服务机构名称（与合同一致）。')];
+    return [
+      error('contract-provider-missing', 'contract.provider', '请填写签订服务合同的模型服务机构名称（与合同一致）。'),
+    ];
   }
   if (profile.contract.requireListedProvider && !contract.providerListed) {
     return [
@@ -39,24 +41,45 @@ export function checkRelatedParty(contract: FilledContract, profile: Profile): F
   if (!rules.forbidRelatedParty) return [];
   const provider = contract.provider || '模型服务机构';
   if (contract.relatedParty) {
-    return [error('contract-related-party', 'contract.relatedParty', `申报单位与“${provider}”构成关联方，与关联方签订的合同不能申领模型券。请改与非关联方的已入库模型服务机构签约。`)];
+    return [
+      error(
+        'contract-related-party',
+        'contract.relatedParty',
+        `申报单位与“${provider}”构成关联方，与关联方签订的合同不能申领模型券。请改与非关联方的已入库模型服务机构签约。`,
+      ),
+    ];
   }
   const findings: Finding[] = [];
   for (const q of rules.relatedPartyQuestions) {
     const subject = `contract.relatedPartyAnswers.${q.id}`;
     const answer = contract.relatedPartyAnswers[q.id];
     if (answer === 'yes') {
-      return [error('contract-related-party', subject, `申报单位与“${provider}”${q.criterion}，按企业所得税法实施条例第一百零九条构成关联方，该合同不能申领模型券。请改与非关联方的已入库模型服务机构签约。`)];
+      return [
+        error(
+          'contract-related-party',
+          subject,
+          `申报单位与“${provider}”${q.criterion}，按企业所得税法实施条例第一百零九条构成关联方，该合同不能申领模型券。请改与非关联方的已入库模型服务机构签约。`,
+        ),
+      ];
     }
-    if (answer === undefined) findings.push(warning('related-party-unanswered', subject, `关联方核查尚未回答：${q.question}`));
-    if (answer === 'unsure') findings.push(warning('related-party-unsure', subject, `关联方核查答为“不确定”：${q.question} 请查阅双方股东、实际控制人信息后回答“是”或“否”。`));
+    if (answer === undefined)
+      findings.push(warning('related-party-unanswered', subject, `关联方核查尚未回答：${q.question}`));
+    if (answer === 'unsure')
+      findings.push(
+        warning(
+          'related-party-unsure',
+          subject,
+          `关联方核查答为“不确定”：${q.question} 请查阅双方股东、实际控制人信息后回答“是”或“否”。`,
+        ),
+      );
   }
   return findings;
 }
 
 function checkModel(contract: ContractFacts, profile: Profile): Finding[] {
   const findings: Finding[] = [];
-  if (!contract.model.trim()) findings.push(warning('contract-model-missing', 'contract.model', '请填写合同所用模型的名称。'));
+  if (!contract.model.trim())
+    findings.push(warning('contract-model-missing', 'contract.model', '请填写合同所用模型的名称。'));
   if (profile.contract.requireModelFiling && !contract.modelFiling.trim()) {
     findings.push(
       error(
@@ -80,18 +103,36 @@ export function checkServiceWindow(contract: FilledContract, profile: Profile): 
   const windowTo = profile.dates.serviceWindow.to.slice(0, 10);
   const window = `${chineseDate(windowFrom)}至${chineseDate(windowTo)}`;
   if (serviceFrom > serviceTo) {
-    return [error('contract-dates-reversed', 'contract.serviceTo', `服务结束日期（${serviceTo}）早于开始日期（${serviceFrom}），请对照合同改正。`)];
+    return [
+      error(
+        'contract-dates-reversed',
+        'contract.serviceTo',
+        `服务结束日期（${serviceTo}）早于开始日期（${serviceFrom}），请对照合同改正。`,
+      ),
+    ];
   }
   if (serviceTo < windowFrom || serviceFrom > windowTo) {
     const subject = serviceTo < windowFrom ? 'contract.serviceTo' : 'contract.serviceFrom';
-    return [error('contract-outside-window', subject, `合同服务期${serviceFrom}至${serviceTo}完全在规定期间（${window}）以外，不能申领模型券。请核对合同日期，或选用在规定期间内开展服务的合同。`)];
+    return [
+      error(
+        'contract-outside-window',
+        subject,
+        `合同服务期${serviceFrom}至${serviceTo}完全在规定期间（${window}）以外，不能申领模型券。请核对合同日期，或选用在规定期间内开展服务的合同。`,
+      ),
+    ];
   }
   const outside: string[] = [];
   if (serviceFrom < windowFrom) outside.push(span(serviceFrom, addDays(windowFrom, -1)));
   if (serviceTo > windowTo) outside.push(span(addDays(windowTo, 1), serviceTo));
   if (outside.length === 0) return [];
   const subject = serviceFrom < windowFrom ? 'contract.serviceFrom' : 'contract.serviceTo';
-  return [warning('contract-partly-outside-window', subject, `合同服务期有部分在规定期间（${window}）以外：${outside.join('、')}的服务不计入模型券，这些日子支付的费用也不计入。`)];
+  return [
+    warning(
+      'contract-partly-outside-window',
+      subject,
+      `合同服务期有部分在规定期间（${window}）以外：${outside.join('、')}的服务不计入模型券，这些日子支付的费用也不计入。`,
+    ),
+  ];
 }
 
 const isEmpty = (value: boolean | string | undefined) => value === undefined || value === '';
@@ -116,7 +157,9 @@ function fieldsToFill(contract: ContractFacts): Finding[] {
  */
 export function checkContract(contract: ContractFacts | undefined, profile: Profile): Finding[] {
   if (!contract) {
-    return [error('contract-missing', 'contract', '还没有录入服务合同：请填写模型服务机构、模型、备案号和服务起止日期。')];
+    return [
+      error('contract-missing', 'contract', '还没有录入服务合同：请填写模型服务机构、模型、备案号和服务起止日期。'),
+    ];
   }
   if (!isFilled(contract)) return fieldsToFill(contract);
   return [

@@ -18,11 +18,29 @@ export function checkOnlineFiling(profile: Profile, today: string): Finding[] {
   const subject = 'dates.onlineFiling';
   switch (periodStatus(onlineFiling, today)) {
     case 'before':
-      return [info('online-filing-not-open', subject, `网络填报受理时间为${window}，尚未开始。可先整理材料，到时在广东政务服务网在线提交。`)];
+      return [
+        info(
+          'online-filing-not-open',
+          subject,
+          `网络填报受理时间为${window}，尚未开始。可先整理材料，到时在广东政务服务网在线提交。`,
+        ),
+      ];
     case 'open':
-      return [info('online-filing-open', subject, `网络填报正在受理（${window}）。${lastDayNote(onlineFiling.to, today)}请在线提交项目申请书及配套材料，等待形式预审。`)];
+      return [
+        info(
+          'online-filing-open',
+          subject,
+          `网络填报正在受理（${window}）。${lastDayNote(onlineFiling.to, today)}请在线提交项目申请书及配套材料，等待形式预审。`,
+        ),
+      ];
     case 'after':
-      return [warning('online-filing-closed', subject, `网络填报已于${chineseDate(onlineFiling.to)}截止，不再受理新提交的申请。已提交后被退回修改的，可继续提交在线预审，但最迟不能超过${chineseDate(paperFiling.to)}。`)];
+      return [
+        warning(
+          'online-filing-closed',
+          subject,
+          `网络填报已于${chineseDate(onlineFiling.to)}截止，不再受理新提交的申请。已提交后被退回修改的，可继续提交在线预审，但最迟不能超过${chineseDate(paperFiling.to)}。`,
+        ),
+      ];
   }
 }
 
@@ -34,11 +52,29 @@ export function checkPaperFiling(profile: Profile, today: string): Finding[] {
   const subject = 'dates.paperFiling';
   switch (periodStatus(paperFiling, today)) {
     case 'before':
-      return [info('paper-filing-not-open', subject, `书面材料受理时间为${window}，尚未开始。网上预审通过后，再预约递交纸质材料。`)];
+      return [
+        info(
+          'paper-filing-not-open',
+          subject,
+          `书面材料受理时间为${window}，尚未开始。网上预审通过后，再预约递交纸质材料。`,
+        ),
+      ];
     case 'open':
-      return [info('paper-filing-open', subject, `书面材料正在受理（${window}）。${lastDayNote(paperFiling.to, today)}网上预审通过后，请在“${appointment.app}”APP预约，到${place}递交纸质材料；递交了纸质材料才算申报成功。`)];
+      return [
+        info(
+          'paper-filing-open',
+          subject,
+          `书面材料正在受理（${window}）。${lastDayNote(paperFiling.to, today)}网上预审通过后，请在“${appointment.app}”APP预约，到${place}递交纸质材料；递交了纸质材料才算申报成功。`,
+        ),
+      ];
     case 'after':
-      return [warning('paper-filing-closed', subject, `书面材料受理已于${chineseDate(paperFiling.to)}截止，本批次已不能递交纸质材料。请留意下一批次的申报通知。`)];
+      return [
+        warning(
+          'paper-filing-closed',
+          subject,
+          `书面材料受理已于${chineseDate(paperFiling.to)}截止，本批次已不能递交纸质材料。请留意下一批次的申报通知。`,
+        ),
+      ];
   }
 }
 

@@ -70,6 +70,11 @@ export function applicationFromManifest(manifest: Manifest, context: ManifestCon
  * @param today `YYYY-MM-DD` or `YYYY-MM-DDTHH:mm` on the Asia/Shanghai wall clock.
  * @example checkManifest(manifest, profile, '2025-10-20T10:00', { missingFiles, otherApplicants }).findings
  */
-export function checkManifest(manifest: Manifest, profile: Profile, today: string, context: ManifestContext = {}): CheckResult {
+export function checkManifest(
+  manifest: Manifest,
+  profile: Profile,
+  today: string,
+  context: ManifestContext = {},
+): CheckResult {
   return checkApplication(applicationFromManifest(manifest, context), profile, today);
 }

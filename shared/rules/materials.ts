@@ -7,7 +7,11 @@ import type { Finding, MaterialState } from './types.ts';
 
 function missingFileFindings(material: ProfileMaterial, state: MaterialState): Finding[] {
   return state.missingFiles.map((path) =>
-    error('material-file-missing', material.id, `“${material.title}”的文件“${path}”找不到。请检查文件是否被移动、改名或删除，然后重新添加。`),
+    error(
+      'material-file-missing',
+      material.id,
+      `“${material.title}”的文件“${path}”找不到。请检查文件是否被移动、改名或删除，然后重新添加。`,
+    ),
   );
 }
 
@@ -24,10 +28,22 @@ function exemptFindings(material: ProfileMaterial, reason: string): Finding[] {
 function notApplicableFindings(material: ProfileMaterial, reason: string | undefined): Finding[] {
   const { requirement } = material;
   if (requirement.kind !== 'conditional') {
-    return [error('material-not-applicable-not-allowed', material.id, `“${material.title}”是必交材料，不能标为不适用。请添加该材料的文件。`)];
+    return [
+      error(
+        'material-not-applicable-not-allowed',
+        material.id,
+        `“${material.title}”是必交材料，不能标为不适用。请添加该材料的文件。`,
+      ),
+    ];
   }
   if (!reason?.trim()) {
-    return [error('material-reason-missing', material.id, `“${material.title}”标为不适用，但没有写原因。请写明原因，例如“项目${negate(requirement.when)}”。`)];
+    return [
+      error(
+        'material-reason-missing',
+        material.id,
+        `“${material.title}”标为不适用，但没有写原因。请写明原因，例如“项目${negate(requirement.when)}”。`,
+      ),
+    ];
   }
   return [info('material-not-applicable', material.id, `“${material.title}”标为不适用：${reason.trim()}。`)];
 }
@@ -42,7 +58,8 @@ function missingMessage(material: ProfileMaterial): string {
   if (requirement.kind === 'exemptible') {
     return `${base}如${requirement.exemptions.map((e) => e.label).join('，或')}，可标为免交。`;
   }
-  if (requirement.kind === 'conditional') return `“${material.title}”在${requirement.when}时必须提交：请添加文件；如不涉及，请标为不适用并写明原因。`;
+  if (requirement.kind === 'conditional')
+    return `“${material.title}”在${requirement.when}时必须提交：请添加文件；如不涉及，请标为不适用并写明原因。`;
   return base;
 }
 
@@ -64,7 +81,13 @@ export function checkMaterials(states: MaterialState[], profile: Profile): Findi
   const ids = [...known].join('、');
   for (const state of states) {
     if (!known.has(state.id)) {
-      findings.push(warning('material-unknown', state.id, `材料“${state.id}”不在本项目的材料清单中。请核对材料编号（可用的编号：${ids}）。`));
+      findings.push(
+        warning(
+          'material-unknown',
+          state.id,
+          `材料“${state.id}”不在本项目的材料清单中。请核对材料编号（可用的编号：${ids}）。`,
+        ),
+      );
     }
   }
   return findings;

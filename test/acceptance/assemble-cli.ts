@@ -53,13 +53,27 @@ export function runProcess(cmd: string, args: string[], timeoutMs: number, cwd =
 }
 
 /** `juanzong assemble MANIFEST --out OUT --json [...extra]`. */
-export function assemble(manifest: string, out: string, extra: string[] = [], timeoutMs = 120_000): Promise<ProcessResult> {
+export function assemble(
+  manifest: string,
+  out: string,
+  extra: string[] = [],
+  timeoutMs = 120_000,
+): Promise<ProcessResult> {
   return runProcess(process.execPath, [CLI, 'assemble', manifest, '--out', out, '--json', ...extra], timeoutMs);
 }
 
 /** `python3 check_dossier.py DOSSIER MAP --manifest M --expect E`. */
-export function checkDossier(dossier: string, pageMap: string, manifest: string, expectFile: string): Promise<ProcessResult> {
-  return runProcess('python3', [CHECK_DOSSIER, dossier, pageMap, '--manifest', manifest, '--expect', expectFile], 300_000);
+export function checkDossier(
+  dossier: string,
+  pageMap: string,
+  manifest: string,
+  expectFile: string,
+): Promise<ProcessResult> {
+  return runProcess(
+    'python3',
+    [CHECK_DOSSIER, dossier, pageMap, '--manifest', manifest, '--expect', expectFile],
+    300_000,
+  );
 }
 
 /** A one-line account of a process's end, for assertion messages. */

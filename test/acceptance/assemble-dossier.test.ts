@@ -48,7 +48,9 @@ function pageText(pdf: string, page: number): string {
 /** How the words HXTL<id> and HXBR<id> sit on their page: 'upright', or turned 'cw' / 'ccw' (poppler's y grows down). */
 function turnOf(pdf: string, id: string): string {
   const centre = (word: string): { x: number; y: number } => {
-    const m = new RegExp(`xMin="([\\d.]+)" yMin="([\\d.]+)" xMax="([\\d.]+)" yMax="([\\d.]+)">${word}<`).exec(bbox(pdf));
+    const m = new RegExp(`xMin="([\\d.]+)" yMin="([\\d.]+)" xMax="([\\d.]+)" yMax="([\\d.]+)">${word}<`).exec(
+      bbox(pdf),
+    );
     if (!m) throw new Error(`no word ${word} in ${pdf}`);
     return { x: (Number(m[1]) + Number(m[3])) / 2, y: (Number(m[2]) + Number(m[4])) / 2 };
   };

@@ -13,11 +13,15 @@ import { exportArchive } from '../../electron/core/archive/export-archive.ts';
 import { importArchive } from '../../electron/core/archive/import-archive.ts';
 import { dispatch } from '../../electron/core/services/dispatch.ts';
 import { openServices, type Services } from '../../electron/core/services/index.ts';
-import type { Handlers } from '../../shared/contract/index.ts';
+import type { Handlers } from '#shared/contract/index.ts';
 import { runTool } from '../fixtures/run-tool.ts';
 import { call, ensureApplication, randomPdfBytes } from '../crash/children/seed.ts';
 
-type Manifest = Record<string, unknown> & { applicant: Record<string, unknown>; application: Record<string, unknown>; attachments: Record<string, unknown>[] };
+type Manifest = Record<string, unknown> & {
+  applicant: Record<string, unknown>;
+  application: Record<string, unknown>;
+  attachments: Record<string, unknown>[];
+};
 
 let root: string;
 let source: Services;
@@ -28,7 +32,12 @@ beforeAll(async () => {
   root = mkdtempSync(path.join(tmpdir(), 'juanzong-archive-rows-'));
   source = await openServices({ dataDir: path.join(root, 'source') });
   const applicationId = await ensureApplication(source);
-  await call(source, 'attachments:add', { applicationId, materialId: 'business-license', fileName: '执照.pdf', bytes: randomPdfBytes(3000) });
+  await call(source, 'attachments:add', {
+    applicationId,
+    materialId: 'business-license',
+    fileName: '执照.pdf',
+    bytes: randomPdfBytes(3000),
+  });
   await exportArchive(source, applicationId, path.join(root, 'app.juanzong'));
   original = unzipSync(readFileSync(path.join(root, 'app.juanzong')));
 }, 60_000);
@@ -64,13 +73,29 @@ describe('archive rows pass the API’s schemas', () => {
     refused((m) => (m.applicant.name = '深'.repeat(201)), 'archive-invalid-data', /申报单位.*name.*200/));
 
   it('refuses dossier options that are not JSON, or not options', async () => {
-    await refused((m) => (m.application.dossier_options = '{not json'), 'archive-invalid-data', /卷宗选项不是有效的 JSON/);
-    await refused((m) => (m.application.dossier_options = '{"duplex":"yes"}'), 'archive-invalid-data', /卷宗选项.*duplex/);
+    await refused(
+      (m) => (m.application.dossier_options = '{not json'),
+      'archive-invalid-data',
+      /卷宗选项不是有效的 JSON/,
+    );
+    await refused(
+      (m) => (m.application.dossier_options = '{"duplex":"yes"}'),
+      'archive-invalid-data',
+      /卷宗选项.*duplex/,
+    );
   });
 
   it('refuses a name with a direction override and a credit code with a zero-width space', async () => {
-    await refused((m) => (m.applicant.name = '深圳市\u202e司公限有技科'), 'archive-invalid-data', /申报单位名称中含有看不见的字符/);
-    await refused((m) => (m.applicant.credit_code = '91440300MA5G\u200b1234A4'), 'archive-invalid-data', /统一社会信用代码中含有看不见的字符/);
+    await refused(
+      (m) => (m.applicant.name = '深圳市\u202e司公限有技科'),
+      'archive-invalid-data',
+      /申报单位名称中含有看不见的字符/,
+    );
+    await refused(
+      (m) => (m.applicant.credit_code = '91440300MA5G\u200b1234A4'),
+      'archive-invalid-data',
+      /统一社会信用代码中含有看不见的字符/,
+    );
   });
 
   it('refuses a manifest larger than 32 MB before reading it', async () => {
@@ -86,17 +111,34 @@ describe('archive rows pass the API’s schemas', () => {
     runTool('convert', ['-size', '60x40', 'xc:#cc9933', heicFile]);
     const heic = new Uint8Array(readFileSync(heicFile));
     const sha = createHash('sha256').update(heic).digest('hex');
-    await refused((m, files) => {
-      for (const name of Object.keys(files)) if (name.startsWith('files/')) delete files[name];
-      files[`files/${sha}`] = heic;
-      Object.assign(m.attachments[0]!, { sha256: sha, size: heic.length, original_name: '照片.heic', media_type: 'application/pdf' });
-    }, 'archive-file-refused', /照片\.heic.*HEIC.*JPEG/);
+    await refused(
+      (m, files) => {
+        for (const name of Object.keys(files)) if (name.startsWith('files/')) delete files[name];
+        files[`files/${sha}`] = heic;
+        Object.assign(m.attachments[0]!, {
+          sha256: sha,
+          size: heic.length,
+          original_name: '照片.heic',
+          media_type: 'application/pdf',
+        });
+      },
+      'archive-file-refused',
+      /照片\.heic.*HEIC.*JPEG/,
+    );
   });
 
   it('keeps a path given as a file name only as a clean label, and takes the media type from the file', async () => {
-    const { s, outcome } = await importEdited((m) => Object.assign(m.attachments[0]!, { original_name: '..\\..\\Windows\\CON.pdf', media_type: 'image/png', page_count: 99 }));
+    const { s, outcome } = await importEdited((m) =>
+      Object.assign(m.attachments[0]!, {
+        original_name: '..\\..\\Windows\\CON.pdf',
+        media_type: 'image/png',
+        page_count: 99,
+      }),
+    );
     const { applicationId } = outcome as { applicationId: number };
-    expect(await call(s, 'attachments:list', { applicationId })).toMatchObject([{ originalName: '_CON.pdf', mediaType: 'application/pdf', pageCount: 1 }]);
+    expect(await call(s, 'attachments:list', { applicationId })).toMatchObject([
+      { originalName: '_CON.pdf', mediaType: 'application/pdf', pageCount: 1 },
+    ]);
     s.close();
   });
 });
@@ -107,8 +149,14 @@ describe('the API refuses hidden characters too', () => {
     ['creditCode', '91440300MA5G1234A4\u202c', '统一社会信用代码'],
     ['contact', '王\u0007小明', '联系人'],
   ])('in %s, with a message naming the field', async (field, value, label) => {
-    const result = await dispatch(source.handlers as Handlers, 'applicants:create', { name: '深圳市示例科技有限公司', [field]: value });
-    expect(result).toMatchObject({ ok: false, error: { code: 'invalid-input', message: expect.stringContaining(`${label}中含有看不见的字符`) } });
+    const result = await dispatch(source.handlers as Handlers, 'applicants:create', {
+      name: '深圳市示例科技有限公司',
+      [field]: value,
+    });
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-input', message: expect.stringContaining(`${label}中含有看不见的字符`) },
+    });
   });
 });
 

@@ -21,8 +21,18 @@ const fresh = () => {
 };
 afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
 
-const tables = ['applicants', 'applications', 'contracts', 'costs', 'answers', 'material_states', 'attachments', 'page_turns'];
-const dump = (s: Services) => Object.fromEntries(tables.map((t) => [t, s.db.prepare(`SELECT * FROM ${t} ORDER BY rowid`).all()]));
+const tables = [
+  'applicants',
+  'applications',
+  'contracts',
+  'costs',
+  'answers',
+  'material_states',
+  'attachments',
+  'page_turns',
+];
+const dump = (s: Services) =>
+  Object.fromEntries(tables.map((t) => [t, s.db.prepare(`SELECT * FROM ${t} ORDER BY rowid`).all()]));
 
 /**
  * Every path under `root`, so a test can see nothing new appeared. The daily backup taken at start-up may land at
@@ -42,7 +52,12 @@ async function sourceWithFiles(root: string): Promise<{ s: Services; application
   const applicationId = await ensureApplication(s);
   await call(s, 'applicants:update', { id: 1, changes: { creditCode: '91440300MA5FTEST01', phone: '0755-12345678' } });
   for (let i = 0; i < 3; i += 1) {
-    await call(s, 'attachments:add', { applicationId, materialId: 'business-license', fileName: `执照-${i}.pdf`, bytes: randomPdfBytes(3000 + i) });
+    await call(s, 'attachments:add', {
+      applicationId,
+      materialId: 'business-license',
+      fileName: `执照-${i}.pdf`,
+      bytes: randomPdfBytes(3000 + i),
+    });
   }
   return { s, applicationId };
 }
@@ -101,14 +116,46 @@ describe('.juanzong round trip', () => {
 const manifest = new TextEncoder().encode('{}');
 const symlink = { os: 3, attrs: (0o120777 << 16) >>> 0 };
 const hostile: [string, () => Zippable, string][] = [
-  ['traversal', () => ({ 'juanzong-archive.json': manifest, '../../evil.txt': new Uint8Array(3) }), 'archive-unsafe-path'],
-  ['absolute path', () => ({ 'juanzong-archive.json': manifest, '/tmp/evil.txt': new Uint8Array(3) }), 'archive-unsafe-path'],
-  ['drive letter', () => ({ 'juanzong-archive.json': manifest, 'C:/Windows/evil.txt': new Uint8Array(3) }), 'archive-unsafe-path'],
-  ['backslash traversal', () => ({ 'juanzong-archive.json': manifest, '..\\..\\evil.txt': new Uint8Array(3) }), 'archive-unsafe-path'],
-  ['symlink', () => ({ 'juanzong-archive.json': manifest, 'files/link': [new TextEncoder().encode('/etc/passwd'), symlink] }), 'archive-symlink'],
-  ['10,000 entries', () => Object.fromEntries(Array.from({ length: 10_000 }, (_, i) => [`files/${i}`, new Uint8Array(1)])), 'archive-too-many-entries'],
-  ['ratio over 100', () => ({ 'juanzong-archive.json': manifest, [`files/${'0'.repeat(64)}`]: new Uint8Array(20 << 20) }), 'archive-bomb'],
-  ['unknown entry', () => ({ 'juanzong-archive.json': manifest, 'setup.exe': new Uint8Array(3) }), 'archive-unexpected-entry'],
+  [
+    'traversal',
+    () => ({ 'juanzong-archive.json': manifest, '../../evil.txt': new Uint8Array(3) }),
+    'archive-unsafe-path',
+  ],
+  [
+    'absolute path',
+    () => ({ 'juanzong-archive.json': manifest, '/tmp/evil.txt': new Uint8Array(3) }),
+    'archive-unsafe-path',
+  ],
+  [
+    'drive letter',
+    () => ({ 'juanzong-archive.json': manifest, 'C:/Windows/evil.txt': new Uint8Array(3) }),
+    'archive-unsafe-path',
+  ],
+  [
+    'backslash traversal',
+    () => ({ 'juanzong-archive.json': manifest, '..\\..\\evil.txt': new Uint8Array(3) }),
+    'archive-unsafe-path',
+  ],
+  [
+    'symlink',
+    () => ({ 'juanzong-archive.json': manifest, 'files/link': [new TextEncoder().encode('/etc/passwd'), symlink] }),
+    'archive-symlink',
+  ],
+  [
+    '10,000 entries',
+    () => Object.fromEntries(Array.from({ length: 10_000 }, (_, i) => [`files/${i}`, new Uint8Array(1)])),
+    'archive-too-many-entries',
+  ],
+  [
+    'ratio over 100',
+    () => ({ 'juanzong-archive.json': manifest, [`files/${'0'.repeat(64)}`]: new Uint8Array(20 << 20) }),
+    'archive-bomb',
+  ],
+  [
+    'unknown entry',
+    () => ({ 'juanzong-archive.json': manifest, 'setup.exe': new Uint8Array(3) }),
+    'archive-unexpected-entry',
+  ],
 ];
 
 describe('hostile archives', () => {

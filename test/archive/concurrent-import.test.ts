@@ -16,7 +16,6 @@ import { bundleChild } from '../crash/helpers/bundle-child.ts';
 import { call, ensureApplication, randomPdfBytes } from '../crash/children/seed.ts';
 import { importOnce, type Outcome } from './import-once.ts';
 
-
 let root: string;
 let archive: string;
 let child: ChildProcessWithoutNullStreams;
@@ -26,7 +25,12 @@ beforeAll(async () => {
   root = mkdtempSync(path.join(tmpdir(), 'juanzong-concurrent-import-'));
   const s = await openServices({ dataDir: path.join(root, 'source') });
   const applicationId = await ensureApplication(s);
-  await call(s, 'attachments:add', { applicationId, materialId: 'business-license', fileName: '执照.pdf', bytes: randomPdfBytes(4000) });
+  await call(s, 'attachments:add', {
+    applicationId,
+    materialId: 'business-license',
+    fileName: '执照.pdf',
+    bytes: randomPdfBytes(4000),
+  });
   archive = path.join(root, 'app.juanzong');
   await exportArchive(s, applicationId, archive);
   s.close();
@@ -56,18 +60,22 @@ function applicationsIn(dataDir: string): number {
 const rounds = 20;
 
 describe('importing one archive from two processes at once', () => {
-  it.each([false, true])(`makes one application in each of ${rounds} rounds (as a copy: %s)`, async (asCopy) => {
-    const tally: Record<string, number> = {};
-    for (let round = 0; round < rounds; round += 1) {
-      const dataDir = path.join(root, `round-${asCopy}-${round}`);
-      mkdirSync(dataDir);
-      openDatabase(path.join(dataDir, 'juanzong.sqlite3')).close();
-      const outcomes = await Promise.all([importInChild(dataDir, asCopy), importOnce(dataDir, archive, asCopy)]);
-      for (const o of outcomes) tally[o.ok ? 'imported' : o.code!] = (tally[o.ok ? 'imported' : o.code!] ?? 0) + 1;
-      expect(applicationsIn(dataDir)).toBe(1);
-      const refused = outcomes.find((o) => !o.ok);
-      expect(refused).toMatchObject({ code: 'archive-exists', message: expect.stringContaining('app.juanzong') });
-    }
-    expect(tally).toEqual({ imported: rounds, 'archive-exists': rounds });
-  }, 120_000);
+  it.each([false, true])(
+    `makes one application in each of ${rounds} rounds (as a copy: %s)`,
+    async (asCopy) => {
+      const tally: Record<string, number> = {};
+      for (let round = 0; round < rounds; round += 1) {
+        const dataDir = path.join(root, `round-${asCopy}-${round}`);
+        mkdirSync(dataDir);
+        openDatabase(path.join(dataDir, 'juanzong.sqlite3')).close();
+        const outcomes = await Promise.all([importInChild(dataDir, asCopy), importOnce(dataDir, archive, asCopy)]);
+        for (const o of outcomes) tally[o.ok ? 'imported' : o.code!] = (tally[o.ok ? 'imported' : o.code!] ?? 0) + 1;
+        expect(applicationsIn(dataDir)).toBe(1);
+        const refused = outcomes.find((o) => !o.ok);
+        expect(refused).toMatchObject({ code: 'archive-exists', message: expect.stringContaining('app.juanzong') });
+      }
+      expect(tally).toEqual({ imported: rounds, 'archive-exists': rounds });
+    },
+    120_000,
+  );
 });

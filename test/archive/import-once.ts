@@ -19,7 +19,9 @@ export async function importOnce(dataDir: string, archive: string, asCopy: boole
   const store = new FileStore(path.join(dataDir, 'files'));
   await store.init();
   try {
-    const result = await importArchive({ db, store, dataDir, now: () => new Date().toISOString() }, archive, { asCopy });
+    const result = await importArchive({ db, store, dataDir, now: () => new Date().toISOString() }, archive, {
+      asCopy,
+    });
     return { ok: true, applicationId: result.applicationId };
   } catch (error) {
     const e = error as { code?: string; message?: string };

@@ -31,7 +31,12 @@ const hash = (i: number) => i.toString(16).padStart(64, '0');
 function sharedBlockBomb(count: number, data: Uint8Array): Buffer {
   const manifest: RawEntry = { name: 'juanzong-archive.json', written: true, data: new TextEncoder().encode('{}') };
   const first: RawEntry = { name: `files/${hash(0)}`, written: true, data };
-  const rest = Array.from({ length: count - 2 }, (_, i): RawEntry => ({ name: `files/${hash(i + 1)}`, written: false, data, localOffset: 0 }));
+  const rest = Array.from({ length: count - 2 }, (_, i): RawEntry => ({
+    name: `files/${hash(i + 1)}`,
+    written: false,
+    data,
+    localOffset: 0,
+  }));
   return rawZip([first, manifest, ...rest]);
 }
 
@@ -45,7 +50,9 @@ function halfCompressible(size: number): Uint8Array {
 const stagingBytes = () => {
   const dir = path.join(root, 'data', 'staging');
   if (!existsSync(dir)) return 0;
-  return readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).reduce((n, e) => n + statSync(path.join(e.parentPath, e.name)).size, 0);
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .reduce((n, e) => n + statSync(path.join(e.parentPath, e.name)).size, 0);
 };
 
 async function refusedWith(name: string, bytes: Buffer, code: string, options = {}): Promise<void> {
@@ -56,7 +63,9 @@ async function refusedWith(name: string, bytes: Buffer, code: string, options = 
   const refusal = await importArchive(s, archive, options).catch((error: unknown) => error);
   const ms = performance.now() - started;
   const peakAfter = process.resourceUsage().maxRSS;
-  console.log(`${name}: ${(bytes.length / 1024).toFixed(0)} KB → ${code} in ${ms.toFixed(0)} ms; peak RSS ${(peakAfter / 1024).toFixed(0)} MiB (raised by ${((peakAfter - peakBefore) / 1024).toFixed(0)} MiB)`);
+  console.log(
+    `${name}: ${(bytes.length / 1024).toFixed(0)} KB → ${code} in ${ms.toFixed(0)} ms; peak RSS ${(peakAfter / 1024).toFixed(0)} MiB (raised by ${((peakAfter - peakBefore) / 1024).toFixed(0)} MiB)`,
+  );
   expect(refusal).toMatchObject({ code, message: expect.stringContaining(name) });
   expect(stagingBytes()).toBe(0);
   expect(await s.handlers['applications:list']({})).toHaveLength(0);
@@ -77,7 +86,12 @@ describe('zip bombs under the ratio limit', () => {
   });
 
   it('refuses an entry whose declared data runs over the next entry', async () => {
-    const zip = Buffer.from(zipSync({ 'juanzong-archive.json': new TextEncoder().encode('{}'), [`files/${hash(1)}`]: new Uint8Array(5000).fill(7) }, { level: 0 }));
+    const zip = Buffer.from(
+      zipSync(
+        { 'juanzong-archive.json': new TextEncoder().encode('{}'), [`files/${hash(1)}`]: new Uint8Array(5000).fill(7) },
+        { level: 0 },
+      ),
+    );
     const record = zip.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]));
     zip.writeUInt32LE(zip.readUInt32LE(record + 20) + 200, record + 20); // the manifest now claims 200 more bytes
     zip.writeUInt32LE(zip.readUInt32LE(record + 24) + 200, record + 24);
@@ -86,7 +100,9 @@ describe('zip bombs under the ratio limit', () => {
 
   it('refuses an archive that would not fit on the disk, before unpacking', async () => {
     const files = Object.fromEntries(Array.from({ length: 3 }, (_, i) => [`files/${hash(i)}`, randomBytes(1 << 20)]));
-    const zip = Buffer.from(zipSync({ 'juanzong-archive.json': new TextEncoder().encode('{}'), ...files }, { level: 0 }));
+    const zip = Buffer.from(
+      zipSync({ 'juanzong-archive.json': new TextEncoder().encode('{}'), ...files }, { level: 0 }),
+    );
     await refusedWith('磁盘不够.juanzong', zip, 'archive-no-space', { freeBytes: async () => 40 * 1024 * 1024 });
   });
 });

@@ -52,7 +52,8 @@ export function rawZip(entries: RawEntry[]): Buffer {
   const at: number[] = [];
   let offset = 0;
   const known = new Map<Uint8Array, { deflated: Uint8Array; crc: number }>();
-  const factsOf = (data: Uint8Array) => known.get(data) ?? known.set(data, { deflated: deflateSync(data, { level: 9 }), crc: crc32(data) }).get(data)!;
+  const factsOf = (data: Uint8Array) =>
+    known.get(data) ?? known.set(data, { deflated: deflateSync(data, { level: 9 }), crc: crc32(data) }).get(data)!;
   const facts = entries.map((e) => factsOf(e.data));
   entries.forEach((e, i) => {
     const name = Buffer.from(e.name, 'utf8');

@@ -76,7 +76,12 @@ describe('backups', () => {
     const s = await openServices({ dataDir });
     const applicationId = await ensureApplication(s);
     const kept = await call(s, 'backup:create', {});
-    await call(s, 'attachments:add', { applicationId, materialId: 'business-license', fileName: 'a.pdf', bytes: randomPdfBytes(2000) });
+    await call(s, 'attachments:add', {
+      applicationId,
+      materialId: 'business-license',
+      fileName: 'a.pdf',
+      bytes: randomPdfBytes(2000),
+    });
     expect(await call(s, 'attachments:list', { applicationId })).toHaveLength(1);
     const result = await call(s, 'backup:restore', { name: kept.name });
     expect(result.safetyBackup).toMatch(/before-restore/);
@@ -117,7 +122,9 @@ describe('backups', () => {
   it('never restores a name outside the backup folder', async () => {
     const dataDir = fresh();
     (await openServices({ dataDir })).close();
-    await expect(restoreBackup(dataDir, path.join(dataDir, databaseFileName), '../juanzong.sqlite3')).rejects.toMatchObject({
+    await expect(
+      restoreBackup(dataDir, path.join(dataDir, databaseFileName), '../juanzong.sqlite3'),
+    ).rejects.toMatchObject({
       code: 'backup-not-found',
     });
   });

@@ -21,10 +21,18 @@ describe('juanzong backup / archive', () => {
     const a = path.join(root, 'a');
     const s = await openServices({ dataDir: a });
     const applicationId = await ensureApplication(s);
-    await call(s, 'attachments:add', { applicationId, materialId: 'business-license', fileName: '执照.pdf', bytes: randomPdfBytes(3000) });
+    await call(s, 'attachments:add', {
+      applicationId,
+      materialId: 'business-license',
+      fileName: '执照.pdf',
+      bytes: randomPdfBytes(3000),
+    });
     s.close();
     expect((await cli('--data', a, 'backup', 'create')).code).toBe(0);
-    const list = JSON.parse((await cli('--data', a, 'backup', 'list', '--json')).out) as { name: string; reason: string }[];
+    const list = JSON.parse((await cli('--data', a, 'backup', 'list', '--json')).out) as {
+      name: string;
+      reason: string;
+    }[];
     const manual = list.find((b) => b.reason === 'manual')!;
 
     writeFileSync(path.join(a, databaseFileName), 'not a database');

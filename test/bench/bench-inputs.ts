@@ -50,12 +50,17 @@ const kinds: Kind[] = [
 ];
 
 const extension = (prefix: string): string => (prefix === 'photo' ? 'jpg' : prefix.startsWith('png') ? 'png' : 'pdf');
-const fileName = (kind: Kind, i: number): string => `${kind.prefix}-${String(i + 1).padStart(2, '0')}.${extension(kind.prefix)}`;
+const fileName = (kind: Kind, i: number): string =>
+  `${kind.prefix}-${String(i + 1).padStart(2, '0')}.${extension(kind.prefix)}`;
 
 /** The first `fraction` of every kind, interleaved so that materials get a mix. */
 export function benchSet(fraction: number): BenchFile[] {
   const lists = kinds.map((k) =>
-    Array.from({ length: Math.round(k.count * fraction) }, (_, i) => ({ name: fileName(k, i), pages: k.pagesEach, isPdf: k.isPdf })),
+    Array.from({ length: Math.round(k.count * fraction) }, (_, i) => ({
+      name: fileName(k, i),
+      pages: k.pagesEach,
+      isPdf: k.isPdf,
+    })),
   );
   const longest = Math.max(...lists.map((l) => l.length));
   return Array.from({ length: longest }, (_, i) => lists.flatMap((l) => (l[i] ? [l[i]] : []))).flat();
@@ -66,7 +71,7 @@ function bars(width: number, height: number, seed: number): string[] {
   const args = ['-fill', '#2a2a2a'];
   for (let line = 0; line < 38; line += 1) {
     const y = Math.round(height * (0.08 + line * 0.022));
-    const end = Math.round(width * (0.45 + (((seed * 7 + line * 13) % 41) / 100)));
+    const end = Math.round(width * (0.45 + ((seed * 7 + line * 13) % 41) / 100));
     args.push('-draw', `rectangle ${Math.round(width * 0.1)},${y} ${end},${y + Math.round(height * 0.006)}`);
   }
   return args;
@@ -80,13 +85,33 @@ function paperPath(dir: string, width: number, height: number, colour: boolean):
 async function makePaper(dir: string, width: number, height: number, colour: boolean): Promise<void> {
   const tint = colour ? ['-fill', '#f3ead8', '-colorize', '30'] : ['-colorspace', 'Gray'];
   const out = paperPath(dir, width, height, colour);
-  await runToolAsync('convert', ['-size', `${width}x${height}`, 'xc:#f6f6f2', '-attenuate', '0.35', '+noise', 'Gaussian', ...tint, out]);
+  await runToolAsync('convert', [
+    '-size',
+    `${width}x${height}`,
+    'xc:#f6f6f2',
+    '-attenuate',
+    '0.35',
+    '+noise',
+    'Gaussian',
+    ...tint,
+    out,
+  ]);
 }
 
 const photoBase = (dir: string, n: number): string => path.join(dir, `photo-base-${n}.png`);
 
 async function makePhotoBase(dir: string, n: number): Promise<void> {
-  const args = ['-size', '3024x4032', '-seed', String(n + 1), 'plasma:#d8d2c4-#a89f90', '-attenuate', '0.3', '+noise', 'Gaussian'];
+  const args = [
+    '-size',
+    '3024x4032',
+    '-seed',
+    String(n + 1),
+    'plasma:#d8d2c4-#a89f90',
+    '-attenuate',
+    '0.3',
+    '+noise',
+    'Gaussian',
+  ];
   await runToolAsync('convert', [...args, photoBase(dir, n)]);
 }
 
@@ -110,7 +135,9 @@ function textPostScript(index: number, pages: number): string {
   for (let p = 0; p < pages; p += 1) {
     lines.push('<< /PageSize [595 842] >> setpagedevice');
     for (let l = 0; l < 58; l += 1) {
-      const words = Array.from({ length: 14 }, (_, w) => `term${(index * 7919 + p * 131 + l * 17 + w) % 997}`).join(' ');
+      const words = Array.from({ length: 14 }, (_, w) => `term${(index * 7919 + p * 131 + l * 17 + w) % 997}`).join(
+        ' ',
+      );
       lines.push(`60 ${790 - l * 12.5} moveto (${words}) show`);
     }
     lines.push('showpage');
@@ -136,7 +163,14 @@ async function makePhoto(dir: string, kind: Kind, index: number): Promise<void> 
   const out = path.join(dir, fileName(kind, index));
   const sideways = index % 3 === 0;
   const turn = sideways ? ['-rotate', '-90'] : [];
-  await runToolAsync('convert', [photoBase(dir, index % 4), ...bars(3024, 4032, index), ...turn, '-quality', '88', out]);
+  await runToolAsync('convert', [
+    photoBase(dir, index % 4),
+    ...bars(3024, 4032, index),
+    ...turn,
+    '-quality',
+    '88',
+    out,
+  ]);
   if (sideways) await runToolAsync('exiftool', ['-q', '-overwrite_original', '-Orientation=6', '-n', out]);
 }
 
@@ -144,13 +178,36 @@ async function makePng(dir: string, kind: Kind, index: number): Promise<void> {
   const out = path.join(dir, fileName(kind, index));
   if (kind.prefix === 'png-scan') {
     const [w, h] = scanSize(200);
-    await runToolAsync('convert', [paperPath(dir, w, h, false), ...bars(w, h, index + 500), '-colorspace', 'Gray', '-depth', '8', out]);
+    await runToolAsync('convert', [
+      paperPath(dir, w, h, false),
+      ...bars(w, h, index + 500),
+      '-colorspace',
+      'Gray',
+      '-depth',
+      '8',
+      out,
+    ]);
     return;
   }
   await runToolAsync('convert', [
-    '-size', '1240x1754', 'xc:#ffffff', ...bars(1240, 1754, index + 900),
-    '-fill', '#3a6ea5', '-draw', `rectangle 0,0 1240,${90 + (index % 5) * 10}`,
-    '(', '-size', '1240x120', 'xc:rgba(255,255,255,0)', ')', '-geometry', '+0+1634', '-compose', 'Copy', '-composite',
+    '-size',
+    '1240x1754',
+    'xc:#ffffff',
+    ...bars(1240, 1754, index + 900),
+    '-fill',
+    '#3a6ea5',
+    '-draw',
+    `rectangle 0,0 1240,${90 + (index % 5) * 10}`,
+    '(',
+    '-size',
+    '1240x120',
+    'xc:rgba(255,255,255,0)',
+    ')',
+    '-geometry',
+    '+0+1634',
+    '-compose',
+    'Copy',
+    '-composite',
     `PNG32:${out}`,
   ]);
 }
@@ -194,18 +251,22 @@ export async function ensureWrappedImages(files: BenchFile[]): Promise<Map<strin
   const dir = path.join(INPUT_DIR, 'wrapped');
   mkdirSync(dir, { recursive: true });
   const wrapped = new Map<string, string>();
-  await mapWithConcurrency(files.filter((f) => !f.isPdf), 2, async (f) => {
-    const out = path.join(dir, `${f.name}.pdf`);
-    if (!existsSync(out)) {
-      let source = path.join(INPUT_DIR, f.name);
-      if (f.name.startsWith('png-screen')) {
-        const flat = path.join(dir, `${f.name}.flat.png`);
-        await runToolAsync('convert', [source, '-background', 'white', '-flatten', `PNG24:${flat}`]);
-        source = flat;
+  await mapWithConcurrency(
+    files.filter((f) => !f.isPdf),
+    2,
+    async (f) => {
+      const out = path.join(dir, `${f.name}.pdf`);
+      if (!existsSync(out)) {
+        let source = path.join(INPUT_DIR, f.name);
+        if (f.name.startsWith('png-screen')) {
+          const flat = path.join(dir, `${f.name}.flat.png`);
+          await runToolAsync('convert', [source, '-background', 'white', '-flatten', `PNG24:${flat}`]);
+          source = flat;
+        }
+        await runToolAsync('img2pdf', ['-o', out, source]);
       }
-      await runToolAsync('img2pdf', ['-o', out, source]);
-    }
-    wrapped.set(f.name, out);
-  });
+      wrapped.set(f.name, out);
+    },
+  );
   return wrapped;
 }

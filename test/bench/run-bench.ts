@@ -20,8 +20,14 @@ import { BENCH_DIR, benchSet, ensureBenchInputs, ensureWrappedImages, type Bench
 import { measure, median, type Measured } from './measure.ts';
 
 const MATERIALS = [
-  'application-form', 'business-license', 'financial-statements', 'credit-report',
-  'authenticity-commitment', 'ethics-materials', 'service-contract', 'construction-plan',
+  'application-form',
+  'business-license',
+  'financial-statements',
+  'credit-report',
+  'authenticity-commitment',
+  'ethics-materials',
+  'service-contract',
+  'construction-plan',
 ];
 const MiB = 1024 * 1024;
 /** The CLI measured: this tree's, or another checkout's (`JUANZONG_CLI=…/electron/core/cli/juanzong.mjs`). */
@@ -53,7 +59,10 @@ interface SizeResult {
 
 /** A manifest giving the files to the eight materials in turn. */
 function writeBenchManifest(dir: string, files: BenchFile[], pages: number): string {
-  const materials = MATERIALS.map((id, m) => ({ id, files: files.filter((_, i) => i % MATERIALS.length === m).map((f) => f.name) }));
+  const materials = MATERIALS.map((id, m) => ({
+    id,
+    files: files.filter((_, i) => i % MATERIALS.length === m).map((f) => f.name),
+  }));
   // The assembly's own cost: the page inspection (measured on its own below) is switched off.
   const base = fixtureManifest({ duplex: true, sealMarkers: true });
   const manifest = { ...base, options: { ...base.options, autoFix: false }, materials };
@@ -62,15 +71,21 @@ function writeBenchManifest(dir: string, files: BenchFile[], pages: number): str
   return at;
 }
 
-const bytesOf = (dir: string, files: BenchFile[]): number => files.reduce((n, f) => n + statSync(path.join(dir, f.name)).size, 0);
+const bytesOf = (dir: string, files: BenchFile[]): number =>
+  files.reduce((n, f) => n + statSync(path.join(dir, f.name)).size, 0);
 
 /** The page map's material pages must add up to the inputs' pages, and qpdf must agree with the map. */
 function verify(out: string, run: Measured, inputPages: number): number {
-  const map = JSON.parse(run.run.stdout) as { pages: number; sections: { id: string; firstPage: number; lastPage: number }[] };
+  const map = JSON.parse(run.run.stdout) as {
+    pages: number;
+    sections: { id: string; firstPage: number; lastPage: number }[];
+  };
   const material = map.sections.slice(2).reduce((n, s) => n + s.lastPage - s.firstPage + 1, 0);
   const counted = qpdfPageCount(out);
   if (material !== inputPages || counted !== map.pages) {
-    throw new Error(`${out}: material pages ${material} (want ${inputPages}), qpdf counts ${counted}, map says ${map.pages}`);
+    throw new Error(
+      `${out}: material pages ${material} (want ${inputPages}), qpdf counts ${counted}, map says ${map.pages}`,
+    );
   }
   return counted;
 }
@@ -112,7 +127,11 @@ async function benchSize(inputDir: string, outDir: string, fraction: number, run
     pages,
     files: files.length,
     inputMiB: bytesOf(inputDir, files) / MiB,
-    pdfInputMiB: bytesOf(inputDir, files.filter((f) => f.isPdf)) / MiB,
+    pdfInputMiB:
+      bytesOf(
+        inputDir,
+        files.filter((f) => f.isPdf),
+      ) / MiB,
     juanzong: { ...summary(ours, out), dossierPages },
     readBackSeconds: median(readBacks.map((b) => b.seconds)),
     readBackDiskMiB: median(readBacks.map((b) => b.diskMiB)),
@@ -154,7 +173,8 @@ function summary(runs: Measured[], output: string): Summary {
 }
 
 /** `0.85 s (CPU 0.80 user + 0.30 kernel)`: the kernel's share (page-cache copies of the output) varies most. */
-const timeOf = (s: Summary) => `${s.seconds.toFixed(2)} s (CPU ${s.userSeconds.toFixed(2)} user + ${s.systemSeconds.toFixed(2)} kernel)`;
+const timeOf = (s: Summary) =>
+  `${s.seconds.toFixed(2)} s (CPU ${s.userSeconds.toFixed(2)} user + ${s.systemSeconds.toFixed(2)} kernel)`;
 
 const verdict = (ok: boolean): string => (ok ? 'ok' : 'OVER TARGET');
 
@@ -199,7 +219,17 @@ async function startupSeconds(inputDir: string, outDir: string, runs: number): P
   writeFileSync(manifest, JSON.stringify({ ...fixtureManifest({ duplex: true, sealMarkers: true }), materials }));
   const times: number[] = [];
   for (let r = 0; r < runs; r += 1) {
-    times.push((await measure(outDir, process.execPath, [BENCH_CLI, 'assemble', manifest, '--out', path.join(outDir, 'one.pdf')])).seconds);
+    times.push(
+      (
+        await measure(outDir, process.execPath, [
+          BENCH_CLI,
+          'assemble',
+          manifest,
+          '--out',
+          path.join(outDir, 'one.pdf'),
+        ])
+      ).seconds,
+    );
   }
   return median(times);
 }
@@ -214,8 +244,15 @@ interface InspectionResult {
 
 /** `juanzong inspect` of the 300 dpi scans (10 pages a file): time per page and the process's peak RSS. */
 async function benchInspection(inputDir: string, outDir: string, files: number): Promise<InspectionResult> {
-  const scans = benchSet(1).filter((f) => f.name.startsWith('scan-300')).slice(0, files);
-  const run = await measure(outDir, process.execPath, [BENCH_CLI, 'inspect', '--json', ...scans.map((f) => path.join(inputDir, f.name))]);
+  const scans = benchSet(1)
+    .filter((f) => f.name.startsWith('scan-300'))
+    .slice(0, files);
+  const run = await measure(outDir, process.execPath, [
+    BENCH_CLI,
+    'inspect',
+    '--json',
+    ...scans.map((f) => path.join(inputDir, f.name)),
+  ]);
   const results = JSON.parse(run.run.stdout) as { pages: unknown[]; ms: number }[];
   return {
     pages: results.reduce((n, r) => n + r.pages.length, 0),
@@ -243,7 +280,8 @@ async function main(): Promise<void> {
   const startup = await startupSeconds(inputDir, outDir, runs);
   for (const fraction of [0.5, 1]) results.push(await benchSize(inputDir, outDir, fraction, runs));
   const inspection = await benchInspection(inputDir, outDir, 3);
-  const text = `${report(results, runs)}\nfixed cost (a one-page dossier): ${startup.toFixed(2)} s; ` +
+  const text =
+    `${report(results, runs)}\nfixed cost (a one-page dossier): ${startup.toFixed(2)} s; ` +
     `marginal ${results.map((r) => `${(((r.juanzong.seconds - startup) / r.pages) * 1000).toFixed(1)} ms/page at ${r.pages}`).join(', ')}` +
     `\n\n${inspectionReport(inspection)}`;
   rmSync(outDir, { recursive: true, force: true }); // ~1 GB of dossiers and merges; the inputs stay cached

@@ -59,12 +59,17 @@ describe('juanzong refuses a command line it does not understand', () => {
       await mkdir(path.join(cwd, dir), { recursive: true });
       await writeFile(path.join(cwd, dir, 'mine.txt'), 'the user’s own file');
     }
-    for (const args of [['--data=', 'applicants', 'list'], ['applicants', 'list', '--data'], ['--data', '', 'backup', 'create']]) {
+    for (const args of [
+      ['--data=', 'applicants', 'list'],
+      ['applicants', 'list', '--data'],
+      ['--data', '', 'backup', 'create'],
+    ]) {
       const run = await juanzong(args, { cwd });
       expect(run.code, `${args.join(' ')}: ${explain(run)}`).toBe(2);
       expect(run.stderr).toContain('--data 后面要写数据文件夹的路径，不能为空');
     }
-    for (const dir of ['dossiers', 'staging', path.join('files', 'tmp')]) expect(await readdir(path.join(cwd, dir))).toEqual(['mine.txt']);
+    for (const dir of ['dossiers', 'staging', path.join('files', 'tmp')])
+      expect(await readdir(path.join(cwd, dir))).toEqual(['mine.txt']);
     expect((await readdir(cwd)).sort()).toEqual(['dossiers', 'files', 'staging']);
   });
 

@@ -22,7 +22,11 @@ async function setUp(materials: { id: string; files: string[] }[]) {
   await ghostscriptPdf(dir, 'form.pdf', 'Form', 1);
   await ghostscriptPdf(dir, 'licence.pdf', 'Licence', 1);
   const manifest = path.join(dir, 'manifest.json');
-  const body = { profile: 'sz-model-voucher-2025', applicant: { name: '深圳市测试科技有限公司', creditCode: '' }, materials };
+  const body = {
+    profile: 'sz-model-voucher-2025',
+    applicant: { name: '深圳市测试科技有限公司', creditCode: '' },
+    materials,
+  };
   await writeFile(manifest, JSON.stringify(body));
   return { dir, manifest, data: path.join(dir, 'data') };
 }
@@ -52,7 +56,9 @@ describe('juanzong assemble refuses inputs and outputs that would lose work', ()
     const result = await juanzong(['--data', data, 'assemble', manifest, '--out', out], { timeoutMs: 60_000 });
     expect(result.timedOut, explain(result)).toBe(false);
     expect(result.code, explain(result)).toBe(2);
-    expect(result.stderr).toContain(`材料“business-license”的文件“${path.join(dir, 'licence-pipe.pdf')}”是命名管道（FIFO），不是普通文件`);
+    expect(result.stderr).toContain(
+      `材料“business-license”的文件“${path.join(dir, 'licence-pipe.pdf')}”是命名管道（FIFO），不是普通文件`,
+    );
     expect(existsSync(out)).toBe(false);
   });
 
@@ -84,7 +90,16 @@ describe('juanzong assemble refuses inputs and outputs that would lose work', ()
       { id: 'business-license', files: ['licence.pdf'] },
     ]);
     const out = path.join(dir, 'dossier.pdf');
-    const result = await juanzong(['--data', data, 'assemble', manifest, '--out', out, '--checklist', path.join(dir, '.', 'dossier.pdf')]);
+    const result = await juanzong([
+      '--data',
+      data,
+      'assemble',
+      manifest,
+      '--out',
+      out,
+      '--checklist',
+      path.join(dir, '.', 'dossier.pdf'),
+    ]);
     expect(result.code, explain(result)).toBe(2);
     expect(result.stderr).toContain(`--out 和 --checklist 指向同一个文件“${out}”：核对清单会覆盖卷宗`);
     expect(result.stderr).toContain('请给核对清单另起一个文件名');

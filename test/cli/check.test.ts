@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openServices } from '../../electron/core/services/index.ts';
-import { applicantDraft } from '../../shared/contract/schemas.ts';
-import type { ManifestInput } from '../../shared/manifest.ts';
+import { applicantDraft } from '#shared/contract/schemas.ts';
+import type { ManifestInput } from '#shared/manifest.ts';
 import { SAMPLE_FILES, SHENZHEN_CODE_ONE_WRONG, sampleManifest, voucherProfile } from '../unit/rules/sample.ts';
 
 const repo = fileURLToPath(new URL('../../', import.meta.url));
@@ -26,9 +26,14 @@ interface Report {
 
 function juanzong(args: string[]): Promise<Run> {
   return new Promise((done) => {
-    execFile(process.execPath, [bin, ...args], { cwd: repo, env: { ...process.env, JUANZONG_DATA: join(dir, 'data') } }, (error, stdout, stderr) => {
-      done({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr });
-    });
+    execFile(
+      process.execPath,
+      [bin, ...args],
+      { cwd: repo, env: { ...process.env, JUANZONG_DATA: join(dir, 'data') } },
+      (error, stdout, stderr) => {
+        done({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr });
+      },
+    );
   });
 }
 
@@ -40,14 +45,20 @@ function writeManifest(name: string, change: (m: ManifestInput) => void = () => 
   return path;
 }
 
-async function check(name: string, change?: (m: ManifestInput) => void, today = '2025-10-20', extra: string[] = []): Promise<Report> {
+async function check(
+  name: string,
+  change?: (m: ManifestInput) => void,
+  today = '2025-10-20',
+  extra: string[] = [],
+): Promise<Report> {
   const run = await juanzong([...extra, 'check', writeManifest(name, change), '--json', '--today', today]);
   expect(run.stderr).toBe('');
   expect(run.code).toBe(0);
   return JSON.parse(run.stdout) as Report;
 }
 
-const errors = (report: Report) => report.findings.filter((f) => f.severity === 'error').map((f) => `${f.code}@${f.subject}`);
+const errors = (report: Report) =>
+  report.findings.filter((f) => f.severity === 'error').map((f) => `${f.code}@${f.subject}`);
 const codes = (report: Report) => report.findings.map((f) => `${f.severity}:${f.code}`);
 
 beforeAll(() => {
@@ -78,7 +89,9 @@ describe('juanzong check: a complete, valid manifest', () => {
 
 describe('juanzong check: each broken variant', () => {
   it('contract wholly outside the service window', async () => {
-    const report = await check('outside', (m) => Object.assign(m.contract!, { serviceFrom: '2024-01-01', serviceTo: '2024-11-30' }));
+    const report = await check('outside', (m) =>
+      Object.assign(m.contract!, { serviceFrom: '2024-01-01', serviceTo: '2024-11-30' }),
+    );
     expect(errors(report)).toEqual(['contract-outside-window@contract.serviceTo']);
   });
 
@@ -90,32 +103,47 @@ describe('juanzong check: each broken variant', () => {
   });
 
   it('related party, by the declaration or by an art. 109 answer', async () => {
-    expect(errors(await check('related', (m) => (m.contract!.relatedParty = true)))).toEqual(['contract-related-party@contract.relatedParty']);
+    expect(errors(await check('related', (m) => (m.contract!.relatedParty = true)))).toEqual([
+      'contract-related-party@contract.relatedParty',
+    ]);
     const byAnswer = await check('related-answer', (m) => (m.contract!.relatedPartyAnswers!.control = 'yes'));
     expect(errors(byAnswer)).toEqual(['contract-related-party@contract.relatedPartyAnswers.control']);
   });
 
   it('provider not in the listed pool', async () => {
-    expect(errors(await check('unlisted', (m) => (m.contract!.providerListed = false)))).toEqual(['contract-provider-not-listed@contract.providerListed']);
+    expect(errors(await check('unlisted', (m) => (m.contract!.providerListed = false)))).toEqual([
+      'contract-provider-not-listed@contract.providerListed',
+    ]);
   });
 
   it('no CAC filing number', async () => {
-    expect(errors(await check('no-filing', (m) => (m.contract!.modelFiling = '')))).toEqual(['contract-model-filing-missing@contract.modelFiling']);
+    expect(errors(await check('no-filing', (m) => (m.contract!.modelFiling = '')))).toEqual([
+      'contract-model-filing-missing@contract.modelFiling',
+    ]);
   });
 
   it('a missing material', async () => {
-    const report = await check('no-plan', (m) => (m.materials = m.materials.filter((x) => x.id !== 'construction-plan')));
+    const report = await check(
+      'no-plan',
+      (m) => (m.materials = m.materials.filter((x) => x.id !== 'construction-plan')),
+    );
     expect(errors(report)).toEqual(['material-missing@construction-plan']);
   });
 
   it('a listed file that is not on disk, named', async () => {
-    const report = await check('lost-file', (m) => (m.materials[3] = { id: 'credit-report', files: ['files/不存在.pdf'] }));
+    const report = await check(
+      'lost-file',
+      (m) => (m.materials[3] = { id: 'credit-report', files: ['files/不存在.pdf'] }),
+    );
     expect(errors(report)).toEqual(['material-file-missing@credit-report']);
     expect(report.findings.find((f) => f.code === 'material-file-missing')?.message).toContain('files/不存在.pdf');
   });
 
   it('costs over the caps: ¥2,000,000 at most, with warnings', async () => {
-    const report = await check('over', (m) => (m.costs = [{ kind: 'platform', amount: 8000000, paidOn: '2025-02-01' }]));
+    const report = await check(
+      'over',
+      (m) => (m.costs = [{ kind: 'platform', amount: 8000000, paidOn: '2025-02-01' }]),
+    );
     expect(report.voucher).toMatchObject({ eligibleCost: 8000000, amount: 2000000 });
     expect(codes(report)).toEqual(expect.arrayContaining(['warning:voucher-capped', 'warning:voucher-above-soft-cap']));
     expect(errors(report)).toEqual([]);
@@ -129,7 +157,10 @@ describe('juanzong check: each broken variant', () => {
 
   it('ineligible cost kinds: left out of the voucher, with a warning each', async () => {
     const report = await check('kinds', (m) =>
-      m.costs!.push({ kind: 'hardware', amount: 500000, paidOn: '2025-02-01' }, { kind: 'other', amount: 1000, paidOn: '2025-02-01' }),
+      m.costs!.push(
+        { kind: 'hardware', amount: 500000, paidOn: '2025-02-01' },
+        { kind: 'other', amount: 1000, paidOn: '2025-02-01' },
+      ),
     );
     expect(report.voucher).toMatchObject({ totalCost: 801000, eligibleCost: 300000, amount: 90000 });
     expect(codes(report).filter((c) => c === 'warning:cost-kind-ineligible')).toHaveLength(2);
@@ -148,7 +179,9 @@ describe('juanzong check: each broken variant', () => {
 
   it('filing closed: a warning, still exit 0', async () => {
     const report = await check('late', undefined, '2025-11-10T18:00');
-    expect(codes(report)).toEqual(expect.arrayContaining(['warning:online-filing-closed', 'warning:paper-filing-closed']));
+    expect(codes(report)).toEqual(
+      expect.arrayContaining(['warning:online-filing-closed', 'warning:paper-filing-closed']),
+    );
   });
 });
 
@@ -176,7 +209,10 @@ describe('juanzong check: manifests it cannot use exit 2', () => {
   });
 
   it('refuses an unknown profile, naming the field', async () => {
-    const run = await juanzong(['check', writeManifest('unknown-profile', (m) => (m.profile = 'sz-model-voucher-1999'))]);
+    const run = await juanzong([
+      'check',
+      writeManifest('unknown-profile', (m) => (m.profile = 'sz-model-voucher-1999')),
+    ]);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('profile');
   });
@@ -211,9 +247,19 @@ describe('juanzong check: the same contact in the local records (guide note 2)',
       const other = await services.handlers['applicants:create'](
         applicantDraft.parse({ name: '深圳市另一家科技有限公司', contact: '王小明', phone: '075526000001' }),
       );
-      await services.handlers['applications:create']({ applicantId: other.id, profileId: 'sz-model-voucher-2025', year: 2025 });
-      const earlier = await services.handlers['applicants:create'](applicantDraft.parse({ name: '深圳市往年科技有限公司', contact: '王小明' }));
-      await services.handlers['applications:create']({ applicantId: earlier.id, profileId: 'sz-model-voucher-2025', year: 2024 });
+      await services.handlers['applications:create']({
+        applicantId: other.id,
+        profileId: 'sz-model-voucher-2025',
+        year: 2025,
+      });
+      const earlier = await services.handlers['applicants:create'](
+        applicantDraft.parse({ name: '深圳市往年科技有限公司', contact: '王小明' }),
+      );
+      await services.handlers['applications:create']({
+        applicantId: earlier.id,
+        profileId: 'sz-model-voucher-2025',
+        year: 2024,
+      });
     } finally {
       services.close();
     }

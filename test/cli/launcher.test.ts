@@ -11,7 +11,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const repo = fileURLToPath(new URL('../../', import.meta.url));
 let tree: string;
-const help = () => spawnSync(process.execPath, [join(tree, 'electron/core/cli/juanzong.mjs'), '--help'], { encoding: 'utf8', timeout: 60_000 });
+const help = () =>
+  spawnSync(process.execPath, [join(tree, 'electron/core/cli/juanzong.mjs'), '--help'], {
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
 
 beforeAll(() => {
   tree = mkdtempSync(join(tmpdir(), 'juanzong-launcher-'));

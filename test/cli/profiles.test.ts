@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PDFDocument } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ManifestInput } from '../../shared/manifest.ts';
+import type { ManifestInput } from '#shared/manifest.ts';
 import { profile2026 } from '../helpers/next-year-profile.ts';
 import { SAMPLE_FILES, sampleManifest } from '../unit/rules/sample.ts';
 
@@ -63,7 +63,9 @@ describe('juanzong profiles', () => {
   it('lists the built-in profile in a new data folder', async () => {
     const run = await juanzong(['profiles', 'list', '--json']);
     expect(run.code).toBe(0);
-    expect(JSON.parse(run.stdout)).toEqual([{ id: 'sz-model-voucher-2025', title: '2025年模型券（申领）', year: 2025, builtIn: true }]);
+    expect(JSON.parse(run.stdout)).toEqual([
+      { id: 'sz-model-voucher-2025', title: '2025年模型券（申领）', year: 2025, builtIn: true },
+    ]);
   });
 
   it('imports next year’s profile, lists it, and takes the same file again', async () => {
@@ -97,7 +99,11 @@ describe('juanzong profiles', () => {
     expect(invalid.stderr).toContain('broken.json');
     expect(invalid.stderr).toContain('字段 dates.paperFiling.from');
 
-    const colliding = await juanzong(['profiles', 'import', writeJson('colliding.json', { ...profile2026(), id: 'sz-model-voucher-2025' })]);
+    const colliding = await juanzong([
+      'profiles',
+      'import',
+      writeJson('colliding.json', { ...profile2026(), id: 'sz-model-voucher-2025' }),
+    ]);
     expect(colliding.code).toBe(2);
     expect(colliding.stderr).toContain('字段 id');
 
@@ -124,7 +130,10 @@ describe('check and assemble name an imported profile by its id', () => {
     const manifest = writeJson('manifest-2026.json', manifest2026());
     const run = await juanzong(['check', manifest, '--json', '--today', '2026-10-20']);
     expect(run).toMatchObject({ code: 0, stderr: '' });
-    const report = JSON.parse(run.stdout) as { voucher: { amount: number }; findings: { severity: string; code: string }[] };
+    const report = JSON.parse(run.stdout) as {
+      voucher: { amount: number };
+      findings: { severity: string; code: string }[];
+    };
     expect(report.findings.filter((f) => f.severity === 'error')).toEqual([]);
     expect(report.findings.map((f) => f.code)).toContain('online-filing-open');
     expect(report.voucher.amount).toBe(3000);

@@ -25,7 +25,13 @@ describe('juanzong applicants / applications', () => {
   it('--help lists every command in Chinese and exits 0', async () => {
     const { code, stdout } = await juanzong('--help');
     expect(code).toBe(0);
-    for (const usage of ['applicants list', 'applications list', 'check MANIFEST.json', 'assemble MANIFEST.json', '--data DIR']) {
+    for (const usage of [
+      'applicants list',
+      'applications list',
+      'check MANIFEST.json',
+      'assemble MANIFEST.json',
+      '--data DIR',
+    ]) {
       expect(stdout).toContain(usage);
     }
   });
@@ -35,7 +41,10 @@ describe('juanzong applicants / applications', () => {
     expect((await juanzong('--data', dataDir, 'applicants', 'list')).stdout).toContain('还没有申报单位');
 
     const services = await openServices({ dataDir });
-    const made = await dispatch(services.handlers, 'applicants:create', { name: '深圳市甲科技有限公司', creditCode: '91440300MA5FXXXX0X' });
+    const made = await dispatch(services.handlers, 'applicants:create', {
+      name: '深圳市甲科技有限公司',
+      creditCode: '91440300MA5FXXXX0X',
+    });
     if (!made.ok) throw new Error(made.error.message);
     const applicantId = (made.value as { id: number }).id;
     await services.handlers['applications:create']({ applicantId, profileId: 'sz-model-voucher-2025', year: 2025 });
@@ -45,7 +54,9 @@ describe('juanzong applicants / applications', () => {
     expect(applicants.code).toBe(0);
     expect(applicants.stdout).toMatch(/深圳市甲科技有限公司\s+91440300MA5FXXXX0X/);
     const applications = await juanzong('applications', 'list', '--json', '--data', dataDir);
-    expect(JSON.parse(applications.stdout)).toMatchObject([{ applicantId, profileId: 'sz-model-voucher-2025', year: 2025, status: 'draft' }]);
+    expect(JSON.parse(applications.stdout)).toMatchObject([
+      { applicantId, profileId: 'sz-model-voucher-2025', year: 2025, status: 'draft' },
+    ]);
   });
 
   it('names an unknown command and exits 2', async () => {

@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { manifest as manifestSchema } from '../../shared/manifest.ts';
+import { manifest as manifestSchema } from '#shared/manifest.ts';
 import { assembleDossier, DossierInputError } from '../../electron/core/dossier/index.ts';
 
 export interface CorpusJob {

@@ -42,7 +42,11 @@ function stage(file: string, input: string, route: string): { manifest: string; 
   copyFileSync(input, path.join(dir, file));
   const base = fixtureManifest({ duplex: false, sealMarkers: true });
   // Taken whole: every page counted against qpdf's, so the page inspection (which leaves out blank backs) is off.
-  const manifest = { ...base, options: { ...base.options, autoFix: false }, materials: [{ id: 'application-form', files: [file] }] };
+  const manifest = {
+    ...base,
+    options: { ...base.options, autoFix: false },
+    materials: [{ id: 'application-form', files: [file] }],
+  };
   writeFileSync(path.join(dir, 'manifest.json'), JSON.stringify(manifest, null, 2));
   return { manifest: path.join(dir, 'manifest.json'), out: path.join(dir, 'dossier.pdf'), dir };
 }
@@ -58,22 +62,35 @@ async function settle(outcome: Raw, out: string, dir: string, source?: string): 
   const ok = outcome.status === 'ok' && outputExists;
   const outputPages = ok ? await countPages('qpdf', out) : null;
   const missing = ok && source && outcome.pageMap ? await missingText(source, out, outcome.pageMap) : [];
-  if ((outcome.status === 'refused' && !outputExists) || (ok && missing.length === 0)) rmSync(dir, { recursive: true, force: true });
+  if ((outcome.status === 'refused' && !outputExists) || (ok && missing.length === 0))
+    rmSync(dir, { recursive: true, force: true });
   return { ...outcome, outputExists, outputPages, missingText: missing };
 }
 
 async function throughCli(file: string, input: string): Promise<Outcome> {
   const { manifest, out, dir } = stage(file, input, 'cli');
   const run = await assemble(manifest, out, [], TIME_LIMIT_MS);
-  const status = run.timedOut ? 'hung' : run.signal || (run.code ?? 0) >= 128 ? 'crashed' : run.code === 0 ? 'ok' : 'refused';
-  return settle({ status, message: run.stderr || String(run.signal ?? run.code), pageMap: status === 'ok' ? run.stdout : null }, out, dir);
+  const status = run.timedOut
+    ? 'hung'
+    : run.signal || (run.code ?? 0) >= 128
+      ? 'crashed'
+      : run.code === 0
+        ? 'ok'
+        : 'refused';
+  return settle(
+    { status, message: run.stderr || String(run.signal ?? run.code), pageMap: status === 'ok' ? run.stdout : null },
+    out,
+    dir,
+  );
 }
 
 async function inWorker(lane: WorkerLane, file: string): Promise<Outcome> {
   const { manifest, out, dir } = stage(file, corpusPath(file), 'in-process');
   const reply = await lane.run({ manifest, out }, TIME_LIMIT_MS);
-  if (reply.ok) return settle({ status: 'ok', message: '', pageMap: JSON.stringify(reply.pageMap) }, out, dir, corpusPath(file));
-  if ('died' in reply) return settle({ status: reply.hung ? 'hung' : 'crashed', message: reply.died, pageMap: null }, out, dir);
+  if (reply.ok)
+    return settle({ status: 'ok', message: '', pageMap: JSON.stringify(reply.pageMap) }, out, dir, corpusPath(file));
+  if ('died' in reply)
+    return settle({ status: reply.hung ? 'hung' : 'crashed', message: reply.died, pageMap: null }, out, dir);
   return settle({ status: 'refused', message: reply.message, pageMap: null }, out, dir);
 }
 
@@ -104,7 +121,11 @@ beforeAll(async () => {
   const cli = await mapWithConcurrency(sampled, LANES, (row) => throughCli(row.file, corpusPath(row.file)));
   sampled.forEach((row, i) => viaCli.set(row.file, cli[i]!));
   const refused = [...inProcess.values()].filter((o) => o.status === 'refused').length;
-  const summary = rows.map((r) => ({ file: r.file, status: inProcess.get(r.file)!.status, message: inProcess.get(r.file)!.message.slice(0, 200) }));
+  const summary = rows.map((r) => ({
+    file: r.file,
+    status: inProcess.get(r.file)!.status,
+    message: inProcess.get(r.file)!.message.slice(0, 200),
+  }));
   writeFileSync(path.join(root, 'outcomes.json'), JSON.stringify(summary, null, 1));
   console.log(
     `corpus: ${rows.length} files in-process in ${workerSeconds.toFixed(0)} s (${refused} refused); ` +
@@ -127,7 +148,10 @@ describe('the PDF robustness corpus through the dossier engine', () => {
     const cli = viaCli.get(row.file);
     if (cli) {
       expect(await judge(row, cli, frontPages), 'through juanzong assemble').toEqual([]);
-      expect([cli.status, cli.outputPages], 'the CLI and the engine disagree').toEqual([outcome.status, outcome.outputPages]);
+      expect([cli.status, cli.outputPages], 'the CLI and the engine disagree').toEqual([
+        outcome.status,
+        outcome.outputPages,
+      ]);
     }
   });
 });

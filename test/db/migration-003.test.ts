@@ -14,12 +14,18 @@ describe('migration 003-archive-imports', () => {
     for (const step of migrations.slice(0, 2)) step.up(v2);
     v2.pragma('user_version = 2');
     v2.prepare("INSERT INTO applicants (name, created_at, updated_at) VALUES ('甲公司', 't', 't')").run();
-    v2.prepare("INSERT INTO applications (applicant_id, profile_id, year, created_at, updated_at) VALUES (1, 'p', 2025, 't', 't')").run();
-    v2.prepare("INSERT INTO applications (applicant_id, profile_id, year, created_at, updated_at) VALUES (1, 'p', 2026, 't', 't')").run();
+    v2.prepare(
+      "INSERT INTO applications (applicant_id, profile_id, year, created_at, updated_at) VALUES (1, 'p', 2025, 't', 't')",
+    ).run();
+    v2.prepare(
+      "INSERT INTO applications (applicant_id, profile_id, year, created_at, updated_at) VALUES (1, 'p', 2026, 't', 't')",
+    ).run();
     v2.close();
     const db = openDatabase(file);
     expect(db.prepare('SELECT count(*) AS n FROM applications').get()).toEqual({ n: 2 });
-    const record = db.prepare('INSERT INTO archive_imports (archive_key, application_id, imported_at) VALUES (?, ?, ?)');
+    const record = db.prepare(
+      'INSERT INTO archive_imports (archive_key, application_id, imported_at) VALUES (?, ?, ?)',
+    );
     const key = 'a'.repeat(64);
     record.run(key, 1, 't');
     expect(() => record.run(key, 2, 't')).toThrow(/UNIQUE|PRIMARY KEY/);

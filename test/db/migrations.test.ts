@@ -9,9 +9,9 @@ import { useTempDir } from '../helpers/temp-dir.ts';
 const tempDir = useTempDir();
 
 function tables(db: Database.Database): string[] {
-  return (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[]).map(
-    (r) => r.name,
-  );
+  return (
+    db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[]
+  ).map((r) => r.name);
 }
 
 function columns(db: Database.Database, table: string): string[] {
@@ -68,13 +68,34 @@ describe('migration 001-initial', () => {
   it('creates applicants, applications and attachments, tied by foreign keys', async () => {
     const db = databaseAt(path.join(await tempDir(), 'm1.sqlite3'), 1);
     expect(columns(db, 'applicants')).toEqual([
-      'id', 'name', 'credit_code', 'kind', 'registered_district', 'established_on', 'contact_person', 'phone',
-      'address', 'created_at', 'updated_at',
+      'id',
+      'name',
+      'credit_code',
+      'kind',
+      'registered_district',
+      'established_on',
+      'contact_person',
+      'phone',
+      'address',
+      'created_at',
+      'updated_at',
     ]);
-    expect(columns(db, 'applications')).toEqual(['id', 'applicant_id', 'profile_id', 'year', 'status', 'created_at', 'updated_at']);
+    expect(columns(db, 'applications')).toEqual([
+      'id',
+      'applicant_id',
+      'profile_id',
+      'year',
+      'status',
+      'created_at',
+      'updated_at',
+    ]);
     expect(columns(db, 'attachments')).toContain('sha256');
     expect(() =>
-      db.prepare("INSERT INTO applications (applicant_id, profile_id, year, created_at, updated_at) VALUES (99, 'p', 2025, '', '')").run(),
+      db
+        .prepare(
+          "INSERT INTO applications (applicant_id, profile_id, year, created_at, updated_at) VALUES (99, 'p', 2025, '', '')",
+        )
+        .run(),
     ).toThrow(/FOREIGN KEY/);
     db.close();
   });
@@ -85,15 +106,19 @@ describe('migration 002-application-details', () => {
     const file = path.join(await tempDir(), 'm2.sqlite3');
     const v1 = databaseAt(file, 1);
     v1.prepare("INSERT INTO applicants (name, created_at, updated_at) VALUES ('甲公司', 't', 't')").run();
-    v1.prepare("INSERT INTO applications (applicant_id, profile_id, year, created_at, updated_at) VALUES (1, 'p', 2025, 't', 't')").run();
+    v1.prepare(
+      "INSERT INTO applications (applicant_id, profile_id, year, created_at, updated_at) VALUES (1, 'p', 2025, 't', 't')",
+    ).run();
     v1.close();
     const db = openDatabase(file);
     expect(db.prepare('SELECT name FROM applicants').get()).toEqual({ name: '甲公司' });
     expect(db.prepare('SELECT dossier_options FROM applications').get()).toEqual({ dossier_options: '{}' });
-    expect(tables(db)).toEqual(expect.arrayContaining(['contracts', 'costs', 'answers', 'material_states', 'page_turns']));
-    expect(() => db.prepare("INSERT INTO costs (application_id, position, kind, amount_fen) VALUES (1, 1, 'api', -1)").run()).toThrow(
-      /CHECK/,
+    expect(tables(db)).toEqual(
+      expect.arrayContaining(['contracts', 'costs', 'answers', 'material_states', 'page_turns']),
     );
+    expect(() =>
+      db.prepare("INSERT INTO costs (application_id, position, kind, amount_fen) VALUES (1, 1, 'api', -1)").run(),
+    ).toThrow(/CHECK/);
     db.close();
   });
 });
@@ -104,7 +129,11 @@ describe('migration 004-content-options', () => {
     const before = migrations.findIndex((m) => m.name === '004-content-options');
     const old = databaseAt(file, before);
     old.prepare("INSERT INTO applicants (name, created_at, updated_at) VALUES ('甲公司', 't', 't')").run();
-    old.prepare("INSERT INTO applications (applicant_id, profile_id, year, created_at, updated_at) VALUES (1, 'p', 2025, 't', 't')").run();
+    old
+      .prepare(
+        "INSERT INTO applications (applicant_id, profile_id, year, created_at, updated_at) VALUES (1, 'p', 2025, 't', 't')",
+      )
+      .run();
     old
       .prepare(
         `INSERT INTO attachments (application_id, material_id, position, original_name, sha256, size, media_type, page_count, created_at)
@@ -113,7 +142,11 @@ describe('migration 004-content-options', () => {
       .run('a'.repeat(64));
     old.close();
     const db = openDatabase(file);
-    expect(db.prepare('SELECT original_name, keep_markup, content_notices FROM attachments').get()).toEqual({ original_name: '信用报告.pdf', keep_markup: 0, content_notices: '[]' });
+    expect(db.prepare('SELECT original_name, keep_markup, content_notices FROM attachments').get()).toEqual({
+      original_name: '信用报告.pdf',
+      keep_markup: 0,
+      content_notices: '[]',
+    });
     expect(() => db.prepare('UPDATE attachments SET keep_markup = 2').run()).toThrow(/CHECK/);
     db.close();
   });

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../electron/core/services/dispatch.ts';
 import { openServices, type Services } from '../../electron/core/services/index.ts';
 import { findProfileIn, listProfiles, profilesDirOf } from '../../electron/core/profiles/registry.ts';
-import type { ApiError } from '../../shared/result.ts';
+import type { ApiError } from '#shared/result.ts';
 import { profile2026 } from '../helpers/next-year-profile.ts';
 import { useTempDir } from '../helpers/temp-dir.ts';
 
@@ -33,7 +33,13 @@ interface Finding {
 }
 
 /** An application under `profileId`, with a contract from `serviceFrom` to `serviceTo`. */
-async function applicationUnder(services: Services, profileId: string, year: number, serviceFrom: string, serviceTo: string) {
+async function applicationUnder(
+  services: Services,
+  profileId: string,
+  year: number,
+  serviceFrom: string,
+  serviceTo: string,
+) {
   const applicant = await ask<{ id: number }>(services, 'applicants:create', {
     name: '深圳市甲科技有限公司',
     creditCode: '91440300MA5FXXXX0X',
@@ -41,7 +47,11 @@ async function applicationUnder(services: Services, profileId: string, year: num
     contact: '张三',
     phone: '0755-12345678',
   });
-  const { id } = await ask<{ id: number }>(services, 'applications:create', { applicantId: applicant.id, profileId, year });
+  const { id } = await ask<{ id: number }>(services, 'applications:create', {
+    applicantId: applicant.id,
+    profileId,
+    year,
+  });
   await ask(services, 'applications:saveContract', {
     applicationId: id,
     contract: { provider: '某模型公司', providerListed: true, relatedParty: false, serviceFrom, serviceTo },
@@ -65,7 +75,8 @@ describe('importing a profile', () => {
     services.close();
 
     const again = await openServices({ dataDir });
-    const check = (today: string) => ask<{ findings: Finding[] }>(again, 'applications:check', { applicationId: id, today });
+    const check = (today: string) =>
+      ask<{ findings: Finding[] }>(again, 'applications:check', { applicationId: id, today });
     // 2026-10-20 is inside the 2026 online window; 2025-10-20 (inside the 2025 one) is before it.
     const during = codesOf((await check('2026-10-20')).findings);
     expect(during).toContain('online-filing-open');
@@ -75,7 +86,13 @@ describe('importing a profile', () => {
     // A contract of 2027-09 on lies outside the 2026 service window (which ends 2027-08-31).
     await ask(again, 'applications:saveContract', {
       applicationId: id,
-      contract: { provider: '某模型公司', providerListed: true, relatedParty: false, serviceFrom: '2027-09-01', serviceTo: '2027-12-31' },
+      contract: {
+        provider: '某模型公司',
+        providerListed: true,
+        relatedParty: false,
+        serviceFrom: '2027-09-01',
+        serviceTo: '2027-12-31',
+      },
     });
     expect(codesOf((await check('2026-10-20')).findings)).toContain('contract-outside-window');
     again.close();
@@ -128,7 +145,9 @@ describe('refusing a profile, with a message that names what is wrong', () => {
     expect(refused.message).toContain('字段 dates.onlineFiling.to');
     const unordered = profile2026();
     unordered.funding.softCapYuan = unordered.funding.hardCapYuan + 1;
-    expect((await refusal(services, 'profiles:import', { json: JSON.stringify(unordered) })).message).toContain('funding.softCapYuan');
+    expect((await refusal(services, 'profiles:import', { json: JSON.stringify(unordered) })).message).toContain(
+      'funding.softCapYuan',
+    );
     expect(await ask(services, 'profiles:list', {})).toHaveLength(1);
     services.close();
   });
@@ -161,7 +180,11 @@ describe('a damaged file in the profiles folder', () => {
       { id: 'sz-model-voucher-2025', title: '2025年模型券（申领）', year: 2025, builtIn: true },
     ]);
     const { damaged } = listProfiles(dataDir);
-    expect(damaged.map((d) => d.file)).toEqual(['other-name.json', 'sz-model-voucher-2025.json', 'sz-model-voucher-2026.json']);
+    expect(damaged.map((d) => d.file)).toEqual([
+      'other-name.json',
+      'sz-model-voucher-2025.json',
+      'sz-model-voucher-2026.json',
+    ]);
     expect(damaged[0]?.message).toContain('sz-model-voucher-2026');
     expect(damaged[1]?.message).toContain('内置');
     expect(damaged[2]?.message).toContain('JSON');
@@ -182,9 +205,12 @@ describe('a damaged file in the profiles folder', () => {
     // The app still opens, and importing the file again repairs it.
     const again = await openServices({ dataDir });
     await ask(again, 'profiles:import', { json: JSON.stringify(profile2026()) });
-    expect(codesOf((await ask<{ findings: Finding[] }>(again, 'applications:check', { applicationId: id, today: '2026-10-20' })).findings)).toContain(
-      'online-filing-open',
-    );
+    expect(
+      codesOf(
+        (await ask<{ findings: Finding[] }>(again, 'applications:check', { applicationId: id, today: '2026-10-20' }))
+          .findings,
+      ),
+    ).toContain('online-filing-open');
     again.close();
   });
 

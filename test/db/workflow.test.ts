@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ApplicationDetail } from '../../shared/contract/index.ts';
+import type { ApplicationDetail } from '#shared/contract/index.ts';
 import { dispatch } from '../../electron/core/services/dispatch.ts';
 import { openServices, type Services } from '../../electron/core/services/index.ts';
 import { useTempDir } from '../helpers/temp-dir.ts';
@@ -35,7 +35,13 @@ describe('the workflow services', () => {
     const { id } = await newApplication(services);
     await ask(services, 'applications:saveContract', {
       applicationId: id,
-      contract: { provider: '某模型公司', providerListed: true, relatedParty: false, serviceFrom: '2025-01-01', serviceTo: '2025-12-31' },
+      contract: {
+        provider: '某模型公司',
+        providerListed: true,
+        relatedParty: false,
+        serviceFrom: '2025-01-01',
+        serviceTo: '2025-12-31',
+      },
     });
     await ask(services, 'applications:saveCosts', {
       applicationId: id,
@@ -51,16 +57,27 @@ describe('the workflow services', () => {
       state: 'not-applicable',
       reason: '项目不涉及科技伦理敏感领域',
     });
-    const detail = await ask<ApplicationDetail>(services, 'applications:setOptions', { applicationId: id, options: { duplex: false } });
+    const detail = await ask<ApplicationDetail>(services, 'applications:setOptions', {
+      applicationId: id,
+      options: { duplex: false },
+    });
     expect(detail.options).toMatchObject({ duplex: false, sealMarkers: true, numberStyle: 'dash' });
     services.close();
 
     const again = await openServices({ dataDir });
     const stored = await ask<ApplicationDetail>(again, 'applications:get', { id });
-    expect(stored.contract).toMatchObject({ provider: '某模型公司', providerListed: true, relatedParty: false, model: '' });
+    expect(stored.contract).toMatchObject({
+      provider: '某模型公司',
+      providerListed: true,
+      relatedParty: false,
+      model: '',
+    });
     expect(stored.costs.map((c) => c.amountFen)).toEqual([100_000_00, 50_000_00]);
     expect(stored.answers).toEqual({ q1: 'yes' });
-    expect(stored.materialStates['ethics-materials']).toEqual({ state: 'not-applicable', reason: '项目不涉及科技伦理敏感领域' });
+    expect(stored.materialStates['ethics-materials']).toEqual({
+      state: 'not-applicable',
+      reason: '项目不涉及科技伦理敏感领域',
+    });
     expect(stored.options.duplex).toBe(false);
     again.close();
   });
@@ -86,7 +103,9 @@ describe('the workflow services', () => {
     expect(reordered.attachments.map((a) => a.originalName)).toEqual(['2024年报表.pdf', '2023年报表.pdf']);
     const turned = await ask<ApplicationDetail>(services, 'attachments:turnPage', { id: first.id, page: 2, turn: 90 });
     expect(turned.attachments.find((a) => a.id === first.id)?.turns).toEqual({ '2': 90 });
-    const content = await ask<{ bytes: Uint8Array; fileName: string }>(services, 'attachments:content', { id: second.id });
+    const content = await ask<{ bytes: Uint8Array; fileName: string }>(services, 'attachments:content', {
+      id: second.id,
+    });
     expect(content.fileName).toBe('2024年报表.pdf');
     expect(new TextDecoder().decode(content.bytes.subarray(0, 5))).toBe('%PDF-');
     services.close();
@@ -103,11 +122,10 @@ describe('the workflow services', () => {
         { kind: 'hardware', amountFen: 500_000_00, paidOn: '2025-03-01' },
       ],
     });
-    const result = await ask<{ voucher: { eligibleCostFen: number; amountFen: number }; findings: { code: string; subject: string }[] }>(
-      services,
-      'applications:check',
-      { applicationId: id, today: '2025-10-20' },
-    );
+    const result = await ask<{
+      voucher: { eligibleCostFen: number; amountFen: number };
+      findings: { code: string; subject: string }[];
+    }>(services, 'applications:check', { applicationId: id, today: '2025-10-20' });
     expect(result.voucher).toMatchObject({ eligibleCostFen: 1_000_000_00, amountFen: 300_000_00 });
     const codes = result.findings.map((f) => f.code);
     expect(codes).toContain('material-missing');
@@ -132,7 +150,12 @@ describe('the workflow services', () => {
       applicationId: id,
     });
     const empty = findings.filter((f) => f.code === 'contract-field-empty').map((f) => f.subject);
-    expect(empty).toEqual(['contract.providerListed', 'contract.relatedParty', 'contract.serviceFrom', 'contract.serviceTo']);
+    expect(empty).toEqual([
+      'contract.providerListed',
+      'contract.relatedParty',
+      'contract.serviceFrom',
+      'contract.serviceTo',
+    ]);
     expect(findings.some((f) => f.code === 'contract-provider-not-listed')).toBe(false);
     services.close();
   });

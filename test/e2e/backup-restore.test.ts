@@ -29,9 +29,9 @@ describe('backups from the window', () => {
 
     await data.goHome();
     await home.createApplicant('深圳市备份之后新建有限公司');
-    await expect.poll(async () => (await applicants.allInnerTexts()).sort()).toEqual(
-      ['深圳市甲乙科技有限公司', '深圳市备份之后新建有限公司'].sort(),
-    );
+    await expect
+      .poll(async () => (await applicants.allInnerTexts()).sort())
+      .toEqual(['深圳市甲乙科技有限公司', '深圳市备份之后新建有限公司'].sort());
 
     await data.open();
     const dialog = await data.askToRestore('手动');
@@ -72,7 +72,10 @@ describe('backups from the window', () => {
     const applicationId = await seedApplication(app.services);
     const pdf = await ghostscriptPdf(dir, 'contract.pdf', 'CONT', 1);
     const added = await app.services.handlers['attachments:add']({
-      applicationId, materialId: 'service-contract', fileName: '技术服务合同.pdf', bytes: new Uint8Array(await readFile(pdf)),
+      applicationId,
+      materialId: 'service-contract',
+      fileName: '技术服务合同.pdf',
+      bytes: new Uint8Array(await readFile(pdf)),
     });
     const backup = await app.services.handlers['backup:create']({});
     // Later the file is lost from the store (say, a disk error) and an imported profile file is damaged.
@@ -87,7 +90,11 @@ describe('backups from the window', () => {
     const warnings = page.getByRole('region', { name: '需要注意' });
     await expect.poll(() => warnings.innerText()).toContain('坏的方案.json');
 
-    await data.table().locator(`tr[data-backup="${backup.name}"]`).getByRole('button', { name: /^恢复 / }).click();
+    await data
+      .table()
+      .locator(`tr[data-backup="${backup.name}"]`)
+      .getByRole('button', { name: /^恢复 / })
+      .click();
     await page.getByRole('dialog').getByRole('button', { name: '恢复这个备份' }).click();
     const report = page.getByRole('region', { name: /^已恢复到 / });
     await report.waitFor();
@@ -98,4 +105,3 @@ describe('backups from the window', () => {
     await app.screenshot('backup-05-missing-files-and-warnings');
   });
 });
-

@@ -3,7 +3,7 @@ import { readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { findProfile } from '../../shared/profiles/index.ts';
+import { findProfile } from '#shared/profiles/index.ts';
 import { dossierFixtures, TEST_CREDIT_CODE } from '../fixtures/dossier-fixtures.ts';
 import { ApplicationPage } from './pages/application-page.ts';
 import { HomePage } from './pages/home-page.ts';
@@ -90,7 +90,10 @@ describe('a clerk prepares the whole dossier in the window', () => {
     // 4 申报材料: every required material gets its files; the ethics materials are marked not applicable.
     await steps.goTo('申报材料');
     for (const [id, names] of Object.entries(filesFor)) {
-      await steps.attach(title(id), names.map((n) => path.join(fixtures.dir, n)));
+      await steps.attach(
+        title(id),
+        names.map((n) => path.join(fixtures.dir, n)),
+      );
     }
     const plan = steps.materialCard(title('construction-plan'));
     await plan.getByRole('button', { name: '下移「plan.pdf」' }).click();
@@ -152,7 +155,10 @@ describe('a clerk prepares the whole dossier in the window', () => {
     const pageMapFile = path.join(work, 'pagemap.json');
     const manifestFile = path.join(work, 'manifest.json');
     await writeFile(pageMapFile, JSON.stringify(status.pageMap));
-    const materials = profile.materials.map((m) => ({ id: m.id, ...(detail.materialStates[m.id]?.state === 'not-applicable' ? { notApplicable: true } : {}) }));
+    const materials = profile.materials.map((m) => ({
+      id: m.id,
+      ...(detail.materialStates[m.id]?.state === 'not-applicable' ? { notApplicable: true } : {}),
+    }));
     await writeFile(manifestFile, JSON.stringify({ options: detail.options, materials }));
     const checker = path.resolve(repoRoot, '../shared/acceptance/check_dossier.py');
     const args = [checker, shell.saved[0]!, pageMapFile, '--manifest', manifestFile, '--expect', fixtures.expect];

@@ -17,7 +17,16 @@ async function longPdf(dir: string, name: string, pages: number): Promise<string
   const body = Array.from({ length: pages }, (_, i) => `72 420 moveto (${name} page ${i + 1}) show showpage`);
   await writeFile(ps, ['%!PS', '/Helvetica findfont 28 scalefont setfont', ...body, ''].join('\n'));
   const pdf = path.join(dir, `${name}.pdf`);
-  await run('gs', ['-q', '-dBATCH', '-dNOPAUSE', '-dSAFER', '-sDEVICE=pdfwrite', '-sPAPERSIZE=a4', `-sOutputFile=${pdf}`, ps]);
+  await run('gs', [
+    '-q',
+    '-dBATCH',
+    '-dNOPAUSE',
+    '-dSAFER',
+    '-sDEVICE=pdfwrite',
+    '-sPAPERSIZE=a4',
+    `-sOutputFile=${pdf}`,
+    ps,
+  ]);
   return pdf;
 }
 
@@ -30,7 +39,8 @@ function clickStepInPage(label: string): Promise<{ ms: number; running: boolean 
     const t0 = performance.now();
     button.click();
     const look = () => {
-      if (document.querySelector('.step-heading')?.textContent?.includes(label)) resolve({ ms: performance.now() - t0, running });
+      if (document.querySelector('.step-heading')?.textContent?.includes(label))
+        resolve({ ms: performance.now() - t0, running });
       else requestAnimationFrame(look);
     };
     look();
@@ -49,7 +59,12 @@ async function startThreeHundredPages(each: PerTest, scale = 1): Promise<AppHarn
   ];
   for (const [materialId, name, pages] of files) {
     const file = await longPdf(dir, name, pages * scale);
-    await app.services.handlers['attachments:add']({ applicationId, materialId, fileName: `${name}.pdf`, bytes: new Uint8Array(await readFile(file)) });
+    await app.services.handlers['attachments:add']({
+      applicationId,
+      materialId,
+      fileName: `${name}.pdf`,
+      bytes: new Uint8Array(await readFile(file)),
+    });
   }
   const { page } = app;
   await page.reload();

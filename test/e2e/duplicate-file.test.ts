@@ -1,7 +1,7 @@
 import { copyFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { findProfile } from '../../shared/profiles/index.ts';
+import { findProfile } from '#shared/profiles/index.ts';
 import { ghostscriptPdf } from '../helpers/make-pdf.ts';
 import { ApplicationPage } from './pages/application-page.ts';
 import { HomePage } from './pages/home-page.ts';
@@ -33,7 +33,9 @@ describe('the same file attached twice to one material', { timeout: 180_000 }, (
     const alert = card.getByRole('alert');
     await alert.waitFor();
     expect(await alert.textContent()).toContain('「contract.pdf」已经在这项材料里了');
-    expect(await alert.textContent()).toContain('「合同（再次下载）.pdf」已经在这项材料里了（与已添加的「contract.pdf」内容完全相同）');
+    expect(await alert.textContent()).toContain(
+      '「合同（再次下载）.pdf」已经在这项材料里了（与已添加的「contract.pdf」内容完全相同）',
+    );
     expect(await alert.textContent()).not.toMatch(/duplicate|sha256/i);
     await card.scrollIntoViewIfNeeded();
     await app.screenshot('duplicate-file-refused');

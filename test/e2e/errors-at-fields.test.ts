@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { findProfile } from '../../shared/profiles/index.ts';
+import { findProfile } from '#shared/profiles/index.ts';
 import { TEST_CREDIT_CODE } from '../fixtures/dossier-fixtures.ts';
 import { ghostscriptPdf } from '../helpers/make-pdf.ts';
 import { ApplicationPage } from './pages/application-page.ts';
@@ -16,7 +16,8 @@ const title = (id: string) => profile.materials.find((m) => m.id === id)!.title;
 const fullWidth = (text: string) => text.replace(/[!-~]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
 
 /** The text of a field's own box: the field, its label and the note under it. */
-const fieldBox = (page: Page, label: string) => page.locator('.field').filter({ has: page.getByLabel(label, { exact: true }) });
+const fieldBox = (page: Page, label: string) =>
+  page.locator('.field').filter({ has: page.getByLabel(label, { exact: true }) });
 
 describe('an error is shown at its field, in Chinese, saying what to do', { timeout: 180_000 }, () => {
   const each = appPerTest({ screenshotOnFailure: 'errors-at-fields-failed' });
@@ -44,7 +45,10 @@ describe('an error is shown at its field, in Chinese, saying what to do', { time
     await app.screenshot('errors-at-field-name');
     await name.fill('深圳市卷宗测试科技有限公司');
     await name.blur();
-    await page.getByRole('status').getByText(/^已自动保存/).waitFor();
+    await page
+      .getByRole('status')
+      .getByText(/^已自动保存/)
+      .waitFor();
     expect(await nameBox.getByText(/有误/).count()).toBe(0);
 
     // A credit code typed in full width is stored, checked and shown as the ASCII it is.
@@ -53,7 +57,9 @@ describe('an error is shown at its field, in Chinese, saying what to do', { time
     await page.keyboard.type(fullWidth(TEST_CREDIT_CODE.toLowerCase()));
     await page.getByText('校验位正确，登记地区码属于深圳。').waitFor();
     await page.keyboard.press('Tab');
-    await expect.poll(async () => (await app.services.handlers['applications:get']({ id })).applicant.creditCode).toBe(TEST_CREDIT_CODE);
+    await expect
+      .poll(async () => (await app.services.handlers['applications:get']({ id })).applicant.creditCode)
+      .toBe(TEST_CREDIT_CODE);
     expect(await code.inputValue()).toBe(TEST_CREDIT_CODE);
 
     // A damaged PDF: refused on its card, without qpdf's English.

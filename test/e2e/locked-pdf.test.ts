@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { findProfile } from '../../shared/profiles/index.ts';
+import { findProfile } from '#shared/profiles/index.ts';
 import { ghostscriptPdf } from '../helpers/make-pdf.ts';
 import { ApplicationPage } from './pages/application-page.ts';
 import { HomePage } from './pages/home-page.ts';
@@ -26,7 +26,12 @@ describe('a PDF locked with a user password', () => {
     const app = await each.start();
     const applicationId = await seedApplication(app.services);
     const good = await ghostscriptPdf(dir, 'contract.pdf', 'CONT', 3);
-    await app.services.handlers['attachments:add']({ applicationId, materialId: 'service-contract', fileName: 'contract.pdf', bytes: new Uint8Array(await readFile(good)) });
+    await app.services.handlers['attachments:add']({
+      applicationId,
+      materialId: 'service-contract',
+      fileName: 'contract.pdf',
+      bytes: new Uint8Array(await readFile(good)),
+    });
     const before = await app.services.handlers['applications:get']({ id: applicationId });
 
     const { page } = app;

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import { findProfile } from '../../shared/profiles/index.ts';
+import { findProfile } from '#shared/profiles/index.ts';
 import { contentFixtures } from '../fixtures/content-fixtures.ts';
 import { ApplicationPage } from './pages/application-page.ts';
 import { HomePage } from './pages/home-page.ts';
@@ -22,8 +22,18 @@ describe('what a file’s paper copy leaves out, on its card', () => {
     await new HomePage(page).openFirstApplication();
     const steps = new ApplicationPage(page);
     await steps.goTo('申报材料');
-    await steps.drop(title('financial-statements'), '预算说明（批注）.pdf', await readFile(fx.reviewed), 'application/pdf');
-    await steps.drop(title('service-contract'), '合同（带附件）.pdf', await readFile(fx.attachments), 'application/pdf');
+    await steps.drop(
+      title('financial-statements'),
+      '预算说明（批注）.pdf',
+      await readFile(fx.reviewed),
+      'application/pdf',
+    );
+    await steps.drop(
+      title('service-contract'),
+      '合同（带附件）.pdf',
+      await readFile(fx.attachments),
+      'application/pdf',
+    );
 
     const budget = steps.materialCard(title('financial-statements'));
     const notes = budget.getByRole('note', { name: '「预算说明（批注）.pdf」的纸质版说明' });
@@ -45,6 +55,8 @@ describe('what a file’s paper copy leaves out, on its card', () => {
     await page.reload();
     await new HomePage(page).openFirstApplication();
     await steps.goTo('申报材料');
-    expect(await steps.materialCard(title('financial-statements')).getByLabel('保留批注（打印在纸上）').isChecked()).toBe(true);
+    expect(
+      await steps.materialCard(title('financial-statements')).getByLabel('保留批注（打印在纸上）').isChecked(),
+    ).toBe(true);
   });
 });

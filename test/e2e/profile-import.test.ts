@@ -12,12 +12,23 @@ describe('next year’s guide, imported as a profile file', () => {
     await new HomePage(page).createApplicant('深圳市明年智能有限公司');
 
     const importInput = page.getByLabel('导入申报方案文件');
-    await importInput.setInputFiles({ name: '坏方案.json', mimeType: 'application/json', buffer: Buffer.from('{"id": "x"') });
+    await importInput.setInputFiles({
+      name: '坏方案.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from('{"id": "x"'),
+    });
     await page.getByRole('alert').filter({ hasText: '「坏方案.json」无法导入' }).waitFor();
 
     const next = profile2026();
-    await importInput.setInputFiles({ name: '2026模型券.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(next)) });
-    await page.getByRole('status').filter({ hasText: `已导入申报方案「${next.title}」` }).waitFor();
+    await importInput.setInputFiles({
+      name: '2026模型券.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(next)),
+    });
+    await page
+      .getByRole('status')
+      .filter({ hasText: `已导入申报方案「${next.title}」` })
+      .waitFor();
     expect(await page.getByLabel('申报方案', { exact: true }).inputValue()).toBe(next.id);
     await app.screenshot('profile-import-01-imported');
 

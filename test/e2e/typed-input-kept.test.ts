@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { findProfile } from '../../shared/profiles/index.ts';
+import { findProfile } from '#shared/profiles/index.ts';
 import { ghostscriptPdf } from '../helpers/make-pdf.ts';
 import { ApplicationPage } from './pages/application-page.ts';
 import { HomePage } from './pages/home-page.ts';
@@ -48,7 +48,9 @@ describe('what the clerk types is kept', { timeout: 180_000 }, () => {
     const bad = page.getByLabel('第 2 笔费用的金额（元）', { exact: true });
     expect(await bad.getAttribute('aria-invalid')).toBe('true');
     await page.getByRole('row').filter({ has: bad }).getByText('“五万元”不是有效金额').waitFor();
-    await expect.poll(async () => (await detailOf(app, id)).costs.map((c) => c.amountFen)).toEqual([30_000_000, 1_000_000]);
+    await expect
+      .poll(async () => (await detailOf(app, id)).costs.map((c) => c.amountFen))
+      .toEqual([30_000_000, 1_000_000]);
     await saveNote(page).getByText('第 2 笔费用的金额有误，这一笔还没有保存').waitFor();
     expect(await page.getByText(/已自动保存/).count()).toBe(0);
     await app.screenshot('typed-costs-invalid-row');
@@ -70,7 +72,9 @@ describe('what the clerk types is kept', { timeout: 180_000 }, () => {
     await typeInto(page, '服务开始日期', '2025/01/10');
     await typeInto(page, '合同签订日期', '20250105');
     await page.keyboard.press('Tab');
-    await expect.poll(async () => (await detailOf(app, id)).contract).toMatchObject({ serviceTo: '2025-12-31', serviceFrom: '2025-01-10', signedOn: '2025-01-05' });
+    await expect
+      .poll(async () => (await detailOf(app, id)).contract)
+      .toMatchObject({ serviceTo: '2025-12-31', serviceFrom: '2025-01-10', signedOn: '2025-01-05' });
     expect(await page.getByLabel('服务开始日期', { exact: true }).inputValue()).toBe('2025-01-10');
 
     // Half a date is not stored; the field says what to write.
@@ -105,7 +109,9 @@ describe('what the clerk types is kept', { timeout: 180_000 }, () => {
     await typeInto(page, '第 1 笔费用的支付日期', '2025-0');
     await page.waitForTimeout(1_000);
     expect(await total.textContent()).toContain('¥60,000.00');
-    expect((await app.services.handlers['applications:check']({ applicationId: id })).voucher.amountFen).toBe(6_000_000);
+    expect((await app.services.handlers['applications:check']({ applicationId: id })).voucher.amountFen).toBe(
+      6_000_000,
+    );
     await page.keyboard.type('6-30');
     await page.keyboard.press('Tab');
     await expect.poll(async () => (await detailOf(app, id)).costs[0]?.paidOn).toBe('2025-06-30');
@@ -143,17 +149,22 @@ describe('what the clerk types is kept', { timeout: 180_000 }, () => {
     const title = findProfile('sz-model-voucher-2025')!.materials.find((m) => m.id === 'financial-statements')!.title;
     const card = steps.materialCard(title);
     await card.getByLabel(`「${title}」的文件`, { exact: true }).setInputFiles(files);
-    await expect.poll(async () => (await detailOf(app, id)).attachments.length, { interval: 20, timeout: 60_000 }).toBeGreaterThan(0);
+    await expect
+      .poll(async () => (await detailOf(app, id)).attachments.length, { interval: 20, timeout: 60_000 })
+      .toBeGreaterThan(0);
     await app.page.reload(); // the window goes away mid-import
     // The core finishes the file it had already been handed; open the window again once it has.
     let settled = -1;
     await expect
-      .poll(async () => {
-        const [before, now] = [settled, (await detailOf(app, id)).attachments.length];
-        settled = now;
-        await new Promise((r) => setTimeout(r, 1500));
-        return before === now;
-      }, { timeout: 60_000, interval: 0 })
+      .poll(
+        async () => {
+          const [before, now] = [settled, (await detailOf(app, id)).attachments.length];
+          settled = now;
+          await new Promise((r) => setTimeout(r, 1500));
+          return before === now;
+        },
+        { timeout: 60_000, interval: 0 },
+      )
       .toBe(true);
     await app.page.reload();
 
@@ -167,7 +178,9 @@ describe('what the clerk types is kept', { timeout: 180_000 }, () => {
     const text = (await note.textContent())!;
     expect(text).toContain(`已加入 ${stored.length} 个：${stored.map((n) => `「${n}」`).join('、')}。`);
     const missing = names.filter((n) => !stored.includes(n));
-    expect(text).toContain(`没有加入 ${missing.length} 个：${missing.map((n) => `「${n}」`).join('、')}，请重新添加这些文件。`);
+    expect(text).toContain(
+      `没有加入 ${missing.length} 个：${missing.map((n) => `「${n}」`).join('、')}，请重新添加这些文件。`,
+    );
     await note.getByRole('button', { name: '知道了' }).click();
     await note.waitFor({ state: 'detached' });
   });

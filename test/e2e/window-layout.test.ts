@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { findProfile } from '../../shared/profiles/index.ts';
+import { findProfile } from '#shared/profiles/index.ts';
 import { ghostscriptPdf } from '../helpers/make-pdf.ts';
 import { ApplicationPage } from './pages/application-page.ts';
 import { HomePage } from './pages/home-page.ts';
@@ -25,7 +25,9 @@ describe('the window a clerk moves through', { timeout: 180_000 }, () => {
     const id = await seedApplication(app.services);
     const plan = 'construction-plan';
     for (const name of ['plan-a.pdf', 'plan-b.pdf', 'plan-c.pdf']) {
-      const bytes = new Uint8Array(await (await import('node:fs/promises')).readFile(await ghostscriptPdf(dir, name, name.toUpperCase(), 1)));
+      const bytes = new Uint8Array(
+        await (await import('node:fs/promises')).readFile(await ghostscriptPdf(dir, name, name.toUpperCase(), 1)),
+      );
       await app.services.handlers['attachments:add']({ applicationId: id, materialId: plan, fileName: name, bytes });
     }
     const { page } = app;
@@ -45,14 +47,19 @@ describe('the window a clerk moves through', { timeout: 180_000 }, () => {
     await page.getByRole('button', { name: '添加一笔费用' }).click();
     await page.keyboard.type('1000');
     await page.getByRole('button', { name: '添加一笔费用' }).click();
-    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('第 2 笔费用的金额（元）');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe(
+      '第 2 笔费用的金额（元）',
+    );
     await page.keyboard.type('2000');
     expect(await page.getByLabel('第 1 笔费用的金额（元）', { exact: true }).inputValue()).toBe('1000');
 
     // Scrolled to the foot of a long step, the step list is still on screen.
     await steps.goTo('申报材料');
     await page.getByRole('button', { name: '下一步：生成与预览' }).scrollIntoViewIfNeeded();
-    const nav = await page.getByRole('navigation', { name: '申报步骤' }).getByRole('button', { name: /导出与打印/ }).boundingBox();
+    const nav = await page
+      .getByRole('navigation', { name: '申报步骤' })
+      .getByRole('button', { name: /导出与打印/ })
+      .boundingBox();
     expect(nav!.y).toBeGreaterThanOrEqual(0);
     expect(nav!.y + nav!.height).toBeLessThanOrEqual(page.viewportSize()!.height);
     await page.screenshot({ path: 'test-results/screenshots/window-steps-in-view.png' }); // the viewport, as the clerk sees it
@@ -85,12 +92,24 @@ describe('the window a clerk moves through', { timeout: 180_000 }, () => {
       await page.getByLabel('第 1 笔费用的支付日期', { exact: true }).fill('2025-03-15');
       await page.getByLabel('第 1 笔费用的备注', { exact: true }).fill('发票 No.12345678');
       await page.getByLabel('第 1 笔费用的备注', { exact: true }).blur();
-      await page.getByRole('region', { name: /模型券额度/ }).locator('.voucher-total').getByText('¥60,000.00').waitFor();
-      for (const label of ['第 1 笔费用的类别', '第 1 笔费用的金额（元）', '第 1 笔费用的支付日期', '第 1 笔费用的备注', '删除第 1 笔费用']) {
+      await page
+        .getByRole('region', { name: /模型券额度/ })
+        .locator('.voucher-total')
+        .getByText('¥60,000.00')
+        .waitFor();
+      for (const label of [
+        '第 1 笔费用的类别',
+        '第 1 笔费用的金额（元）',
+        '第 1 笔费用的支付日期',
+        '第 1 笔费用的备注',
+        '删除第 1 笔费用',
+      ]) {
         await page.getByLabel(label, { exact: true }).scrollIntoViewIfNeeded();
         expect(await fitsAcross(page, label), label).toBe(true);
       }
-      expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
+      expect(
+        await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth),
+      ).toBe(true);
       await page.getByLabel('第 1 笔费用的金额（元）', { exact: true }).scrollIntoViewIfNeeded();
       await page.screenshot({ path: `test-results/screenshots/window-costs-${size.name}.png` });
     });

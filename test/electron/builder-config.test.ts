@@ -41,7 +41,14 @@ describe('electron-builder.yml', () => {
     expect(config.mac?.target).toEqual(['dmg']);
     expect(config.win?.target).toMatchObject([{ target: 'nsis' }]);
     expect(config.asar).toBe(true);
-    expect(config.asarUnpack).toEqual(expect.arrayContaining(['out/native/electron/**', 'node_modules/better-sqlite3/**', 'node_modules/sharp/**', 'node_modules/@img/**']));
+    expect(config.asarUnpack).toEqual(
+      expect.arrayContaining([
+        'out/native/electron/**',
+        'node_modules/better-sqlite3/**',
+        'node_modules/sharp/**',
+        'node_modules/@img/**',
+      ]),
+    );
     // Rebuilding in place would replace the Node build that npm test loads; the Electron build ships from out/native.
     expect(config.npmRebuild).toBe(false);
     const files = JSON.stringify(config.files);

@@ -10,7 +10,10 @@ export async function layOutBuiltApp(appPath: string): Promise<void> {
   const native = path.join(appPath, 'out', 'native', 'electron');
   await mkdir(native, { recursive: true });
   const sqlite = path.dirname(createRequire(import.meta.url).resolve('better-sqlite3/package.json'));
-  await copyFile(path.join(sqlite, 'build', 'Release', 'better_sqlite3.node'), path.join(native, 'better_sqlite3.node'));
+  await copyFile(
+    path.join(sqlite, 'build', 'Release', 'better_sqlite3.node'),
+    path.join(native, 'better_sqlite3.node'),
+  );
   await mkdir(path.join(appPath, 'out', 'main'), { recursive: true });
   await writeFile(path.join(appPath, 'out', 'main', 'assembly-worker.cjs'), '');
 }

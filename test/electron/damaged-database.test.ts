@@ -7,7 +7,13 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { restoreBackup } from '../../electron/core/backup/restore-backup.ts';
 import { databaseFileName, openServices, type Services } from '../../electron/core/services/index.ts';
-import { localTime, openOrRecover, quitButton, restoreButton, type MessageBoxOptions } from '../../electron/main/damaged-database.ts';
+import {
+  localTime,
+  openOrRecover,
+  quitButton,
+  restoreButton,
+  type MessageBoxOptions,
+} from '../../electron/main/damaged-database.ts';
 
 const garbage = Buffer.from('这不是一个 SQLite 文件。'.repeat(400));
 
@@ -30,8 +36,14 @@ describe('openOrRecover: a damaged database at start-up', () => {
   async function damageAfterBackup(): Promise<string> {
     const services = await openServices({ dataDir, version: 'test' });
     await services.handlers['applicants:create']({
-      name: '深圳市备份测试科技有限公司', creditCode: '', kind: 'enterprise', registeredIn: '', established: null,
-      contact: '', phone: '', address: '',
+      name: '深圳市备份测试科技有限公司',
+      creditCode: '',
+      kind: 'enterprise',
+      registeredIn: '',
+      established: null,
+      contact: '',
+      phone: '',
+      address: '',
     });
     const backup = await services.handlers['backup:create']({});
     services.close();

@@ -14,10 +14,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 const run = promisify(execFile);
 const root = path.resolve(import.meta.dirname, '../..');
 const cli = path.join(root, 'node_modules', '@doyensec', 'electronegativity', 'dist', 'index.js');
-const electronVersion = JSON.parse(await readFile(path.join(root, 'node_modules', 'electron', 'package.json'), 'utf8')).version;
+const electronVersion = JSON.parse(
+  await readFile(path.join(root, 'node_modules', 'electron', 'package.json'), 'utf8'),
+).version;
 
 interface Sarif {
-  runs: Array<{ results: Array<{ ruleId: string; message: { text: string }; locations: Array<{ physicalLocation: { artifactLocation: { uri: string } } }> }> }>;
+  runs: Array<{
+    results: Array<{
+      ruleId: string;
+      message: { text: string };
+      locations: Array<{ physicalLocation: { artifactLocation: { uri: string } } }>;
+    }>;
+  }>;
 }
 
 type Finding = { ruleId: string; severity: string; file: string };
@@ -68,11 +76,15 @@ describe('electronegativity', () => {
     await cp(path.join(root, 'electron'), path.join(stage, 'electron'), { recursive: true });
     await copyFile(path.join(root, 'package.json'), path.join(stage, 'package.json'));
     const built = (p: string) => existsSync(path.join(root, p));
-    if (built('out/renderer')) await cp(path.join(root, 'out', 'renderer'), path.join(stage, 'out-renderer'), { recursive: true });
+    if (built('out/renderer'))
+      await cp(path.join(root, 'out', 'renderer'), path.join(stage, 'out-renderer'), { recursive: true });
     await mkdir(path.join(stage, 'out-bundles'));
     for (const bundle of ['main/index.cjs', 'main/assembly-worker.cjs', 'preload/index.cjs']) {
       if (built(`out/${bundle}`)) {
-        await copyFile(path.join(root, 'out', bundle), path.join(stage, 'out-bundles', bundle.replace(/[/]/g, '-').replace(/\.cjs$/, '.js')));
+        await copyFile(
+          path.join(root, 'out', bundle),
+          path.join(stage, 'out-bundles', bundle.replace(/[/]/g, '-').replace(/\.cjs$/, '.js')),
+        );
       }
     }
     // A deliberately insecure main process: the same scan must catch it, or a clean result means nothing.
@@ -81,7 +93,7 @@ describe('electronegativity', () => {
     await writeFile(
       path.join(probe, 'main.ts'),
       "import { BrowserWindow } from 'electron';\n" +
-        "const w = new BrowserWindow({ webPreferences: { nodeIntegration: true, contextIsolation: false, sandbox: false } });\n" +
+        'const w = new BrowserWindow({ webPreferences: { nodeIntegration: true, contextIsolation: false, sandbox: false } });\n' +
         "w.loadURL('http://example.com/');\n",
     );
   }, 60_000);

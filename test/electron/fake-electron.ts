@@ -9,7 +9,13 @@ type Listener = (...args: any[]) => any;
 
 /** An `event` whose `preventDefault` is observable. */
 export function fakeEvent(extra: Record<string, unknown> = {}) {
-  return { defaultPrevented: false, preventDefault() { this.defaultPrevented = true; }, ...extra };
+  return {
+    defaultPrevented: false,
+    preventDefault() {
+      this.defaultPrevented = true;
+    },
+    ...extra,
+  };
 }
 
 export class FakeWebContents extends EventEmitter {

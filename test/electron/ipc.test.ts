@@ -2,8 +2,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { channels, type Handlers } from '../../shared/contract/index.ts';
-import { shellContract } from '../../shared/contract/shell.ts';
+import { channels, type Handlers } from '#shared/contract/index.ts';
+import { shellContract } from '#shared/contract/shell.ts';
 import { openServices, type Services } from '../../electron/core/services/index.ts';
 import { isTrustedSender, registerIpc } from '../../electron/main/ipc.ts';
 import { shellHandlers } from '../../electron/main/shell-handlers.ts';
@@ -61,7 +61,9 @@ describe('registerIpc', () => {
   it('answers a valid call from our page with the handler’s value', async () => {
     const ipcMain = fakeIpcMain();
     registerIpc(ipcMain, { ...services.handlers } as Handlers, isTrustedSender);
-    const created = await (ipcMain.handlers.get('applicants:create') as Invoke)(ours, { name: '深圳市示例科技有限公司' });
+    const created = await (ipcMain.handlers.get('applicants:create') as Invoke)(ours, {
+      name: '深圳市示例科技有限公司',
+    });
     expect(created).toMatchObject({ ok: true, value: { name: '深圳市示例科技有限公司' } });
     const listed = await (ipcMain.handlers.get('applicants:list') as Invoke)(ours, undefined);
     expect(listed).toMatchObject({ ok: true, value: [{ name: '深圳市示例科技有限公司' }] });
@@ -84,7 +86,10 @@ describe('registerIpc', () => {
     ];
     for (const [channel, input] of bad) {
       const answer = await (ipcMain.handlers.get(channel) as Invoke)(ours, input);
-      expect(answer, `${channel} ${JSON.stringify(input)}`).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+      expect(answer, `${channel} ${JSON.stringify(input)}`).toMatchObject({
+        ok: false,
+        error: { code: 'invalid-input' },
+      });
     }
     expect(calls).toEqual([]);
   });

@@ -77,8 +77,14 @@ describe('electron/main/index.ts with a damaged database', () => {
     dbFile = path.join(dataDir, databaseFileName);
     const services = await openServices({ dataDir, version: 'test' });
     await services.handlers['applicants:create']({
-      name: '深圳市启动恢复测试有限公司', creditCode: '', kind: 'enterprise', registeredIn: '', established: null,
-      contact: '', phone: '', address: '',
+      name: '深圳市启动恢复测试有限公司',
+      creditCode: '',
+      kind: 'enterprise',
+      registeredIn: '',
+      established: null,
+      contact: '',
+      phone: '',
+      address: '',
     });
     await services.handlers['backup:create']({});
     services.close();

@@ -5,7 +5,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { channels } from '../../shared/contract/index.ts';
+import { channels } from '#shared/contract/index.ts';
 import { FakeBrowserWindow, type fakeIpcMain, type fakeSession } from './fake-electron.ts';
 import { layOutBuiltApp } from './built-app.ts';
 
@@ -44,7 +44,8 @@ vi.mock('electron', async () => {
     ipcMain: ipc(),
     Menu: { buildFromTemplate: (t: unknown[]) => t, setApplicationMenu: () => fake.calls.push('setApplicationMenu') },
     protocol: {
-      registerSchemesAsPrivileged: (schemes: unknown) => fake.calls.push(`registerSchemesAsPrivileged ${JSON.stringify(schemes)}`),
+      registerSchemesAsPrivileged: (schemes: unknown) =>
+        fake.calls.push(`registerSchemesAsPrivileged ${JSON.stringify(schemes)}`),
       handle: (scheme: string) => fake.calls.push(`protocol.handle ${scheme}`),
     },
     screen: { getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1040 } }] },

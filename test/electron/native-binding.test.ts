@@ -56,4 +56,3 @@ describe('useNativeBinding', () => {
     useNativeBinding(addon);
   });
 });
-

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import vm from 'node:vm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { channels, splitChannel } from '../../shared/contract/index.ts';
+import { channels, splitChannel } from '#shared/contract/index.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const preloadBundle = path.join(root, 'out', 'preload', 'index.cjs');
@@ -25,9 +25,15 @@ describe('the preload bundle', () => {
     const exposed = new Map<string, unknown>();
     const invoked: Array<[string, unknown]> = [];
     const ipcRenderer = {
-      invoke: (channel: string, input: unknown) => (invoked.push([channel, input]), Promise.resolve({ ok: true, value: channel })),
+      invoke: (channel: string, input: unknown) => (
+        invoked.push([channel, input]),
+        Promise.resolve({ ok: true, value: channel })
+      ),
     };
-    const electron = { contextBridge: { exposeInMainWorld: (key: string, api: unknown) => exposed.set(key, api) }, ipcRenderer };
+    const electron = {
+      contextBridge: { exposeInMainWorld: (key: string, api: unknown) => exposed.set(key, api) },
+      ipcRenderer,
+    };
     const requested: string[] = [];
     const sandboxRequire = (name: string) => {
       requested.push(name);
@@ -35,7 +41,11 @@ describe('the preload bundle', () => {
       return electron;
     };
     const module = { exports: {} };
-    vm.runInNewContext(readFileSync(preloadBundle, 'utf8'), { require: sandboxRequire, module, exports: module.exports });
+    vm.runInNewContext(readFileSync(preloadBundle, 'utf8'), {
+      require: sandboxRequire,
+      module,
+      exports: module.exports,
+    });
 
     expect([...exposed.keys()]).toEqual(['juanzong']);
     const api = exposed.get('juanzong') as Record<string, Record<string, (input?: unknown) => Promise<unknown>>>;

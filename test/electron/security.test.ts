@@ -40,7 +40,10 @@ describe('the main window', () => {
   afterAll(() => rm(dir, { recursive: true, force: true }));
 
   it('gets only the secure webPreferences (isolated, sandboxed, no Node, no webview)', () => {
-    expectSecure(secureWebPreferences('/app/out/preload/index.cjs') as Record<string, unknown>, '/app/out/preload/index.cjs');
+    expectSecure(
+      secureWebPreferences('/app/out/preload/index.cjs') as Record<string, unknown>,
+      '/app/out/preload/index.cjs',
+    );
     const options = mainWindowOptions({ preload: '/p.cjs', stateFile: path.join(dir, 'none.json'), workAreas: [] });
     expectSecure(options.webPreferences as Record<string, unknown>, '/p.cjs');
     expect(options.show).toBe(false);
@@ -64,7 +67,11 @@ describe('the main window', () => {
     const reopened = mainWindowOptions({ preload: '/p.cjs', stateFile, workAreas });
     expect(reopened).toMatchObject({ x: 10, y: 20, width: 1000, height: 700 });
     // A position on a monitor that is gone is dropped; the size is kept.
-    const elsewhere = mainWindowOptions({ preload: '/p.cjs', stateFile, workAreas: [{ x: 3000, y: 0, width: 800, height: 600 }] });
+    const elsewhere = mainWindowOptions({
+      preload: '/p.cjs',
+      stateFile,
+      workAreas: [{ x: 3000, y: 0, width: 800, height: 600 }],
+    });
     expect(elsewhere.x).toBeUndefined();
     expect(elsewhere.width).toBe(1000);
   });
@@ -91,7 +98,14 @@ describe('lockDownSession', () => {
   it('denies every permission request and check', () => {
     const session = fakeSession();
     lockDownSession(session as never);
-    for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal', 'fullscreen']) {
+    for (const permission of [
+      'media',
+      'geolocation',
+      'notifications',
+      'clipboard-read',
+      'openExternal',
+      'fullscreen',
+    ]) {
       let granted: boolean | undefined;
       session.recorded.permissionRequest?.({}, permission, (answer: boolean) => (granted = answer));
       expect(granted, permission).toBe(false);
@@ -108,10 +122,21 @@ describe('lockDownSession', () => {
       session.recorded.beforeRequest?.({ url }, (a: { cancel: boolean }) => (answer = a));
       return answer?.cancel;
     };
-    for (const url of ['https://cdn.example.com/x.js', 'http://127.0.0.1:5173/', 'file:///etc/passwd', 'ws://x/', 'app://evil/x']) {
+    for (const url of [
+      'https://cdn.example.com/x.js',
+      'http://127.0.0.1:5173/',
+      'file:///etc/passwd',
+      'ws://x/',
+      'app://evil/x',
+    ]) {
       expect(cancelled(url), url).toBe(true);
     }
-    for (const url of ['app://juanzong/index.html', 'app://juanzong/assets/pdf.worker.mjs', 'data:image/png;base64,AA==', 'blob:app://juanzong/1234']) {
+    for (const url of [
+      'app://juanzong/index.html',
+      'app://juanzong/assets/pdf.worker.mjs',
+      'data:image/png;base64,AA==',
+      'blob:app://juanzong/1234',
+    ]) {
       expect(cancelled(url), url).toBe(false);
     }
     expect(isLocalRequest('garbage')).toBe(false);
@@ -161,7 +186,9 @@ describe('the app:// protocol', () => {
     ]) {
       expect((await serveAppRequest(root, { url, method: 'GET' })).status, url).toBe(404);
     }
-    expect(resolveAppFile(root, 'app://juanzong/assets/pdf.worker.mjs')).toBe(path.join(root, 'assets', 'pdf.worker.mjs'));
+    expect(resolveAppFile(root, 'app://juanzong/assets/pdf.worker.mjs')).toBe(
+      path.join(root, 'assets', 'pdf.worker.mjs'),
+    );
     expect((await serveAppRequest(root, { url: 'app://juanzong/index.html', method: 'POST' })).status).toBe(405);
   });
 });

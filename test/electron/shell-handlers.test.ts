@@ -3,7 +3,7 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Handlers } from '../../shared/contract/index.ts';
+import type { Handlers } from '#shared/contract/index.ts';
 import { dispatch } from '../../electron/core/services/dispatch.ts';
 import { openServices, type Services } from '../../electron/core/services/index.ts';
 import { pointerFileName, resolveDataDir } from '../../electron/core/paths.ts';
@@ -40,7 +40,14 @@ describe('shell channels', () => {
     dir = await mkdtemp(path.join(os.tmpdir(), 'juanzong-shell-'));
     services = await openServices({ dataDir: path.join(dir, 'data') });
     const applicant = await services.handlers['applicants:create']({
-      name: '深圳市示例科技有限公司', creditCode: '', kind: 'enterprise', registeredIn: '', established: null, contact: '', phone: '', address: '',
+      name: '深圳市示例科技有限公司',
+      creditCode: '',
+      kind: 'enterprise',
+      registeredIn: '',
+      established: null,
+      contact: '',
+      phone: '',
+      address: '',
     });
     const application = await services.handlers['applications:create']({
       applicantId: applicant.id,
@@ -76,12 +83,21 @@ describe('shell channels', () => {
     await writeFile(path.join(dir, 'notes.txt'), 'hello');
     dialog.showOpenDialog.mockResolvedValue({
       canceled: false,
-      filePaths: [path.join(dir, '营业执照.pdf'), path.join(dir, 'empty.pdf'), path.join(dir, 'notes.txt'), path.join(dir, 'gone.pdf')],
+      filePaths: [
+        path.join(dir, '营业执照.pdf'),
+        path.join(dir, 'empty.pdf'),
+        path.join(dir, 'notes.txt'),
+        path.join(dir, 'gone.pdf'),
+      ],
     });
     const answer = await call('files:pickAndAttach', { applicationId, materialId: 'business-licence' });
     expect(answer.ok).toBe(true);
-    expect(answer.value?.added).toMatchObject([{ originalName: '营业执照.pdf', mediaType: 'application/pdf', size: pdf.length }]);
-    expect((answer.value?.refused as Array<{ fileName: string; code: string }>).map((r) => [r.fileName, r.code])).toEqual([
+    expect(answer.value?.added).toMatchObject([
+      { originalName: '营业执照.pdf', mediaType: 'application/pdf', size: pdf.length },
+    ]);
+    expect(
+      (answer.value?.refused as Array<{ fileName: string; code: string }>).map((r) => [r.fileName, r.code]),
+    ).toEqual([
       ['empty.pdf', 'file-empty'],
       ['notes.txt', 'file-kind'],
       ['gone.pdf', 'file-missing'],
@@ -96,10 +112,16 @@ describe('shell channels', () => {
 
   it('files:pickAndAttach: cancelling adds nothing; an unknown application is refused', async () => {
     dialog.showOpenDialog.mockResolvedValue({ canceled: true, filePaths: [] });
-    expect(await call('files:pickAndAttach', { applicationId, materialId: 'm' })).toEqual({ ok: true, value: { added: [], refused: [] } });
+    expect(await call('files:pickAndAttach', { applicationId, materialId: 'm' })).toEqual({
+      ok: true,
+      value: { added: [], refused: [] },
+    });
     await writeFile(path.join(dir, 'a.pdf'), pdf);
     dialog.showOpenDialog.mockResolvedValue({ canceled: false, filePaths: [path.join(dir, 'a.pdf')] });
-    expect(await call('files:pickAndAttach', { applicationId: 999, materialId: 'm' })).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    expect(await call('files:pickAndAttach', { applicationId: 999, materialId: 'm' })).toMatchObject({
+      ok: false,
+      error: { code: 'not-found' },
+    });
   });
 
   it('dossier:saveAs copies the finished dossier where the clerk chose and shows it', async () => {
@@ -113,11 +135,19 @@ describe('shell channels', () => {
     expect(await readFile(target)).toEqual(pdf);
     expect(existsSync(`${target}.part`)).toBe(false);
     expect(shell.showItemInFolder).toHaveBeenCalledWith(target);
-    expect(dialog.showSaveDialog.mock.calls[0]![1].defaultPath).toBe(path.join(deps.documentsDir, '模型券申报材料.pdf'));
+    expect(dialog.showSaveDialog.mock.calls[0]![1].defaultPath).toBe(
+      path.join(deps.documentsDir, '模型券申报材料.pdf'),
+    );
 
     dialog.showSaveDialog.mockResolvedValue({ canceled: true, filePath: '' });
-    expect(await call('dossier:saveAs', { jobId: 'job-1', suggestedName: 'x' })).toEqual({ ok: true, value: { savedTo: null } });
-    expect(await call('dossier:saveAs', { jobId: 'job-2', suggestedName: 'x' })).toMatchObject({ ok: false, error: { code: 'job-unknown' } });
+    expect(await call('dossier:saveAs', { jobId: 'job-1', suggestedName: 'x' })).toEqual({
+      ok: true,
+      value: { savedTo: null },
+    });
+    expect(await call('dossier:saveAs', { jobId: 'job-2', suggestedName: 'x' })).toMatchObject({
+      ok: false,
+      error: { code: 'job-unknown' },
+    });
     expect(await call('dossier:saveAs', { jobId: 'job-1', which: 'checklist', suggestedName: 'x' })).toMatchObject({
       ok: false,
       error: { code: 'not-found' },

@@ -1,6 +1,6 @@
 /** Calling the core's services as the window does: through `dispatch`, with the contract's validation. */
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { JobStatus } from '../../shared/contract/index.ts';
+import type { JobStatus } from '#shared/contract/index.ts';
 import { dispatch } from '../../electron/core/services/dispatch.ts';
 import type { Services } from '../../electron/core/services/index.ts';
 

@@ -14,7 +14,17 @@ export async function ghostscriptPdf(dir: string, name: string, label: string, p
     { length: pages },
     (_, i) => `/Helvetica findfont 28 scalefont setfont 72 420 moveto (${label} ${i + 1}) show showpage`,
   ).join('\n');
-  await run('gs', ['-q', '-dBATCH', '-dNOPAUSE', '-dSAFER', '-sDEVICE=pdfwrite', '-sPAPERSIZE=a4', `-sOutputFile=${file}`, '-c', body]);
+  await run('gs', [
+    '-q',
+    '-dBATCH',
+    '-dNOPAUSE',
+    '-dSAFER',
+    '-sDEVICE=pdfwrite',
+    '-sPAPERSIZE=a4',
+    `-sOutputFile=${file}`,
+    '-c',
+    body,
+  ]);
   return file;
 }
 

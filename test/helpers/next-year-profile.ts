@@ -1,4 +1,4 @@
-import { findProfile, type Profile } from '../../shared/profiles/index.ts';
+import { findProfile, type Profile } from '#shared/profiles/index.ts';
 
 /** A fictional 2026 call for the import tests: the 2025 profile with a new id, year and title, every date a year later. */
 export function profile2026(): Profile {

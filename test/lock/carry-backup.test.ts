@@ -14,7 +14,6 @@ const fresh = useTempDir('juanzong-carry-');
 
 const usbDrive = useSmallDisks(fresh);
 
-
 describe('a backup the clerk can carry away', () => {
   it('is written beside the running window, checked, and restored on another machine', async () => {
     const usb = await usbDrive('32m');
@@ -23,7 +22,12 @@ describe('a backup the clerk can carry away', () => {
     const applicationId = await ensureApplication(window);
     const files = [randomPdfBytes(200_000), randomPdfBytes(300_000)];
     for (const [i, bytes] of files.entries()) {
-      await call(window, 'attachments:add', { applicationId, materialId: 'business-license', fileName: `执照${i}.pdf`, bytes });
+      await call(window, 'attachments:add', {
+        applicationId,
+        materialId: 'business-license',
+        fileName: `执照${i}.pdf`,
+        bytes,
+      });
     }
     const exported = await cli('--data', machineA, 'backup', 'export', usb);
     expect(exported.err).toBe('');
@@ -42,7 +46,8 @@ describe('a backup the clerk can carry away', () => {
     const b = await openServices({ dataDir: machineB });
     const attachments = await call(b, 'attachments:list', { applicationId });
     expect(attachments.map((a) => a.originalName)).toEqual(['执照0.pdf', '执照1.pdf']);
-    for (const [i, a] of attachments.entries()) expect(Buffer.compare(readFileSync(b.store.pathOf(a.sha256)), files[i]!)).toBe(0);
+    for (const [i, a] of attachments.entries())
+      expect(Buffer.compare(readFileSync(b.store.pathOf(a.sha256)), files[i]!)).toBe(0);
 
     // Through the contract, as the window's 备份到… button will call it.
     const again = await call(b, 'backup:exportTo', { folder: path.join(usb, 'second') });
@@ -58,7 +63,12 @@ describe('a backup the clerk can carry away', () => {
     const dataDir = path.join(await fresh(), 'a');
     const s = await openServices({ dataDir });
     const applicationId = await ensureApplication(s);
-    const added = await call(s, 'attachments:add', { applicationId, materialId: 'business-license', fileName: 'a.pdf', bytes: randomPdfBytes(5000) });
+    const added = await call(s, 'attachments:add', {
+      applicationId,
+      materialId: 'business-license',
+      fileName: 'a.pdf',
+      bytes: randomPdfBytes(5000),
+    });
     const carried = await call(s, 'backup:exportTo', { folder: await fresh() });
     const copy = path.join(carried.folder, 'files', added.sha256.slice(0, 2), added.sha256);
     const bytes = readFileSync(copy);
@@ -76,7 +86,12 @@ describe('a backup the clerk can carry away', () => {
     const dataDir = path.join(await fresh(), 'a');
     const s = await openServices({ dataDir });
     const applicationId = await ensureApplication(s);
-    await call(s, 'attachments:add', { applicationId, materialId: 'business-license', fileName: 'a.pdf', bytes: randomPdfBytes(2_000_000) });
+    await call(s, 'attachments:add', {
+      applicationId,
+      materialId: 'business-license',
+      fileName: 'a.pdf',
+      bytes: randomPdfBytes(2_000_000),
+    });
     const error = await call(s, 'backup:exportTo', { folder: usb }).catch((e: unknown) => String(e));
     expect(error).toContain('db-disk-full');
     expect(error).toContain('磁盘已满');

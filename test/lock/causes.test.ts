@@ -46,12 +46,20 @@ async function seeded(dataDir: string): Promise<{ s: Services; applicationId: nu
   return { s, applicationId: await ensureApplication(s) };
 }
 
-
 describe('writes take their lock up front', () => {
   it('an attach that meets another connection’s write waits for it instead of failing', async () => {
     const { s, applicationId } = await seeded(await fresh());
-    const holder = await holdDatabase(path.join(s.dataDir, databaseFileName), 'BEGIN IMMEDIATE; UPDATE applicants SET name = name', 1500);
-    const added = await call(s, 'attachments:add', { applicationId, materialId: 'business-license', fileName: 'a.pdf', bytes: randomPdfBytes(4000) });
+    const holder = await holdDatabase(
+      path.join(s.dataDir, databaseFileName),
+      'BEGIN IMMEDIATE; UPDATE applicants SET name = name',
+      1500,
+    );
+    const added = await call(s, 'attachments:add', {
+      applicationId,
+      materialId: 'business-license',
+      fileName: 'a.pdf',
+      bytes: randomPdfBytes(4000),
+    });
     expect(added.originalName).toBe('a.pdf');
     holder.kill();
     s.close();
@@ -64,7 +72,11 @@ describe('causes told apart', () => {
     const { s } = await seeded(dataDir);
     await call(s, 'backup:create', {});
     s.close();
-    const holder = await holdDatabase(path.join(dataDir, databaseFileName), 'PRAGMA locking_mode = EXCLUSIVE; BEGIN EXCLUSIVE', 30_000);
+    const holder = await holdDatabase(
+      path.join(dataDir, databaseFileName),
+      'PRAGMA locking_mode = EXCLUSIVE; BEGIN EXCLUSIVE',
+      30_000,
+    );
     const error = (await openServices({ dataDir }).catch((e: unknown) => e)) as Error & { code: string };
     holder.kill();
     expect(error.code).toBe('db-locked');

@@ -54,7 +54,12 @@ describe('a compression bomb at attach time', () => {
     expect(await call(s, 'attachments:list', { applicationId })).toHaveLength(0);
     expect(readdirSync(path.join(dir, 'data', 'files', 'tmp'))).toEqual([]);
 
-    const fine = await call(s, 'attachments:add', { applicationId, materialId: 'business-license', fileName: '执照.pdf', bytes: randomPdfBytes(3000) });
+    const fine = await call(s, 'attachments:add', {
+      applicationId,
+      materialId: 'business-license',
+      fileName: '执照.pdf',
+      bytes: randomPdfBytes(3000),
+    });
     expect(fine.pageCount).toBe(1);
     s.close();
   });
@@ -64,7 +69,10 @@ describe('a compression bomb at attach time', () => {
     const bomb = path.join(dir, 'bomb.pdf');
     execFileSync('python3', [path.join(import.meta.dirname, '..', 'fixtures', 'make_pdf_bomb.py'), bomb, '2']);
     const started = Date.now();
-    const error = await inspectOffThread(bomb, '审计报告.pdf', undefined, { ms: 120_000, bytes: 256 * 1024 * 1024 }).catch((e: unknown) => e as Error);
+    const error = await inspectOffThread(bomb, '审计报告.pdf', undefined, {
+      ms: 120_000,
+      bytes: 256 * 1024 * 1024,
+    }).catch((e: unknown) => e as Error);
     console.log(`compression bomb, 256 MiB budget: refused after ${((Date.now() - started) / 1000).toFixed(1)} s`);
     expect(error).toMatchObject({ code: 'file-too-complex' });
     expect(String(error)).toContain('「审计报告.pdf」检查时需要超过 256 MB 内存');

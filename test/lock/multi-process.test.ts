@@ -41,7 +41,11 @@ function juanzong(bundle: string, args: string[]): Promise<Outcome> {
 const inUseByWindow = /正由卷宗窗口（进程 \d+/;
 
 /** One command of the rotation, and what it must have done when it says it succeeded. */
-function commandFor(round: number, dirs: { data: string; work: string; archive: string; manifest: string }, slot = round) {
+function commandFor(
+  round: number,
+  dirs: { data: string; work: string; archive: string; manifest: string },
+  slot = round,
+) {
   const at = (name: string) => path.join(dirs.work, `${round}-${name}`);
   const kinds = ['list', 'import', 'export', 'backup', 'list', 'carry'] as const;
   const kind = round % 20 === 7 ? 'assemble' : kinds[slot % kinds.length]!;
@@ -72,10 +76,18 @@ describe('the window and the command line on one data folder', () => {
     // An archive from another machine, to import again and again.
     const elsewhere = await openServices({ dataDir: path.join(root, 'elsewhere') });
     const elsewhereApp = await ensureApplication(elsewhere);
-    await call(elsewhere, 'attachments:add', { applicationId: elsewhereApp, materialId: 'business-license', fileName: 'x.pdf', bytes: randomPdfBytes(3000) });
+    await call(elsewhere, 'attachments:add', {
+      applicationId: elsewhereApp,
+      materialId: 'business-license',
+      fileName: 'x.pdf',
+      bytes: randomPdfBytes(3000),
+    });
     elsewhere.close();
     const archive = path.join(root, '外来.juanzong');
-    expect((await juanzong(bundle, ['--data', path.join(root, 'elsewhere'), 'archive', 'export', '1', '--out', archive])).code).toBe(0);
+    expect(
+      (await juanzong(bundle, ['--data', path.join(root, 'elsewhere'), 'archive', 'export', '1', '--out', archive]))
+        .code,
+    ).toBe(0);
     const dirs = { data, work, archive, manifest: dossierFixtures().manifest };
 
     let window: Services | null = await openServices({ dataDir: data, owner: { role: 'window', task: '窗口' } });
@@ -90,7 +102,12 @@ describe('the window and the command line on one data folder', () => {
     const windowWork = async (round: number, w: Services) => {
       if (round % 4 === 0) {
         const bytes = randomPdfBytes(20_000);
-        const row = await call(w, 'attachments:add', { applicationId, materialId: 'business-license', fileName: `第${round}轮.pdf`, bytes });
+        const row = await call(w, 'attachments:add', {
+          applicationId,
+          materialId: 'business-license',
+          fileName: `第${round}轮.pdf`,
+          bytes,
+        });
         attached.push({ id: row.id, sha256: sha256(bytes) });
       } else {
         const name = `深圳市测试科技有限公司（第${round}轮）`;
@@ -109,7 +126,8 @@ describe('the window and the command line on one data folder', () => {
         juanzong(bundle, args),
         (async () => {
           if (alone) return;
-          if (reopening) window = await openServices({ dataDir: data, owner: { role: 'window', task: '窗口' }, waitMs: 15_000 });
+          if (reopening)
+            window = await openServices({ dataDir: data, owner: { role: 'window', task: '窗口' }, waitMs: 15_000 });
           else if (window) await windowWork(round, window);
           if (closing) {
             window!.close();
@@ -119,25 +137,29 @@ describe('the window and the command line on one data folder', () => {
       ]);
       if (round % 20 === 0) console.log(`round ${round}: ${Math.round(performance.now() / 1000)} s`);
       const said = `${kind} (round ${round}): ${result.err.trim() || result.out.trim().slice(0, 200)}`;
-      counts[`${kind} ${result.code === 0 ? 'done' : 'refused'}`] = (counts[`${kind} ${result.code === 0 ? 'done' : 'refused'}`] ?? 0) + 1;
+      counts[`${kind} ${result.code === 0 ? 'done' : 'refused'}`] =
+        (counts[`${kind} ${result.code === 0 ? 'done' : 'refused'}`] ?? 0) + 1;
       if (result.code !== 0) {
         const expected = inUseByWindow.test(result.err) || (kind === 'import' && result.err.includes('已经存在'));
         if (!expected || kind === 'list' || kind === 'carry' || kind === 'assemble') misleading.push(said);
         continue;
       }
       if (kind === 'import') importedIds.push(Number(/申报项目 (\d+)/.exec(result.out)?.[1]));
-      if (kind === 'export' && readFileSync(args.at(-1)!).subarray(0, 2).toString() !== 'PK') lost.push(`${said}: not a zip`);
+      if (kind === 'export' && readFileSync(args.at(-1)!).subarray(0, 2).toString() !== 'PK')
+        lost.push(`${said}: not a zip`);
       if (kind === 'backup') {
         const file = /已备份：(.+)$/m.exec(result.out)?.[1] ?? '';
         const db = existsSync(file) ? new Database(file, { readonly: true }) : null;
         if (db?.pragma('quick_check', { simple: true }) !== 'ok') lost.push(`${said}: backup not usable`);
         db?.close();
       }
-      if (kind === 'carry' && !readdirSync(args.at(-1)!).some((n) => n.startsWith('卷宗备份-'))) lost.push(`${said}: no carried backup`);
+      if (kind === 'carry' && !readdirSync(args.at(-1)!).some((n) => n.startsWith('卷宗备份-')))
+        lost.push(`${said}: no carried backup`);
       if (kind === 'assemble' && !existsSync(args.at(-1)!)) lost.push(`${said}: no dossier`);
       if (kind === 'list') {
         const ids = new Set((JSON.parse(result.out) as { id: number }[]).map((a) => a.id));
-        for (const id of [applicationId, ...importedIds]) if (!ids.has(id)) lost.push(`${said}: application ${id} not listed`);
+        for (const id of [applicationId, ...importedIds])
+          if (!ids.has(id)) lost.push(`${said}: application ${id} not listed`);
       }
     }
     window ??= await openServices({ dataDir: data, owner: { role: 'window', task: '窗口' }, waitMs: 15_000 });
@@ -146,7 +168,11 @@ describe('the window and the command line on one data folder', () => {
     const rows = await call(w, 'attachments:list', { applicationId });
     for (const a of attached) {
       const row = rows.find((r) => r.id === a.id);
-      if (!row || !existsSync(w.store.pathOf(a.sha256)) || sha256(readFileSync(w.store.pathOf(a.sha256))) !== a.sha256) {
+      if (
+        !row ||
+        !existsSync(w.store.pathOf(a.sha256)) ||
+        sha256(readFileSync(w.store.pathOf(a.sha256))) !== a.sha256
+      ) {
         lost.push(`attachment ${a.id}`);
       }
     }

@@ -17,7 +17,6 @@ import { cli } from './support.ts';
 
 const fresh = useTempDir('juanzong-lock-');
 
-
 /** What a window (or a command) has in progress in a data folder: exactly what start-up tidying deletes. */
 function plantWorkInProgress(dataDir: string): string[] {
   const files = [
@@ -33,7 +32,8 @@ function plantWorkInProgress(dataDir: string): string[] {
   return files;
 }
 
-const manualBackups = (dataDir: string) => readdirSync(path.join(dataDir, 'backups')).filter((n) => n.endsWith('-manual.sqlite3'));
+const manualBackups = (dataDir: string) =>
+  readdirSync(path.join(dataDir, 'backups')).filter((n) => n.endsWith('-manual.sqlite3'));
 
 describe('one owner of a data folder', () => {
   it('lets a command list beside the window, but not tidy or write; the window’s work survives', async () => {
@@ -69,7 +69,10 @@ describe('one owner of a data folder', () => {
 
   it('lets the next owner tidy only what a dead owner left', async () => {
     const dataDir = await fresh();
-    const child = spawn(process.execPath, [await bundleChild(path.join(import.meta.dirname, 'children', 'hold-folder.ts')), dataDir]);
+    const child = spawn(process.execPath, [
+      await bundleChild(path.join(import.meta.dirname, 'children', 'hold-folder.ts')),
+      dataDir,
+    ]);
     await new Promise<void>((resolve, reject) => {
       child.stdout.on('data', (d: Buffer) => d.toString().includes('ready') && resolve());
       child.once('exit', (code) => reject(new Error(`hold-folder exited ${code}`)));
@@ -93,7 +96,11 @@ describe('a data folder is marked', () => {
     const folder = await fresh();
     const users = plantWorkInProgress(folder);
     writeFileSync(path.join(folder, '笔记.txt'), '不是卷宗的文件');
-    for (const argv of [['applications', 'list'], ['backup', 'create'], ['archive', 'import', 'x.juanzong']]) {
+    for (const argv of [
+      ['applications', 'list'],
+      ['backup', 'create'],
+      ['archive', 'import', 'x.juanzong'],
+    ]) {
       const result = await cli('--data', folder, ...argv);
       expect(result.code).toBe(1);
       expect(result.err).toContain(`「${folder}」不是卷宗的数据文件夹`);
@@ -110,7 +117,12 @@ describe('a data folder is marked', () => {
     const s = await openServices({ dataDir });
     expect(existsSync(path.join(dataDir, markerFileName))).toBe(true);
     await ensureApplication(s);
-    await call(s, 'attachments:add', { applicationId: 1, materialId: 'business-license', fileName: 'a.pdf', bytes: randomPdfBytes(2000) });
+    await call(s, 'attachments:add', {
+      applicationId: 1,
+      materialId: 'business-license',
+      fileName: 'a.pdf',
+      bytes: randomPdfBytes(2000),
+    });
     s.close();
     // As an older Juanzong left it: a database and files, no marker.
     rmSync(path.join(dataDir, markerFileName));

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { JobStatus } from '../../shared/contract/index.ts';
+import type { JobStatus } from '#shared/contract/index.ts';
 import { dispatch } from '../../electron/core/services/dispatch.ts';
 import { dossierOutputPath } from '../../electron/core/services/dossier-jobs.ts';
 import { openServices, type Services } from '../../electron/core/services/index.ts';
@@ -19,19 +19,28 @@ async function servicesWithJobEnds(dataDir: string) {
     dataDir,
     onDossierJobEnd: (status) => (ended.get(status.jobId) ?? ((s: JobStatus) => early.set(s.jobId, s)))(status),
   });
-  const jobEnd = (jobId: string) => new Promise<JobStatus>((resolve) => (early.has(jobId) ? resolve(early.get(jobId)!) : ended.set(jobId, resolve)));
+  const jobEnd = (jobId: string) =>
+    new Promise<JobStatus>((resolve) => (early.has(jobId) ? resolve(early.get(jobId)!) : ended.set(jobId, resolve)));
   return { services, jobEnd };
 }
 
 async function applicationWithFiles(services: Services, dir: string) {
-  const applicant = await ask<{ id: number }>(services, 'applicants:create', { name: '深圳市卷宗测试有限公司', creditCode: '91440300MA5FXXXX0X' });
+  const applicant = await ask<{ id: number }>(services, 'applicants:create', {
+    name: '深圳市卷宗测试有限公司',
+    creditCode: '91440300MA5FXXXX0X',
+  });
   const { id } = await ask<{ id: number }>(services, 'applications:create', {
     applicantId: applicant.id,
     profileId: 'sz-model-voucher-2025',
     year: 2025,
   });
   const attach = async (materialId: string, file: string) =>
-    ask(services, 'attachments:add', { applicationId: id, materialId, fileName: path.basename(file), bytes: await bytesOf(file) });
+    ask(services, 'attachments:add', {
+      applicationId: id,
+      materialId,
+      fileName: path.basename(file),
+      bytes: await bytesOf(file),
+    });
   await attach('application-form', await ghostscriptPdf(dir, '申请书.pdf', 'FORM', 3));
   await attach('business-license', await ghostscriptPdf(dir, '营业执照.pdf', 'LICENCE', 1));
   await attach('service-contract', await ghostscriptPdf(dir, '服务合同.pdf', 'CONTRACT', 2));
@@ -56,7 +65,13 @@ describe('the dossier job behind the window', () => {
     expect(status.error).toBeNull();
     expect(status.state).toBe('done');
     const map = status.pageMap!;
-    expect(map.sections.map((s) => s.id)).toEqual(['cover', 'toc', 'application-form', 'business-license', 'service-contract']);
+    expect(map.sections.map((s) => s.id)).toEqual([
+      'cover',
+      'toc',
+      'application-form',
+      'business-license',
+      'service-contract',
+    ]);
 
     const out = dossierOutputPath(services.dataDir, jobId, 'dossier');
     expect(await pdfPages(out)).toBe(map.pages);

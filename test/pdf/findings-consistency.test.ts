@@ -7,9 +7,9 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { ManifestInput } from '../../shared/manifest.ts';
-import { findProfile } from '../../shared/profiles/index.ts';
-import type { Finding } from '../../shared/rules/index.ts';
+import type { ManifestInput } from '#shared/manifest.ts';
+import { findProfile } from '#shared/profiles/index.ts';
+import type { Finding } from '#shared/rules/index.ts';
 import { dossierOutputPath } from '../../electron/core/services/dossier-jobs.ts';
 import { openServices, type Services } from '../../electron/core/services/index.ts';
 import { CLI, explain, runProcess } from '../acceptance/assemble-cli.ts';
@@ -33,9 +33,18 @@ const APPLICANT = {
   phone: '0755-86000000',
   address: '深圳市南山区科技园',
 };
-const RIVAL = { name: '深圳市另一家科技有限公司', creditCode: withCheckCharacter('91440300MA5G7YK2P'), contact: '张出纳', phone: '0755-86000000' };
+const RIVAL = {
+  name: '深圳市另一家科技有限公司',
+  creditCode: withCheckCharacter('91440300MA5G7YK2P'),
+  contact: '张出纳',
+  phone: '0755-86000000',
+};
 const FIRST_QUESTION = profile.conditions.find((c) => c.answeredBy === 'question')!.id;
-const CONTRACT = { provider: '深圳市模型服务有限公司', model: '先锋大模型 V2', modelFiling: 'Guangdong-XianFeng-202501010001' };
+const CONTRACT = {
+  provider: '深圳市模型服务有限公司',
+  model: '先锋大模型 V2',
+  modelFiling: 'Guangdong-XianFeng-202501010001',
+};
 
 /** Three materials attached, ethics not applicable, the rest missing. */
 async function fixtureFiles(dir: string) {
@@ -51,12 +60,32 @@ async function storeApplication(services: Services, files: Record<string, string
   const rival = await ask<{ id: number }>(services, 'applicants:create', RIVAL);
   await ask(services, 'applications:create', { applicantId: rival.id, profileId: profile.id, year: 2025 });
   const applicant = await ask<{ id: number }>(services, 'applicants:create', APPLICANT);
-  const { id } = await ask<{ id: number }>(services, 'applications:create', { applicantId: applicant.id, profileId: profile.id, year: 2025 });
+  const { id } = await ask<{ id: number }>(services, 'applications:create', {
+    applicantId: applicant.id,
+    profileId: profile.id,
+    year: 2025,
+  });
   for (const [materialId, file] of Object.entries(files)) {
-    await ask(services, 'attachments:add', { applicationId: id, materialId, fileName: path.basename(file), bytes: await bytesOf(file) });
+    await ask(services, 'attachments:add', {
+      applicationId: id,
+      materialId,
+      fileName: path.basename(file),
+      bytes: await bytesOf(file),
+    });
   }
-  await ask(services, 'applications:setMaterialState', { applicationId: id, materialId: 'ethics-materials', state: 'not-applicable', reason: '不涉及科技伦理敏感领域' });
-  const contract = { ...CONTRACT, providerListed: null, relatedParty: false, serviceFrom: '2025-01-01', serviceTo: '2025-12-31' };
+  await ask(services, 'applications:setMaterialState', {
+    applicationId: id,
+    materialId: 'ethics-materials',
+    state: 'not-applicable',
+    reason: '不涉及科技伦理敏感领域',
+  });
+  const contract = {
+    ...CONTRACT,
+    providerListed: null,
+    relatedParty: false,
+    serviceFrom: '2025-01-01',
+    serviceTo: '2025-12-31',
+  };
   await ask(services, 'applications:saveContract', { applicationId: id, contract });
   const costs = [
     { kind: 'api', amountFen: 200_000_00, paidOn: '2025-03-01', note: '' },
@@ -76,8 +105,17 @@ async function writeManifest(dir: string, files: Record<string, string>): Promis
       ...Object.entries(files).map(([id, file]) => ({ id, files: [path.basename(file)] })),
       { id: 'ethics-materials', notApplicable: true, reason: '不涉及科技伦理敏感领域' },
     ],
-    contract: { ...CONTRACT, relatedParty: false, serviceFrom: '2025-01-01', serviceTo: '2025-12-31', relatedPartyAnswers: {} },
-    costs: [{ kind: 'api', amount: 200_000, paidOn: '2025-03-01' }, { kind: 'api', amount: 5_000 }],
+    contract: {
+      ...CONTRACT,
+      relatedParty: false,
+      serviceFrom: '2025-01-01',
+      serviceTo: '2025-12-31',
+      relatedPartyAnswers: {},
+    },
+    costs: [
+      { kind: 'api', amount: 200_000, paidOn: '2025-03-01' },
+      { kind: 'api', amount: 5_000 },
+    ],
     conditions: { [FIRST_QUESTION]: 'yes' },
   };
   const file = path.join(dir, 'application.json');
@@ -109,44 +147,54 @@ async function cliJson(dataDir: string, args: string[]): Promise<{ findings: Fin
 }
 
 describe('one list of findings for one application', () => {
-  it('the window, the dossier job’s checklist, check --json and assemble --checklist agree', { timeout: 300_000 }, async () => {
-    const dir = await tempDir();
-    const dataDir = path.join(dir, 'data');
-    const files = await fixtureFiles(dir);
-    const services = await openServices({ dataDir, now: () => NOW_UTC });
-    const applicationId = await storeApplication(services, files);
+  it(
+    'the window, the dossier job’s checklist, check --json and assemble --checklist agree',
+    { timeout: 300_000 },
+    async () => {
+      const dir = await tempDir();
+      const dataDir = path.join(dir, 'data');
+      const files = await fixtureFiles(dir);
+      const services = await openServices({ dataDir, now: () => NOW_UTC });
+      const applicationId = await storeApplication(services, files);
 
-    const { findings: inWindow } = await ask<{ findings: Finding[] }>(services, 'applications:check', { applicationId });
-    const { jobId } = await ask<{ jobId: string }>(services, 'dossier:start', { applicationId });
-    const status = await waitForJob(services, jobId);
-    expect(status.error).toBeNull();
-    const jobChecklist = await findingsOnChecklist(dossierOutputPath(dataDir, jobId, 'checklist'));
-    services.close();
+      const { findings: inWindow } = await ask<{ findings: Finding[] }>(services, 'applications:check', {
+        applicationId,
+      });
+      const { jobId } = await ask<{ jobId: string }>(services, 'dossier:start', { applicationId });
+      const status = await waitForJob(services, jobId);
+      expect(status.error).toBeNull();
+      const jobChecklist = await findingsOnChecklist(dossierOutputPath(dataDir, jobId, 'checklist'));
+      services.close();
 
-    // What the disagreements used to hide or invent.
-    const said = inWindow.map((f) => `${f.severity}:${f.code}:${f.subject}`);
-    expect(said).toEqual(
-      expect.arrayContaining([
-        'error:contract-field-empty:contract.providerListed',
-        'warning:cost-date-missing:costs.1',
-        'warning:phone-shared:applicant.phone',
-        'warning:condition-unanswered:conditions.not-seriously-dishonest',
-      ]),
-    );
-    expect(inWindow.some((f) => f.message.includes('不在已入库模型服务机构名单中'))).toBe(false);
+      // What the disagreements used to hide or invent.
+      const said = inWindow.map((f) => `${f.severity}:${f.code}:${f.subject}`);
+      expect(said).toEqual(
+        expect.arrayContaining([
+          'error:contract-field-empty:contract.providerListed',
+          'warning:cost-date-missing:costs.1',
+          'warning:phone-shared:applicant.phone',
+          'warning:condition-unanswered:conditions.not-seriously-dishonest',
+        ]),
+      );
+      expect(inWindow.some((f) => f.message.includes('不在已入库模型服务机构名单中'))).toBe(false);
 
-    expect(jobChecklist).toBe(printed(inWindow));
+      expect(jobChecklist).toBe(printed(inWindow));
 
-    const manifest = await writeManifest(dir, files);
-    const checked = await cliJson(dataDir, ['check', manifest, '--json', '--today', TODAY]);
-    expect(checked.findings).toEqual(inWindow);
+      const manifest = await writeManifest(dir, files);
+      const checked = await cliJson(dataDir, ['check', manifest, '--json', '--today', TODAY]);
+      expect(checked.findings).toEqual(inWindow);
 
-    // assemble has no --today: its checklist is compared with a check made at the same real time.
-    const checklist = path.join(dir, '清单.pdf');
-    const assembled = await runProcess(process.execPath, [CLI, '--data', dataDir, 'assemble', manifest, '--out', path.join(dir, '卷宗.pdf'), '--checklist', checklist], 120_000);
-    expect(assembled.code, explain(assembled)).toBe(0);
-    const checkedNow = await cliJson(dataDir, ['check', manifest, '--json']);
-    expect(checkedNow.findings.map((f) => f.code)).toContain('phone-shared');
-    expect(await findingsOnChecklist(checklist)).toBe(printed(checkedNow.findings));
-  });
+      // assemble has no --today: its checklist is compared with a check made at the same real time.
+      const checklist = path.join(dir, '清单.pdf');
+      const assembled = await runProcess(
+        process.execPath,
+        [CLI, '--data', dataDir, 'assemble', manifest, '--out', path.join(dir, '卷宗.pdf'), '--checklist', checklist],
+        120_000,
+      );
+      expect(assembled.code, explain(assembled)).toBe(0);
+      const checkedNow = await cliJson(dataDir, ['check', manifest, '--json']);
+      expect(checkedNow.findings.map((f) => f.code)).toContain('phone-shared');
+      expect(await findingsOnChecklist(checklist)).toBe(printed(checkedNow.findings));
+    },
+  );
 });

@@ -10,8 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../electron/core/cli/main.ts';
 import { dispatch } from '../../electron/core/services/dispatch.ts';
 import { openServices, type Services } from '../../electron/core/services/index.ts';
-import type { Handlers } from '../../shared/contract/index.ts';
-import { acceptedExtensions, sniffKind } from '../../shared/file-kinds.ts';
+import type { Handlers } from '#shared/contract/index.ts';
+import { acceptedExtensions, sniffKind } from '#shared/file-kinds.ts';
 import { runTool } from '../fixtures/run-tool.ts';
 import { ensureApplication } from '../crash/children/seed.ts';
 import { sampleManifest } from '../unit/rules/sample.ts';
@@ -35,7 +35,11 @@ const files: [string, (at: string) => void, boolean][] = [
   ['说明.txt', (at) => writeFileSync(at, '这不是 PDF'), false],
   ['空.pdf', (at) => writeFileSync(at, ''), false],
   // Not a PDF by its first KiB, but named one: qpdf judges it (here: damaged) on both paths.
-  ['头部太靠后.pdf', (at) => writeFileSync(at, Buffer.concat([Buffer.alloc(2048, 0x20), readFileSync(path.join(dir, '执照.pdf'))])), false],
+  [
+    '头部太靠后.pdf',
+    (at) => writeFileSync(at, Buffer.concat([Buffer.alloc(2048, 0x20), readFileSync(path.join(dir, '执照.pdf'))])),
+    false,
+  ],
 ];
 
 beforeAll(async () => {
@@ -56,7 +60,10 @@ async function throughCli(name: string): Promise<{ ok: boolean; said: string }> 
   writeFileSync(manifestPath, JSON.stringify(manifest));
   let said = '';
   const io = { stdout: () => undefined, stderr: (text: string) => void (said += text) };
-  const code = await runCli(['--data', path.join(dir, 'data'), 'assemble', manifestPath, '--out', path.join(dir, `${name}.out.pdf`)], io);
+  const code = await runCli(
+    ['--data', path.join(dir, 'data'), 'assemble', manifestPath, '--out', path.join(dir, `${name}.out.pdf`)],
+    io,
+  );
   return { ok: code === 0, said };
 }
 
@@ -68,16 +75,19 @@ async function throughWindow(name: string): Promise<{ ok: boolean; said: string 
 }
 
 describe('one table of accepted kinds', () => {
-  it.each(files.map(([name, , accepted]) => [name, accepted] as const))('%s: the same verdict on the command line and in the window', async (name, accepted) => {
-    const [cli, window] = [await throughCli(name), await throughWindow(name)];
-    expect({ cli: cli.ok, window: window.ok }).toEqual({ cli: accepted, window: accepted });
-    if (!accepted) {
-      expect(window.said).toContain(name);
-      // The words, without a tool's detail in brackets (which names the stored copy in the window).
-      const gist = (said: string) => said.replace(/（[^）]*）/g, '');
-      expect(gist(cli.said)).toContain(gist(window.said));
-    }
-  });
+  it.each(files.map(([name, , accepted]) => [name, accepted] as const))(
+    '%s: the same verdict on the command line and in the window',
+    async (name, accepted) => {
+      const [cli, window] = [await throughCli(name), await throughWindow(name)];
+      expect({ cli: cli.ok, window: window.ok }).toEqual({ cli: accepted, window: accepted });
+      if (!accepted) {
+        expect(window.said).toContain(name);
+        // The words, without a tool's detail in brackets (which names the stored copy in the window).
+        const gist = (said: string) => said.replace(/（[^）]*）/g, '');
+        expect(gist(cli.said)).toContain(gist(window.said));
+      }
+    },
+  );
 
   it('tells AVIF from HEIC, and says how to convert a HEIC', async () => {
     const avif = readFileSync(path.join(dir, '手机照片.avif'));

@@ -12,7 +12,7 @@ import { inspectInput } from '../../electron/core/dossier/index.ts';
 import { dispatch } from '../../electron/core/services/dispatch.ts';
 import { openServices, type Services } from '../../electron/core/services/index.ts';
 import { safeFileName } from '../../electron/core/safety/file-name.ts';
-import type { Handlers } from '../../shared/contract/index.ts';
+import type { Handlers } from '#shared/contract/index.ts';
 import { ensureApplication, randomPdfBytes } from '../crash/children/seed.ts';
 import { pdfFromObjects } from '../helpers/raw-pdf.ts';
 
@@ -30,11 +30,19 @@ afterAll(() => {
 });
 
 const add = (fileName: string, bytes: Uint8Array) =>
-  dispatch(s.handlers as Handlers, 'attachments:add', { applicationId, materialId: 'business-license', fileName, bytes });
+  dispatch(s.handlers as Handlers, 'attachments:add', {
+    applicationId,
+    materialId: 'business-license',
+    fileName,
+    bytes,
+  });
 const snapshot = () => ({
   rows: s.db.prepare('SELECT * FROM attachments').all(),
   // Files only: an emptied two-letter prefix folder may stay behind, and holds nothing.
-  objects: readdirSync(s.store.objectsDir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => e.name).sort(),
+  objects: readdirSync(s.store.objectsDir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => e.name)
+    .sort(),
 });
 
 function chunk(type: string, data: Buffer): Buffer {
@@ -53,12 +61,23 @@ function hugePng(): Uint8Array {
   ihdr.writeUInt32BE(100_000, 4);
   ihdr.set([8, 2, 0, 0, 0], 8);
   const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-  return new Uint8Array(Buffer.concat([signature, chunk('IHDR', ihdr), chunk('IDAT', Buffer.from([0x78, 0x9c, 0x03, 0x00, 0x00, 0x00, 0x00, 0x01])), chunk('IEND', Buffer.alloc(0))]));
+  return new Uint8Array(
+    Buffer.concat([
+      signature,
+      chunk('IHDR', ihdr),
+      chunk('IDAT', Buffer.from([0x78, 0x9c, 0x03, 0x00, 0x00, 0x00, 0x00, 0x01])),
+      chunk('IEND', Buffer.alloc(0)),
+    ]),
+  );
 }
 
 /** A PDF whose page tree loops: the Pages node lists itself as a kid. */
 function loopingPdf(): Uint8Array {
-  const objects = ['<< /Type /Catalog /Pages 2 0 R >>', '<< /Type /Pages /Kids [2 0 R 3 0 R] /Count 2 >>', '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>'];
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [2 0 R 3 0 R] /Count 2 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>',
+  ];
   return pdfFromObjects(objects);
 }
 
@@ -80,7 +99,9 @@ describe('hostile files', () => {
   });
 
   it('decides a ".pdf" that is really a JPEG by its content', async () => {
-    const jpeg = await sharp({ create: { width: 40, height: 30, channels: 3, background: '#c00' } }).jpeg().toBuffer();
+    const jpeg = await sharp({ create: { width: 40, height: 30, channels: 3, background: '#c00' } })
+      .jpeg()
+      .toBuffer();
     const result = await add('发票.pdf', new Uint8Array(jpeg));
     expect(result).toMatchObject({ ok: true, value: { mediaType: 'image/jpeg' } });
   });
@@ -95,7 +116,12 @@ describe('hostile files', () => {
     const long = `${'合同'.repeat(150)}.pdf`;
     const c = await add(long, pdf());
     expect(c).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
-    const direct = await s.handlers['attachments:add']({ applicationId, materialId: 'business-license', fileName: long, bytes: pdf() });
+    const direct = await s.handlers['attachments:add']({
+      applicationId,
+      materialId: 'business-license',
+      fileName: long,
+      bytes: pdf(),
+    });
     expect(Buffer.byteLength(direct.originalName)).toBeLessThanOrEqual(200);
     expect(direct.originalName.endsWith('.pdf')).toBe(true);
   });

@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { isUncPath, networkPathWarning } from '../../electron/core/safety/network-path.ts';
 
-const mounts = ['/dev/sda1 / ext4 rw 0 0', '//nas/share /mnt/nas cifs rw 0 0', 'server:/export /mnt/nfs nfs4 rw 0 0'].join('\n');
+const mounts = [
+  '/dev/sda1 / ext4 rw 0 0',
+  '//nas/share /mnt/nas cifs rw 0 0',
+  'server:/export /mnt/nfs nfs4 rw 0 0',
+].join('\n');
 
 describe('data folder on a network path', () => {
   it.each([

@@ -8,13 +8,20 @@ const kills = Number(process.argv[2] ?? 500);
 const started = Date.now();
 const figures = await runSoak(kills, (i, f) => {
   if (i % 25 === 0 || i === kills) {
-    process.stderr.write(`  ${i}/${kills} kills, ${f.acknowledged} acknowledged, ${f.problems.length} problems, ${Math.round((Date.now() - started) / 1000)} s\n`);
+    process.stderr.write(
+      `  ${i}/${kills} kills, ${f.acknowledged} acknowledged, ${f.problems.length} problems, ${Math.round((Date.now() - started) / 1000)} s\n`,
+    );
   }
 });
 const rows: [string, number | string][] = [
   ['kills (SIGKILL)', figures.kills],
   ['acknowledged operations', figures.acknowledged],
-  ['  by kind', Object.entries(figures.opsByKind).map(([k, n]) => `${k} ${n}`).join(', ')],
+  [
+    '  by kind',
+    Object.entries(figures.opsByKind)
+      .map(([k, n]) => `${k} ${n}`)
+      .join(', '),
+  ],
   ['integrity failures (integrity_check, foreign_key_check)', figures.integrityFailures],
   ['acknowledged changes lost', figures.acknowledgedLost],
   ['files missing or wrong', figures.filesMissingOrWrong],

@@ -8,7 +8,13 @@ import { existsSync } from 'node:fs';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { AtomicFile, cleanupPendingOutputs, removeStaleTemps, tempPathFor, writeAtomically } from '../../electron/core/safety/atomic-output.ts';
+import {
+  AtomicFile,
+  cleanupPendingOutputs,
+  removeStaleTemps,
+  tempPathFor,
+  writeAtomically,
+} from '../../electron/core/safety/atomic-output.ts';
 import { useTempDir } from '../helpers/temp-dir.ts';
 
 const tempDir = useTempDir();
@@ -92,7 +98,8 @@ describe('AtomicFile, for a writer that opens the file itself', () => {
     expect(await readFile(out, 'utf8')).toBe('new dossier');
     expect(existsSync(second.tempPath)).toBe(false);
     // The old file was moved aside and is removed in the background, not left beside the target.
-    for (let turn = 0; turn < 1000 && (await readdir(dir)).length > 1; turn += 1) await new Promise((resolve) => setImmediate(resolve));
+    for (let turn = 0; turn < 1000 && (await readdir(dir)).length > 1; turn += 1)
+      await new Promise((resolve) => setImmediate(resolve));
     expect(await readdir(dir)).toEqual(['卷宗.pdf']);
   });
 });

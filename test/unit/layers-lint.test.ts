@@ -47,21 +47,35 @@ afterAll(async () => {
 
 describe('the layers are enforced by lint', () => {
   it('shared/ may not import Node, Electron or the core', async () => {
-    expect(await lintProbe('shared/zz-probe-node.ts', "import { readFileSync } from 'node:fs';\nexport const f = readFileSync;\n")).toMatch(
-      /shared\/ is pure/,
-    );
-    expect(await lintProbe('shared/zz-probe-core.ts', "export { openServices } from '../electron/core/services/index.ts';\n")).toMatch(
-      /imports nothing from other layers/,
-    );
+    expect(
+      await lintProbe(
+        'shared/zz-probe-node.ts',
+        "import { readFileSync } from 'node:fs';\nexport const f = readFileSync;\n",
+      ),
+    ).toMatch(/shared\/ is pure/);
+    expect(
+      await lintProbe(
+        'shared/zz-probe-core.ts',
+        "export { openServices } from '../electron/core/services/index.ts';\n",
+      ),
+    ).toMatch(/imports nothing from other layers/);
   });
 
   it('renderer/ may not import Node, the database or the core', async () => {
-    expect(await lintProbe('renderer/src/zz-probe.ts', "import Database from 'better-sqlite3';\nexport const d = Database;\n")).toMatch(
-      /only through the typed API/,
-    );
-    expect(await lintProbe('renderer/src/zz-probe2.ts', "import path from 'path';\nexport const p = path;\n")).toMatch(/no Node modules/);
     expect(
-      await lintProbe('renderer/src/zz-probe3.ts', "export { dispatch } from '../../electron/core/services/dispatch.ts';\n"),
+      await lintProbe(
+        'renderer/src/zz-probe.ts',
+        "import Database from 'better-sqlite3';\nexport const d = Database;\n",
+      ),
+    ).toMatch(/only through the typed API/);
+    expect(await lintProbe('renderer/src/zz-probe2.ts', "import path from 'path';\nexport const p = path;\n")).toMatch(
+      /no Node modules/,
+    );
+    expect(
+      await lintProbe(
+        'renderer/src/zz-probe3.ts',
+        "export { dispatch } from '../../electron/core/services/dispatch.ts';\n",
+      ),
     ).toMatch(/imports only shared/);
   });
 
@@ -73,7 +87,8 @@ describe('the layers are enforced by lint', () => {
   });
 
   it('raw SQL only in electron/core/db', async () => {
-    const prepare = "export const count = (db: { prepare(s: string): { get(): unknown } }) => db.prepare('SELECT count(*) FROM attachments').get();\n";
+    const prepare =
+      "export const count = (db: { prepare(s: string): { get(): unknown } }) => db.prepare('SELECT count(*) FROM attachments').get();\n";
     const pragma = "export const v = (db: { pragma(s: string): unknown }) => db.pragma('user_version');\n";
     const exec = 'export const wipe = (db: { exec(s: string): void }) => db.exec(`DELETE FROM costs`);\n';
     const found = await lintProbes({
@@ -87,7 +102,9 @@ describe('the layers are enforced by lint', () => {
       'electron/core/dossier/zz-probe-regex.ts': 'export const n = (s: string) => /\\d+/.exec(s)?.[0];\n',
     });
     for (const where of ['services', 'cli/commands', 'backup', 'archive']) {
-      expect(found[`electron/core/${where}/zz-probe-sql.ts`], where).toMatch(/Raw SQL belongs in electron\/core\/db\/queries/);
+      expect(found[`electron/core/${where}/zz-probe-sql.ts`], where).toMatch(
+        /Raw SQL belongs in electron\/core\/db\/queries/,
+      );
     }
     expect(found['electron/main/zz-probe-sql.ts']).toMatch(/Raw SQL belongs/);
     expect(found['electron/core/db/queries/zz-probe-sql.ts']).toBe('');
@@ -97,7 +114,8 @@ describe('the layers are enforced by lint', () => {
   it('dossier/ and archive/ do not import services/', async () => {
     const found = await lintProbes({
       'electron/core/dossier/zz-probe-up.ts': "export { dispatch } from '../services/dispatch.ts';\n",
-      'electron/core/archive/zz-probe-up.ts': "import type { ServiceContext } from '../services/index.ts';\nexport type C = ServiceContext;\n",
+      'electron/core/archive/zz-probe-up.ts':
+        "import type { ServiceContext } from '../services/index.ts';\nexport type C = ServiceContext;\n",
       // The rest of the core's rules still hold there.
       'electron/core/archive/zz-probe-electron.ts': "import { app } from 'electron';\nexport const a = app;\n",
       'electron/core/services/zz-probe-down.ts': "export { assembleDossier } from '../dossier/assemble.ts';\n",
@@ -112,7 +130,8 @@ describe('the layers are enforced by lint', () => {
     const plain = "import path from 'node:path';\nexport const where = (dir: string) => path.join(dir, 'x');\n";
     const found = await lintProbes({
       'electron/main/zz-probe-plain.ts': plain,
-      'electron/main/zz-probe-glue.ts': "import type { App } from 'electron';\nexport const where = (app: Pick<App, 'getAppPath'>) => app.getAppPath();\n",
+      'electron/main/zz-probe-glue.ts':
+        "import type { App } from 'electron';\nexport const where = (app: Pick<App, 'getAppPath'>) => app.getAppPath();\n",
       'electron/core/zz-probe-plain.ts': plain,
     });
     expect(found['electron/main/zz-probe-plain.ts']).toMatch(/plain-Node logic belongs in electron\/core/);
@@ -133,15 +152,27 @@ describe('the layers are enforced by lint', () => {
       'renderer/src/zz-probe-climb.ts': climbOut,
       'renderer/src/zz-probe-other.ts': "export { dispatch } from '#core/services/dispatch.ts';\n",
     });
-    for (const clean of ['shared', 'renderer/src', 'electron/core/services', 'electron/core/dossier', 'electron/main']) {
+    for (const clean of [
+      'shared',
+      'renderer/src',
+      'electron/core/services',
+      'electron/core/dossier',
+      'electron/main',
+    ]) {
       expect(found[`${clean}/zz-probe-sub.ts`], clean).toBe('');
     }
-    for (const refused of ['shared/zz-probe-climb.ts', 'renderer/src/zz-probe-climb.ts', 'renderer/src/zz-probe-other.ts']) {
+    for (const refused of [
+      'shared/zz-probe-climb.ts',
+      'renderer/src/zz-probe-climb.ts',
+      'renderer/src/zz-probe-other.ts',
+    ]) {
       expect(found[refused], refused).toMatch(/only subpath import is #shared/);
     }
   });
 
   it('accepts a layer that keeps to itself', async () => {
-    expect(await lintProbe('shared/zz-probe-ok.ts', "import { z } from 'zod';\nexport const s = z.string();\n")).toBe('');
+    expect(await lintProbe('shared/zz-probe-ok.ts', "import { z } from 'zod';\nexport const s = z.string();\n")).toBe(
+      '',
+    );
   });
 });

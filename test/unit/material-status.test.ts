@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { PageMap } from '../../shared/contract/workflow.ts';
+import type { PageMap } from '#shared/contract/workflow.ts';
 import {
   materialStatus,
   materialStatusLabels,
@@ -9,10 +9,10 @@ import {
   sealsText,
   setAsideInManifest,
   statusWithReason,
-} from '../../shared/dossier/material-status.ts';
-import { sealPlan } from '../../shared/dossier/seal-plan.ts';
-import { manifest as manifestSchema } from '../../shared/manifest.ts';
-import { applicationFromManifest } from '../../shared/rules/index.ts';
+} from '#shared/dossier/material-status.ts';
+import { sealPlan } from '#shared/dossier/seal-plan.ts';
+import { manifest as manifestSchema } from '#shared/manifest.ts';
+import { applicationFromManifest } from '#shared/rules/index.ts';
 import { sampleManifest } from './rules/sample.ts';
 
 const map: PageMap = {
@@ -29,7 +29,12 @@ const map: PageMap = {
 
 describe('a material’s status', () => {
   it('has one label per state, spelled as the database stores it', () => {
-    expect(materialStatusLabels).toEqual({ included: '已附', exempt: '免于提交', 'not-applicable': '不适用', missing: '未提供' });
+    expect(materialStatusLabels).toEqual({
+      included: '已附',
+      exempt: '免于提交',
+      'not-applicable': '不适用',
+      missing: '未提供',
+    });
   });
 
   it('lets a mark win over files, and counts files otherwise', () => {
@@ -40,7 +45,10 @@ describe('a material’s status', () => {
   });
 
   it('reads a manifest’s marks into the same states the window stores', () => {
-    expect(setAsideInManifest({ id: 'x', notApplicable: true, reason: '不涉及' })).toEqual({ state: 'not-applicable', reason: '不涉及' });
+    expect(setAsideInManifest({ id: 'x', notApplicable: true, reason: '不涉及' })).toEqual({
+      state: 'not-applicable',
+      reason: '不涉及',
+    });
     expect(setAsideInManifest({ id: 'x', exempt: 'e-licence' })).toEqual({ state: 'exempt', reason: 'e-licence' });
     expect(setAsideInManifest({ id: 'x', files: ['a.pdf'] })).toBeUndefined();
     const rules = applicationFromManifest(manifestSchema.parse(sampleManifest()));
@@ -66,7 +74,11 @@ describe('page ranges and seals, one wording', () => {
   });
 
   it('says what to stamp on a part of the dossier from its seal-plan row', () => {
-    const rows = sealPlan(map, { duplex: true }, { 'service-contract': { official: true, crossPageWhenMultiPage: true } });
+    const rows = sealPlan(
+      map,
+      { duplex: true },
+      { 'service-contract': { official: true, crossPageWhenMultiPage: true } },
+    );
     expect(sealsText(rows.find((r) => r.id === 'service-contract')!)).toBe('第 3 页盖公章，加盖骑缝章');
     expect(sealsText(rows.find((r) => r.id === 'cover')!)).toBe('第 1 页盖公章');
     expect(sealsText(rows.find((r) => r.id === 'toc')!)).toBe('无需盖章');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { PageMap } from '../../shared/contract/workflow.ts';
-import { printedNumberOf, printedSheets, sealPlan, sheetOf, sideOf } from '../../shared/dossier/seal-plan.ts';
+import type { PageMap } from '#shared/contract/workflow.ts';
+import { printedNumberOf, printedSheets, sealPlan, sheetOf, sideOf } from '#shared/dossier/seal-plan.ts';
 
 /** Cover (1), blank back (2), contents (3), a 3-page material (5–7 after a blank 4), a 1-page one (9). */
 const duplexMap: PageMap = {
@@ -29,7 +29,14 @@ describe('sealPlan', () => {
   it('gives each material its sheets, the 公章 on its first page and the 骑缝章 across all its sheets', () => {
     const rows = sealPlan(duplexMap, { duplex: true }, { 'service-contract': seal, 'construction-plan': seal });
     const contract = rows.find((r) => r.id === 'service-contract')!;
-    expect(contract).toMatchObject({ firstNumber: 3, lastNumber: 5, pageCount: 3, firstSheet: 3, lastSheet: 4, sheetCount: 2 });
+    expect(contract).toMatchObject({
+      firstNumber: 3,
+      lastNumber: 5,
+      pageCount: 3,
+      firstSheet: 3,
+      lastSheet: 4,
+      sheetCount: 2,
+    });
     expect(contract.officialSeal).toEqual({ sheet: 3, side: 'front' });
     expect(contract.crossPageSheets).toEqual([3, 4]);
     const plan = rows.find((r) => r.id === 'construction-plan')!;
@@ -37,7 +44,11 @@ describe('sealPlan', () => {
   });
 
   it('seals the cover, not the contents, and follows a material rule that needs no seal', () => {
-    const rows = sealPlan(duplexMap, { duplex: true }, { 'service-contract': { official: false, crossPageWhenMultiPage: false } });
+    const rows = sealPlan(
+      duplexMap,
+      { duplex: true },
+      { 'service-contract': { official: false, crossPageWhenMultiPage: false } },
+    );
     expect(rows[0]!.officialSeal).toEqual({ sheet: 1, side: 'front' });
     expect(rows[1]!.officialSeal).toBeNull();
     expect(rows[2]!.officialSeal).toBeNull();

@@ -6,8 +6,8 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { fileKinds } from '../../../shared/file-kinds.ts';
-import { isUserFacing } from '../../../shared/errors.ts';
+import { fileKinds } from '#shared/file-kinds.ts';
+import { isUserFacing } from '#shared/errors.ts';
 import { inspectInput } from '../dossier/index.ts';
 import { sniffFile } from '../files/sniff.ts';
 import { assertAcceptableSize } from '../safety/incoming-file.ts';
@@ -22,9 +22,14 @@ async function sha256Of(file: string): Promise<string> {
 }
 
 /** Checks each unpacked file against its hash, and that every attachment's file came with the archive. */
-export async function verifyFiles(rows: ImportedApplication, staged: Map<string, string>, label: string): Promise<void> {
+export async function verifyFiles(
+  rows: ImportedApplication,
+  staged: Map<string, string>,
+  label: string,
+): Promise<void> {
   for (const [hash, file] of staged) {
-    if ((await sha256Of(file)) !== hash) refuse('archive-file-damaged', label, `文件 ${hash.slice(0, 12)}… 的内容与校验值不符`);
+    if ((await sha256Of(file)) !== hash)
+      refuse('archive-file-damaged', label, `文件 ${hash.slice(0, 12)}… 的内容与校验值不符`);
   }
   for (const a of rows.attachments) {
     if (!staged.has(a.sha256)) refuse('archive-file-missing', label, `附件「${a.originalName}」的文件不在压缩包里`);
@@ -41,12 +46,21 @@ async function attachFacts(file: string, name: string, label: string) {
     return { size, mediaType: fileKinds[kind].mediaType, pageCount: pages };
   } catch (error) {
     if (!isUserFacing(error)) throw error;
-    return refuse('archive-file-refused', label, `其中的附件不能放进卷宗：${error.message.replace(/。$/, '')}`, '请让对方换一份合格的文件、重新导出后再导入。');
+    return refuse(
+      'archive-file-refused',
+      label,
+      `其中的附件不能放进卷宗：${error.message.replace(/。$/, '')}`,
+      '请让对方换一份合格的文件、重新导出后再导入。',
+    );
   }
 }
 
 /** The attach-time facts of every attachment's file, by hash (each file checked once, under its first name). */
-export async function checkAttachmentFiles(rows: ImportedApplication, staged: Map<string, string>, label: string): Promise<FileFacts> {
+export async function checkAttachmentFiles(
+  rows: ImportedApplication,
+  staged: Map<string, string>,
+  label: string,
+): Promise<FileFacts> {
   const facts: FileFacts = new Map();
   for (const a of rows.attachments) {
     if (!facts.has(a.sha256)) facts.set(a.sha256, await attachFacts(staged.get(a.sha256)!, a.originalName, label));

@@ -31,7 +31,10 @@ export const archiveManifest = z.object({
 export type ArchiveManifest = z.infer<typeof archiveManifest>;
 
 /** Reads every row of one application. */
-export function collectApplicationRows(db: Db, applicationId: number): Omit<ArchiveManifest, 'format' | 'formatVersion' | 'exportedAt'> {
+export function collectApplicationRows(
+  db: Db,
+  applicationId: number,
+): Omit<ArchiveManifest, 'format' | 'formatVersion' | 'exportedAt'> {
   const { applicant, application, owned, pageTurns } = readApplicationRows(db, applicationId);
   return {
     schemaVersion: schemaVersion(db),

@@ -5,11 +5,17 @@
  * no hidden characters. A row that fails is refused by table, row and field, in the clerk's words.
  */
 import { z } from 'zod';
-import { applicantDraft, applicationStatuses, type Applicant } from '../../../shared/contract/schemas.ts';
-import { contractDraft, costLine, materialState, type ContractDraft, type CostLine } from '../../../shared/contract/workflow.ts';
-import type { MaterialStateKind } from '../../../shared/dossier/material-status.ts';
-import { answers, dossierOptions, quarterTurns, type DossierOptions } from '../../../shared/manifest.ts';
-import type { Answer } from '../../../shared/rules/index.ts';
+import { applicantDraft, applicationStatuses, type Applicant } from '#shared/contract/schemas.ts';
+import {
+  contractDraft,
+  costLine,
+  materialState,
+  type ContractDraft,
+  type CostLine,
+} from '#shared/contract/workflow.ts';
+import type { MaterialStateKind } from '#shared/dossier/material-status.ts';
+import { answers, dossierOptions, quarterTurns, type DossierOptions } from '#shared/manifest.ts';
+import type { Answer } from '#shared/rules/index.ts';
 import { refuse } from './archive-errors.ts';
 import type { ArchiveManifest, Row } from './archive-manifest.ts';
 
@@ -30,7 +36,14 @@ function parse<S extends z.ZodType>(schema: S, value: unknown, what: string, lab
 
 export interface ImportedApplication {
   applicant: Omit<Applicant, 'id'>;
-  application: { profileId: string; year: number; status: (typeof applicationStatuses)[number]; options: Partial<DossierOptions>; createdAt: string; updatedAt: string };
+  application: {
+    profileId: string;
+    year: number;
+    status: (typeof applicationStatuses)[number];
+    options: Partial<DossierOptions>;
+    createdAt: string;
+    updatedAt: string;
+  };
   contract: (ContractDraft & { updatedAt: string }) | null;
   costs: CostLine[];
   answers: { questionId: string; answer: Answer }[];
@@ -52,7 +65,11 @@ function applicantOf(row: Row, label: string): ImportedApplication['applicant'] 
     address: row.address ?? undefined,
   };
   const times = parse(z.object({ created_at: timestamp, updated_at: timestamp }), row, '申报单位', label);
-  return { ...parse(applicantDraft.strict(), fields, '申报单位', label), createdAt: times.created_at, updatedAt: times.updated_at };
+  return {
+    ...parse(applicantDraft.strict(), fields, '申报单位', label),
+    createdAt: times.created_at,
+    updatedAt: times.updated_at,
+  };
 }
 
 /** The stored options are JSON text: it must parse, and as the options `applications:setOptions` takes. */
@@ -79,11 +96,23 @@ function applicationOf(row: Row, label: string): ImportedApplication['applicatio
     updated_at: timestamp,
   });
   const a = parse(shape, row, '申报项目', label);
-  return { profileId: a.profile_id, year: a.year, status: a.status, options: optionsOf(row.dossier_options, label), createdAt: a.created_at, updatedAt: a.updated_at };
+  return {
+    profileId: a.profile_id,
+    year: a.year,
+    status: a.status,
+    options: optionsOf(row.dossier_options, label),
+    createdAt: a.created_at,
+    updatedAt: a.updated_at,
+  };
 }
 
 function contractOf(row: Row, label: string): ImportedApplication['contract'] {
-  const flags = parse(z.object({ provider_listed: flag, related_party: flag, updated_at: timestamp }), row, '服务合同', label);
+  const flags = parse(
+    z.object({ provider_listed: flag, related_party: flag, updated_at: timestamp }),
+    row,
+    '服务合同',
+    label,
+  );
   const fields = {
     provider: row.provider ?? undefined,
     providerListed: asBool(flags.provider_listed),
@@ -111,24 +140,55 @@ export function checkArchiveRows(manifest: ArchiveManifest, label: string): Impo
     applicant: applicantOf(m.applicant, label),
     application: applicationOf(m.application, label),
     contract: m.contracts[0] ? contractOf(m.contracts[0], label) : null,
-    costs: parse(z.array(z.any()).max(500, '费用最多 500 条'), m.costs, '费用表', label).sort(byPosition).map((r: Row, i: number) =>
-      parse(costLine.strict(), { kind: r.kind, amountFen: r.amount_fen, paidOn: r.paid_on ?? null, note: r.note ?? undefined }, `第 ${i + 1} 条费用`, label),
-    ),
+    costs: parse(z.array(z.any()).max(500, '费用最多 500 条'), m.costs, '费用表', label)
+      .sort(byPosition)
+      .map((r: Row, i: number) =>
+        parse(
+          costLine.strict(),
+          { kind: r.kind, amountFen: r.amount_fen, paidOn: r.paid_on ?? null, note: r.note ?? undefined },
+          `第 ${i + 1} 条费用`,
+          label,
+        ),
+      ),
     answers: m.answers.map((r, i) => {
-      const a = parse(z.object({ question_id: shortId, answer: z.enum(answers) }), r, `第 ${i + 1} 个问题的回答`, label);
+      const a = parse(
+        z.object({ question_id: shortId, answer: z.enum(answers) }),
+        r,
+        `第 ${i + 1} 个问题的回答`,
+        label,
+      );
       return { questionId: a.question_id, answer: a.answer };
     }),
     materialStates: m.materialStates.map((r, i) => {
       const id = parse(shortId, r.material_id, `第 ${i + 1} 个材料状态的材料编号`, label);
-      return { materialId: id, ...parse(materialState.strict(), { state: r.state, reason: r.reason ?? '' }, `材料「${id}」的状态`, label) };
+      return {
+        materialId: id,
+        ...parse(materialState.strict(), { state: r.state, reason: r.reason ?? '' }, `材料「${id}」的状态`, label),
+      };
     }),
     attachments: [...m.attachments].sort(byPosition).map((r, i) => {
-      const shape = z.object({ id: exporterId, material_id: shortId, original_name: z.string().min(1).max(1000), sha256: z.string().regex(/^[0-9a-f]{64}$/), created_at: timestamp });
+      const shape = z.object({
+        id: exporterId,
+        material_id: shortId,
+        original_name: z.string().min(1).max(1000),
+        sha256: z.string().regex(/^[0-9a-f]{64}$/),
+        created_at: timestamp,
+      });
       const a = parse(shape, r, `第 ${i + 1} 个附件`, label);
-      return { exporterId: a.id, materialId: a.material_id, originalName: a.original_name, sha256: a.sha256, createdAt: a.created_at };
+      return {
+        exporterId: a.id,
+        materialId: a.material_id,
+        originalName: a.original_name,
+        sha256: a.sha256,
+        createdAt: a.created_at,
+      };
     }),
     pageTurns: m.pageTurns.map((r, i) => {
-      const shape = z.object({ attachment_id: exporterId, page: z.number().int().min(1).max(100_000), turn: z.union(quarterTurns.map((t) => z.literal(t))) });
+      const shape = z.object({
+        attachment_id: exporterId,
+        page: z.number().int().min(1).max(100_000),
+        turn: z.union(quarterTurns.map((t) => z.literal(t))),
+      });
       const t = parse(shape, r, `第 ${i + 1} 个页面旋转`, label);
       return { exporterAttachmentId: t.attachment_id, page: t.page, turn: t.turn };
     }),

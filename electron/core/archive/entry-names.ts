@@ -32,7 +32,8 @@ export function checkEntryNames(entries: readonly ZipEntry[], label: string): Ma
     seen.add(entry.name);
     const hash = filePattern.exec(entry.name)?.[1];
     if (hash) hashes.set(index, hash);
-    else if (entry.name !== manifestEntry) refuse('archive-unexpected-entry', label, `含有卷宗不认识的条目「${entry.name}」`);
+    else if (entry.name !== manifestEntry)
+      refuse('archive-unexpected-entry', label, `含有卷宗不认识的条目「${entry.name}」`);
   });
   if (!seen.has(manifestEntry)) refuse('archive-no-manifest', label, `缺少清单 ${manifestEntry}，它不是卷宗导出的文件`);
   return hashes;

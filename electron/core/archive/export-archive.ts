@@ -10,8 +10,13 @@ import type { Db } from '../db/connection.ts';
 import { getApplication } from '../db/queries/applications.ts';
 import { writeAtomically } from '../safety/atomic-output.ts';
 import type { FileStore } from '../store/file-store.ts';
-import { notFound } from '../../../shared/not-found.ts';
-import { archiveFormat, archiveFormatVersion, collectApplicationRows, type ArchiveManifest } from './archive-manifest.ts';
+import { notFound } from '#shared/not-found.ts';
+import {
+  archiveFormat,
+  archiveFormatVersion,
+  collectApplicationRows,
+  type ArchiveManifest,
+} from './archive-manifest.ts';
 import { fileEntry, manifestEntry } from './entry-names.ts';
 
 export interface ExportContext {
@@ -60,18 +65,27 @@ export async function exportArchive(ctx: ExportContext, applicationId: number, t
   if (!getApplication(ctx.db, applicationId)) throw notFound('申报项目', applicationId);
   // One read transaction: the rows and the list of files agree even if the window edits meanwhile.
   const rows = ctx.db.transaction(() => collectApplicationRows(ctx.db, applicationId))();
-  const manifest: ArchiveManifest = { format: archiveFormat, formatVersion: archiveFormatVersion, exportedAt: ctx.now(), ...rows };
+  const manifest: ArchiveManifest = {
+    format: archiveFormat,
+    formatVersion: archiveFormatVersion,
+    exportedAt: ctx.now(),
+    ...rows,
+  };
   const hashes = [...new Set(rows.attachments.map((a) => String(a.sha256)))];
   let size = 0;
-  await writeAtomically(target, async (handle) => {
-    const { zip, drain, size: written } = zipInto(handle);
-    const json = new ZipDeflate(manifestEntry, { level: 6 });
-    zip.add(json);
-    json.push(new TextEncoder().encode(JSON.stringify(manifest, null, 1)), true);
-    for (const sha of hashes) await addStoredFile(zip, drain, fileEntry(sha), ctx.store.pathOf(sha));
-    zip.end();
-    await drain();
-    size = written();
-  }, { dataDir: ctx.dataDir });
+  await writeAtomically(
+    target,
+    async (handle) => {
+      const { zip, drain, size: written } = zipInto(handle);
+      const json = new ZipDeflate(manifestEntry, { level: 6 });
+      zip.add(json);
+      json.push(new TextEncoder().encode(JSON.stringify(manifest, null, 1)), true);
+      for (const sha of hashes) await addStoredFile(zip, drain, fileEntry(sha), ctx.store.pathOf(sha));
+      zip.end();
+      await drain();
+      size = written();
+    },
+    { dataDir: ctx.dataDir },
+  );
   return { path: target, files: hashes.length, size };
 }

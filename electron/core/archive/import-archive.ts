@@ -62,7 +62,12 @@ export async function cleanupStaging(dataDir: string): Promise<void> {
 }
 
 /** Unpacks every entry as `<staging>/<index>`, after checking there is room for it and its copy in the store. */
-async function extractAll(zip: ZipArchive, staging: string, label: string, freeBytes: (dir: string) => Promise<number>): Promise<string[]> {
+async function extractAll(
+  zip: ZipArchive,
+  staging: string,
+  label: string,
+  freeBytes: (dir: string) => Promise<number>,
+): Promise<string[]> {
   const declared = zip.entries.reduce((n, e) => n + e.size, 0);
   assertRoomFor(2 * declared, await freeBytes(staging), label);
   const paths: string[] = [];
@@ -84,17 +89,23 @@ async function readManifest(file: string, label: string): Promise<{ manifest: Ar
     refuse('archive-damaged', label, `清单 ${manifestEntry} 不是有效的 JSON`);
   }
   const parsed = archiveManifest.safeParse(raw);
-  if (!parsed.success) refuse('archive-damaged', label, `清单内容不符合卷宗的格式（${parsed.error.issues[0]?.path.join('.') ?? ''}）`);
+  if (!parsed.success)
+    refuse('archive-damaged', label, `清单内容不符合卷宗的格式（${parsed.error.issues[0]?.path.join('.') ?? ''}）`);
   return { manifest: parsed.data, hash: createHash('sha256').update(bytes).digest('hex') };
 }
 
 function checkManifestSize(zip: ZipArchive, label: string): number {
   const index = zip.entries.findIndex((e) => e.name === manifestEntry);
-  if (zip.entries[index]!.size > maxManifestBytes) refuse('archive-too-large', label, `清单 ${manifestEntry} 超过 ${maxManifestBytes / 1024 / 1024} MB`);
+  if (zip.entries[index]!.size > maxManifestBytes)
+    refuse('archive-too-large', label, `清单 ${manifestEntry} 超过 ${maxManifestBytes / 1024 / 1024} MB`);
   return index;
 }
 
-export async function importArchive(ctx: ImportContext, archive: string, options: ImportOptions = {}): Promise<ImportResult> {
+export async function importArchive(
+  ctx: ImportContext,
+  archive: string,
+  options: ImportOptions = {},
+): Promise<ImportResult> {
   const label = options.label ?? path.basename(archive);
   const zip = await ZipArchive.open(archive, label, options.limits ?? defaultLimits);
   try {
@@ -120,9 +131,20 @@ export async function importArchive(ctx: ImportContext, archive: string, options
  * Checks the rows (the API's schemas) and the files (the attach-time checks), stores the files, then writes the
  * rows in one write transaction that first looks again for a copy already here.
  */
-async function admit(ctx: ImportContext, manifest: ArchiveManifest, staged: Map<string, string>, key: ImportKey, label: string): Promise<ImportResult> {
+async function admit(
+  ctx: ImportContext,
+  manifest: ArchiveManifest,
+  staged: Map<string, string>,
+  key: ImportKey,
+  label: string,
+): Promise<ImportResult> {
   if (manifest.schemaVersion > latestVersion()) {
-    refuse('archive-from-future', label, `它由更新版本的卷宗导出（数据版本 ${manifest.schemaVersion}）`, '请先升级本机的卷宗再导入。');
+    refuse(
+      'archive-from-future',
+      label,
+      `它由更新版本的卷宗导出（数据版本 ${manifest.schemaVersion}）`,
+      '请先升级本机的卷宗再导入。',
+    );
   }
   const rows = checkArchiveRows(manifest, label);
   await verifyFiles(rows, staged, label);
@@ -132,5 +154,8 @@ async function admit(ctx: ImportContext, manifest: ArchiveManifest, staged: Map<
   const facts = await checkAttachmentFiles(rows, staged, label);
   for (const file of staged.values()) await ctx.store.putFile(file);
   const attachments = rows.attachments.map((a) => ({ ...a, originalName: safeFileName(a.originalName) }));
-  return { ...writeApplicationRows(ctx.db, { ...rows, attachments }, facts, key, ctx.now(), label), files: staged.size };
+  return {
+    ...writeApplicationRows(ctx.db, { ...rows, attachments }, facts, key, ctx.now(), label),
+    files: staged.size,
+  };
 }

@@ -4,7 +4,7 @@
  * once make one application (the second finds the first's, and `archive_imports`' unique key stands behind that).
  * Ids are the database's to give; the exporter's only link page turns to their attachments.
  */
-import { UserFacingError } from '../../../shared/errors.ts';
+import { UserFacingError } from '#shared/errors.ts';
 import type { Db } from '../db/connection.ts';
 import { insertAttachment } from '../db/queries/attachments.ts';
 import { replaceCosts, saveContract, setAnswer, setMaterialState, setTurn } from '../db/queries/details.ts';
@@ -32,12 +32,21 @@ export function findExistingCopy(db: Db, rows: ImportedApplication, key: ImportK
   const imported = findArchiveImport(db, key.archiveKey);
   if (imported !== undefined || key.asCopy) return imported;
   const applicantId = findApplicantId(db, rows.applicant.creditCode, rows.applicant.name);
-  return applicantId === undefined ? undefined : findApplicationId(db, applicantId, rows.application.profileId, rows.application.year);
+  return applicantId === undefined
+    ? undefined
+    : findApplicationId(db, applicantId, rows.application.profileId, rows.application.year);
 }
 
-function writeRows(db: Db, rows: ImportedApplication, files: FileFacts, now: string): { applicationId: number; applicantId: number } {
+function writeRows(
+  db: Db,
+  rows: ImportedApplication,
+  files: FileFacts,
+  now: string,
+): { applicationId: number; applicantId: number } {
   // An applicant already here is reused as it is: the import never rewrites what the clerk entered on this machine.
-  const applicantId = findApplicantId(db, rows.applicant.creditCode, rows.applicant.name) ?? insertApplicantAsExported(db, rows.applicant);
+  const applicantId =
+    findApplicantId(db, rows.applicant.creditCode, rows.applicant.name) ??
+    insertApplicantAsExported(db, rows.applicant);
   const applicationId = insertApplicationAsExported(db, { ...rows.application, applicantId, updatedAt: now });
   if (rows.contract) saveContract(db, applicationId, rows.contract, rows.contract.updatedAt);
   replaceCosts(db, applicationId, rows.costs);
@@ -46,7 +55,11 @@ function writeRows(db: Db, rows: ImportedApplication, files: FileFacts, now: str
   const attachmentIds = new Map<number, number>();
   for (const a of rows.attachments) {
     const facts = files.get(a.sha256)!;
-    const row = insertAttachment(db, { applicationId, materialId: a.materialId, originalName: a.originalName, sha256: a.sha256, ...facts }, a.createdAt);
+    const row = insertAttachment(
+      db,
+      { applicationId, materialId: a.materialId, originalName: a.originalName, sha256: a.sha256, ...facts },
+      a.createdAt,
+    );
     attachmentIds.set(a.exporterId, row.id);
   }
   for (const t of rows.pageTurns) {
@@ -60,7 +73,14 @@ function writeRows(db: Db, rows: ImportedApplication, files: FileFacts, now: str
  * Writes the application unless a copy of it is already here; then throws `archive-exists` naming it.
  * @example writeApplicationRows(db, rows, files, { archiveKey, asCopy: false }, now, '示例.juanzong')
  */
-export function writeApplicationRows(db: Db, rows: ImportedApplication, files: FileFacts, key: ImportKey, now: string, label: string) {
+export function writeApplicationRows(
+  db: Db,
+  rows: ImportedApplication,
+  files: FileFacts,
+  key: ImportKey,
+  now: string,
+  label: string,
+) {
   return db
     .transaction(() => {
       const existing = findExistingCopy(db, rows, key);

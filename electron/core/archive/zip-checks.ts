@@ -41,12 +41,23 @@ const mib = (n: number) => `${(n / 1024 / 1024).toFixed(n < 10 * 1024 * 1024 ? 1
 
 function checkEntry(e: DirectoryEntry, label: string, limits: ZipLimits): void {
   if (e.encrypted) refuse('archive-encrypted', label, `条目「${e.name}」有密码保护`);
-  if (e.method !== 0 && e.method !== 8) refuse('archive-method', label, `条目「${e.name}」使用了不支持的压缩方式 ${e.method}`);
-  if (e.method === 0 && e.size !== e.compressedSize) refuse('archive-lying-entry', label, `条目「${e.name}」未压缩，但记载的两个大小不同`);
-  if (e.size > limits.maxEntryBytes) refuse('archive-too-large', label, `条目「${e.name}」解压后 ${mib(e.size)}，超过单个文件上限 ${mib(limits.maxEntryBytes)}`);
+  if (e.method !== 0 && e.method !== 8)
+    refuse('archive-method', label, `条目「${e.name}」使用了不支持的压缩方式 ${e.method}`);
+  if (e.method === 0 && e.size !== e.compressedSize)
+    refuse('archive-lying-entry', label, `条目「${e.name}」未压缩，但记载的两个大小不同`);
+  if (e.size > limits.maxEntryBytes)
+    refuse(
+      'archive-too-large',
+      label,
+      `条目「${e.name}」解压后 ${mib(e.size)}，超过单个文件上限 ${mib(limits.maxEntryBytes)}`,
+    );
   const ratio = e.size / Math.max(1, e.compressedSize);
   if (e.size > RATIO_FLOOR && ratio > limits.maxRatio) {
-    refuse('archive-bomb', label, `条目「${e.name}」的压缩比为 ${Math.round(ratio)}:1，超过 ${limits.maxRatio}:1，疑似“压缩炸弹”`);
+    refuse(
+      'archive-bomb',
+      label,
+      `条目「${e.name}」的压缩比为 ${Math.round(ratio)}:1，超过 ${limits.maxRatio}:1，疑似“压缩炸弹”`,
+    );
   }
 }
 
@@ -57,16 +68,26 @@ function checkSpans(entries: readonly DirectoryEntry[], layout: ArchiveLayout, l
     .sort((a, b) => a.start - b.start);
   let previous: (typeof spans)[number] | undefined;
   for (const span of spans) {
-    if (span.end > layout.directoryStart) refuse('archive-lying-entry', label, `条目「${span.name}」的数据越过了目录区`);
+    if (span.end > layout.directoryStart)
+      refuse('archive-lying-entry', label, `条目「${span.name}」的数据越过了目录区`);
     if (previous && span.start < previous.end) {
-      refuse('archive-overlapping-entries', label, `条目「${span.name}」与「${previous.name}」共用同一段数据，疑似“压缩炸弹”`);
+      refuse(
+        'archive-overlapping-entries',
+        label,
+        `条目「${span.name}」与「${previous.name}」共用同一段数据，疑似“压缩炸弹”`,
+      );
     }
     previous = span;
   }
 }
 
 /** Checks the directory as a whole; throws `ArchiveError` on the first thing wrong. */
-export function checkDirectory(entries: readonly DirectoryEntry[], layout: ArchiveLayout, label: string, limits: ZipLimits): void {
+export function checkDirectory(
+  entries: readonly DirectoryEntry[],
+  layout: ArchiveLayout,
+  label: string,
+  limits: ZipLimits,
+): void {
   let total = 0;
   for (const e of entries) {
     checkEntry(e, label, limits);
@@ -75,7 +96,8 @@ export function checkDirectory(entries: readonly DirectoryEntry[], layout: Archi
   checkSpans(entries, layout, label);
   const liar = entries.find((e) => !e.localAgrees);
   if (liar) refuse('archive-lying-entry', label, `条目「${liar.name}」的本地头与目录区记载的不一致`);
-  if (total > limits.maxTotalBytes) refuse('archive-too-large', label, `解压后共 ${mib(total)}，超过上限 ${mib(limits.maxTotalBytes)}`);
+  if (total > limits.maxTotalBytes)
+    refuse('archive-too-large', label, `解压后共 ${mib(total)}，超过上限 ${mib(limits.maxTotalBytes)}`);
   const ratio = total / Math.max(1, layout.archiveBytes);
   if (total > RATIO_FLOOR && ratio > limits.maxRatio) {
     refuse('archive-bomb', label, `解压后共 ${mib(total)}，是压缩包本身的 ${Math.round(ratio)} 倍，疑似“压缩炸弹”`);
@@ -95,5 +117,10 @@ export async function freeBytesAt(dir: string): Promise<number> {
 export function assertRoomFor(needed: number, free: number, label: string): void {
   const margin = 64 * 1024 * 1024;
   if (needed + margin <= free) return;
-  refuse('archive-no-space', label, `导入需要约 ${mib(needed + margin)} 磁盘空间，数据文件夹所在的磁盘只剩 ${mib(free)}`, '请先腾出磁盘空间，或换一个数据文件夹，再导入。');
+  refuse(
+    'archive-no-space',
+    label,
+    `导入需要约 ${mib(needed + margin)} 磁盘空间，数据文件夹所在的磁盘只剩 ${mib(free)}`,
+    '请先腾出磁盘空间，或换一个数据文件夹，再导入。',
+  );
 }

@@ -55,7 +55,8 @@ function describe(entry: yauzl.Entry, local?: yauzl.LocalFileHeader): ZipEntry {
     dataStart: local?.fileDataStart ?? entry.relativeOffsetOfLocalHeader + 30 + entry.fileNameRaw.length,
     isSymlink: host === 3 && mode === 0o120000,
     encrypted: entry.isEncrypted(),
-    localAgrees: !local || (local.fileName.equals(entry.fileNameRaw) && local.compressionMethod === entry.compressionMethod),
+    localAgrees:
+      !local || (local.fileName.equals(entry.fileNameRaw) && local.compressionMethod === entry.compressionMethod),
   };
 }
 
@@ -63,8 +64,15 @@ function describe(entry: yauzl.Entry, local?: yauzl.LocalFileHeader): ZipEntry {
 function asArchiveError(error: unknown, label: string, what: string): ArchiveError {
   if (error instanceof ArchiveError) return error;
   const code = (error as NodeJS.ErrnoException).code;
-  if (code === 'ENOENT') return new ArchiveError('archive-missing', label, '找不到这个文件', '请确认文件还在原来的位置。');
-  if (code === 'EACCES' || code === 'EPERM') return new ArchiveError('archive-unreadable', label, '没有权限读取这个文件', '请把它复制到“文档”等文件夹后再导入。');
+  if (code === 'ENOENT')
+    return new ArchiveError('archive-missing', label, '找不到这个文件', '请确认文件还在原来的位置。');
+  if (code === 'EACCES' || code === 'EPERM')
+    return new ArchiveError(
+      'archive-unreadable',
+      label,
+      '没有权限读取这个文件',
+      '请把它复制到“文档”等文件夹后再导入。',
+    );
   const message = error instanceof Error ? error.message : String(error);
   if (/too many bytes/.test(message)) return new ArchiveError('archive-bomb', label, `${what}解压后比它声明的更大`);
   if (/signature|central directory|not a zip|invalid|end of file|EOF/i.test(message)) {
@@ -86,7 +94,12 @@ export class ZipArchive {
   static async open(archive: string, label: string, limits: ZipLimits): Promise<ZipArchive> {
     let zip: yauzl.ZipFile;
     try {
-      zip = await openZip(archive, { lazyEntries: true, autoClose: false, decodeStrings: false, validateEntrySizes: true });
+      zip = await openZip(archive, {
+        lazyEntries: true,
+        autoClose: false,
+        decodeStrings: false,
+        validateEntrySizes: true,
+      });
     } catch (error) {
       throw asArchiveError(error, label, '目录区');
     }
@@ -99,7 +112,12 @@ export class ZipArchive {
       const layout = { archiveBytes: zip.fileSize, directoryStart };
       // The directory alone first (a bomb of 2,000 entries is refused without reading 2,000 local headers), then
       // again with what the local headers say.
-      checkDirectory(raw.map((entry) => describe(entry)), layout, label, limits);
+      checkDirectory(
+        raw.map((entry) => describe(entry)),
+        layout,
+        label,
+        limits,
+      );
       const entries: ZipEntry[] = [];
       for (const entry of raw) entries.push(describe(entry, await readLocalHeader(zip, entry)));
       checkDirectory(entries, layout, label, limits);
@@ -123,7 +141,8 @@ export class ZipArchive {
       const counter = new Transform({
         transform: (chunk: Buffer, _encoding, done) => {
           written += chunk.byteLength;
-          if (written > entry.size) done(new ArchiveError('archive-bomb', this.label, `${what}解压后比它声明的 ${entry.size} 字节更大`));
+          if (written > entry.size)
+            done(new ArchiveError('archive-bomb', this.label, `${what}解压后比它声明的 ${entry.size} 字节更大`));
           else done(null, chunk);
         },
       });

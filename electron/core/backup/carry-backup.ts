@@ -10,7 +10,7 @@ import { copyFile, mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { z } from 'zod';
-import { UserFacingError } from '../../../shared/errors.ts';
+import { UserFacingError } from '#shared/errors.ts';
 import type { Db } from '../db/connection.ts';
 import { explainTrouble } from '../db/database-trouble.ts';
 import { referencedHashes } from '../db/queries/attachments.ts';
@@ -48,9 +48,13 @@ const objectPath = (root: string, sha256: string) => path.join(root, 'files', sh
 /** Reads every file of the folder back and compares it with the list; throws naming the first that differs. */
 async function verifyCarried(folder: string, list: CarriedList, label: string): Promise<void> {
   const damaged = (what: string) =>
-    new UserFacingError('carried-backup-damaged', `备份文件夹「${label}」不完整或已损坏（${what}），请换一份备份或重新备份。`);
+    new UserFacingError(
+      'carried-backup-damaged',
+      `备份文件夹「${label}」不完整或已损坏（${what}），请换一份备份或重新备份。`,
+    );
   const check = async (file: string, expected: { sha256: string; size: number }, what: string) => {
-    if (!existsSync(file) || (await stat(file)).size !== expected.size || (await sha256Of(file)) !== expected.sha256) throw damaged(what);
+    if (!existsSync(file) || (await stat(file)).size !== expected.size || (await sha256Of(file)) !== expected.sha256)
+      throw damaged(what);
   };
   await check(path.join(folder, databaseName), list.database, databaseName);
   for (const f of list.files) await check(objectPath(folder, f.sha256), f, `文件 ${f.sha256.slice(0, 12)}…`);
@@ -77,9 +81,14 @@ async function copyDatabase(db: Db, target: string): Promise<void> {
  *
  * @example const { folder } = await exportBackupTo({ db, store }, '/media/usb');
  */
-export async function exportBackupTo(ctx: { db: Db; store: FileStore }, chosen: string, now = new Date()): Promise<CarriedBackup> {
+export async function exportBackupTo(
+  ctx: { db: Db; store: FileStore },
+  chosen: string,
+  now = new Date(),
+): Promise<CarriedBackup> {
   const folder = path.join(path.resolve(chosen), `卷宗备份-${timeStamp(now)}`);
-  if (existsSync(folder)) throw new UserFacingError('carried-backup-exists', `「${folder}」已经存在。请稍等一秒再备份，或选择其他文件夹。`);
+  if (existsSync(folder))
+    throw new UserFacingError('carried-backup-exists', `「${folder}」已经存在。请稍等一秒再备份，或选择其他文件夹。`);
   const part = `${folder}.part`;
   const hashes = [...referencedHashes(ctx.db)].sort();
   const sizes = await Promise.all(hashes.map(async (h) => (await stat(ctx.store.pathOf(h))).size));
@@ -94,8 +103,16 @@ export async function exportBackupTo(ctx: { db: Db; store: FileStore }, chosen: 
       await mkdir(path.dirname(objectPath(part, sha256)), { recursive: true });
       await copyFile(ctx.store.pathOf(sha256), objectPath(part, sha256));
     }
-    const database = { sha256: await sha256Of(path.join(part, databaseName)), size: (await stat(path.join(part, databaseName))).size };
-    const list: CarriedList = { app: 'juanzong', takenAt: now.toISOString(), database, files: hashes.map((sha256, i) => ({ sha256, size: sizes[i]! })) };
+    const database = {
+      sha256: await sha256Of(path.join(part, databaseName)),
+      size: (await stat(path.join(part, databaseName))).size,
+    };
+    const list: CarriedList = {
+      app: 'juanzong',
+      takenAt: now.toISOString(),
+      database,
+      files: hashes.map((sha256, i) => ({ sha256, size: sizes[i]! })),
+    };
     await writeFile(path.join(part, listName), `${JSON.stringify(list, null, 1)}\n`);
     await verifyCarried(part, list, folder);
     await rename(part, folder);
@@ -107,7 +124,9 @@ export async function exportBackupTo(ctx: { db: Db; store: FileStore }, chosen: 
 }
 
 async function readList(folder: string): Promise<CarriedList> {
-  const parsed = carriedList.safeParse(await readFile(path.join(folder, listName), 'utf8').then(JSON.parse, () => undefined));
+  const parsed = carriedList.safeParse(
+    await readFile(path.join(folder, listName), 'utf8').then(JSON.parse, () => undefined),
+  );
   if (!parsed.success) {
     throw new UserFacingError(
       'not-a-carried-backup',
@@ -137,13 +156,21 @@ export async function importBackupFrom(
   await verifyCarried(source, list, source);
   assertRestorable(path.join(source, databaseName), source);
   return withLock(ctx.dataDir, ctx.lock ?? undefined, 'backup import', async () => {
-    await assertFreeSpace(ctx.dataDir, list.files.reduce((n, f) => n + f.size, 0));
+    await assertFreeSpace(
+      ctx.dataDir,
+      list.files.reduce((n, f) => n + f.size, 0),
+    );
     try {
       for (const f of list.files) await ctx.store.putFile(objectPath(source, f.sha256));
     } catch (error) {
       explainTrouble(error, ctx.dataDir, ctx.dataDir);
     }
-    const put = await restoreDatabaseFile(ctx.dataDir, path.join(ctx.dataDir, databaseName), path.join(source, databaseName), source);
+    const put = await restoreDatabaseFile(
+      ctx.dataDir,
+      path.join(ctx.dataDir, databaseName),
+      path.join(source, databaseName),
+      source,
+    );
     return { takenAt: list.takenAt, files: list.files.length, safetyBackup: put.safetyBackup };
   });
 }

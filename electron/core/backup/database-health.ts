@@ -5,7 +5,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { UserFacingError } from '../../../shared/errors.ts';
+import { UserFacingError } from '#shared/errors.ts';
 import { passingTroubleOf, DatabaseUnavailableError } from '../db/database-trouble.ts';
 import { listBackups, type BackupInfo } from './backup-files.ts';
 import { withNativeBinding } from '../db/native-binding.ts';
@@ -19,7 +19,10 @@ export class DamagedDatabaseError extends UserFacingError {
     readonly backups: BackupInfo[],
     readonly missing = false,
   ) {
-    super(missing ? 'db-missing' : 'db-damaged', missing ? missingMessage(file, backups) : damagedMessage(file, detail, backups));
+    super(
+      missing ? 'db-missing' : 'db-damaged',
+      missing ? missingMessage(file, backups) : damagedMessage(file, detail, backups),
+    );
     this.name = 'DamagedDatabaseError';
   }
 }

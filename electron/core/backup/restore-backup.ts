@@ -10,7 +10,7 @@ import { existsSync, statSync } from 'node:fs';
 import { mkdir, rename, rm, statfs } from 'node:fs/promises';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { UserFacingError } from '../../../shared/errors.ts';
+import { UserFacingError } from '#shared/errors.ts';
 import { DatabaseUnavailableError, explainTrouble } from '../db/database-trouble.ts';
 import { latestVersion, migrate } from '../db/migrate.ts';
 import { triggersAndViews } from '../db/queries/database-file.ts';
@@ -109,7 +109,12 @@ async function copyVerified(source: string, target: string, label: string): Prom
 }
 
 /** Runs `work` holding the folder's lock: `held` when the caller owns it, else taken here for `task`. */
-export async function withLock<T>(dataDir: string, held: DataLock | undefined, task: string, work: () => Promise<T>): Promise<T> {
+export async function withLock<T>(
+  dataDir: string,
+  held: DataLock | undefined,
+  task: string,
+  work: () => Promise<T>,
+): Promise<T> {
   if (held) return work();
   const lock = await takeLock(dataDir, { role: 'cli', task: `juanzong ${task}` }, { waitMs: 3000 });
   try {
@@ -142,7 +147,12 @@ async function putInPlace(dataDir: string, dbFile: string, staged: string): Prom
  * Puts database file `source` (already checked by the caller or not) in place of `dbFile`: checks it, checks the
  * free space, stages a verified copy, then keeps or moves aside what was there. The caller holds the lock.
  */
-export async function restoreDatabaseFile(dataDir: string, dbFile: string, source: string, label: string): Promise<Omit<RestoreResult, 'restored'>> {
+export async function restoreDatabaseFile(
+  dataDir: string,
+  dbFile: string,
+  source: string,
+  label: string,
+): Promise<Omit<RestoreResult, 'restored'>> {
   assertRestorable(source, label);
   // The staged copy, the safety backup of the current database, and the copy's write into it.
   await assertFreeSpace(dataDir, 3 * statSync(source).size + 16 * 1024 * 1024);
@@ -162,7 +172,12 @@ export async function restoreDatabaseFile(dataDir: string, dbFile: string, sourc
  * Restores backup `name` of the data folder over `dbFile`. Pass the lock when the caller owns the folder (the
  * window's services); otherwise it is taken here, and a folder in use is refused (FolderInUseError).
  */
-export async function restoreBackup(dataDir: string, dbFile: string, name: string, held?: DataLock): Promise<RestoreResult> {
+export async function restoreBackup(
+  dataDir: string,
+  dbFile: string,
+  name: string,
+  held?: DataLock,
+): Promise<RestoreResult> {
   return withLock(dataDir, held, 'backup restore', async () => {
     const backup = await findBackup(path.join(dataDir, 'backups'), name);
     const source = path.join(dataDir, 'backups', backup.name);

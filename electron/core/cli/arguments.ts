@@ -41,19 +41,31 @@ export function refuseCommandLine(problem: string, usage: string): never {
 
 /** Refuses what strict parsing would, naming the option in Chinese rather than letting Node's English through. */
 function checkOptions<O extends OptionSpecs>(args: string[], spec: CommandLineSpec<O>): void {
-  const { tokens } = parseArgs({ args, options: { ...toParseOptions(spec.options), help }, strict: false, allowPositionals: true, tokens: true });
+  const { tokens } = parseArgs({
+    args,
+    options: { ...toParseOptions(spec.options), help },
+    strict: false,
+    allowPositionals: true,
+    tokens: true,
+  });
   for (const token of tokens) {
     if (token.kind !== 'option') continue;
-    if (token.name === 'help') throw new HelpRequested([`用法：juanzong ${spec.usage}`, spec.summary].filter(Boolean).join('\n'));
+    if (token.name === 'help')
+      throw new HelpRequested([`用法：juanzong ${spec.usage}`, spec.summary].filter(Boolean).join('\n'));
     const option = Object.hasOwn(spec.options, token.name) ? spec.options[token.name] : undefined;
     if (!option) refuseCommandLine(`不认识的选项：${token.rawName}。`, spec.usage);
     if (option.type === 'boolean') {
-      if (token.value !== undefined) refuseCommandLine(`选项 ${token.rawName} 后面不带值，请去掉“=${token.value}”。`, spec.usage);
+      if (token.value !== undefined)
+        refuseCommandLine(`选项 ${token.rawName} 后面不带值，请去掉“=${token.value}”。`, spec.usage);
       continue;
     }
     // Like strict parsing, `--out --json` is a forgotten value, not a file named `--json`.
     const missing = !token.value || (!token.inlineValue && token.value.startsWith('-'));
-    if (missing) refuseCommandLine(`选项 ${token.rawName} 后面要写${describeValue(option.example)}，不能为空，例如 ${token.rawName} ${option.example}。`, spec.usage);
+    if (missing)
+      refuseCommandLine(
+        `选项 ${token.rawName} 后面要写${describeValue(option.example)}，不能为空，例如 ${token.rawName} ${option.example}。`,
+        spec.usage,
+      );
   }
 }
 
@@ -73,18 +85,30 @@ function toParseOptions(options: OptionSpecs): Record<string, { type: 'string' |
  *   usage: 'check MANIFEST.json [--json]', options: { json: { type: 'boolean' } }, operands: { min: 1, max: 1 },
  * });
  */
-export function parseCommandLine<O extends OptionSpecs>(args: string[], spec: CommandLineSpec<O>): { values: OptionValues<O>; operands: string[] } {
+export function parseCommandLine<O extends OptionSpecs>(
+  args: string[],
+  spec: CommandLineSpec<O>,
+): { values: OptionValues<O>; operands: string[] } {
   checkOptions(args, spec);
   let parsed: ReturnType<typeof parseArgs>;
   try {
-    parsed = parseArgs({ args, options: { ...toParseOptions(spec.options), help }, strict: true, allowPositionals: true });
+    parsed = parseArgs({
+      args,
+      options: { ...toParseOptions(spec.options), help },
+      strict: true,
+      allowPositionals: true,
+    });
   } catch {
     refuseCommandLine('命令行写得不对。', spec.usage);
   }
   const operands = parsed.positionals;
-  if (operands.length < spec.operands.min) refuseCommandLine(spec.missingOperands ?? '缺少要处理的文件或编号。', spec.usage);
+  if (operands.length < spec.operands.min)
+    refuseCommandLine(spec.missingOperands ?? '缺少要处理的文件或编号。', spec.usage);
   if (operands.length > spec.operands.max) {
-    const extra = operands.slice(spec.operands.max).map((o) => `“${o}”`).join('、');
+    const extra = operands
+      .slice(spec.operands.max)
+      .map((o) => `“${o}”`)
+      .join('、');
     refuseCommandLine(`多了参数 ${extra}。`, spec.usage);
   }
   return { values: parsed.values as OptionValues<O>, operands };
@@ -95,7 +119,13 @@ export function parseCommandLine<O extends OptionSpecs>(args: string[], spec: Co
  * would otherwise mean the current folder). The rest is left for the command's own parsing.
  */
 export function takeDataOption(argv: string[]): { rest: string[]; dataDir: string | undefined } {
-  const { tokens } = parseArgs({ args: argv, options: { data: { type: 'string' } }, strict: false, allowPositionals: true, tokens: true });
+  const { tokens } = parseArgs({
+    args: argv,
+    options: { data: { type: 'string' } },
+    strict: false,
+    allowPositionals: true,
+    tokens: true,
+  });
   const taken = new Set<number>();
   let dataDir: string | undefined;
   for (const token of tokens) {

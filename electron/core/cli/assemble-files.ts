@@ -5,8 +5,8 @@
  */
 import { statSync, type Stats } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
-import type { Manifest } from '../../../shared/manifest.ts';
-import { manifestFilePath } from '../../../shared/rules/index.ts';
+import type { Manifest } from '#shared/manifest.ts';
+import { manifestFilePath } from '#shared/rules/index.ts';
 import { UsageError } from './command.ts';
 
 interface InputFile {
@@ -25,7 +25,9 @@ export interface AssembleFiles {
 
 function inputsOf({ manifestPath, manifest, baseDir }: AssembleFiles): InputFile[] {
   const materials = manifest.materials.flatMap((m) =>
-    (m.files ?? []).map(manifestFilePath).map((p) => ({ path: isAbsolute(p) ? p : resolve(baseDir, p), role: `材料“${m.id}”的文件` })),
+    (m.files ?? [])
+      .map(manifestFilePath)
+      .map((p) => ({ path: isAbsolute(p) ? p : resolve(baseDir, p), role: `材料“${m.id}”的文件` })),
   );
   return [{ path: resolve(manifestPath), role: '清单文件' }, ...materials];
 }

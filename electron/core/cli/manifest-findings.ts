@@ -5,9 +5,9 @@
  */
 import { existsSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
-import type { Manifest } from '../../../shared/manifest.ts';
-import type { Profile } from '../../../shared/profiles/index.ts';
-import { checkManifest, manifestFilePath, type CheckResult, type OtherApplicantContact } from '../../../shared/rules/index.ts';
+import type { Manifest } from '#shared/manifest.ts';
+import type { Profile } from '#shared/profiles/index.ts';
+import { checkManifest, manifestFilePath, type CheckResult, type OtherApplicantContact } from '#shared/rules/index.ts';
 import { databaseFileName, openServicesToRead } from '../services/index.ts';
 
 function missingFiles(manifest: Manifest, baseDir: string): Set<string> {
@@ -27,7 +27,9 @@ async function recordedContacts(dataDir: string, year: number): Promise<OtherApp
     const applications = await services.handlers['applications:list']({});
     return applications.flatMap((a) => {
       const p = applicants.get(a.applicantId);
-      return a.year === year && p ? [{ name: p.name, creditCode: p.creditCode, contact: p.contact, phone: p.phone, year }] : [];
+      return a.year === year && p
+        ? [{ name: p.name, creditCode: p.creditCode, contact: p.contact, phone: p.phone, year }]
+        : [];
     });
   } finally {
     services.close();

@@ -50,7 +50,9 @@ export function loadProfile(id: string, baseDir: string, dataDir: string): Profi
   const known = findProfileIn(dataDir, id);
   if (known) return known;
   if (!id.endsWith('.json')) {
-    throw new UsageError(`清单文件有误：字段 profile：没有名为“${id}”的申报方案。内置方案：sz-model-voucher-2025；导入的方案见 juanzong profiles list；也可写方案 JSON 文件的路径。`);
+    throw new UsageError(
+      `清单文件有误：字段 profile：没有名为“${id}”的申报方案。内置方案：sz-model-voucher-2025；导入的方案见 juanzong profiles list；也可写方案 JSON 文件的路径。`,
+    );
   }
   const result = parseProfile(readJson(resolve(baseDir, id), '方案文件'));
   if (!result.ok) throw new UsageError(`字段 profile（${id}）：${result.error}`);

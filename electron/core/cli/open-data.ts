@@ -11,8 +11,17 @@ export type Access = 'read' | 'write';
 /** How long a writing command waits for the lock: long enough for another command, short for a person. */
 export const writerWaitMs = 3000;
 
-export async function withServices<T>(ctx: CliContext, access: Access, task: string, work: (s: Services) => Promise<T>): Promise<T> {
-  const options = { dataDir: ctx.dataDir, owner: { role: 'cli' as const, task: `juanzong ${task}` }, waitMs: writerWaitMs };
+export async function withServices<T>(
+  ctx: CliContext,
+  access: Access,
+  task: string,
+  work: (s: Services) => Promise<T>,
+): Promise<T> {
+  const options = {
+    dataDir: ctx.dataDir,
+    owner: { role: 'cli' as const, task: `juanzong ${task}` },
+    waitMs: writerWaitMs,
+  };
   const services = access === 'read' ? await openServicesToRead(options) : await openServices(options);
   try {
     return await work(services);

@@ -5,7 +5,7 @@
  * offers a backup.
  */
 import { accessSync, constants } from 'node:fs';
-import { UserFacingError } from '../../../shared/errors.ts';
+import { UserFacingError } from '#shared/errors.ts';
 
 export type PassingTrouble = 'locked' | 'read-only' | 'disk-full';
 

@@ -6,7 +6,10 @@ export type BackupHook = (db: Database.Database, fromVersion: number, toVersion:
 /** The database was written by a newer Juanzong: opening it here could lose what that version stored. */
 export class DatabaseFromFutureError extends Error {
   readonly code = 'db-from-future';
-  constructor(readonly found: number, readonly supported: number) {
+  constructor(
+    readonly found: number,
+    readonly supported: number,
+  ) {
     super(
       `数据文件来自更新版本的卷宗（数据版本 ${found}，本程序最高支持 ${supported}）。` +
         '请安装最新版卷宗后再打开；不要用旧版本继续编辑，以免丢失数据。',

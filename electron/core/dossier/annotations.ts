@@ -13,10 +13,21 @@ const HIDDEN = 2;
 const NO_VIEW = 32;
 
 /** Review markup (PDF 32000 §12.5.6): a reader's comments on the document, not part of it. */
-export const REVIEW_MARKUP = ['Highlight', 'Underline', 'StrikeOut', 'Squiggly', 'Text', 'FreeText', 'Ink', 'Caret', 'Popup'] as const;
+export const REVIEW_MARKUP = [
+  'Highlight',
+  'Underline',
+  'StrikeOut',
+  'Squiggly',
+  'Text',
+  'FreeText',
+  'Ink',
+  'Caret',
+  'Popup',
+] as const;
 const PAPERLESS = new Set(['FileAttachment', 'Link', 'Sound', 'Movie', 'Screen', 'RichMedia', '3D']);
 
-export type AnnotationFate = 'appearance' | 'field' | 'markup' | 'attachment' | 'link' | 'signature' | 'media' | 'hidden';
+export type AnnotationFate =
+  'appearance' | 'field' | 'markup' | 'attachment' | 'link' | 'signature' | 'media' | 'hidden';
 
 /** What the dossier does with one annotation: draw its appearance, draw it as a field, or leave it out (and why). */
 export function annotationFate(ctx: PDFContext, annot: PDFDict): AnnotationFate {
@@ -52,7 +63,10 @@ export interface PaperLoss {
 function annotationsOf(ctx: PDFContext, pageNode: PDFDict): PDFDict[] {
   const annots = ctx.lookup(pageNode.get(N('Annots')));
   if (!(annots instanceof PDFArray)) return [];
-  return annots.asArray().map((a) => ctx.lookup(a)).filter((a): a is PDFDict => a instanceof PDFDict);
+  return annots
+    .asArray()
+    .map((a) => ctx.lookup(a))
+    .filter((a): a is PDFDict => a instanceof PDFDict);
 }
 
 /** The file names in a name tree (PDF 32000 §7.9.6) of file specifications. */
@@ -99,7 +113,14 @@ function hasScript(ctx: PDFContext, doc: PDFDocument): boolean {
 export function paperLoss(doc: PDFDocument): PaperLoss {
   const ctx = doc.context;
   const names = ctx.lookup(doc.catalog.get(N('Names')));
-  const loss: PaperLoss = { markup: 0, attachedFiles: names instanceof PDFDict ? nameTreeFiles(ctx, names.get(N('EmbeddedFiles'))) : [], signatures: 0, links: 0, scripts: hasScript(ctx, doc), media: 0 };
+  const loss: PaperLoss = {
+    markup: 0,
+    attachedFiles: names instanceof PDFDict ? nameTreeFiles(ctx, names.get(N('EmbeddedFiles'))) : [],
+    signatures: 0,
+    links: 0,
+    scripts: hasScript(ctx, doc),
+    media: 0,
+  };
   for (const page of doc.getPages()) {
     for (const annot of annotationsOf(ctx, page.node)) {
       const fate = annotationFate(ctx, annot);

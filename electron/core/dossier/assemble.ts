@@ -4,11 +4,11 @@
  * that replaces it only when complete.
  */
 import { setImmediate as tick } from 'node:timers/promises';
-import type { Manifest } from '../../../shared/manifest.ts';
-import type { FileInspection } from '../../../shared/page-findings.ts';
+import type { Manifest } from '#shared/manifest.ts';
+import type { FileInspection } from '#shared/page-findings.ts';
 import { inspectFiles } from '../inspect/run-inspection.ts';
 import { decidePage } from './page-edit.ts';
-import { findProfile, type Profile } from '../../../shared/profiles/index.ts';
+import { findProfile, type Profile } from '#shared/profiles/index.ts';
 import { settleWithConcurrency, LookAhead } from './concurrency.ts';
 import { assertOutputFolder, DossierInputError, cancelledError } from './errors.ts';
 import { DossierDrawer, type ContentPage, type PagePlacer } from './draw.ts';
@@ -17,7 +17,7 @@ import { drawCover, drawToc } from './own-pages.ts';
 import { installPdfLibPatches } from './pdf-lib-patches.ts';
 import { placePage, planDossier } from './plan.ts';
 import type { PreparedImage } from './image-input.ts';
-import type { FileKind } from '../../../shared/file-kinds.ts';
+import type { FileKind } from '#shared/file-kinds.ts';
 import { sniffFile } from '../files/sniff.ts';
 import { prepareInput, releaseInput, type PreparedInput } from './prepare.ts';
 import { paperNotices } from './paper-copy.ts';
@@ -57,7 +57,12 @@ export interface AssembleResult {
 
 /** Today in Asia/Shanghai, `YYYY-MM-DD`. */
 export function todayInShanghai(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Asia/Shanghai',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(new Date());
 }
 
 function profileFor(input: AssembleInput): Profile {
@@ -99,7 +104,10 @@ async function prepareAll(materials: ResolvedMaterial[], signal?: AbortSignal): 
   };
   const indices = files.map((_, k) => k);
   const [pdfs, others] = [indices.filter((k) => kinds[k] === 'pdf'), indices.filter((k) => kinds[k] !== 'pdf')];
-  const [pdfOutcomes, otherOutcomes] = await Promise.all([settleWithConcurrency(pdfs, 1, check), settleWithConcurrency(others, 8, check)]);
+  const [pdfOutcomes, otherOutcomes] = await Promise.all([
+    settleWithConcurrency(pdfs, 1, check),
+    settleWithConcurrency(others, 8, check),
+  ]);
   const outcomes: PromiseSettledResult<PreparedInput>[] = [];
   pdfs.forEach((k, n) => (outcomes[k] = pdfOutcomes[n]!));
   others.forEach((k, n) => (outcomes[k] = otherOutcomes[n]!));
@@ -124,7 +132,11 @@ function wantsInspection(file: ResolvedFile, autoFix: boolean): boolean {
 type Inspections = Map<string, FileInspection>;
 
 /** Inspects the included files whose proposals are wanted; a file whose inspection failed keeps only the clerk's choices. */
-async function inspectInputs(manifest: Manifest, materials: ResolvedMaterial[], options: AssembleOptions): Promise<Inspections> {
+async function inspectInputs(
+  manifest: Manifest,
+  materials: ResolvedMaterial[],
+  options: AssembleOptions,
+): Promise<Inspections> {
   const files = materials.flatMap((m) => m.files).filter((f) => wantsInspection(f, manifest.options.autoFix));
   const paths = [...new Set(files.map((f) => f.path))];
   if (paths.length === 0) return new Map();
@@ -132,25 +144,43 @@ async function inspectInputs(manifest: Manifest, materials: ResolvedMaterial[], 
   return new Map(results.map((r, i) => [paths[i]!, r]));
 }
 
-function shownPages(input: PreparedInput, file: ResolvedFile, inspection: FileInspection | undefined, autoFix: boolean): ShownPage[] {
+function shownPages(
+  input: PreparedInput,
+  file: ResolvedFile,
+  inspection: FileInspection | undefined,
+  autoFix: boolean,
+): ShownPage[] {
   const count = input.kind === 'pdf' ? input.pageCount : input.pages.length;
   const choices = { turns: file.turns, autoFix, ...(file.pages ? { pages: file.pages } : {}) };
   return Array.from({ length: count }, (_, i) => {
     const { turn, edit } = decidePage(i, inspection?.pages[i], choices);
     const size = input.kind === 'image' ? { width: input.pages[i]!.width, height: input.pages[i]!.height } : {};
     const changed = Object.keys(edit).length > 0;
-    return { ...size, ...(turn === undefined ? {} : { clerkTurn: turn }), isImage: input.kind === 'image', ...(changed ? { edit } : {}) };
+    return {
+      ...size,
+      ...(turn === undefined ? {} : { clerkTurn: turn }),
+      isImage: input.kind === 'image',
+      ...(changed ? { edit } : {}),
+    };
   });
 }
 
-function planInput(manifest: Manifest, materials: ResolvedMaterial[], prepared: PreparedInput[][], inspections: Inspections): PlanInput {
+function planInput(
+  manifest: Manifest,
+  materials: ResolvedMaterial[],
+  prepared: PreparedInput[][],
+  inspections: Inspections,
+): PlanInput {
   const planMaterials: PlanMaterial[] = materials.map((m, i) => ({
     id: m.id,
     title: m.title,
     status: m.status,
     ...(m.reason ? { reason: m.reason } : {}),
     seal: m.seal,
-    files: m.files.map((f, j) => ({ name: f.name, pages: shownPages(prepared[i]![j]!, f, inspections.get(f.path), manifest.options.autoFix) })),
+    files: m.files.map((f, j) => ({
+      name: f.name,
+      pages: shownPages(prepared[i]![j]!, f, inspections.get(f.path), manifest.options.autoFix),
+    })),
   }));
   const { duplex, sealMarkers, landscape, sealPosition } = manifest.options;
   return { options: { duplex, sealMarkers, landscape, sealPosition }, materials: planMaterials };
@@ -165,15 +195,34 @@ function placer(manifest: Manifest, shown: ShownPage[]): PagePlacer {
 }
 
 /** Draws one PDF's pages as planned (`shown`); returns the notices about its paper copy. */
-async function drawPdf(drawer: DossierDrawer, source: PreparedPdf, group: ContentPage[], manifest: Manifest, material: ResolvedMaterial, j: number, shown: ShownPage[]): Promise<FileNotice[]> {
+async function drawPdf(
+  drawer: DossierDrawer,
+  source: PreparedPdf,
+  group: ContentPage[],
+  manifest: Manifest,
+  material: ResolvedMaterial,
+  j: number,
+  shown: ShownPage[],
+): Promise<FileNotice[]> {
   const file = material.files[j]!;
   const loss = await drawer.writePdfPages(source, group, placer(manifest, shown), file.keepMarkup);
-  const context = { keepMarkup: file.keepMarkup, ...(material.electronicCopy ? { electronicCopyOf: material.title } : {}) };
+  const context = {
+    keepMarkup: file.keepMarkup,
+    ...(material.electronicCopy ? { electronicCopyOf: material.title } : {}),
+  };
   return paperNotices(loss, context).map((n) => ({ ...n, materialId: material.id, file: file.name }));
 }
 
 /** Draws every page of the plan; returns the notices about the inputs' paper copies. */
-async function drawPlan(drawer: DossierDrawer, plan: PagePlan, input: AssembleInput, materials: ResolvedMaterial[], planned: PlanInput, prepared: PreparedInput[][], options: AssembleOptions): Promise<FileNotice[]> {
+async function drawPlan(
+  drawer: DossierDrawer,
+  plan: PagePlan,
+  input: AssembleInput,
+  materials: ResolvedMaterial[],
+  planned: PlanInput,
+  prepared: PreparedInput[][],
+  options: AssembleOptions,
+): Promise<FileNotice[]> {
   const notices: FileNotice[] = [];
   const profile = profileFor(input);
   const { manifest } = input;
@@ -187,13 +236,26 @@ async function drawPlan(drawer: DossierDrawer, plan: PagePlan, input: AssembleIn
     await tick();
   };
   options.onProgress?.(0, total);
-  const imagePages = plan.pages.filter((p): p is ContentPage => p.kind === 'content' && prepared[p.source.material]![p.source.file]!.kind === 'image');
-  const images = new LookAhead(imagePages, 8, (p) => drawer.encodeImagePage(prepared[p.source.material]![p.source.file] as PreparedImage, p));
-  const cover = { callTitle: profile.guideTitle.replace(/项目申请指南$/, ''), applicant: manifest.applicant, date: manifest.options.date ?? todayInShanghai() };
-  for (let i = 0; i < plan.pages.length; ) {
+  const imagePages = plan.pages.filter(
+    (p): p is ContentPage => p.kind === 'content' && prepared[p.source.material]![p.source.file]!.kind === 'image',
+  );
+  const images = new LookAhead(imagePages, 8, (p) =>
+    drawer.encodeImagePage(prepared[p.source.material]![p.source.file] as PreparedImage, p),
+  );
+  const cover = {
+    callTitle: profile.guideTitle.replace(/项目申请指南$/, ''),
+    applicant: manifest.applicant,
+    date: manifest.options.date ?? todayInShanghai(),
+  };
+  for (let i = 0; i < plan.pages.length;) {
     const page = plan.pages[i]!;
     if (page.kind !== 'content') {
-      const content = page.kind === 'cover' ? drawCover(drawer.font, cover, page.marks.seal) : page.kind === 'toc' ? drawToc(drawer.font, plan, page.tocIndex) : undefined;
+      const content =
+        page.kind === 'cover'
+          ? drawCover(drawer.font, cover, page.marks.seal)
+          : page.kind === 'toc'
+            ? drawToc(drawer.font, plan, page.tocIndex)
+            : undefined;
       drawer.writeOwnPage(page, content);
       i += 1;
       await progress(1);
@@ -201,13 +263,17 @@ async function drawPlan(drawer: DossierDrawer, plan: PagePlan, input: AssembleIn
     }
     const { material, file } = page.source;
     const group: ContentPage[] = [];
-    for (let p = plan.pages[i]; p?.kind === 'content' && p.source.material === material && p.source.file === file; p = plan.pages[++i]) group.push(p);
+    for (
+      let p = plan.pages[i];
+      p?.kind === 'content' && p.source.material === material && p.source.file === file;
+      p = plan.pages[++i]
+    )
+      group.push(p);
     const source = prepared[material]![file]!;
     if (source.kind === 'pdf') {
       const shown = planned.materials[material]!.files[file]!.pages;
       notices.push(...(await drawPdf(drawer, source, group, input.manifest, materials[material]!, file, shown)));
-    }
-    else for (const p of group) drawer.writeImagePage(await images.get(p), p);
+    } else for (const p of group) drawer.writeImagePage(await images.get(p), p);
     await progress(group.length);
   }
   await drawer.finish(`${manifest.applicant.name} ${profile.title} 申请材料`);

@@ -51,5 +51,9 @@ export function forkNodeProcess(workerPath: string, options: NodeForkOptions = {
 
 /** A host that runs the worker going with this code in Node child processes. */
 export function nodeAssemblyHost(log?: HostLog): AssemblyHost {
-  return new AssemblyHost({ fork: (workerPath) => forkNodeProcess(workerPath), workerPath: defaultWorkerPath(), ...(log ? { log } : {}) });
+  return new AssemblyHost({
+    fork: (workerPath) => forkNodeProcess(workerPath),
+    workerPath: defaultWorkerPath(),
+    ...(log ? { log } : {}),
+  });
 }

@@ -4,8 +4,8 @@
  * Electron's `utilityProcess.fork` in the app's main process, `child_process.fork` (`assembly-fork.ts`) in the
  * command line, the core's dossier jobs and the tests. Messages: `shared/assembly-protocol.ts`.
  */
-import { parseWorkerMessage, type HostMessage, type WorkerMessage } from '../../../shared/assembly-protocol.ts';
-import { UserFacingError } from '../../../shared/errors.ts';
+import { parseWorkerMessage, type HostMessage, type WorkerMessage } from '#shared/assembly-protocol.ts';
+import { UserFacingError } from '#shared/errors.ts';
 import type { AssemblyRequest } from './request.ts';
 import { removeStaleTemps } from '../safety/atomic-output.ts';
 import type { PageMap } from './types.ts';
@@ -47,7 +47,11 @@ export interface AssemblyHostOptions {
 /** A job the worker refused or failed: the clerk's message, its code, and the input file to blame if any. */
 export class AssemblyError extends UserFacingError {
   override readonly name = 'AssemblyError';
-  constructor(code: string, message: string, readonly file?: string) {
+  constructor(
+    code: string,
+    message: string,
+    readonly file?: string,
+  ) {
     super(code, message);
   }
 }
@@ -74,8 +78,12 @@ export class AssemblyHost {
     const tag = `assembly #${++this.count}`;
     const child = this.options.fork(this.options.workerPath);
     this.running.add(child);
-    child.onOutput?.((stream, text) => this.options.log?.[stream === 'stdout' ? 'info' : 'warn'](`${tag}: ${text.trimEnd()}`));
-    const job = new Promise<PageMap>((resolve, reject) => this.follow(child, tag, request, control, { resolve, reject }));
+    child.onOutput?.((stream, text) =>
+      this.options.log?.[stream === 'stdout' ? 'info' : 'warn'](`${tag}: ${text.trimEnd()}`),
+    );
+    const job = new Promise<PageMap>((resolve, reject) =>
+      this.follow(child, tag, request, control, { resolve, reject }),
+    );
     child.post({ type: 'start', request });
     this.options.log?.info(`${tag}: started`);
     return job;
@@ -86,7 +94,13 @@ export class AssemblyHost {
     for (const child of this.running) child.kill();
   }
 
-  private follow(child: AssemblyChild, tag: string, request: AssemblyRequest, control: AssemblyControl, settle: Settle): void {
+  private follow(
+    child: AssemblyChild,
+    tag: string,
+    request: AssemblyRequest,
+    control: AssemblyControl,
+    settle: Settle,
+  ): void {
     const { log, killAfterMs = 5000 } = this.options;
     let settled = false;
     let killTimer: NodeJS.Timeout | undefined;
@@ -126,7 +140,13 @@ interface Settle {
   reject: (error: AssemblyError) => void;
 }
 
-function answer(message: Exclude<WorkerMessage, { type: 'progress' }>, signal: AbortSignal, settle: Settle, log: HostLog | undefined, tag: string): void {
+function answer(
+  message: Exclude<WorkerMessage, { type: 'progress' }>,
+  signal: AbortSignal,
+  settle: Settle,
+  log: HostLog | undefined,
+  tag: string,
+): void {
   if (message.type === 'done') return settle.resolve(message.pageMap);
   if (message.detail) log?.warn(`${tag}: ${message.detail}`);
   if (message.code === 'cancelled' || signal.aborted) return settle.reject(assemblyCancelled());

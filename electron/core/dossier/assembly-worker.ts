@@ -3,9 +3,9 @@
  * map or the error (`shared/assembly-protocol.ts`); `cancel` aborts it between pages. The host ends the process
  * once it has the answer, so the worker never exits by itself (exiting right after posting could lose the answer).
  */
-import { parseHostMessage, type WorkerError } from '../../../shared/assembly-protocol.ts';
-import { toApiError } from '../../../shared/api-error.ts';
-import { isUserFacing } from '../../../shared/errors.ts';
+import { parseHostMessage, type WorkerError } from '#shared/assembly-protocol.ts';
+import { toApiError } from '#shared/api-error.ts';
+import { isUserFacing } from '#shared/errors.ts';
 import { assembleDossier } from './assemble.ts';
 import { DossierInputError } from './errors.ts';
 import { runAssemblyRequest } from './request.ts';
@@ -14,7 +14,9 @@ import type { WorkerPort } from './worker-port.ts';
 /** What the host is told about a failed job: the clerk's message, the file to blame, and a stack for the log. */
 export function workerError(error: unknown): WorkerError {
   const file = error instanceof DossierInputError && error.file ? { file: error.file } : {};
-  const detail = isUserFacing(error) ? {} : { detail: error instanceof Error ? (error.stack ?? error.message) : String(error) };
+  const detail = isUserFacing(error)
+    ? {}
+    : { detail: error instanceof Error ? (error.stack ?? error.message) : String(error) };
   return { type: 'error', ...toApiError(error), ...file, ...detail };
 }
 

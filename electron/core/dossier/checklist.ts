@@ -4,11 +4,17 @@
  * and when to hand it in. A4, Chinese, small.
  */
 import { PDFDocument, grayscale, type PDFFont, type PDFPage } from './pdf-lib.ts';
-import { materialStatus, materialStatusLabels, pagesText, sealsText, setAsideInManifest } from '../../../shared/dossier/material-status.ts';
-import { sealPlan } from '../../../shared/dossier/seal-plan.ts';
-import type { Manifest } from '../../../shared/manifest.ts';
-import type { Profile } from '../../../shared/profiles/index.ts';
-import { manifestFilePath, type Finding } from '../../../shared/rules/index.ts';
+import {
+  materialStatus,
+  materialStatusLabels,
+  pagesText,
+  sealsText,
+  setAsideInManifest,
+} from '#shared/dossier/material-status.ts';
+import { sealPlan } from '#shared/dossier/seal-plan.ts';
+import type { Manifest } from '#shared/manifest.ts';
+import type { Profile } from '#shared/profiles/index.ts';
+import { manifestFilePath, type Finding } from '#shared/rules/index.ts';
 import { embedDossierFont, textFont, type TextFont } from './font.ts';
 import { chineseDate, wrapText } from './own-pages.ts';
 import { A4, mm, type PageMap } from './types.ts';
@@ -45,7 +51,13 @@ class Sheet {
   line(text: string, size = 10.5, indent = 0, gray = 0): void {
     for (const part of wrapText(this.text, text, size, this.width - indent)) {
       if (this.y < mm(20)) this.newPage();
-      this.page.drawText(part, { x: this.left + indent, y: this.y - size, size, font: this.font, color: grayscale(gray) });
+      this.page.drawText(part, {
+        x: this.left + indent,
+        y: this.y - size,
+        size,
+        font: this.font,
+        color: grayscale(gray),
+      });
       this.y -= size * 1.55;
     }
   }
@@ -95,8 +107,11 @@ function printSection(s: Sheet, input: ChecklistInput): void {
   const { options } = input.manifest;
   const blanks = input.pageMap.blankPages;
   s.heading('三、打印与装订');
-  s.line(`1．用 A4 纸${options.duplex ? '正反面（双面，长边翻转）' : '单面'}打印卷宗 PDF，共 ${input.pageMap.pages} 张页面，打印时选择“实际大小”（不要缩放）。`);
-  if (blanks.length) s.line(`2．第 ${blanks.join('、')} 张页面（按 PDF 顺序）是有意留出的空白背面，保持空白，不要删除。`);
+  s.line(
+    `1．用 A4 纸${options.duplex ? '正反面（双面，长边翻转）' : '单面'}打印卷宗 PDF，共 ${input.pageMap.pages} 张页面，打印时选择“实际大小”（不要缩放）。`,
+  );
+  if (blanks.length)
+    s.line(`2．第 ${blanks.join('、')} 张页面（按 PDF 顺序）是有意留出的空白背面，保持空白，不要删除。`);
   else s.line('2．卷宗中没有空白页。');
   s.line(`3．页码已印在每个非空白页底部，封面为第 1 页，连续编到最后一页。`);
   s.line(`4．在封面和每份材料第一页的“盖章处”加盖申报单位公章；多页材料在右侧“骑缝章”处加盖骑缝章。`);
@@ -115,7 +130,9 @@ function filingSection(s: Sheet, input: ChecklistInput): void {
   s.line(`网上填报：${periodText(dates.onlineFiling)}（网上预审通过后才能递交纸质材料）`);
   s.line(`纸质材料递交：${periodText(dates.paperFiling)}`);
   s.line(`受理地点：${submission.window}`);
-  s.line(`预约：“${submission.appointment.app}”APP —【${submission.appointment.steps.join('】—【')}】。${submission.appointment.note}`);
+  s.line(
+    `预约：“${submission.appointment.app}”APP —【${submission.appointment.steps.join('】—【')}】。${submission.appointment.note}`,
+  );
   s.line(`网上申报路径：${submission.onlineRoute.join(' — ')}`);
   for (const p of submission.phones) s.line(`${p.purpose}电话：${p.number}`);
 }
@@ -126,7 +143,12 @@ export async function writeChecklist(input: ChecklistInput): Promise<void> {
   const font = await embedDossierFont(doc);
   const s = new Sheet(doc, font, textFont(font));
   s.line(`${input.profile.title} 申请材料核对清单`, 17);
-  s.line(`申报单位：${input.manifest.applicant.name}　统一社会信用代码：${input.manifest.applicant.creditCode}`, 10.5, 0, 0.3);
+  s.line(
+    `申报单位：${input.manifest.applicant.name}　统一社会信用代码：${input.manifest.applicant.creditCode}`,
+    10.5,
+    0,
+    0.3,
+  );
   s.gap();
   materialsSection(s, input);
   findingsSection(s, input.findings);

@@ -1,7 +1,11 @@
 /** Small helpers to keep sharp's thread pool busy while the main thread parses PDFs. */
 
 /** Runs `work` on every item, at most `limit` at a time; outcomes keep the items' order; never rejects. */
-export async function settleWithConcurrency<T, R>(items: T[], limit: number, work: (item: T) => Promise<R>): Promise<PromiseSettledResult<R>[]> {
+export async function settleWithConcurrency<T, R>(
+  items: T[],
+  limit: number,
+  work: (item: T) => Promise<R>,
+): Promise<PromiseSettledResult<R>[]> {
   const results: PromiseSettledResult<R>[] = new Array(items.length);
   let next = 0;
   async function worker(): Promise<void> {
@@ -38,7 +42,8 @@ export class LookAhead<K, R> {
   get(key: K): Promise<R> {
     const at = this.order.indexOf(key, this.cursor);
     if (at >= 0) this.cursor = at;
-    for (let i = this.cursor; i < Math.min(this.order.length, this.cursor + this.ahead + 1); i += 1) this.start(this.order[i]!);
+    for (let i = this.cursor; i < Math.min(this.order.length, this.cursor + this.ahead + 1); i += 1)
+      this.start(this.order[i]!);
     const result = this.start(key);
     this.started.delete(key);
     return result;

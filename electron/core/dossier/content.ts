@@ -19,12 +19,16 @@ export class Content {
 
   /** Text with its baseline starting at (x, y). */
   text(text: string, x: number, y: number, size: number, gray = 0): this {
-    return this.op(`BT ${num(gray)} g ${FONT_NAME} ${num(size)} Tf 1 0 0 1 ${num(x)} ${num(y)} Tm ${this.font.encode(text)} Tj ET`);
+    return this.op(
+      `BT ${num(gray)} g ${FONT_NAME} ${num(size)} Tf 1 0 0 1 ${num(x)} ${num(y)} Tm ${this.font.encode(text)} Tj ET`,
+    );
   }
 
   /** Text turned a quarter anticlockwise (reading bottom to top), baseline starting at (x, y). */
   textUp(text: string, x: number, y: number, size: number, gray = 0): this {
-    return this.op(`BT ${num(gray)} g ${FONT_NAME} ${num(size)} Tf 0 1 -1 0 ${num(x)} ${num(y)} Tm ${this.font.encode(text)} Tj ET`);
+    return this.op(
+      `BT ${num(gray)} g ${FONT_NAME} ${num(size)} Tf 0 1 -1 0 ${num(x)} ${num(y)} Tm ${this.font.encode(text)} Tj ET`,
+    );
   }
 
   /** Text centred on x. */

@@ -67,7 +67,10 @@ export class DossierDrawer {
 
   private pageObject(physical: number, contents: string): void {
     const fonts = `/Resources<</Font<<${FONT_NAME} ${this.fontNum} 0 R>>>>`;
-    this.writer.object(this.pageNums[physical - 1]!, `<</Type/Page/Parent ${this.pagesNum} 0 R/MediaBox${A4_BOX}${fonts}${contents}>>`);
+    this.writer.object(
+      this.pageNums[physical - 1]!,
+      `<</Type/Page/Parent ${this.pagesNum} 0 R/MediaBox${A4_BOX}${fonts}${contents}>>`,
+    );
   }
 
   /** A page the dossier draws itself (cover, contents), or a blank page when `content` is undefined. */
@@ -85,7 +88,12 @@ export class DossierDrawer {
    * Writes the planned pages of one PDF input, then drops everything read from it; returns what its paper copy
    * leaves out. `keepMarkup`: print its review markup too.
    */
-  async writePdfPages(input: PreparedPdf, pages: ContentPage[], place: PagePlacer, keepMarkup = false): Promise<PaperLoss> {
+  async writePdfPages(
+    input: PreparedPdf,
+    pages: ContentPage[],
+    place: PagePlacer,
+    keepMarkup = false,
+  ): Promise<PaperLoss> {
     const slot = await this.readBuffers.next();
     const { doc, pages: geometry } = await openPdf(input, (file) => ReadBuffers.read(slot, file));
     const loss = checkPaperCopy(doc, input.file, this.text);
@@ -95,7 +103,14 @@ export class DossierDrawer {
       const planned = pages.find((x) => x.source.page === i);
       if (planned) copier.assign(p.ref, this.pageNums[planned.physical - 1]!);
     });
-    const target: PageTarget = { writer: this.writer, copier, pagesNum: this.pagesNum, fontNum: this.fontNum, font: this.text, keepMarkup };
+    const target: PageTarget = {
+      writer: this.writer,
+      copier,
+      pagesNum: this.pagesNum,
+      fontNum: this.fontNum,
+      font: this.text,
+      keepMarkup,
+    };
     for (const page of pages) {
       const pdfPage = source[page.source.page]!;
       const geom = geometry[page.source.page]!;
@@ -127,7 +142,10 @@ export class DossierDrawer {
     const contentNum = this.writer.allocate();
     this.writer.stream(contentNum, '', Buffer.from(draw, 'latin1'));
     const resources = `/Resources<</Font<<${FONT_NAME} ${this.fontNum} 0 R>>/XObject<</JzI ${imageNum} 0 R>>>>`;
-    this.writer.object(this.pageNums[page.physical - 1]!, `<</Type/Page/Parent ${this.pagesNum} 0 R/MediaBox${A4_BOX}${resources}/Contents ${contentNum} 0 R>>`);
+    this.writer.object(
+      this.pageNums[page.physical - 1]!,
+      `<</Type/Page/Parent ${this.pagesNum} 0 R/MediaBox${A4_BOX}${resources}/Contents ${contentNum} 0 R>>`,
+    );
     this.writer.flush();
   }
 
@@ -139,9 +157,15 @@ export class DossierDrawer {
     const outline = this.writeOutline();
     const catalog = this.writer.allocate();
     const labels = pageLabels(this.plan);
-    this.writer.object(catalog, `<</Type/Catalog/Pages ${this.pagesNum} 0 R/Outlines ${outline} 0 R/PageMode/UseOutlines/PageLabels<</Nums[${labels}]>>/ViewerPreferences<</Duplex/DuplexFlipLongEdge>>>>`);
+    this.writer.object(
+      catalog,
+      `<</Type/Catalog/Pages ${this.pagesNum} 0 R/Outlines ${outline} 0 R/PageMode/UseOutlines/PageLabels<</Nums[${labels}]>>/ViewerPreferences<</Duplex/DuplexFlipLongEdge>>>>`,
+    );
     const info = this.writer.allocate();
-    this.writer.object(info, `<</Title ${pdfText(title)}/Producer ${pdfText('卷宗 Juanzong')}/CreationDate (D:${pdfDate(new Date())})>>`);
+    this.writer.object(
+      info,
+      `<</Title ${pdfText(title)}/Producer ${pdfText('卷宗 Juanzong')}/CreationDate (D:${pdfDate(new Date())})>>`,
+    );
     const missing = this.writer.missing();
     if (missing.length > 0) throw new Error(`internal: objects never written: ${missing.slice(0, 5).join(', ')}`);
     await this.writer.finish(catalog, info, randomBytes(16).toString('hex'));
@@ -162,10 +186,19 @@ export class DossierDrawer {
     const sections = this.plan.pageMap.sections;
     const nums = sections.map(() => this.writer.allocate());
     sections.forEach((s, i) => {
-      const links = [i > 0 ? `/Prev ${nums[i - 1]} 0 R` : '', i < nums.length - 1 ? `/Next ${nums[i + 1]} 0 R` : ''].join('');
-      this.writer.object(nums[i]!, `<</Title ${pdfText(s.title)}/Parent ${root} 0 R${links}/Dest[${this.pageNums[s.firstPage - 1]} 0 R/Fit]>>`);
+      const links = [
+        i > 0 ? `/Prev ${nums[i - 1]} 0 R` : '',
+        i < nums.length - 1 ? `/Next ${nums[i + 1]} 0 R` : '',
+      ].join('');
+      this.writer.object(
+        nums[i]!,
+        `<</Title ${pdfText(s.title)}/Parent ${root} 0 R${links}/Dest[${this.pageNums[s.firstPage - 1]} 0 R/Fit]>>`,
+      );
     });
-    this.writer.object(root, `<</Type/Outlines/First ${nums[0]} 0 R/Last ${nums[nums.length - 1]} 0 R/Count ${nums.length}>>`);
+    this.writer.object(
+      root,
+      `<</Type/Outlines/First ${nums[0]} 0 R/Last ${nums[nums.length - 1]} 0 R/Count ${nums.length}>>`,
+    );
     return root;
   }
 
@@ -189,7 +222,10 @@ function pageTreeRefs(doc: PDFDocument): Set<PDFRef> {
     const node = doc.context.lookup(ref);
     if (!(node instanceof PDFPageTree)) return;
     refs.add(ref);
-    node.Kids().asArray().forEach((kid) => visit(kid, depth + 1));
+    node
+      .Kids()
+      .asArray()
+      .forEach((kid) => visit(kid, depth + 1));
   };
   visit(doc.catalog.get(PDFName.of('Pages')), 0);
   return refs;
@@ -206,7 +242,8 @@ export function pageLabels(plan: PagePlan): string {
       previous = 'blank';
       return;
     }
-    if (previous === undefined || previous === 'blank' || number !== previous + 1) parts.push(`${i} <</S/D/St ${number}>>`);
+    if (previous === undefined || previous === 'blank' || number !== previous + 1)
+      parts.push(`${i} <</S/D/St ${number}>>`);
     previous = number;
   });
   return parts.join(' ');

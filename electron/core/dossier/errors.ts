@@ -1,8 +1,8 @@
 /** Why an input file cannot go into the dossier as it is, with a message that names the file and the fix. */
 import fs from 'node:fs';
 import path from 'node:path';
-import { UserFacingError } from '../../../shared/errors.ts';
-import { fileRefusals, type FileRefusalCode } from '../../../shared/file-kinds.ts';
+import { UserFacingError } from '#shared/errors.ts';
+import { fileRefusals, type FileRefusalCode } from '#shared/file-kinds.ts';
 
 export type DossierInputErrorCode =
   | FileRefusalCode
@@ -60,7 +60,8 @@ export class DossierInputError extends UserFacingError {
 /** Refuses an output path whose folder does not exist, before any work is done. */
 export function assertOutputFolder(outPath: string): void {
   const folder = path.dirname(path.resolve(outPath));
-  if (!fs.statSync(folder, { throwIfNoEntry: false })?.isDirectory()) throw new DossierInputError('output-folder-missing', folder, folder);
+  if (!fs.statSync(folder, { throwIfNoEntry: false })?.isDirectory())
+    throw new DossierInputError('output-folder-missing', folder, folder);
 }
 
 /** Thrown when the caller's AbortSignal fires. */

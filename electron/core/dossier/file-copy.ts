@@ -32,11 +32,16 @@ export function partsWithin(ranges: FileRanges, read: Buffer, from: number): Buf
  * Reads the span of `ranges` in `file` into `buffer`, 4 MiB at a time, and hands `visit` the parts of each read that
  * lie in the ranges, in order. Throws, naming the file, if it ends before its ranges do.
  */
-export async function visitRanges(file: string, ranges: FileRanges, buffer: Buffer, visit: (parts: Buffer[]) => Promise<void>): Promise<void> {
+export async function visitRanges(
+  file: string,
+  ranges: FileRanges,
+  buffer: Buffer,
+  visit: (parts: Buffer[]) => Promise<void>,
+): Promise<void> {
   const handle = await fs.open(file, 'r');
   try {
     const end = ranges.reduce((n, [start, length]) => Math.max(n, start + length), 0);
-    for (let from = ranges[0]?.[0] ?? 0; from < end; ) {
+    for (let from = ranges[0]?.[0] ?? 0; from < end;) {
       const { bytesRead } = await handle.read(buffer, 0, Math.min(CHUNK, buffer.length, end - from), from);
       if (bytesRead === 0) throw new Error(`${file} changed while the dossier was written`);
       await visit(partsWithin(ranges, buffer.subarray(0, bytesRead), from));
@@ -47,7 +52,13 @@ export async function visitRanges(file: string, ranges: FileRanges, buffer: Buff
   }
 }
 
-async function copyThrough(buffer: Buffer, file: string, ranges: FileRanges, writeAt: WriteAt, at: number): Promise<void> {
+async function copyThrough(
+  buffer: Buffer,
+  file: string,
+  ranges: FileRanges,
+  writeAt: WriteAt,
+  at: number,
+): Promise<void> {
   let to = at;
   await visitRanges(file, ranges, buffer, async (parts) => {
     await writeAt(parts, to);
@@ -63,7 +74,9 @@ export class FileCopier {
   /** Copies `ranges` of `file` to `at`, after the copies queued before it on the same lane. */
   copy(file: string, ranges: FileRanges, writeAt: WriteAt, at: number): Promise<void> {
     const lane = this.turn++ % LANES;
-    const run = this.tails[lane]!.then(() => copyThrough((this.buffers[lane] ??= Buffer.allocUnsafe(CHUNK)), file, ranges, writeAt, at));
+    const run = this.tails[lane]!.then(() =>
+      copyThrough((this.buffers[lane] ??= Buffer.allocUnsafe(CHUNK)), file, ranges, writeAt, at),
+    );
     this.tails[lane] = run.catch(() => undefined);
     return run;
   }

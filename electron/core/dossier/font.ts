@@ -24,7 +24,9 @@ let fontBytes: Buffer | undefined;
 export async function embedDossierFont(doc: PDFDocument): Promise<PDFFont> {
   fontBytes ??= fs.readFileSync(fontPath());
   const { default: fontkit } = await import('@pdf-lib/fontkit');
-  doc.registerFontkit({ create: (bytes: Uint8Array) => fontkit.create(bytes as Buffer, FACE) } as unknown as typeof fontkit);
+  doc.registerFontkit({
+    create: (bytes: Uint8Array) => fontkit.create(bytes as Buffer, FACE),
+  } as unknown as typeof fontkit);
   return doc.embedFont(fontBytes, { subset: true, customName: `${subsetTag()}+${FACE}` });
 }
 

@@ -5,7 +5,16 @@
  * every text and choice value is set in WenQuanYi Micro Hei, and every checkbox and radio button drawn as a path.
  * A value the font has no glyph for is refused, naming the field, rather than printed with a gap.
  */
-import { PDFArray, PDFDict, PDFHexString, PDFName, PDFNumber, PDFString, type PDFContext, type PDFObject } from './pdf-lib.ts';
+import {
+  PDFArray,
+  PDFDict,
+  PDFHexString,
+  PDFName,
+  PDFNumber,
+  PDFString,
+  type PDFContext,
+  type PDFObject,
+} from './pdf-lib.ts';
 import { FONT_NAME } from './content.ts';
 import { num } from './object-copier.ts';
 import type { Box } from './transform.ts';
@@ -124,7 +133,12 @@ function turnInto(ctx: PDFContext, widget: PDFDict, rect: Box): { m: string; w: 
   const r = ((numberOf(mk instanceof PDFDict ? ctx.lookup(mk.get(N('R'))) : undefined) % 360) + 360) % 360;
   const [x, y] = [rect[0], rect[1]];
   const [w, h] = [rect[2] - rect[0], rect[3] - rect[1]];
-  const m = { 0: [1, 0, 0, 1, x, y], 90: [0, 1, -1, 0, x + w, y], 180: [-1, 0, 0, -1, x + w, y + h], 270: [0, -1, 1, 0, x, y + h] }[r as 0] ?? [1, 0, 0, 1, x, y];
+  const m = {
+    0: [1, 0, 0, 1, x, y],
+    90: [0, 1, -1, 0, x + w, y],
+    180: [-1, 0, 0, -1, x + w, y + h],
+    270: [0, -1, 1, 0, x, y + h],
+  }[r as 0] ?? [1, 0, 0, 1, x, y];
   return { m: `${m.map(num).join(' ')} cm`, ...(r % 180 === 90 ? { w: h, h: w } : { w, h }) };
 }
 
@@ -149,7 +163,8 @@ function markPath(style: string, w: number, h: number, radio: boolean): string {
   const kind = style || (radio ? 'l' : '4');
   if (kind === 'l') return `${circlePath(cx, cy, s * 0.25)} f`;
   if (kind === 'n') return `${p(-0.25, -0.25)} ${num(s * 0.5)} ${num(s * 0.5)} re f`;
-  if (kind === '8') return `${num(s * 0.1)} w ${p(-0.28, -0.28)} m ${p(0.28, 0.28)} l ${p(-0.28, 0.28)} m ${p(0.28, -0.28)} l S`;
+  if (kind === '8')
+    return `${num(s * 0.1)} w ${p(-0.28, -0.28)} m ${p(0.28, 0.28)} l ${p(-0.28, 0.28)} m ${p(0.28, -0.28)} l S`;
   return `${num(s * 0.1)} w 1 J 1 j ${p(-0.3, 0)} m ${p(-0.08, -0.25)} l ${p(0.32, 0.3)} l S`;
 }
 
@@ -214,7 +229,9 @@ export function drawField(ctx: PDFContext, widget: PDFDict, rect: Box, font: Fie
   if (kind === 'check' || kind === 'radio') {
     const fill = daColour(ctx, widget);
     const stroke = fill.replace(/(g|rg|k)$/, (op) => op.toUpperCase());
-    const mark = isOn(ctx, widget) ? `${fill} ${stroke} ${markPath(mkCaption(ctx, widget), w, h, kind === 'radio')}` : '';
+    const mark = isOn(ctx, widget)
+      ? `${fill} ${stroke} ${markPath(mkCaption(ctx, widget), w, h, kind === 'radio')}`
+      : '';
     return `q ${m} ${frame(ctx, widget, w, h, kind === 'radio')}${mark} Q`;
   }
   return undefined;

@@ -4,7 +4,7 @@
  * shows it (the quarter turn is left to the placement).
  */
 import type Sharp from 'sharp';
-import type { Band } from '../../../shared/page-findings.ts';
+import type { Band } from '#shared/page-findings.ts';
 import { openCv } from '../inspect/opencv.ts';
 import { sharp } from '../inspect/picture.ts';
 import { croppedSize } from './page-edit.ts';
@@ -34,7 +34,12 @@ async function flatten(raw: Raw, corners: NonNullable<PageEdit['crop']>): Promis
   const type = raw.channels === 1 ? cv.CV_8UC1 : cv.CV_8UC3;
   const src = new cv.Mat(raw.height, raw.width, type);
   src.data.set(raw.data);
-  const from = cv.matFromArray(4, 1, cv.CV_32FC2, corners.flatMap((c) => [c.x * raw.width, c.y * raw.height]));
+  const from = cv.matFromArray(
+    4,
+    1,
+    cv.CV_32FC2,
+    corners.flatMap((c) => [c.x * raw.width, c.y * raw.height]),
+  );
   const to = cv.matFromArray(4, 1, cv.CV_32FC2, [0, 0, size.width, 0, size.width, size.height, 0, size.height]);
   const [matrix, dst] = [cv.getPerspectiveTransform(from, to), new cv.Mat()];
   try {
@@ -58,7 +63,10 @@ function pipelineOf(raw: Raw): ReturnType<typeof Sharp> {
 
 /** Levels a scan: turned by `degrees` clockwise about its centre on white, cut back to its own size. */
 async function level(raw: Raw, degrees: number): Promise<Raw> {
-  const { data, info } = await pipelineOf(raw).rotate(degrees, { background: WHITE }).raw().toBuffer({ resolveWithObject: true });
+  const { data, info } = await pipelineOf(raw)
+    .rotate(degrees, { background: WHITE })
+    .raw()
+    .toBuffer({ resolveWithObject: true });
   const left = Math.floor((info.width - raw.width) / 2);
   const top = Math.floor((info.height - raw.height) / 2);
   const cut = await sharp(data, { raw: { width: info.width, height: info.height, channels: raw.channels } })
@@ -69,7 +77,12 @@ async function level(raw: Raw, degrees: number): Promise<Raw> {
 }
 
 /** The edited picture of page `page` of an image file, and whether it is grey. */
-export async function editedImage(file: string, page: number, edit: PageEdit | undefined, band: Band | undefined): Promise<{ pipeline: ReturnType<typeof Sharp>; grey: boolean }> {
+export async function editedImage(
+  file: string,
+  page: number,
+  edit: PageEdit | undefined,
+  band: Band | undefined,
+): Promise<{ pipeline: ReturnType<typeof Sharp>; grey: boolean }> {
   let raw = await readRaw(file, page);
   if (edit?.crop) raw = await flatten(raw, edit.crop);
   if (band) raw = cutBand(raw, band);

@@ -11,7 +11,7 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import type Sharp from 'sharp';
 import { DossierInputError } from './errors.ts';
-import type { FileKind } from '../../../shared/file-kinds.ts';
+import type { FileKind } from '#shared/file-kinds.ts';
 import type { FileRanges } from './file-copy.ts';
 import { jpegIsComplete } from './jpeg.ts';
 import { pngIsComplete, readPng } from './png.ts';
@@ -84,12 +84,15 @@ export async function prepareImage(file: string, format: FileKind): Promise<Prep
 function assertComplete(file: string, format: FileKind): void {
   if (format !== 'jpeg' && format !== 'png') return;
   const bytes = fs.readFileSync(file);
-  if (!(format === 'jpeg' ? jpegIsComplete(bytes) : pngIsComplete(bytes))) throw new DossierInputError('image-truncated', file);
+  if (!(format === 'jpeg' ? jpegIsComplete(bytes) : pngIsComplete(bytes)))
+    throw new DossierInputError('image-truncated', file);
 }
 
 type Metadata = Awaited<ReturnType<ReturnType<typeof Sharp>['metadata']>>;
 
-function pageInfo(m: Partial<Pick<Metadata, 'width' | 'height' | 'orientation' | 'channels' | 'space' | 'depth'>>): ImagePageInfo {
+function pageInfo(
+  m: Partial<Pick<Metadata, 'width' | 'height' | 'orientation' | 'channels' | 'space' | 'depth'>>,
+): ImagePageInfo {
   const w = m.width ?? 0;
   const h = m.height ?? 0;
   if (!w || !h) throw new Error('no size');
@@ -107,7 +110,12 @@ async function tiffPageInfos(file: string): Promise<ImagePageInfo[] | undefined>
   if (!pages || pages.length < 2) return undefined;
   await sharp(singlePageTiff(file, pages[0]!.ifd)).metadata();
   return pages.map((p) => ({
-    ...pageInfo({ width: p.width, height: p.height, orientation: p.orientation, channels: p.samplesPerPixel as Metadata['channels'] }),
+    ...pageInfo({
+      width: p.width,
+      height: p.height,
+      orientation: p.orientation,
+      channels: p.samplesPerPixel as Metadata['channels'],
+    }),
     tiffDirectory: p.ifd,
   }));
 }
@@ -121,7 +129,14 @@ function pixelBudget(placedW: number, placedH: number, dpi: number): { w: number
  * The XObject for page `page` of an image placed `placedW` × `placedH` points, measured along the image's own
  * (upright) width and height.
  */
-export async function encodeImage(image: PreparedImage, page: number, placedW: number, placedH: number, edit?: PageEdit, part?: PagePart): Promise<ImageXObject> {
+export async function encodeImage(
+  image: PreparedImage,
+  page: number,
+  placedW: number,
+  placedH: number,
+  edit?: PageEdit,
+  part?: PagePart,
+): Promise<ImageXObject> {
   if (changesPixels(edit) || part) {
     const edited = await editedImage(image.file, page, edit, part?.band);
     return reencode(image, page, pixelBudget(placedW, placedH, MAX_DPI), edited);
@@ -135,7 +150,14 @@ export async function encodeImage(image: PreparedImage, page: number, placedW: n
   }
   if (image.format === 'png' && small && !(shown.orientation && shown.orientation > 1)) {
     const png = readPng(image.file);
-    if (png) return { width: png.width, height: png.height, dict: png.dict, data: { file: image.file, ranges: png.idat }, turn: 0 };
+    if (png)
+      return {
+        width: png.width,
+        height: png.height,
+        dict: png.dict,
+        data: { file: image.file, ranges: png.idat },
+        turn: 0,
+      };
   }
   return reencode(image, page, pixelBudget(placedW, placedH, MAX_DPI));
 }
@@ -170,7 +192,12 @@ function pageSource(image: PreparedImage, page: number): ReturnType<typeof Sharp
 }
 
 /** Re-encodes the page's image as JPEG within `box`; `edited` is its edited picture (photo flattened, band cut …). */
-async function reencode(image: PreparedImage, page: number, box: { w: number; h: number }, edited?: { pipeline: ReturnType<typeof Sharp>; grey: boolean }): Promise<ImageXObject> {
+async function reencode(
+  image: PreparedImage,
+  page: number,
+  box: { w: number; h: number },
+  edited?: { pipeline: ReturnType<typeof Sharp>; grey: boolean },
+): Promise<ImageXObject> {
   try {
     let pipeline = edited?.pipeline ?? pageSource(image, page).rotate().flatten({ background: '#ffffff' });
     pipeline = pipeline.resize({ width: box.w, height: box.h, fit: 'inside', withoutEnlargement: true });
@@ -179,7 +206,9 @@ async function reencode(image: PreparedImage, page: number, box: { w: number; h:
     // Optimised Huffman tables need a second pass over every coefficient, held in memory: ~60 MB more peak and
     // ~3 ms more a page. Without them a screenshot's JPEG is about twice as large (the bench's twenty: 1.4 MB more
     // in a 274 MB dossier).
-    const { data, info } = await pipeline.jpeg({ quality: 85, optimiseCoding: false }).toBuffer({ resolveWithObject: true });
+    const { data, info } = await pipeline
+      .jpeg({ quality: 85, optimiseCoding: false })
+      .toBuffer({ resolveWithObject: true });
     const space = info.channels === 1 ? 'DeviceGray' : 'DeviceRGB';
     return {
       width: info.width,
@@ -189,6 +218,10 @@ async function reencode(image: PreparedImage, page: number, box: { w: number; h:
       turn: 0,
     };
   } catch (error) {
-    throw new DossierInputError('image-unreadable', image.file, String((error as Error).message ?? error).slice(0, 100));
+    throw new DossierInputError(
+      'image-unreadable',
+      image.file,
+      String((error as Error).message ?? error).slice(0, 100),
+    );
   }
 }

@@ -2,7 +2,7 @@
  * The marks the dossier adds on top of a page: the printed page number on a white backing, the 盖章处 circle
  * and the 骑缝章 mark on the fore-edge. Light grey, real text (so they can be found), never over the number.
  */
-import type { DossierOptions } from '../../../shared/manifest.ts';
+import type { DossierOptions } from '#shared/manifest.ts';
 import type { Content } from './content.ts';
 import { footer, margins, seal } from './layout.ts';
 import { A4, mm, type PageMarks, type SealPosition } from './types.ts';
@@ -19,7 +19,8 @@ function drawNumber(c: Content, marks: PageMarks, style: NumberStyle): void {
   const text = numberText(marks.number.value, style);
   const w = c.width(text, footer.size);
   const side = marks.number.side;
-  const x = side === 'right' ? A4.width - footer.outerInset - w : side === 'left' ? footer.outerInset : (A4.width - w) / 2;
+  const x =
+    side === 'right' ? A4.width - footer.outerInset - w : side === 'left' ? footer.outerInset : (A4.width - w) / 2;
   const pad = 4;
   c.fillRect(x - pad, footer.baseline - pad, w + 2 * pad, footer.size + pad, 1);
   c.text(text, x, footer.baseline, footer.size, 0);

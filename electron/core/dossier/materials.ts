@@ -1,8 +1,8 @@
 /** The manifest's materials put in the profile's order, with their files resolved against the manifest's folder. */
 import path from 'node:path';
-import { materialStatus, setAsideInManifest } from '../../../shared/dossier/material-status.ts';
-import type { Manifest, ManifestFile, ManifestPages } from '../../../shared/manifest.ts';
-import type { Profile } from '../../../shared/profiles/index.ts';
+import { materialStatus, setAsideInManifest } from '#shared/dossier/material-status.ts';
+import type { Manifest, ManifestFile, ManifestPages } from '#shared/manifest.ts';
+import type { Profile } from '#shared/profiles/index.ts';
 import { DossierInputError } from './errors.ts';
 import type { MaterialStatus, QuarterTurn } from './types.ts';
 
@@ -55,6 +55,14 @@ export function resolveMaterials(manifest: Manifest, profile: Profile, baseDir: 
     const setAside = setAsideInManifest(m);
     const status = materialStatus(setAside, files.length);
     const reason = setAside?.reason;
-    return { id: pm.id, title: pm.title, status, ...(reason ? { reason } : {}), files: status === 'included' ? files : [], seal: pm.seal, electronicCopy: pm.electronicCopy === true };
+    return {
+      id: pm.id,
+      title: pm.title,
+      status,
+      ...(reason ? { reason } : {}),
+      files: status === 'included' ? files : [],
+      seal: pm.seal,
+      electronicCopy: pm.electronicCopy === true,
+    };
   });
 }

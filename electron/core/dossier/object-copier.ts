@@ -65,7 +65,11 @@ export class ObjectCopier {
     if (obj instanceof PDFName || obj instanceof PDFString || obj instanceof PDFHexString) return obj.toString();
     if (obj instanceof PDFNumber) return num(obj.asNumber());
     if (obj instanceof PDFBool) return obj.toString();
-    if (obj instanceof PDFArray) return `[${obj.asArray().map((o) => this.serialise(o)).join(' ')}]`;
+    if (obj instanceof PDFArray)
+      return `[${obj
+        .asArray()
+        .map((o) => this.serialise(o))
+        .join(' ')}]`;
     if (obj instanceof PDFDict) return `<<${this.entries(obj)}>>`;
     if (obj === PDFNull) return 'null';
     return 'null';

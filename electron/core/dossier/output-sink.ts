@@ -21,8 +21,18 @@ export interface OutputSink {
   abandon(): Promise<void>;
 }
 
-const writev = promisify(fs.writev) as unknown as (fd: number, buffers: Uint8Array[], position: number) => Promise<{ bytesWritten: number }>;
-const write = promisify(fs.write) as unknown as (fd: number, buffer: Uint8Array, offset: number, length: number, position: number) => Promise<{ bytesWritten: number }>;
+const writev = promisify(fs.writev) as unknown as (
+  fd: number,
+  buffers: Uint8Array[],
+  position: number,
+) => Promise<{ bytesWritten: number }>;
+const write = promisify(fs.write) as unknown as (
+  fd: number,
+  buffer: Uint8Array,
+  offset: number,
+  length: number,
+  position: number,
+) => Promise<{ bytesWritten: number }>;
 
 async function writeAllAt(fd: number, chunks: Uint8Array[], position: number): Promise<void> {
   const total = chunks.reduce((n, c) => n + c.length, 0);

@@ -1,5 +1,5 @@
 /** The pages the dossier writes itself: the cover and the table of contents (目录). */
-import { materialStatusLabels, pageRange } from '../../../shared/dossier/material-status.ts';
+import { materialStatusLabels, pageRange } from '#shared/dossier/material-status.ts';
 import { Content } from './content.ts';
 import type { TextFont } from './font.ts';
 import { A4, mm, type PagePlan, type SealPosition, type TocEntry } from './types.ts';
@@ -50,7 +50,9 @@ export function balancedLines(font: TextFont, text: string, size: number, width:
   for (let k = 1; k < count; k += 1) {
     const ideal = Math.round((k * chars.length) / count);
     const after = breaks.at(-1) ?? 0;
-    const nearest = ends.filter((e) => e > after && e < chars.length).sort((a, b) => Math.abs(a - ideal) - Math.abs(b - ideal) || b - a)[0];
+    const nearest = ends
+      .filter((e) => e > after && e < chars.length)
+      .sort((a, b) => Math.abs(a - ideal) - Math.abs(b - ideal) || b - a)[0];
     breaks.push(nearest ?? ideal);
   }
   const lines = [0, ...breaks].map((from, i) => chars.slice(from, breaks[i] ?? chars.length).join(''));

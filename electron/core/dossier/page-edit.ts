@@ -2,8 +2,8 @@
  * Deciding what is done to each source page, from what the inspection proposes and what the clerk chose (the
  * clerk always wins), and the size a page has once edited. Pure data.
  */
-import type { ManifestPages } from '../../../shared/manifest.ts';
-import type { PageFindings, RelativePoint } from '../../../shared/page-findings.ts';
+import type { ManifestPages } from '#shared/manifest.ts';
+import type { PageFindings, RelativePoint } from '#shared/page-findings.ts';
 import type { PageEdit, QuarterTurn } from './types.ts';
 
 export interface PageChoices {
@@ -23,7 +23,11 @@ function wanted(setting: 'auto' | 'none' | undefined, autoFix: boolean): boolean
  * The turn and edit of page `index` (0-based). `findings` is absent when the file was not inspected (or the
  * inspection failed): only the clerk's choices apply then.
  */
-export function decidePage(index: number, findings: PageFindings | undefined, choices: PageChoices): { turn?: QuarterTurn; edit: PageEdit } {
+export function decidePage(
+  index: number,
+  findings: PageFindings | undefined,
+  choices: PageChoices,
+): { turn?: QuarterTurn; edit: PageEdit } {
   const page = index + 1;
   const { pages = {}, autoFix } = choices;
   const proposed = findings?.proposals ?? {};
@@ -41,10 +45,15 @@ export function decidePage(index: number, findings: PageFindings | undefined, ch
   return { ...(edit.turn ? { turn: edit.turn.degrees } : {}), edit };
 }
 
-const distance = (a: RelativePoint, b: RelativePoint, w: number, h: number): number => Math.hypot((a.x - b.x) * w, (a.y - b.y) * h);
+const distance = (a: RelativePoint, b: RelativePoint, w: number, h: number): number =>
+  Math.hypot((a.x - b.x) * w, (a.y - b.y) * h);
 
 /** The size of the flattened sheet cut from a `width` × `height` photo: its corners' mean side lengths. */
-export function croppedSize(width: number, height: number, corners: NonNullable<PageEdit['crop']>): { width: number; height: number } {
+export function croppedSize(
+  width: number,
+  height: number,
+  corners: NonNullable<PageEdit['crop']>,
+): { width: number; height: number } {
   const [tl, tr, br, bl] = corners;
   return {
     width: Math.round((distance(tl, tr, width, height) + distance(bl, br, width, height)) / 2),

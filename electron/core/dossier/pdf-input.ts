@@ -6,13 +6,22 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber, PDFRawStream, PDFRef, type PDFContext, type PDFPage } from './pdf-lib.ts';
+import {
+  PDFArray,
+  PDFDict,
+  PDFDocument,
+  PDFName,
+  PDFNumber,
+  PDFRawStream,
+  PDFRef,
+  type PDFContext,
+  type PDFPage,
+} from './pdf-lib.ts';
 import { applyIndirectLengths } from './pdf-lib-patches.ts';
 import { DossierInputError } from './errors.ts';
 import { qpdfFacts, qpdfRewrite, type Encryption } from './qpdf.ts';
 import type { Box } from './transform.ts';
 import type { QuarterTurn } from './types.ts';
-
 
 /** A source page's geometry: what a viewer shows is `visible` (CropBox ∩ MediaBox) turned by `rotate`. */
 export interface PdfPageGeometry {
@@ -78,7 +87,11 @@ export type ReadWhole = (file: string) => Uint8Array;
 /** Loads a PDF with pdf-lib, strictly: an object it cannot parse is an error, not a silent gap. */
 export async function loadPdf(file: string, read: ReadWhole = fs.readFileSync): Promise<PDFDocument> {
   const bytes = read(file);
-  const doc = await PDFDocument.load(bytes, { updateMetadata: false, throwOnInvalidObject: true, parseSpeed: Infinity });
+  const doc = await PDFDocument.load(bytes, {
+    updateMetadata: false,
+    throwOnInvalidObject: true,
+    parseSpeed: Infinity,
+  });
   applyIndirectLengths(doc, bytes);
   return doc;
 }
@@ -104,7 +117,14 @@ export async function checkPdf(file: string): Promise<PreparedPdf> {
   if (facts.encryption === 'user') throw new DossierInputError('needs-password', file);
   if (facts.pages === undefined) throw new DossierInputError('damaged', file, facts.message);
   if (facts.pages === 0) throw new DossierInputError('file-empty', file);
-  const prepared: PreparedPdf = { kind: 'pdf', file, pageCount: facts.pages, loadPath: file, encryption: facts.encryption, repaired: facts.repaired };
+  const prepared: PreparedPdf = {
+    kind: 'pdf',
+    file,
+    pageCount: facts.pages,
+    loadPath: file,
+    encryption: facts.encryption,
+    repaired: facts.repaired,
+  };
   if (facts.encryption !== 'none' || facts.repaired) await rewrite(prepared);
   return prepared;
 }
@@ -139,7 +159,10 @@ export function hasDanglingRefs(doc: PDFDocument): boolean {
  * Reads a checked PDF with pdf-lib and makes sure it holds exactly the pages qpdf counted; a file pdf-lib reads
  * short or cannot read is rewritten by qpdf and read again, and refused if it still comes up short.
  */
-export async function openPdf(prepared: PreparedPdf, read?: ReadWhole): Promise<{ doc: PDFDocument; pages: PdfPageGeometry[] }> {
+export async function openPdf(
+  prepared: PreparedPdf,
+  read?: ReadWhole,
+): Promise<{ doc: PDFDocument; pages: PdfPageGeometry[] }> {
   let attempt = await tryLoad(prepared.loadPath, prepared.pageCount, read);
   if (!attempt.doc && !prepared.rewritten) {
     const failed = await rewrite(prepared);

@@ -12,7 +12,16 @@
  * differently.
  */
 import { createRequire } from 'node:module';
-import { PDFContext, PDFName, PDFNumber, PDFObjectParser, PDFRawStream, PDFRef, PDFStreamParsingError, type PDFDocument } from './pdf-lib.ts';
+import {
+  PDFContext,
+  PDFName,
+  PDFNumber,
+  PDFObjectParser,
+  PDFRawStream,
+  PDFRef,
+  PDFStreamParsingError,
+  type PDFDocument,
+} from './pdf-lib.ts';
 
 /** The pdf-lib version these fixes were written against and proven on. */
 export const PATCHED_PDF_LIB_VERSION = '1.17.1';
@@ -45,7 +54,7 @@ function endBefore(view: Buffer, at: number, from: number): number {
 export function findEndOfStream(bytes: Uint8Array, start: number): { end: number; after: number } | undefined {
   const view = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   let nesting = 1;
-  for (let from = start; ; ) {
+  for (let from = start; ;) {
     const at = view.indexOf(STREAM, from);
     if (at < 0) return undefined;
     const closing = at - 3 >= from && view[at - 3] === E && view[at - 2] === N && view[at - 1] === D;
@@ -77,7 +86,8 @@ export function applyIndirectLengths(doc: PDFDocument, file: Uint8Array): void {
     const start = contents.byteOffset - file.byteOffset;
     let after = start + length;
     while (after < view.length && (view[after] === CR || view[after] === LF || view[after] === 0x20)) after += 1;
-    if (length < 0 || start + length > view.length || !view.subarray(after, after + ENDSTREAM.length).equals(ENDSTREAM)) continue;
+    if (length < 0 || start + length > view.length || !view.subarray(after, after + ENDSTREAM.length).equals(ENDSTREAM))
+      continue;
     (obj as unknown as { contents: Uint8Array }).contents = file.subarray(start, start + length);
   }
 }
@@ -112,11 +122,15 @@ export function installPdfLibPatches(version = installedPdfLibVersion()): 'insta
   if (installed) return 'installed';
   const parserProto = PDFObjectParser.prototype as unknown as ParserInternals;
   const streamProto = byteStreamPrototype();
-  if (typeof parserProto.findEndOfStreamFallback !== 'function' || typeof streamProto.slice !== 'function') return 'skipped';
+  if (typeof parserProto.findEndOfStreamFallback !== 'function' || typeof streamProto.slice !== 'function')
+    return 'skipped';
   streamProto.slice = function slice(this: { bytes: Uint8Array }, start: number, end: number) {
     return this.bytes.subarray(start, end);
   };
-  parserProto.findEndOfStreamFallback = function findEndOfStreamFallback(this: { bytes: ByteStreamLike }, startPos: unknown) {
+  parserProto.findEndOfStreamFallback = function findEndOfStreamFallback(
+    this: { bytes: ByteStreamLike },
+    startPos: unknown,
+  ) {
     const stream = this.bytes;
     const found = findEndOfStream(stream.bytes, stream.offset());
     if (!found) {

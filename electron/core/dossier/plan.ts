@@ -96,7 +96,10 @@ class PageList {
 
 /** Pages the material prints: source pages not left out, a split page counting once per part. */
 function printedCount(material: PlanMaterial): number {
-  return material.files.reduce((n, f) => n + f.pages.reduce((k, p) => k + (p.edit?.skip ? 0 : (p.edit?.split?.length ?? 1)), 0), 0);
+  return material.files.reduce(
+    (n, f) => n + f.pages.reduce((k, p) => k + (p.edit?.skip ? 0 : (p.edit?.split?.length ?? 1)), 0),
+    0,
+  );
 }
 
 /** The parts a source page is printed as, each with the size it shows (the whole page when not split). */
@@ -105,7 +108,11 @@ function partsOf(shown: ShownPage): { part?: PagePart; width?: number; height?: 
   if (width && height && shown.edit?.crop) ({ width, height } = croppedSize(width, height, shown.edit.crop));
   const bands = shown.edit?.split;
   if (!bands || !width || !height) return [{ width, height }];
-  return bands.map((band, index) => ({ part: { index, of: bands.length, band }, width, height: Math.max(1, Math.round(height! * (band.bottom - band.top))) }));
+  return bands.map((band, index) => ({
+    part: { index, of: bands.length, band },
+    width,
+    height: Math.max(1, Math.round(height! * (band.bottom - band.top))),
+  }));
 }
 
 function planMaterial(list: PageList, input: PlanInput, index: number): void {
@@ -149,12 +156,23 @@ export function tocPageCount(entries: number): number {
 export function planDossier(input: PlanInput): PagePlan {
   const { duplex, sealMarkers, sealPosition } = input.options;
   const list = new PageList(duplex);
-  list.pages.push({ physical: 1, kind: 'cover', section: 'cover', marks: { number: list.numberFor(1), ...(sealMarkers ? { seal: sealPosition } : {}) } });
+  list.pages.push({
+    physical: 1,
+    kind: 'cover',
+    section: 'cover',
+    marks: { number: list.numberFor(1), ...(sealMarkers ? { seal: sealPosition } : {}) },
+  });
   if (duplex) list.blank();
   const tocPages = tocPageCount(input.materials.length);
   for (let i = 0; i < tocPages; i += 1) {
     const physical = list.nextPhysical;
-    list.pages.push({ physical, kind: 'toc', section: 'toc', tocIndex: i, marks: { number: list.numberFor(physical) } });
+    list.pages.push({
+      physical,
+      kind: 'toc',
+      section: 'toc',
+      tocIndex: i,
+      marks: { number: list.numberFor(physical) },
+    });
   }
   input.materials.forEach((m, i) => {
     if (m.status === 'included' && printedCount(m) > 0) planMaterial(list, input, i);
@@ -184,13 +202,28 @@ function pageMapOf(pages: PlannedPage[], input: PlanInput): PageMap {
       last.lastNumber = number;
     } else {
       const title = sectionTitle(page.section, input);
-      sections.push({ id: page.section, title, firstPage: page.physical, lastPage: page.physical, firstNumber: number, lastNumber: number });
+      sections.push({
+        id: page.section,
+        title,
+        firstPage: page.physical,
+        lastPage: page.physical,
+        firstNumber: number,
+        lastNumber: number,
+      });
     }
   }
   const warnings = input.materials
     .filter((m) => m.status === 'missing' || (m.status === 'included' && printedCount(m) === 0))
     .map((m) => `材料“${m.title}”（${m.id}）还没有文件，卷宗里没有这一项；请添加文件，或标记为免交/不适用。`);
-  return { pages: pages.length, sections, blankPages, warnings, pageList: pages.map((p) => pageMapEntry(p, input)), skipped: skippedPages(input), notices: [] };
+  return {
+    pages: pages.length,
+    sections,
+    blankPages,
+    warnings,
+    pageList: pages.map((p) => pageMapEntry(p, input)),
+    skipped: skippedPages(input),
+    notices: [],
+  };
 }
 
 function changesOf(page: Extract<PlannedPage, { kind: 'content' }>): PageChanges | undefined {
@@ -205,7 +238,11 @@ function changesOf(page: Extract<PlannedPage, { kind: 'content' }>): PageChanges
 }
 
 function pageMapEntry(page: PlannedPage, input: PlanInput): PageMapEntry {
-  const entry: PageMapEntry = { physical: page.physical, kind: page.kind, ...(page.marks.number ? { number: page.marks.number.value } : {}) };
+  const entry: PageMapEntry = {
+    physical: page.physical,
+    kind: page.kind,
+    ...(page.marks.number ? { number: page.marks.number.value } : {}),
+  };
   if (page.kind !== 'content') return entry;
   const material = input.materials[page.source.material]!;
   entry.source = { material: material.id, file: material.files[page.source.file]!.name, page: page.source.page + 1 };
@@ -217,7 +254,11 @@ function skippedPages(input: PlanInput): SkippedPage[] {
   return input.materials.flatMap((m) =>
     m.status !== 'included'
       ? []
-      : m.files.flatMap((f) => f.pages.flatMap((p, i) => (p.edit?.skip ? [{ material: m.id, file: f.name, page: i + 1, by: p.edit.skip }] : []))),
+      : m.files.flatMap((f) =>
+          f.pages.flatMap((p, i) =>
+            p.edit?.skip ? [{ material: m.id, file: f.name, page: i + 1, by: p.edit.skip }] : [],
+          ),
+        ),
   );
 }
 

@@ -46,7 +46,13 @@ function pngLayout(bytes: Buffer): PngXObject | undefined {
     const type = bytes.toString('latin1', at + 4, at + 8);
     const body = bytes.subarray(at + 8, at + 8 + length);
     if (type === 'IHDR') {
-      header = { width: body.readUInt32BE(0), height: body.readUInt32BE(4), depth: body[8]!, colour: body[9]!, interlace: body[12]! };
+      header = {
+        width: body.readUInt32BE(0),
+        height: body.readUInt32BE(4),
+        depth: body[8]!,
+        colour: body[9]!,
+        interlace: body[12]!,
+      };
     } else if (type === 'IDAT') idat.push([at + 8, body.length]);
     else if (type === 'tRNS' || type === 'acTL') return undefined;
     else if (type === 'IEND') break;

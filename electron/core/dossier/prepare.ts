@@ -1,9 +1,9 @@
 /** Looking at one input file before the dossier is planned: what it is and how many pages it gives. */
 import fs from 'node:fs';
 import { prepareImage, type PreparedImage } from './image-input.ts';
-import type { FileKind } from '../../../shared/file-kinds.ts';
+import type { FileKind } from '#shared/file-kinds.ts';
 import { sniffFile } from '../files/sniff.ts';
-import type { ContentNotice } from '../../../shared/contract/schemas.ts';
+import type { ContentNotice } from '#shared/contract/schemas.ts';
 import { dossierText } from './font.ts';
 import { checkPaperCopy, paperNotices, type NoticeContext } from './paper-copy.ts';
 import { checkPdf, openPdf, type PreparedPdf } from './pdf-input.ts';
@@ -55,7 +55,12 @@ export async function inspectInput(
   const input = await prepareInput(file, kind);
   try {
     if (input.kind === 'image') {
-      return { kind: 'image', format: input.format, pages: input.pages.length, shown: input.pages.map((p) => ({ ...p })) };
+      return {
+        kind: 'image',
+        format: input.format,
+        pages: input.pages.length,
+        shown: input.pages.map((p) => ({ ...p })),
+      };
     }
     const { doc, pages } = await openPdf(input);
     const notices = paperNotices(checkPaperCopy(doc, file, dossierText()), context);

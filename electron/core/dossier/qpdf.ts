@@ -9,7 +9,9 @@ import createModule, { type QpdfInstance } from '@neslinesli93/qpdf-wasm';
 
 /** Where qpdf.wasm is; `JUANZONG_QPDF_WASM` overrides it (a packaged app puts it beside its bundle). */
 function wasmPath(): string {
-  return process.env.JUANZONG_QPDF_WASM ?? createRequire(import.meta.url).resolve('@neslinesli93/qpdf-wasm/dist/qpdf.wasm');
+  return (
+    process.env.JUANZONG_QPDF_WASM ?? createRequire(import.meta.url).resolve('@neslinesli93/qpdf-wasm/dist/qpdf.wasm')
+  );
 }
 
 interface Fs {
@@ -59,7 +61,14 @@ function load(): Promise<Instance> {
     locateFile: wasmPath,
     thisProgram: PROGRAM,
     noFSInit: true,
-    preRun: [(m: Instance) => m.FS.init(null, (c) => c !== null && stdout.push(c), (c) => c !== null && stderr.push(c))],
+    preRun: [
+      (m: Instance) =>
+        m.FS.init(
+          null,
+          (c) => c !== null && stdout.push(c),
+          (c) => c !== null && stderr.push(c),
+        ),
+    ],
   }).then((q) => {
     const i = q as unknown as Instance;
     i.FS.mkdir('/in');

@@ -3,8 +3,8 @@
  * checklist from one manifest. The assembly worker runs it; so can a process that does nothing else.
  */
 import type { z } from 'zod';
-import type { assemblyRequest } from '../../../shared/assembly-protocol.ts';
-import { findProfile } from '../../../shared/profiles/index.ts';
+import type { assemblyRequest } from '#shared/assembly-protocol.ts';
+import { findProfile } from '#shared/profiles/index.ts';
 import type { AssembleInput, AssembleOptions, AssembleResult } from './assemble.ts';
 import { writeChecklist } from './checklist.ts';
 import { assertOutputFolder, DossierInputError } from './errors.ts';
@@ -16,7 +16,11 @@ export type AssemblyRequest = z.output<typeof assemblyRequest>;
 export type Assemble = (input: AssembleInput, options: AssembleOptions) => Promise<AssembleResult>;
 
 /** Assembles the dossier with `assemble`, then (if asked for) its checklist from the page map and the findings. */
-export async function runAssemblyRequest(request: AssemblyRequest, options: AssembleOptions, assemble: Assemble): Promise<PageMap> {
+export async function runAssemblyRequest(
+  request: AssemblyRequest,
+  options: AssembleOptions,
+  assemble: Assemble,
+): Promise<PageMap> {
   const profile = request.profile ?? findProfile(request.manifest.profile);
   if (!profile) throw new DossierInputError('unknown-profile', request.manifest.profile);
   const { manifest, baseDir, outPath, checklistPath, findings } = request;

@@ -4,14 +4,34 @@
  * its content. What annotations show (filled form fields, stamps) is drawn into the page, since the dossier is
  * for print; the interactive parts are left out.
  */
-import { PDFArray, PDFDict, PDFName, PDFNumber, PDFRawStream, PDFRef, PDFStream, type PDFObject, type PDFPage } from './pdf-lib.ts';
+import {
+  PDFArray,
+  PDFDict,
+  PDFName,
+  PDFNumber,
+  PDFRawStream,
+  PDFRef,
+  PDFStream,
+  type PDFObject,
+  type PDFPage,
+} from './pdf-lib.ts';
 import { annotationFate } from './annotations.ts';
 import { FONT_NAME } from './content.ts';
 import { drawField, type FieldFont } from './form-fields.ts';
 import { num, type ObjectCopier } from './object-copier.ts';
 import type { PdfPageGeometry } from './pdf-input.ts';
 import type { PdfFileWriter } from './pdf-writer.ts';
-import { addTurns, applyMatrix, cm, isIdentity, placementMatrix, thenApply, turnAbout, type Box, type Matrix } from './transform.ts';
+import {
+  addTurns,
+  applyMatrix,
+  cm,
+  isIdentity,
+  placementMatrix,
+  thenApply,
+  turnAbout,
+  type Box,
+  type Matrix,
+} from './transform.ts';
 import { A4, type Placement } from './types.ts';
 
 const N = (s: string) => PDFName.of(s);
@@ -47,7 +67,10 @@ function quarterMatrix(geom: PdfPageGeometry, placement: Placement): Matrix {
 
 function boxOf(obj: PDFObject | undefined, page: PDFPage): Box | undefined {
   if (!(obj instanceof PDFArray) || obj.size() !== 4) return undefined;
-  const n = obj.asArray().map((v) => page.doc.context.lookup(v)).map((v) => (v instanceof PDFNumber ? v.asNumber() : NaN));
+  const n = obj
+    .asArray()
+    .map((v) => page.doc.context.lookup(v))
+    .map((v) => (v instanceof PDFNumber ? v.asNumber() : NaN));
   if (n.some((v) => !Number.isFinite(v))) return undefined;
   const [a, b, c, d] = n as [number, number, number, number];
   return [Math.min(a, c), Math.min(b, d), Math.max(a, c), Math.max(b, d)];
@@ -95,7 +118,11 @@ function formXObject(ap: { ref: PDFRef; stream: PDFStream }, page: PDFPage, targ
   const rest = own instanceof PDFDict ? copier.entries(own, [N('Font')]) : '';
   const dict = copier.entries(ap.stream.dict, [N('Length'), N('Type'), N('Subtype'), N('Resources')]);
   const n = target.writer.allocate();
-  target.writer.stream(n, `${dict}/Type/XObject/Subtype/Form/Resources<<${rest}/Font<<${fonts}>>>>`, ap.stream.contents);
+  target.writer.stream(
+    n,
+    `${dict}/Type/XObject/Subtype/Form/Resources<<${rest}/Font<<${fonts}>>>>`,
+    ap.stream.contents,
+  );
   return `${n} 0 R`;
 }
 
@@ -134,10 +161,24 @@ function flattenAnnotations(page: PDFPage, target: PageTarget): { ops: string[];
 
 /** PDF 32000 §12.5.5: the form's BBox, transformed by its Matrix, is fitted to the annotation's Rect. */
 function appearanceMatrix(form: PDFStream, rect: Box, page: PDFPage): Matrix | undefined {
-  const bbox = boxOf(page.doc.context.lookup(form.dict.get(N('BBox'))), page) ?? [0, 0, rect[2] - rect[0], rect[3] - rect[1]];
+  const bbox = boxOf(page.doc.context.lookup(form.dict.get(N('BBox'))), page) ?? [
+    0,
+    0,
+    rect[2] - rect[0],
+    rect[3] - rect[1],
+  ];
   const mo = page.doc.context.lookup(form.dict.get(N('Matrix')));
-  const fm = (mo instanceof PDFArray && mo.size() === 6 ? mo.asArray().map((v) => (v instanceof PDFNumber ? v.asNumber() : 0)) : [1, 0, 0, 1, 0, 0]) as Matrix;
-  const corners = [applyMatrix(fm, bbox[0], bbox[1]), applyMatrix(fm, bbox[2], bbox[1]), applyMatrix(fm, bbox[0], bbox[3]), applyMatrix(fm, bbox[2], bbox[3])];
+  const fm = (
+    mo instanceof PDFArray && mo.size() === 6
+      ? mo.asArray().map((v) => (v instanceof PDFNumber ? v.asNumber() : 0))
+      : [1, 0, 0, 1, 0, 0]
+  ) as Matrix;
+  const corners = [
+    applyMatrix(fm, bbox[0], bbox[1]),
+    applyMatrix(fm, bbox[2], bbox[1]),
+    applyMatrix(fm, bbox[0], bbox[3]),
+    applyMatrix(fm, bbox[2], bbox[3]),
+  ];
   const xs = corners.map((p) => p[0]);
   const ys = corners.map((p) => p[1]);
   const tw = Math.max(...xs) - Math.min(...xs);
@@ -158,19 +199,32 @@ function resources(page: PDFPage, target: PageTarget, extraXObjects: [string, st
   const ownXObjects = dict && ctx.lookup(dict.get(N('XObject')));
   const fonts = `/Font<<${FONT_NAME} ${target.fontNum} 0 R${withoutNames(target, ownFonts, [FONT_NAME])}>>`;
   const extra = extraXObjects.map(([name, ref]) => `${name} ${ref}`).join('');
-  const xobjects = `${extra}${withoutNames(target, ownXObjects, extraXObjects.map(([name]) => name))}`;
+  const xobjects = `${extra}${withoutNames(
+    target,
+    ownXObjects,
+    extraXObjects.map(([name]) => name),
+  )}`;
   return `<<${rest}${fonts}${xobjects ? `/XObject<<${xobjects}>>` : ''}>>`;
 }
 
 /** A source resource dictionary's entries, less the names the dossier gives its own resources. */
 function withoutNames(target: PageTarget, dict: PDFObject | undefined, names: string[]): string {
-  return dict instanceof PDFDict ? target.copier.entries(dict, names.map((n) => N(n.slice(1)))) : '';
+  return dict instanceof PDFDict
+    ? target.copier.entries(
+        dict,
+        names.map((n) => N(n.slice(1))),
+      )
+    : '';
 }
 
 function contentRefs(page: PDFPage, target: PageTarget): string[] {
   const contents = page.node.get(N('Contents'));
   const list = page.doc.context.lookup(contents);
-  if (list instanceof PDFArray) return list.asArray().map((o) => target.copier.serialise(o)).filter((s) => s !== 'null');
+  if (list instanceof PDFArray)
+    return list
+      .asArray()
+      .map((o) => target.copier.serialise(o))
+      .filter((s) => s !== 'null');
   return contents instanceof PDFRef ? [target.copier.ref(contents)] : [];
 }
 
@@ -178,7 +232,14 @@ function contentRefs(page: PDFPage, target: PageTarget): string[] {
  * Writes the page as object `pageNum`: its content laid on the sheet by `placement`, then `overlay`
  * (the dossier's marks, in sheet coordinates).
  */
-export function writeSourcePage(page: PDFPage, geom: PdfPageGeometry, placement: Placement, overlay: string, pageNum: number, target: PageTarget): void {
+export function writeSourcePage(
+  page: PDFPage,
+  geom: PdfPageGeometry,
+  placement: Placement,
+  overlay: string,
+  pageNum: number,
+  target: PageTarget,
+): void {
   const { writer } = target;
   const m = sheetMatrix(geom, placement);
   const plain = isIdentity(m) && geom.visible.join() === geom.media.join();

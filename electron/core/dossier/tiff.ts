@@ -27,7 +27,24 @@ const DATA_BLOCKS = new Map([
 ]);
 /** Pointers to other directories (sub-images, EXIF, GPS, interoperability): left out of a page on its own. */
 const DIRECTORY_POINTERS = new Set([330, 34665, 34853, 40965]);
-const TYPE_SIZE: Record<number, number> = { 1: 1, 2: 1, 3: 2, 4: 4, 5: 8, 6: 1, 7: 1, 8: 2, 9: 4, 10: 8, 11: 4, 12: 8, 13: 4, 16: 8, 17: 8, 18: 8 };
+const TYPE_SIZE: Record<number, number> = {
+  1: 1,
+  2: 1,
+  3: 2,
+  4: 4,
+  5: 8,
+  6: 1,
+  7: 1,
+  8: 2,
+  9: 4,
+  10: 8,
+  11: 4,
+  12: 8,
+  13: 4,
+  16: 8,
+  17: 8,
+  18: 8,
+};
 /** More directories than this is a loop in a damaged file, not a document. */
 const MAX_PAGES = 100_000;
 
@@ -92,7 +109,9 @@ class TiffFile {
   directory(at: number): { entries: Buffer[]; next: number } {
     const count = this.uint(this.bytes(at, this.countSize), 0, this.countSize);
     const body = this.bytes(at + this.countSize, count * this.entrySize + this.offsetSize);
-    const entries = Array.from({ length: count }, (_, i) => body.subarray(i * this.entrySize, (i + 1) * this.entrySize));
+    const entries = Array.from({ length: count }, (_, i) =>
+      body.subarray(i * this.entrySize, (i + 1) * this.entrySize),
+    );
     return { entries, next: this.uint(body, count * this.entrySize, this.offsetSize) };
   }
 
@@ -102,7 +121,8 @@ class TiffFile {
     const count = this.uint(raw, 4, this.big ? 8 : 4);
     const length = (TYPE_SIZE[type] ?? 1) * count;
     const field = raw.subarray(this.big ? 12 : 8);
-    const value = length <= this.offsetSize ? field.subarray(0, length) : this.bytes(this.uint(field, 0, this.offsetSize), length);
+    const value =
+      length <= this.offsetSize ? field.subarray(0, length) : this.bytes(this.uint(field, 0, this.offsetSize), length);
     return { tag, type, count, value };
   }
 
@@ -134,7 +154,7 @@ export function tiffPages(file: string): TiffPage[] | undefined {
   const pages: TiffPage[] = [];
   const seen = new Set<number>();
   try {
-    for (let ifd = tiff.firstDirectory(); ifd !== 0 && !seen.has(ifd) && pages.length < MAX_PAGES; ) {
+    for (let ifd = tiff.firstDirectory(); ifd !== 0 && !seen.has(ifd) && pages.length < MAX_PAGES;) {
       seen.add(ifd);
       const { entries, next } = tiff.directory(ifd);
       const first = new Map<number, number>();
@@ -143,7 +163,14 @@ export function tiffPages(file: string): TiffPage[] | undefined {
         if (WANTED.has(tag)) first.set(tag, tiff.firstNumber(raw));
       }
       const get = (tag: number, fallback: number) => first.get(tag) ?? fallback;
-      pages.push({ ifd, width: get(TAG.width, 0), height: get(TAG.height, 0), orientation: get(TAG.orientation, 1), samplesPerPixel: get(TAG.samples, 1), bitsPerSample: get(TAG.bits, 1) });
+      pages.push({
+        ifd,
+        width: get(TAG.width, 0),
+        height: get(TAG.height, 0),
+        orientation: get(TAG.orientation, 1),
+        samplesPerPixel: get(TAG.samples, 1),
+        bitsPerSample: get(TAG.bits, 1),
+      });
       ifd = next;
     }
   } catch {
@@ -173,19 +200,28 @@ export function singlePageTiff(file: string, ifd: number): Buffer {
   const tiff = TiffFile.open(file);
   if (!tiff) throw new Error('not a TIFF');
   try {
-    const entries = tiff.directory(ifd).entries.map((raw) => tiff.entry(raw)).filter((e) => !DIRECTORY_POINTERS.has(e.tag));
+    const entries = tiff
+      .directory(ifd)
+      .entries.map((raw) => tiff.entry(raw))
+      .filter((e) => !DIRECTORY_POINTERS.has(e.tag));
     const header = tiff.big ? 16 : 8;
     const dirSize = tiff.countSize + entries.length * tiff.entrySize + tiff.offsetSize;
     const layout = new Layout(header + dirSize);
     const countsOf = (tag: number) => entries.find((e) => e.tag === DATA_BLOCKS.get(tag));
     const fields = entries.map((e) => {
       const counts = countsOf(e.tag);
-      if (!DATA_BLOCKS.has(e.tag) || !counts) return { ...e, value: e.value.length > tiff.offsetSize ? pointer(tiff, layout.place(e.value)) : e.value };
+      if (!DATA_BLOCKS.has(e.tag) || !counts)
+        return { ...e, value: e.value.length > tiff.offsetSize ? pointer(tiff, layout.place(e.value)) : e.value };
       const sizes = tiff.numbers(counts);
       const moved = tiff.numbers(e).map((at, i) => layout.place(tiff.bytes(at, sizes[i] ?? 0)));
       const array = Buffer.concat(moved.map((at) => encodeUint(tiff, at, tiff.offsetSize)));
       const type = tiff.big ? 16 : 4;
-      return { tag: e.tag, type, count: moved.length, value: array.length > tiff.offsetSize ? pointer(tiff, layout.place(array)) : array };
+      return {
+        tag: e.tag,
+        type,
+        count: moved.length,
+        value: array.length > tiff.offsetSize ? pointer(tiff, layout.place(array)) : array,
+      };
     });
     const out = Buffer.alloc(layout.end);
     writeHeader(tiff, out);

@@ -29,7 +29,10 @@ export class TrueTypeFace {
     const count = data.readUInt16BE(faceOffset + 4);
     for (let i = 0; i < count; i += 1) {
       const r = faceOffset + 12 + i * 16;
-      this.tables.set(data.toString('latin1', r, r + 4), { offset: data.readUInt32BE(r + 8), length: data.readUInt32BE(r + 12) });
+      this.tables.set(data.toString('latin1', r, r + 4), {
+        offset: data.readUInt32BE(r + 8),
+        length: data.readUInt32BE(r + 12),
+      });
     }
     const head = this.table('head');
     this.unitsPerEm = data.readUInt16BE(head.offset + 18);
@@ -63,7 +66,10 @@ export class TrueTypeFace {
       const r = name.offset + 6 + i * 12;
       if (this.data.readUInt16BE(r + 6) !== 6) continue;
       const platform = this.data.readUInt16BE(r);
-      const bytes = this.data.subarray(strings + this.data.readUInt16BE(r + 10), strings + this.data.readUInt16BE(r + 10) + this.data.readUInt16BE(r + 8));
+      const bytes = this.data.subarray(
+        strings + this.data.readUInt16BE(r + 10),
+        strings + this.data.readUInt16BE(r + 10) + this.data.readUInt16BE(r + 8),
+      );
       return platform === 3 ? Buffer.from(bytes).swap16().toString('utf16le') : bytes.toString('latin1');
     }
     return '';
@@ -157,7 +163,10 @@ function lookup4(d: Buffer, sub: number, cp: number): number {
 export function loadFace(file: string, postscriptName: string): TrueTypeFace {
   const data = fs.readFileSync(file);
   if (data.toString('latin1', 0, 4) !== 'ttcf') return new TrueTypeFace(data, 0);
-  const faces = Array.from({ length: data.readUInt32BE(8) }, (_, i) => new TrueTypeFace(data, data.readUInt32BE(12 + 4 * i)));
+  const faces = Array.from(
+    { length: data.readUInt32BE(8) },
+    (_, i) => new TrueTypeFace(data, data.readUInt32BE(12 + 4 * i)),
+  );
   return faces.find((f) => f.postscriptName() === postscriptName) ?? faces[0]!;
 }
 
@@ -187,8 +196,13 @@ export function subsetFont(face: TrueTypeFace, used: Set<number>): Buffer {
   const head = Buffer.from(face.tableBytes('head'));
   head.writeInt16BE(1, 50);
   head.writeUInt32BE(0, 8);
-  const tables = new Map<string, Buffer>([['head', head], ['loca', loca], ['glyf', Buffer.concat(parts)]]);
-  for (const tag of ['hhea', 'maxp', 'hmtx', 'cvt ', 'fpgm', 'prep', 'OS/2']) if (face.hasTable(tag)) tables.set(tag, face.tableBytes(tag));
+  const tables = new Map<string, Buffer>([
+    ['head', head],
+    ['loca', loca],
+    ['glyf', Buffer.concat(parts)],
+  ]);
+  for (const tag of ['hhea', 'maxp', 'hmtx', 'cvt ', 'fpgm', 'prep', 'OS/2'])
+    if (face.hasTable(tag)) tables.set(tag, face.tableBytes(tag));
   return sfnt(tables);
 }
 
@@ -247,7 +261,11 @@ export class SubsetText implements TextFont {
 }
 
 /** The PDF objects of the subset font, as (object body or stream) to write; `ref(i)` names object i of them. */
-export function fontObjects(text: SubsetText, baseFont: string, ref: (i: number) => string): { body: string; stream?: Buffer }[] {
+export function fontObjects(
+  text: SubsetText,
+  baseFont: string,
+  ref: (i: number) => string,
+): { body: string; stream?: Buffer }[] {
   const face = text.face;
   const scale = 1000 / face.unitsPerEm;
   const head = face.tableBytes('head');
@@ -260,9 +278,15 @@ export function fontObjects(text: SubsetText, baseFont: string, ref: (i: number)
   const program = subsetFont(face, new Set(gids));
   const toUnicode = Buffer.from(cmapText(text.used), 'latin1');
   return [
-    { body: `<</Type/Font/Subtype/Type0/BaseFont/${baseFont}/Encoding/Identity-H/DescendantFonts[${ref(1)}]/ToUnicode ${ref(4)}>>` },
-    { body: `<</Type/Font/Subtype/CIDFontType2/BaseFont/${baseFont}/CIDSystemInfo<</Registry(Adobe)/Ordering(Identity)/Supplement 0>>/FontDescriptor ${ref(2)}/DW 1000/W[${widths}]/CIDToGIDMap/Identity>>` },
-    { body: `<</Type/FontDescriptor/FontName/${baseFont}/Flags 4/FontBBox[${bbox.join(' ')}]/ItalicAngle 0/Ascent ${ascent}/Descent ${descent}/CapHeight ${ascent}/StemV 80/FontFile2 ${ref(3)}>>` },
+    {
+      body: `<</Type/Font/Subtype/Type0/BaseFont/${baseFont}/Encoding/Identity-H/DescendantFonts[${ref(1)}]/ToUnicode ${ref(4)}>>`,
+    },
+    {
+      body: `<</Type/Font/Subtype/CIDFontType2/BaseFont/${baseFont}/CIDSystemInfo<</Registry(Adobe)/Ordering(Identity)/Supplement 0>>/FontDescriptor ${ref(2)}/DW 1000/W[${widths}]/CIDToGIDMap/Identity>>`,
+    },
+    {
+      body: `<</Type/FontDescriptor/FontName/${baseFont}/Flags 4/FontBBox[${bbox.join(' ')}]/ItalicAngle 0/Ascent ${ascent}/Descent ${descent}/CapHeight ${ascent}/StemV 80/FontFile2 ${ref(3)}>>`,
+    },
     { body: `/Filter/FlateDecode/Length1 ${program.length}`, stream: zlib.deflateSync(program) },
     { body: '/Filter/FlateDecode', stream: zlib.deflateSync(toUnicode) },
   ];
@@ -276,7 +300,9 @@ function cmapText(used: Map<number, number>): string {
   const blocks: string[] = [];
   for (let i = 0; i < entries.length; i += 100) {
     const chunk = entries.slice(i, i + 100);
-    blocks.push(`${chunk.length} beginbfchar\n${chunk.map(([g, cp]) => `<${hex4(g)}> <${utf16(cp)}>`).join('\n')}\nendbfchar`);
+    blocks.push(
+      `${chunk.length} beginbfchar\n${chunk.map(([g, cp]) => `<${hex4(g)}> <${utf16(cp)}>`).join('\n')}\nendbfchar`,
+    );
   }
   return [
     '/CIDInit /ProcSet findresource begin',

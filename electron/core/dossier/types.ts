@@ -2,10 +2,10 @@
  * The dossier's data shapes: the page plan (what goes on every physical sheet side) and the page map
  * (what `juanzong assemble --json` prints). Plain data, no Node or PDF objects.
  */
-import type { ContentNotice } from '../../../shared/contract/schemas.ts';
-import type { MaterialStatus } from '../../../shared/dossier/material-status.ts';
-import type { DossierOptions } from '../../../shared/manifest.ts';
-import type { Band, RelativePoint } from '../../../shared/page-findings.ts';
+import type { ContentNotice } from '#shared/contract/schemas.ts';
+import type { MaterialStatus } from '#shared/dossier/material-status.ts';
+import type { DossierOptions } from '#shared/manifest.ts';
+import type { Band, RelativePoint } from '#shared/page-findings.ts';
 
 export type { MaterialStatus };
 

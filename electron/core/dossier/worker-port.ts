@@ -3,7 +3,7 @@
  * (`process.parentPort`, messages arrive as `event.data`) or a Node child process (`process.send`). Everything
  * else in the worker is the same whichever it is.
  */
-import type { WorkerMessage } from '../../../shared/assembly-protocol.ts';
+import type { WorkerMessage } from '#shared/assembly-protocol.ts';
 
 export interface WorkerPort {
   onMessage(listener: (message: unknown) => void): void;

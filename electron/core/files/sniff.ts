@@ -4,7 +4,7 @@
  */
 import fs from 'node:fs';
 import { open } from 'node:fs/promises';
-import { fileKinds, refusalOfKind, sniffBytes, sniffKind, type FileKind } from '../../../shared/file-kinds.ts';
+import { fileKinds, refusalOfKind, sniffBytes, sniffKind, type FileKind } from '#shared/file-kinds.ts';
 import { DossierInputError } from '../dossier/errors.ts';
 
 function unreadable(error: unknown, label: string): DossierInputError {

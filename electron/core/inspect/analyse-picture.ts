@@ -1,5 +1,5 @@
 /** What one page's picture shows: blank or not, turned, leaning, a photo of a sheet, too tall, hard to read. */
-import type { PageFindings, QuarterTurn } from '../../../shared/page-findings.ts';
+import type { PageFindings, QuarterTurn } from '#shared/page-findings.ts';
 import { MAX_DPI } from '../dossier/image-input.ts';
 import { isBlank } from './blank.ts';
 import { paperLevel, percentile } from './ink.ts';

@@ -23,7 +23,8 @@ interface Box {
 
 function isPunchHole(b: Box, p: Picture, mm: number): boolean {
   const [w, h] = [b.w / mm, b.h / mm];
-  if (w < HOLE.min || w > HOLE.max || h < HOLE.min || h > HOLE.max || Math.abs(w - h) > 0.3 * Math.max(w, h)) return false;
+  if (w < HOLE.min || w > HOLE.max || h < HOLE.min || h > HOLE.max || Math.abs(w - h) > 0.3 * Math.max(w, h))
+    return false;
   const nearEdge = Math.min(b.x, b.y, p.width - b.x - b.w, p.height - b.y - b.h) < HOLE.edge * mm;
   return nearEdge && b.area / (b.w * b.h) > 0.6;
 }

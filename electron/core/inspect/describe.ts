@@ -1,5 +1,5 @@
 /** The inspection's findings in the clerk's words, for the command line and the checklist. */
-import type { PageFindings } from '../../../shared/page-findings.ts';
+import type { PageFindings } from '#shared/page-findings.ts';
 
 const WARNINGS: Record<PageFindings['warnings'][number], (f: PageFindings) => string> = {
   'low-resolution': (f) => `分辨率偏低（约 ${f.dpi} dpi，低于 150 dpi），打印后小字可能看不清，建议重新扫描（300 dpi）`,

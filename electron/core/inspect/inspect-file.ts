@@ -2,9 +2,9 @@
  * `inspectFile`: every page of one input file looked at — blank, turned, leaning, a photo, too tall, too coarse or
  * too fine — with the changes proposed for it. Runs on the inspection's worker thread (see run-inspection.ts).
  */
-import type { FileInspection, PageFindings, QuarterTurn } from '../../../shared/page-findings.ts';
+import type { FileInspection, PageFindings, QuarterTurn } from '#shared/page-findings.ts';
 import { prepareImage } from '../dossier/image-input.ts';
-import type { FileKind } from '../../../shared/file-kinds.ts';
+import type { FileKind } from '#shared/file-kinds.ts';
 import { sniffFile } from '../files/sniff.ts';
 import { checkPdf, openPdf } from '../dossier/pdf-input.ts';
 import { releaseInput } from '../dossier/prepare.ts';

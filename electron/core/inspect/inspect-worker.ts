@@ -1,6 +1,6 @@
 /** Worker-thread entry of the inspection: inspects the files it is sent, one at a time, and posts each result. */
 import { parentPort } from 'node:worker_threads';
-import type { FileInspection } from '../../../shared/page-findings.ts';
+import type { FileInspection } from '#shared/page-findings.ts';
 import { inspectFile } from './inspect-file.ts';
 import { stopOsd } from './osd.ts';
 

@@ -2,7 +2,7 @@
  * A tall page (a phone screenshot, a till receipt) cut into A4 pages: each part as tall as the printable area is
  * at the page's full width, cut at the emptiest row in its lowest quarter, so that no line of text is cut through.
  */
-import type { Band } from '../../../shared/page-findings.ts';
+import type { Band } from '#shared/page-findings.ts';
 import { contentArea } from '../dossier/layout.ts';
 import { inkThreshold, paperLevel } from './ink.ts';
 import type { Picture } from './picture.ts';

@@ -11,7 +11,11 @@ export function matOf(cv: Cv, p: Picture): Mat {
 /** The picture turned clockwise by a quarter turn. */
 export function turnPicture(cv: Cv, p: Picture, turn: number): Picture {
   if (turn % 360 === 0) return p;
-  const codes: Record<number, number> = { 90: cv.ROTATE_90_CLOCKWISE, 180: cv.ROTATE_180, 270: cv.ROTATE_90_COUNTERCLOCKWISE };
+  const codes: Record<number, number> = {
+    90: cv.ROTATE_90_CLOCKWISE,
+    180: cv.ROTATE_180,
+    270: cv.ROTATE_90_COUNTERCLOCKWISE,
+  };
   const src = matOf(cv, p);
   const dst = new cv.Mat();
   try {

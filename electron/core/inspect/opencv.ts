@@ -16,7 +16,10 @@ let loading: Promise<Cv> | undefined;
  */
 export function openCv(): Promise<Cv> {
   loading ??= new Promise<Cv>((resolve) => {
-    const cv = createRequire(import.meta.url)('@techstark/opencv-js') as Cv & { onRuntimeInitialized?: () => void; then?: unknown };
+    const cv = createRequire(import.meta.url)('@techstark/opencv-js') as Cv & {
+      onRuntimeInitialized?: () => void;
+      then?: unknown;
+    };
     const ready = () => {
       delete cv.then;
       resolve(cv);

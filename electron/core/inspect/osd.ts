@@ -6,7 +6,7 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type * as TesseractModule from 'tesseract.js';
-import type { QuarterTurn } from '../../../shared/page-findings.ts';
+import type { QuarterTurn } from '#shared/page-findings.ts';
 
 type Tesseract = typeof TesseractModule;
 type TesseractWorker = Awaited<ReturnType<Tesseract['createWorker']>>;

@@ -6,7 +6,7 @@
 import { inflateSync, crc32 } from 'node:zlib';
 import { PDFArray, PDFDict, PDFName, PDFNumber, PDFRawStream, type PDFPage } from '../dossier/pdf-lib.ts';
 import { pageGeometry } from '../dossier/pdf-input.ts';
-import type { QuarterTurn } from '../../../shared/page-findings.ts';
+import type { QuarterTurn } from '#shared/page-findings.ts';
 import { greyPicture, sharp, type Picture, ANALYSIS_DPI } from './picture.ts';
 
 export type PdfPageView =
@@ -50,11 +50,18 @@ function pngAround(idat: Uint8Array, width: number, height: number, channels: nu
   ihdr[8] = 8;
   ihdr[9] = channels === 1 ? 0 : 2;
   const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-  return Buffer.concat([signature, chunk('IHDR', ihdr), chunk('IDAT', Buffer.from(idat)), chunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([
+    signature,
+    chunk('IHDR', ihdr),
+    chunk('IDAT', Buffer.from(idat)),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 
 /** An image XObject's bytes in a form sharp decodes, or undefined for kinds it does not (CCITT, JBIG2, 1-bit …). */
-export async function decodableImage(stream: PDFRawStream): Promise<{ bytes: Buffer; width: number; height: number } | undefined> {
+export async function decodableImage(
+  stream: PDFRawStream,
+): Promise<{ bytes: Buffer; width: number; height: number } | undefined> {
   const dict = stream.dict;
   const filters = dict.context.lookup(dict.get(N('Filter')));
   const filter = filters instanceof PDFArray && filters.size() === 1 ? filters.get(0) : filters;
@@ -68,7 +75,9 @@ export async function decodableImage(stream: PDFRawStream): Promise<{ bytes: Buf
   if (predictor >= 10) return { bytes: pngAround(stream.contents, width, height, channels), width, height };
   if (predictor !== 1) return undefined;
   const raw = inflateSync(stream.contents);
-  const bytes = await sharp(raw, { raw: { width, height, channels: channels as 1 | 3 } }).png({ compressionLevel: 0 }).toBuffer();
+  const bytes = await sharp(raw, { raw: { width, height, channels: channels as 1 | 3 } })
+    .png({ compressionLevel: 0 })
+    .toBuffer();
   return { bytes, width, height };
 }
 
@@ -81,7 +90,10 @@ export function scannedImage(page: PDFPage): PDFRawStream | undefined {
   if (fonts instanceof PDFDict && fonts.keys().length > 0) return undefined;
   const xobjects = ctx.lookup(res.get(N('XObject')));
   if (!(xobjects instanceof PDFDict)) return undefined;
-  const images = xobjects.values().map((v) => ctx.lookup(v)).filter((v): v is PDFRawStream => v instanceof PDFRawStream && v.dict.get(N('Subtype')) === N('Image'));
+  const images = xobjects
+    .values()
+    .map((v) => ctx.lookup(v))
+    .filter((v): v is PDFRawStream => v instanceof PDFRawStream && v.dict.get(N('Subtype')) === N('Image'));
   return images.length === 1 && xobjects.keys().length === 1 ? images[0] : undefined;
 }
 

@@ -3,7 +3,7 @@
  * see whether it is blank. pdfjs draws with @napi-rs/canvas under Node (its own dependency).
  */
 import fs from 'node:fs';
-import type { QuarterTurn } from '../../../shared/page-findings.ts';
+import type { QuarterTurn } from '#shared/page-findings.ts';
 import type * as PdfJsModule from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { Picture } from './picture.ts';
 
@@ -16,7 +16,8 @@ export async function openWithPdfJs(file: string): Promise<PdfJsDocument> {
   pdfjs ??= import('pdfjs-dist/legacy/build/pdf.mjs');
   const lib = await pdfjs;
   const data = new Uint8Array(fs.readFileSync(file));
-  return lib.getDocument({ data, isEvalSupported: false, disableFontFace: true, useSystemFonts: false, verbosity: 0 }).promise;
+  return lib.getDocument({ data, isEvalSupported: false, disableFontFace: true, useSystemFonts: false, verbosity: 0 })
+    .promise;
 }
 
 interface TextItemLike {
@@ -51,7 +52,11 @@ export async function renderPage(doc: PdfJsDocument, pageNumber: number, dpi: nu
   const viewport = page.getViewport({ scale: dpi / 72 });
   const width = Math.max(1, Math.round(viewport.width));
   const height = Math.max(1, Math.round(viewport.height));
-  const factory = (doc as unknown as { canvasFactory: { create(w: number, h: number): { canvas: unknown; context: CanvasRenderingContext2D } } }).canvasFactory;
+  const factory = (
+    doc as unknown as {
+      canvasFactory: { create(w: number, h: number): { canvas: unknown; context: CanvasRenderingContext2D } };
+    }
+  ).canvasFactory;
   const { canvas, context } = factory.create(width, height);
   context.fillStyle = '#ffffff';
   context.fillRect(0, 0, width, height);

@@ -54,9 +54,12 @@ export function isLong(width: number, height: number): boolean {
  * The grey picture of an image (any format sharp reads), `turn` applied clockwise after EXIF, scaled down to
  * ANALYSIS_DPI at the given print resolution.
  */
-export async function greyPicture(input: Buffer | string, options: { page?: number; turn?: number; dpi?: number } = {}): Promise<Picture> {
+export async function greyPicture(
+  input: Buffer | string,
+  options: { page?: number; turn?: number; dpi?: number } = {},
+): Promise<Picture> {
   const meta = await sharp(input, { page: options.page ?? 0 }).metadata();
-  const sideways = ((meta.orientation ?? 1) >= 5) !== ((options.turn ?? 0) % 180 !== 0);
+  const sideways = (meta.orientation ?? 1) >= 5 !== ((options.turn ?? 0) % 180 !== 0);
   const [w, h] = sideways ? [meta.height!, meta.width!] : [meta.width!, meta.height!];
   const dpi = options.dpi ?? printDpi(w, h);
   const width = Math.max(1, Math.round(w * analysisScale(w, h)));
@@ -75,7 +78,9 @@ export async function greyPicture(input: Buffer | string, options: { page?: numb
 
 /** A PNG of a picture, as Tesseract takes it. */
 export function pictureToPng(p: Picture): Promise<Buffer> {
-  return sharp(Buffer.from(p.data.buffer, p.data.byteOffset, p.data.length), { raw: { width: p.width, height: p.height, channels: 1 } })
+  return sharp(Buffer.from(p.data.buffer, p.data.byteOffset, p.data.length), {
+    raw: { width: p.width, height: p.height, channels: 1 },
+  })
     .withMetadata({ density: p.dpi })
     .png({ compressionLevel: 1 })
     .toBuffer();

@@ -6,7 +6,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { FileInspection } from '../../../shared/page-findings.ts';
+import type { FileInspection } from '#shared/page-findings.ts';
 import type { InspectReply, InspectRequest } from './inspect-worker.ts';
 
 export interface InspectBudget {
@@ -29,7 +29,11 @@ class InspectionThread {
 
   constructor(heapMb: number) {
     // Tesseract's WebAssembly prints notes ("Too few characters…") to stdout: taken and dropped, never the CLI's.
-    this.worker = new Worker(workerUrl(), { resourceLimits: { maxOldGenerationSizeMb: heapMb }, stdout: true, stderr: true });
+    this.worker = new Worker(workerUrl(), {
+      resourceLimits: { maxOldGenerationSizeMb: heapMb },
+      stdout: true,
+      stderr: true,
+    });
     this.worker.stdout.resume();
     this.worker.stderr.resume();
     this.ready = new Promise((resolve) => {

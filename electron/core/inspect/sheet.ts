@@ -3,7 +3,7 @@
  * polygon approximation; Canny's edges when the desk is as light as the paper). Its corners let the assembly
  * flatten the perspective and cut the desk away.
  */
-import type { RelativePoint } from '../../../shared/page-findings.ts';
+import type { RelativePoint } from '#shared/page-findings.ts';
 import { matOf } from './mats.ts';
 import type { Cv, Mat } from './opencv.ts';
 import type { Picture } from './picture.ts';
@@ -30,12 +30,18 @@ function meanOf(m: Mat, x0: number, y0: number, x1: number, y1: number): number 
 /** Whether a quad found in `small` is a sheet on a desk: inside the frame, and lighter than the frame's edges. */
 function isSheetOnDesk(small: Mat, quad: { x: number; y: number }[]): boolean {
   const [w, h] = [small.cols, small.rows];
-  if (quad.some((p) => p.x < INSIDE * w || p.y < INSIDE * h || p.x > (1 - INSIDE) * w || p.y > (1 - INSIDE) * h)) return false;
+  if (quad.some((p) => p.x < INSIDE * w || p.y < INSIDE * h || p.x > (1 - INSIDE) * w || p.y > (1 - INSIDE) * h))
+    return false;
   const xs = quad.map((p) => p.x).sort((a, b) => a - b);
   const ys = quad.map((p) => p.y).sort((a, b) => a - b);
   const sheet = meanOf(small, xs[1]!, ys[1]!, xs[2]!, ys[2]!);
   const band = Math.max(2, Math.round(0.02 * Math.min(w, h)));
-  const edges = (meanOf(small, 0, 0, w, band) + meanOf(small, 0, h - band, w, h) + meanOf(small, 0, 0, band, h) + meanOf(small, w - band, 0, w, h)) / 4;
+  const edges =
+    (meanOf(small, 0, 0, w, band) +
+      meanOf(small, 0, h - band, w, h) +
+      meanOf(small, 0, 0, band, h) +
+      meanOf(small, w - band, 0, w, h)) /
+    4;
   return sheet - edges >= DESK_CONTRAST;
 }
 

@@ -9,9 +9,9 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { profileJsonMaxLength } from '../../../shared/contract/profiles.ts';
-import { UserFacingError } from '../../../shared/errors.ts';
-import { builtInProfiles, findProfile, parseProfile, type Profile } from '../../../shared/profiles/index.ts';
+import { profileJsonMaxLength } from '#shared/contract/profiles.ts';
+import { UserFacingError } from '#shared/errors.ts';
+import { builtInProfiles, findProfile, parseProfile, type Profile } from '#shared/profiles/index.ts';
 import { fsyncDir, writeAtomically } from '../safety/atomic-output.ts';
 
 /** What a list of profiles shows of each. */
@@ -58,13 +58,19 @@ function summaryOf(profile: Profile, builtIn: boolean): ProfileSummary {
  */
 export function parseProfileText(text: string): Profile {
   if (text.length > profileJsonMaxLength) {
-    throw new UserFacingError('profile-too-large', '方案文件超过 1 MB，不像是方案文件。请确认选的是申报方案的 .json 文件。');
+    throw new UserFacingError(
+      'profile-too-large',
+      '方案文件超过 1 MB，不像是方案文件。请确认选的是申报方案的 .json 文件。',
+    );
   }
   let json: unknown;
   try {
     json = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (error) {
-    throw new UserFacingError('profile-invalid', `方案文件不是有效的 JSON（${(error as Error).message}）。请确认选的是申报方案的 .json 文件。`);
+    throw new UserFacingError(
+      'profile-invalid',
+      `方案文件不是有效的 JSON（${(error as Error).message}）。请确认选的是申报方案的 .json 文件。`,
+    );
   }
   const result = parseProfile(json);
   if (!result.ok) throw new UserFacingError('profile-invalid', `${result.error}。请改正方案文件后再导入。`);
@@ -76,7 +82,8 @@ type ReadOutcome = { ok: true; profile: Profile } | { ok: false; message: string
 /** Reads one file of the profiles folder; what is wrong with it comes back as a message, never a throw. */
 function readImported(dataDir: string, fileName: string): ReadOutcome {
   const id = fileName.replace(/\.json$/, '');
-  if (!profileIdPattern.test(id)) return { ok: false, message: '文件名须是方案 id 加 .json（只用小写字母、数字和连字符）' };
+  if (!profileIdPattern.test(id))
+    return { ok: false, message: '文件名须是方案 id 加 .json（只用小写字母、数字和连字符）' };
   if (findProfile(id)) return { ok: false, message: `与内置方案“${id}”同名，已忽略` };
   try {
     const profile = parseProfileText(readFileSync(path.join(profilesDirOf(dataDir), fileName), 'utf8'));
@@ -168,7 +175,11 @@ function importAction(dataDir: string, profile: Profile, replace: boolean): 'unc
  * const summary = await importProfile(dataDir, await readFile('sz-model-voucher-2026.json', 'utf8'));
  * // → { id: 'sz-model-voucher-2026', title: '2026年模型券（申领）', year: 2026, builtIn: false }
  */
-export async function importProfile(dataDir: string, jsonText: string, options: ImportOptions = {}): Promise<ProfileSummary> {
+export async function importProfile(
+  dataDir: string,
+  jsonText: string,
+  options: ImportOptions = {},
+): Promise<ProfileSummary> {
   const profile = parseProfileText(jsonText);
   if (importAction(dataDir, profile, options.replace ?? false) === 'write') {
     const dir = profilesDirOf(dataDir);

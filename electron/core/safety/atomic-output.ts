@@ -56,7 +56,10 @@ export async function renameDurably(from: string, to: string): Promise<void> {
 /** The temporary name beside `target`: hidden, this process's, and recognisably ours. */
 export function tempPathFor(target: string): string {
   const resolved = path.resolve(target);
-  return path.join(path.dirname(resolved), `.${path.basename(resolved)}.${process.pid}.${randomBytes(6).toString('hex')}${suffix}`);
+  return path.join(
+    path.dirname(resolved),
+    `.${path.basename(resolved)}.${process.pid}.${randomBytes(6).toString('hex')}${suffix}`,
+  );
 }
 
 /**
@@ -169,7 +172,11 @@ async function replaceQuickly(temp: string, target: string): Promise<void> {
  * Writes `target` through `write`, which gets a handle on the new temporary file.
  * @example await writeAtomically(archivePath, (file) => file.writeFile(bytes), { dataDir });
  */
-export async function writeAtomically(target: string, write: (file: FileHandle) => Promise<void>, options: AtomicOptions = {}): Promise<void> {
+export async function writeAtomically(
+  target: string,
+  write: (file: FileHandle) => Promise<void>,
+  options: AtomicOptions = {},
+): Promise<void> {
   const out = await AtomicFile.create(target, options);
   try {
     const handle = await open(out.tempPath, 'wx');

@@ -6,7 +6,7 @@
  */
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { UserFacingError } from '../../../shared/errors.ts';
+import { UserFacingError } from '#shared/errors.ts';
 import { userDataDir } from '../paths.ts';
 
 export const markerFileName = 'juanzong-data-folder.json';

@@ -16,7 +16,7 @@ import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { UserFacingError } from '../../../shared/errors.ts';
+import { UserFacingError } from '#shared/errors.ts';
 import { withNativeBinding } from '../db/native-binding.ts';
 import { holdExclusively } from '../db/queries/lock-file.ts';
 import { isProcessRunning } from './process-running.ts';
@@ -61,9 +61,7 @@ function describeHolder(holder: LockOwner | undefined): string {
 
 function inUseMessage(dataDir: string, holder: LockOwner | undefined): string {
   const advice =
-    holder?.role === 'window'
-      ? '请在窗口里完成这项操作，或先关闭卷宗窗口再运行这条命令。'
-      : '请等它结束后再试。';
+    holder?.role === 'window' ? '请在窗口里完成这项操作，或先关闭卷宗窗口再运行这条命令。' : '请等它结束后再试。';
   return `数据文件夹「${dataDir}」正由${describeHolder(holder)}使用，卷宗没有做任何修改。${advice}查看类命令（list）可以照常使用。`;
 }
 
@@ -126,7 +124,8 @@ export async function takeLock(
     if (lock) return lock;
     const holder = readLockOwner(dataDir);
     // The window keeps the folder for hours: waiting for it only delays the answer.
-    if (Date.now() >= deadline || (holder?.role === 'window' && isProcessRunning(holder.pid))) throw new FolderInUseError(dataDir, holder);
+    if (Date.now() >= deadline || (holder?.role === 'window' && isProcessRunning(holder.pid)))
+      throw new FolderInUseError(dataDir, holder);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }

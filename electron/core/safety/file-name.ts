@@ -27,7 +27,11 @@ function cutToBytes(s: string, bytes: number): string {
  */
 export function safeFileName(name: string, fallback = '未命名文件'): string {
   const last = name.split(/[\\/]/).filter(Boolean).at(-1) ?? '';
-  let clean = last.normalize('NFC').replace(forbidden, '_').replace(/[. ]+$/, '').trim();
+  let clean = last
+    .normalize('NFC')
+    .replace(forbidden, '_')
+    .replace(/[. ]+$/, '')
+    .trim();
   if (clean === '' || /^\.+$/.test(clean)) clean = fallback;
   const dot = clean.lastIndexOf('.');
   const stem = dot > 0 ? clean.slice(0, dot) : clean;

@@ -3,7 +3,7 @@
  * anything reads it) and its name (kept only as a label, cleaned). What kind of file it is, is decided by its
  * first bytes (`files/sniff.ts`), never by its extension.
  */
-import { UserFacingError } from '../../../shared/errors.ts';
+import { UserFacingError } from '#shared/errors.ts';
 import { safeFileName } from './file-name.ts';
 
 /** The largest attachment kept: a 300-dpi colour scan of a 100-page contract is about 150 MB. */

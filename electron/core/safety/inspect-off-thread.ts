@@ -7,10 +7,10 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { UserFacingError } from '../../../shared/errors.ts';
+import { UserFacingError } from '#shared/errors.ts';
 import { DossierInputError, type DossierInputErrorCode, type InputSummary } from '../dossier/index.ts';
 import type { InspectMessage } from './intake-worker.ts';
-import type { FileKind } from '../../../shared/file-kinds.ts';
+import type { FileKind } from '#shared/file-kinds.ts';
 
 export interface InspectBudget {
   /** Wall time for one file (default 20 s). */
@@ -31,7 +31,8 @@ function workerUrl(): URL {
 
 export class InspectionBudgetError extends UserFacingError {
   constructor(label: string, over: 'time' | 'memory', budget: InspectBudget) {
-    const what = over === 'time' ? `超过 ${budget.ms / 1000} 秒` : `需要超过 ${Math.round(budget.bytes / 1024 / 1024)} MB 内存`;
+    const what =
+      over === 'time' ? `超过 ${budget.ms / 1000} 秒` : `需要超过 ${Math.round(budget.bytes / 1024 / 1024)} MB 内存`;
     super(
       'file-too-complex',
       `「${label}」检查时${what}，卷宗停止了检查，没有添加它。这个文件可能含有异常压缩的内容（例如解压后极大的数据）。` +
@@ -47,7 +48,12 @@ export class InspectionBudgetError extends UserFacingError {
  *
  * @example const { pages } = await inspectOffThread(storedPath, '营业执照.pdf');
  */
-export function inspectOffThread(file: string, label: string, kind?: FileKind, budget: InspectBudget = defaultBudget): Promise<InputSummary> {
+export function inspectOffThread(
+  file: string,
+  label: string,
+  kind?: FileKind,
+  budget: InspectBudget = defaultBudget,
+): Promise<InputSummary> {
   const baseline = process.memoryUsage.rss();
   const worker = new Worker(workerUrl(), {
     workerData: { file, kind },
@@ -73,7 +79,8 @@ export function inspectOffThread(file: string, label: string, kind?: FileKind, b
         clearTimeout(timer);
         timer = setTimeout(() => over('time'), budget.ms);
       } else if (m.ok) finish(() => resolve(m.summary));
-      else if (m.refused) finish(() => reject(new DossierInputError(m.refused!.code as DossierInputErrorCode, label, m.refused!.detail)));
+      else if (m.refused)
+        finish(() => reject(new DossierInputError(m.refused!.code as DossierInputErrorCode, label, m.refused!.detail)));
       else finish(() => reject(new Error(m.message)));
     });
     worker.on('error', (error) => {

@@ -1,7 +1,7 @@
 /** Worker-thread entry: inspects one file (`inspectInput`) and posts the summary or why it was refused. */
 import { parentPort, workerData } from 'node:worker_threads';
 import { DossierInputError, inspectInput } from '../dossier/index.ts';
-import type { FileKind } from '../../../shared/file-kinds.ts';
+import type { FileKind } from '#shared/file-kinds.ts';
 
 export type InspectMessage =
   | { ready: true }
@@ -17,7 +17,8 @@ const { file, kind } = workerData as { file: string; kind?: FileKind };
 inspectInput(file, kind).then(
   (summary) => post({ ok: true, summary }),
   (error: unknown) => {
-    const refused = error instanceof DossierInputError ? { code: error.code, file: error.file, detail: error.detail } : null;
+    const refused =
+      error instanceof DossierInputError ? { code: error.code, file: error.file, detail: error.detail } : null;
     post({ ok: false, refused, message: error instanceof Error ? error.message : String(error) });
   },
 );

@@ -5,7 +5,20 @@
 import { readFileSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 
-const networkFsTypes = new Set(['cifs', 'smb3', 'smbfs', 'nfs', 'nfs4', 'fuse.sshfs', 'afs', 'ceph', 'glusterfs', 'davfs', 'fuse.davfs2', '9p']);
+const networkFsTypes = new Set([
+  'cifs',
+  'smb3',
+  'smbfs',
+  'nfs',
+  'nfs4',
+  'fuse.sshfs',
+  'afs',
+  'ceph',
+  'glusterfs',
+  'davfs',
+  'fuse.davfs2',
+  '9p',
+]);
 
 /** `\\server\share\…` or `//server/share/…`, but not the local device forms `\\?\C:\…` and `\\.\…`. */
 export function isUncPath(p: string): boolean {

@@ -1,7 +1,7 @@
-import type { Handlers } from '../../../shared/contract/index.ts';
+import type { Handlers } from '#shared/contract/index.ts';
 import { getApplicant, insertApplicant, listApplicants, updateApplicant } from '../db/queries/applicants.ts';
 import type { ServiceContext } from './index.ts';
-import { orNotFound } from '../../../shared/not-found.ts';
+import { orNotFound } from '#shared/not-found.ts';
 
 type ApplicantHandlers = Pick<Handlers, 'applicants:list' | 'applicants:create' | 'applicants:update'>;
 

@@ -1,10 +1,10 @@
-import type { ApplicationDetail } from '../../../shared/contract/workflow.ts';
+import type { ApplicationDetail } from '#shared/contract/workflow.ts';
 import { getApplicant } from '../db/queries/applicants.ts';
 import { getApplication } from '../db/queries/applications.ts';
 import { listAttachments } from '../db/queries/attachments.ts';
 import { getAnswers, getContract, getCosts, getMaterialStates, getOptions, getTurns } from '../db/queries/details.ts';
 import type { Db } from '../db/connection.ts';
-import { orNotFound } from '../../../shared/not-found.ts';
+import { orNotFound } from '#shared/not-found.ts';
 
 /** Everything the window shows of one application, read in one transaction so it is consistent. */
 export function readApplicationDetail(db: Db, id: number): ApplicationDetail {

@@ -1,8 +1,8 @@
-import type { Handlers } from '../../../shared/contract/index.ts';
+import type { Handlers } from '#shared/contract/index.ts';
 import { getApplicant } from '../db/queries/applicants.ts';
 import { getApplication, insertApplication, listApplications, updateApplication } from '../db/queries/applications.ts';
 import type { ServiceContext } from './index.ts';
-import { orNotFound } from '../../../shared/not-found.ts';
+import { orNotFound } from '#shared/not-found.ts';
 
 type ApplicationHandlers = Pick<Handlers, 'applications:list' | 'applications:create' | 'applications:update'>;
 

@@ -1,6 +1,6 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { Attachment } from '../../../shared/contract/index.ts';
+import type { Attachment } from '#shared/contract/index.ts';
 import { getApplication } from '../db/queries/applications.ts';
 import { explainTrouble } from '../db/database-trouble.ts';
 import { admitStoredFile } from './attachment-intake.ts';
@@ -8,7 +8,7 @@ import { kindFromHead, readHead } from '../files/sniff.ts';
 import { safeFileName } from '../safety/file-name.ts';
 import { assertAcceptableSize } from '../safety/incoming-file.ts';
 import type { ServiceContext } from './index.ts';
-import { orNotFound } from '../../../shared/not-found.ts';
+import { orNotFound } from '#shared/not-found.ts';
 
 export interface AttachmentSource {
   applicationId: number;
@@ -33,6 +33,8 @@ export async function addAttachmentFromPath(ctx: ServiceContext, source: Attachm
   // The same guard as `attachments:add` (safety/incoming-file.ts): size checked before the file is copied.
   assertAcceptableSize(fileName, (await stat(filePath)).size);
   const kind = kindFromHead(head, fileName);
-  const stored = await ctx.store.putFile(filePath).catch((error: unknown) => explainTrouble(error, ctx.dataDir, ctx.dataDir));
+  const stored = await ctx.store
+    .putFile(filePath)
+    .catch((error: unknown) => explainTrouble(error, ctx.dataDir, ctx.dataDir));
   return admitStoredFile(ctx, { applicationId, materialId, fileName, kind }, stored);
 }

@@ -1,6 +1,6 @@
-import type { Attachment } from '../../../shared/contract/index.ts';
-import type { FileKind } from '../../../shared/file-kinds.ts';
-import { UserFacingError } from '../../../shared/errors.ts';
+import type { Attachment } from '#shared/contract/index.ts';
+import type { FileKind } from '#shared/file-kinds.ts';
+import { UserFacingError } from '#shared/errors.ts';
 import { DossierInputError, type InputSummary } from '../dossier/index.ts';
 import { inspectOffThread } from '../safety/inspect-off-thread.ts';
 import { getApplication, touchApplication } from '../db/queries/applications.ts';
@@ -8,7 +8,7 @@ import { insertAttachment, referencedHashes, sameContentName } from '../db/queri
 import { mediaTypeOfKind } from '../files/sniff.ts';
 import type { StoredObject } from '../store/file-store.ts';
 import type { ServiceContext } from './index.ts';
-import { orNotFound } from '../../../shared/not-found.ts';
+import { orNotFound } from '#shared/not-found.ts';
 
 /**
  * Opens the stored copy as the assembler will: a locked or damaged PDF is refused now, on its card. Answers its
@@ -58,13 +58,19 @@ export async function admitStoredFile(ctx: ServiceContext, intake: Intake, store
     if (!referencedHashes(db).has(stored.sha256)) await ctx.store.remove(stored.sha256);
     throw error;
   }
-  return db.transaction(() => {
-    refuseDuplicate(ctx, intake, stored.sha256); // again inside the transaction: two adds of one file at once
-    const { applicationId, materialId, fileName, kind } = intake;
-    const mediaType = mediaTypeOfKind(kind);
-    const { pages: pageCount, notices } = summary;
-    const row = insertAttachment(db, { applicationId, materialId, originalName: fileName, ...stored, mediaType, pageCount, notices }, now());
-    touchApplication(db, applicationId, now());
-    return row;
-  }).immediate();
+  return db
+    .transaction(() => {
+      refuseDuplicate(ctx, intake, stored.sha256); // again inside the transaction: two adds of one file at once
+      const { applicationId, materialId, fileName, kind } = intake;
+      const mediaType = mediaTypeOfKind(kind);
+      const { pages: pageCount, notices } = summary;
+      const row = insertAttachment(
+        db,
+        { applicationId, materialId, originalName: fileName, ...stored, mediaType, pageCount, notices },
+        now(),
+      );
+      touchApplication(db, applicationId, now());
+      return row;
+    })
+    .immediate();
 }

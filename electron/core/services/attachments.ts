@@ -1,12 +1,12 @@
-import type { Handlers } from '../../../shared/contract/index.ts';
-import { sniffBytes } from '../../../shared/file-kinds.ts';
+import type { Handlers } from '#shared/contract/index.ts';
+import { sniffBytes } from '#shared/file-kinds.ts';
 import { getApplication, touchApplication } from '../db/queries/applications.ts';
 import { deleteAttachment, getAttachment, listAttachments } from '../db/queries/attachments.ts';
 import { explainTrouble } from '../db/database-trouble.ts';
 import { admitStoredFile } from './attachment-intake.ts';
 import { kindFromHead } from '../files/sniff.ts';
 import type { ServiceContext } from './index.ts';
-import { orNotFound } from '../../../shared/not-found.ts';
+import { orNotFound } from '#shared/not-found.ts';
 
 type AttachmentHandlers = Pick<Handlers, 'attachments:list' | 'attachments:add' | 'attachments:remove'>;
 
@@ -19,18 +19,22 @@ export function attachmentHandlers(ctx: ServiceContext): AttachmentHandlers {
       const kind = kindFromHead(bytes.subarray(0, sniffBytes), fileName);
       // Durable before its row commits: a crash in between leaves an orphan file (removed at start-up),
       // never a row pointing at nothing.
-      const stored = await store.putBytes(bytes).catch((error: unknown) => explainTrouble(error, ctx.dataDir, ctx.dataDir));
+      const stored = await store
+        .putBytes(bytes)
+        .catch((error: unknown) => explainTrouble(error, ctx.dataDir, ctx.dataDir));
       return admitStoredFile(ctx, { applicationId, materialId, fileName, kind }, stored);
     },
     // The stored file stays until the next start-up cleanup, which keeps whatever a backup still names:
     // restoring a backup taken before the removal finds the file again.
     'attachments:remove': ({ id }) => {
       const row = orNotFound(getAttachment(db, id), '附件', id);
-      const removed = db.transaction(() => {
-        const gone = deleteAttachment(db, id);
-        touchApplication(db, row.applicationId, now());
-        return gone;
-      }).immediate();
+      const removed = db
+        .transaction(() => {
+          const gone = deleteAttachment(db, id);
+          touchApplication(db, row.applicationId, now());
+          return gone;
+        })
+        .immediate();
       return { removed };
     },
   };

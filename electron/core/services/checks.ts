@@ -1,8 +1,8 @@
-import type { Application, CoreHandlers } from '../../../shared/contract/index.ts';
-import type { ApplicationDetail } from '../../../shared/contract/workflow.ts';
-import { UserFacingError } from '../../../shared/errors.ts';
-import type { Profile } from '../../../shared/profiles/index.ts';
-import { checkManifest, shanghaiNow, type CheckResult } from '../../../shared/rules/index.ts';
+import type { Application, CoreHandlers } from '#shared/contract/index.ts';
+import type { ApplicationDetail } from '#shared/contract/workflow.ts';
+import { UserFacingError } from '#shared/errors.ts';
+import type { Profile } from '#shared/profiles/index.ts';
+import { checkManifest, shanghaiNow, type CheckResult } from '#shared/rules/index.ts';
 import type { Db } from '../db/connection.ts';
 import { listApplications } from '../db/queries/applications.ts';
 import { getApplicant, otherApplicantsInYear } from '../db/queries/applicants.ts';
@@ -24,7 +24,12 @@ export function profileOf(dataDir: string, profileId: string): Profile {
  * The findings and voucher of a stored application: the application laid out as a manifest and checked by the one
  * function `juanzong check` also calls. The window shows these; the dossier job prints them on the checklist.
  */
-export function checkApplicationDetail(db: Db, detail: ApplicationDetail, profile: Profile, today: string): CheckResult {
+export function checkApplicationDetail(
+  db: Db,
+  detail: ApplicationDetail,
+  profile: Profile,
+  today: string,
+): CheckResult {
   const otherApplicants = otherApplicantsInYear(db, detail.application.year, detail.applicant.id);
   return checkManifest(manifestOfDetail(detail, profile), profile, today, { otherApplicants });
 }
@@ -48,7 +53,8 @@ export function checkHandlers(ctx: ServiceContext): Pick<CoreHandlers, 'applicat
       const { voucher, findings } = checkStoredApplication(db, dataDir, applicationId, day ?? today());
       return { voucher, findings };
     },
-    'applications:overview': () => listApplications(db).map((application) => overviewOf(db, dataDir, application, today())),
+    'applications:overview': () =>
+      listApplications(db).map((application) => overviewOf(db, dataDir, application, today())),
   };
 }
 
@@ -61,7 +67,9 @@ function overviewOf(db: Db, dataDir: string, application: Application, today: st
     const { detail, findings } = checkStoredApplication(db, dataDir, application.id, today);
     // Every material needs a decision: attached, or marked exempt / not applicable.
     const needed = profileOf(dataDir, application.profileId).materials;
-    const done = needed.filter((m) => detail.attachments.some((a) => a.materialId === m.id) || detail.materialStates[m.id]).length;
+    const done = needed.filter(
+      (m) => detail.attachments.some((a) => a.materialId === m.id) || detail.materialStates[m.id],
+    ).length;
     return {
       application,
       applicantName: detail.applicant.name,
@@ -72,6 +80,13 @@ function overviewOf(db: Db, dataDir: string, application: Application, today: st
     };
   } catch {
     const applicant = getApplicant(db, application.applicantId);
-    return { application, applicantName: applicant?.name ?? '', materialsDone: 0, materialsNeeded: 0, errors: 1, warnings: 0 };
+    return {
+      application,
+      applicantName: applicant?.name ?? '',
+      materialsDone: 0,
+      materialsNeeded: 0,
+      errors: 1,
+      warnings: 0,
+    };
   }
 }

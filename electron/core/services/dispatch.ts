@@ -1,6 +1,6 @@
-import { contract, type Channel, type Handlers } from '../../../shared/contract/index.ts';
-import { toApiError } from '../../../shared/api-error.ts';
-import type { ApiResult } from '../../../shared/result.ts';
+import { contract, type Channel, type Handlers } from '#shared/contract/index.ts';
+import { toApiError } from '#shared/api-error.ts';
+import type { ApiResult } from '#shared/result.ts';
 
 function isChannel(name: string): name is Channel {
   return Object.hasOwn(contract, name);
@@ -10,7 +10,11 @@ function isChannel(name: string): name is Channel {
  * The one entry into the core from any transport (Electron's IPC, the end-to-end tests' binding): checks the
  * channel, validates the input with its schema, runs the handler, and answers a result rather than throwing.
  */
-export async function dispatch(handlers: Partial<Handlers>, channel: string, input: unknown): Promise<ApiResult<unknown>> {
+export async function dispatch(
+  handlers: Partial<Handlers>,
+  channel: string,
+  input: unknown,
+): Promise<ApiResult<unknown>> {
   if (!isChannel(channel)) {
     return { ok: false, error: { code: 'unknown-channel', message: `没有名为 ${channel} 的操作。请升级卷宗。` } };
   }

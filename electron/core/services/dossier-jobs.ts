@@ -1,14 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { mkdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
-import type { CoreHandlers } from '../../../shared/contract/index.ts';
-import type { JobStatus, PageMap } from '../../../shared/contract/workflow.ts';
-import { UserFacingError } from '../../../shared/errors.ts';
+import type { CoreHandlers } from '#shared/contract/index.ts';
+import type { JobStatus, PageMap } from '#shared/contract/workflow.ts';
+import { UserFacingError } from '#shared/errors.ts';
 import type { AssemblyControl } from '../dossier/assembly-host.ts';
 import type { AssemblyRequest } from '../dossier/request.ts';
 import { readApplicationDetail } from './application-detail.ts';
 import { checkApplicationDetail, profileOf, shanghaiToday } from './checks.ts';
-import { toApiError } from '../../../shared/api-error.ts';
+import { toApiError } from '#shared/api-error.ts';
 import { stageManifest } from './dossier-manifest.ts';
 import type { ServiceContext } from './index.ts';
 
@@ -34,7 +34,10 @@ interface Job {
 }
 
 function unknownJob(jobId: string): UserFacingError {
-  return new UserFacingError('job-unknown', `找不到生成任务 ${jobId}（卷宗重启后需要重新生成）。请点「生成」重新生成卷宗。`);
+  return new UserFacingError(
+    'job-unknown',
+    `找不到生成任务 ${jobId}（卷宗重启后需要重新生成）。请点「生成」重新生成卷宗。`,
+  );
 }
 
 /** The dossier jobs of one running app: start, progress, cancel, and the finished files. */
@@ -74,7 +77,10 @@ export function dossierJobHandlers(
       Object.assign(job.status, { state: 'done', pageMap });
     } catch (error) {
       const cancelled = job.abort.signal.aborted;
-      Object.assign(job.status, { state: cancelled ? 'cancelled' : 'failed', error: cancelled ? null : toApiError(error) });
+      Object.assign(job.status, {
+        state: cancelled ? 'cancelled' : 'failed',
+        error: cancelled ? null : toApiError(error),
+      });
     } finally {
       await rm(path.join(dir, 'inputs'), { recursive: true, force: true });
       if (job.status.state !== 'done') await rm(dir, { recursive: true, force: true });
@@ -116,7 +122,8 @@ export function dossierJobHandlers(
     },
     'dossier:content': async ({ jobId, which }) => {
       const job = find(jobId);
-      if (job.status.state !== 'done') throw new UserFacingError('job-not-done', '卷宗还没有生成完。请等进度条走完后再预览或导出。');
+      if (job.status.state !== 'done')
+        throw new UserFacingError('job-not-done', '卷宗还没有生成完。请等进度条走完后再预览或导出。');
       const bytes = await readFile(dossierOutputPath(ctx.dataDir, jobId, which));
       return { bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength) as Uint8Array<ArrayBuffer> };
     },

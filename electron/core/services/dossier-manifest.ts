@@ -1,10 +1,10 @@
 import { link, copyFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import type { ApplicationDetail, AttachmentWithTurns, ContractDraft } from '../../../shared/contract/workflow.ts';
-import { fenToYuan } from '../../../shared/money.ts';
-import type { Manifest, ManifestContract, ManifestFile, ManifestMaterial } from '../../../shared/manifest.ts';
-import type { Profile } from '../../../shared/profiles/index.ts';
-import type { Answer } from '../../../shared/rules/index.ts';
+import type { ApplicationDetail, AttachmentWithTurns, ContractDraft } from '#shared/contract/workflow.ts';
+import { fenToYuan } from '#shared/money.ts';
+import type { Manifest, ManifestContract, ManifestFile, ManifestMaterial } from '#shared/manifest.ts';
+import type { Profile } from '#shared/profiles/index.ts';
+import type { Answer } from '#shared/rules/index.ts';
 import type { FileStore } from '../store/file-store.ts';
 import { safeFileName } from '../safety/file-name.ts';
 
@@ -31,16 +31,26 @@ interface MaterialEntry {
 function manifestFile(file: AttachmentWithTurns, relative: string): ManifestFile {
   const turned = Object.keys(file.turns).length > 0;
   if (!turned && !file.keepMarkup) return relative;
-  return { path: relative, ...(turned ? { rotate: file.turns } : {}), ...(file.keepMarkup ? { keepMarkup: true } : {}) };
+  return {
+    path: relative,
+    ...(turned ? { rotate: file.turns } : {}),
+    ...(file.keepMarkup ? { keepMarkup: true } : {}),
+  };
 }
 
 /**
  * One material as stored: marked exempt or not applicable (its files, if any, stay out of the dossier), or its
  * files in binding order under `<n>/<position>/<name>`; `undefined` when the clerk has done nothing with it yet.
  */
-function materialEntry(detail: ApplicationDetail, id: string, folder: number, known: boolean): MaterialEntry | undefined {
+function materialEntry(
+  detail: ApplicationDetail,
+  id: string,
+  folder: number,
+  known: boolean,
+): MaterialEntry | undefined {
   const state = detail.materialStates[id];
-  if (state?.state === 'not-applicable') return { material: { id, notApplicable: true, reason: state.reason }, known, files: [] };
+  if (state?.state === 'not-applicable')
+    return { material: { id, notApplicable: true, reason: state.reason }, known, files: [] };
   if (state?.state === 'exempt') return { material: { id, exempt: state.reason || '免交' }, known, files: [] };
   const attached = detail.attachments.filter((a) => a.materialId === id).sort((a, b) => a.position - b.position);
   if (attached.length === 0) return undefined;
@@ -57,7 +67,9 @@ function materialEntries(detail: ApplicationDetail, profile: Profile): MaterialE
   const known = profile.materials.map((m) => m.id);
   const stored = [...detail.attachments.map((a) => a.materialId), ...Object.keys(detail.materialStates)];
   const unknown = [...new Set(stored.filter((id) => !known.includes(id)))];
-  return [...known, ...unknown].flatMap((id, index) => materialEntry(detail, id, index + 1, index < known.length) ?? []);
+  return [...known, ...unknown].flatMap(
+    (id, index) => materialEntry(detail, id, index + 1, index < known.length) ?? [],
+  );
 }
 
 /** The contract as entered so far: an unanswered question or an empty date stays out, never turned into an answer. */
@@ -94,7 +106,12 @@ function manifestOf(detail: ApplicationDetail, profile: Profile, materials: Mani
     options: detail.options,
     materials,
     ...(contract ? { contract: contractOf(contract, answers.relatedParty) } : {}),
-    costs: detail.costs.map((c) => ({ kind: c.kind, amount: fenToYuan(c.amountFen), paidOn: c.paidOn ?? undefined, note: c.note })),
+    costs: detail.costs.map((c) => ({
+      kind: c.kind,
+      amount: fenToYuan(c.amountFen),
+      paidOn: c.paidOn ?? undefined,
+      note: c.note,
+    })),
     conditions: answers.conditions,
   };
 }
@@ -104,7 +121,11 @@ function manifestOf(detail: ApplicationDetail, profile: Profile, materials: Mani
  * job checks and assembles. File paths are where `stageManifest` lays the files out.
  */
 export function manifestOfDetail(detail: ApplicationDetail, profile: Profile): Manifest {
-  return manifestOf(detail, profile, materialEntries(detail, profile).map((e) => e.material));
+  return manifestOf(
+    detail,
+    profile,
+    materialEntries(detail, profile).map((e) => e.material),
+  );
 }
 
 /**
@@ -119,8 +140,13 @@ export async function stageManifest(
   inputsDir: string,
 ): Promise<Manifest> {
   const entries = materialEntries(detail, profile).filter((e) => e.known);
-  for (const file of entries.flatMap((e) => e.files)) await placeFile(store.pathOf(file.sha256), path.join(inputsDir, file.path));
-  return manifestOf(detail, profile, entries.map((e) => e.material));
+  for (const file of entries.flatMap((e) => e.files))
+    await placeFile(store.pathOf(file.sha256), path.join(inputsDir, file.path));
+  return manifestOf(
+    detail,
+    profile,
+    entries.map((e) => e.material),
+  );
 }
 
 async function placeFile(source: string, target: string): Promise<void> {

@@ -2,11 +2,18 @@ import { rmSync } from 'node:fs';
 import { copyFile, mkdtemp } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import type { CoreHandlers, JobStatus } from '../../../shared/contract/index.ts';
+import type { CoreHandlers, JobStatus } from '#shared/contract/index.ts';
 import { openDatabase, type Db, type OpenOptions } from '../db/connection.ts';
 import { explainTrouble, passingTroubleOf } from '../db/database-trouble.ts';
 import { assertReadableDataFolder, claimDataFolder } from '../safety/data-folder.ts';
-import { FolderInUseError, readLockOwner, takeLock, tryLock, type DataLock, type OwnerRole } from '../safety/data-lock.ts';
+import {
+  FolderInUseError,
+  readLockOwner,
+  takeLock,
+  tryLock,
+  type DataLock,
+  type OwnerRole,
+} from '../safety/data-lock.ts';
 import { referencedHashes } from '../db/queries/attachments.ts';
 import { FileStore } from '../store/file-store.ts';
 import { applicantHandlers } from './applicants.ts';
@@ -147,7 +154,10 @@ async function openOwned(dataDir: string, lock: DataLock, options: OpenServicesO
  * A WAL database needs its `-shm` file to be read; on a write-protected drive that cannot be made, so a copy in
  * the temp folder is read instead (nothing can change the original meanwhile).
  */
-async function openReadOnlyDatabase(dataDir: string, options: OpenServicesOptions): Promise<{ db: Db; done: () => void }> {
+async function openReadOnlyDatabase(
+  dataDir: string,
+  options: OpenServicesOptions,
+): Promise<{ db: Db; done: () => void }> {
   const file = path.join(dataDir, databaseFileName);
   try {
     const db = openDatabase(file, { ...options, readonly: true });
@@ -191,7 +201,13 @@ const readChannels = new Set<keyof CoreHandlers>([
   'profiles:get',
 ]);
 
-function contextOf(db: Db, store: FileStore, dataDir: string, lock: DataLock | null, options: OpenServicesOptions): ServiceContext {
+function contextOf(
+  db: Db,
+  store: FileStore,
+  dataDir: string,
+  lock: DataLock | null,
+  options: OpenServicesOptions,
+): ServiceContext {
   return {
     db,
     store,

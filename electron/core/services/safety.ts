@@ -2,7 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { CoreHandlers } from '../../../shared/contract/index.ts';
+import type { CoreHandlers } from '#shared/contract/index.ts';
 import { exportArchive } from '../archive/export-archive.ts';
 import { importArchive, stagingDirOf } from '../archive/import-archive.ts';
 import { backupDirOf, listBackups } from '../backup/backup-files.ts';
@@ -17,7 +17,7 @@ import { safeFileName } from '../safety/file-name.ts';
 import { networkPathWarning } from '../safety/network-path.ts';
 import { listProfiles } from '../profiles/registry.ts';
 import { databaseFileName, type ServiceContext } from './index.ts';
-import { orNotFound } from '../../../shared/not-found.ts';
+import { orNotFound } from '#shared/not-found.ts';
 
 type SafetyChannel =
   | 'backup:list'
@@ -47,7 +47,12 @@ export function safetyHandlers(ctx: ServiceContext, keepBackups?: number): Pick<
     'backup:list': () => listBackups(backupDirOf(ctx.dataDir)),
     'backup:create': () => createBackup(ctx.db, backupDirOf(ctx.dataDir), { reason: 'manual', keep: keepBackups }),
     'backup:restore': async ({ name }) => {
-      const result = await restoreBackup(ctx.dataDir, path.join(ctx.dataDir, databaseFileName), name, ctx.lock ?? undefined);
+      const result = await restoreBackup(
+        ctx.dataDir,
+        path.join(ctx.dataDir, databaseFileName),
+        name,
+        ctx.lock ?? undefined,
+      );
       // The backup may predate a migration: bring the restored schema up to date on the open connection.
       migrate(ctx.db);
       return { restored: result.restored, safetyBackup: result.safetyBackup, missingFiles: await missingFiles(ctx) };

@@ -1,4 +1,4 @@
-import type { CoreHandlers } from '../../../shared/contract/index.ts';
+import type { CoreHandlers } from '#shared/contract/index.ts';
 import { getApplication, touchApplication } from '../db/queries/applications.ts';
 import { getAttachment, setKeepMarkup } from '../db/queries/attachments.ts';
 import {
@@ -13,7 +13,7 @@ import {
 } from '../db/queries/details.ts';
 import { readApplicationDetail } from './application-detail.ts';
 import type { ServiceContext } from './index.ts';
-import { orNotFound } from '../../../shared/not-found.ts';
+import { orNotFound } from '#shared/not-found.ts';
 
 type WorkflowHandlers = Pick<
   CoreHandlers,
@@ -43,7 +43,8 @@ export function workflowHandlers({ db, store, now }: ServiceContext): WorkflowHa
     'applications:get': ({ id }) => readApplicationDetail(db, id),
     'applications:saveContract': ({ applicationId, contract }) =>
       change(applicationId, () => saveContract(db, applicationId, contract, now())),
-    'applications:saveCosts': ({ applicationId, costs }) => change(applicationId, () => replaceCosts(db, applicationId, costs)),
+    'applications:saveCosts': ({ applicationId, costs }) =>
+      change(applicationId, () => replaceCosts(db, applicationId, costs)),
     'applications:answer': ({ applicationId, questionId, answer }) =>
       change(applicationId, () => setAnswer(db, applicationId, questionId, answer)),
     'applications:setMaterialState': ({ applicationId, materialId, state, reason }) =>

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { Answer } from '../../../shared/rules/index.ts';
+import type { Answer } from '#shared/rules/index.ts';
 
 const choices: { value: Answer; label: string }[] = [
   { value: 'yes', label: '是' },
@@ -8,7 +8,17 @@ const choices: { value: Answer; label: string }[] = [
 ];
 
 /** A yes / no / not-sure question as three radio buttons in a labelled group. */
-export function AnswerChoice({ name, label, value, onChange }: { name: string; label: string; value: Answer | undefined; onChange: (a: Answer) => void }) {
+export function AnswerChoice({
+  name,
+  label,
+  value,
+  onChange,
+}: {
+  name: string;
+  label: string;
+  value: Answer | undefined;
+  onChange: (a: Answer) => void;
+}) {
   // Shown at once; the saved answer arrives a moment later and wins.
   const [shown, setShown] = useState(value);
   useEffect(() => setShown(value), [value]);

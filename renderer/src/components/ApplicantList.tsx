@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import type { Applicant } from '../../../shared/contract/index.ts';
+import type { Applicant } from '#shared/contract/index.ts';
 import { call, errorMessage } from '../api.ts';
 
 interface Props {

@@ -1,11 +1,15 @@
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
-import type { Applicant, ApplicationOverview } from '../../../shared/contract/index.ts';
-import type { ProfileSummary } from '../../../shared/contract/profiles.ts';
+import type { Applicant, ApplicationOverview } from '#shared/contract/index.ts';
+import type { ProfileSummary } from '#shared/contract/profiles.ts';
 import { call, errorMessage } from '../api.ts';
 import { filingWindows } from '../filing-dates.ts';
 import { useProfile } from '../hooks/use-profiles.ts';
 
-const statusLabels: Record<ApplicationOverview['application']['status'], string> = { draft: '准备中', ready: '已备齐', submitted: '已递交' };
+const statusLabels: Record<ApplicationOverview['application']['status'], string> = {
+  draft: '准备中',
+  ready: '已备齐',
+  submitted: '已递交',
+};
 
 interface Props {
   applicant: Applicant;
@@ -36,7 +40,11 @@ export function ApplicationList({ applicant, profile, onOpen, children }: Props)
   async function create() {
     if (!profile) return;
     try {
-      const created = await call('applications:create', { applicantId: applicant.id, profileId: profile.id, year: profile.year });
+      const created = await call('applications:create', {
+        applicantId: applicant.id,
+        profileId: profile.id,
+        year: profile.year,
+      });
       setError(null);
       onOpen(created.id);
     } catch (e) {

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import type { AttachmentWithTurns } from '../../../shared/contract/index.ts';
+import type { AttachmentWithTurns } from '#shared/contract/index.ts';
 import { attachmentContent } from '../pdf/content-cache.ts';
 import { ImageThumb } from './ImageThumb.tsx';
 import { PageThumb } from './PageThumb.tsx';
@@ -15,7 +15,8 @@ interface Props {
 }
 
 const turnLabel = (t: number) => (t ? `已顺时针转 ${t}°` : '');
-const sizeText = (bytes: number) => (bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`);
+const sizeText = (bytes: number) =>
+  bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
 
 /** One attached file: its first page, its name and size, and the buttons to reorder, remove and turn pages. */
 export function AttachmentItem({ file, index, count, onMove, onRemove, onTurn, onKeepMarkup }: Props) {
@@ -58,16 +59,41 @@ export function AttachmentItem({ file, index, count, onMove, onRemove, onTurn, o
             {turned > 0 && ` · ${turned} 页已转向`}
           </span>
           <span className="attachment-actions">
-            <button ref={upButton} type="button" className="secondary small" disabled={index === 0} onClick={() => move(-1)} aria-label={`上移「${file.originalName}」`}>
+            <button
+              ref={upButton}
+              type="button"
+              className="secondary small"
+              disabled={index === 0}
+              onClick={() => move(-1)}
+              aria-label={`上移「${file.originalName}」`}
+            >
               上移
             </button>
-            <button ref={downButton} type="button" className="secondary small" disabled={index === count - 1} onClick={() => move(1)} aria-label={`下移「${file.originalName}」`}>
+            <button
+              ref={downButton}
+              type="button"
+              className="secondary small"
+              disabled={index === count - 1}
+              onClick={() => move(1)}
+              aria-label={`下移「${file.originalName}」`}
+            >
               下移
             </button>
-            <button type="button" className="secondary small" aria-expanded={open} onClick={() => setOpen(!open)} aria-label={`查看和转动「${file.originalName}」的各页`}>
+            <button
+              type="button"
+              className="secondary small"
+              aria-expanded={open}
+              onClick={() => setOpen(!open)}
+              aria-label={`查看和转动「${file.originalName}」的各页`}
+            >
               {open ? '收起各页' : '查看各页 / 转页'}
             </button>
-            <button type="button" className="secondary small danger" onClick={onRemove} aria-label={`移除「${file.originalName}」`}>
+            <button
+              type="button"
+              className="secondary small danger"
+              onClick={onRemove}
+              aria-label={`移除「${file.originalName}」`}
+            >
               移除
             </button>
           </span>
@@ -82,7 +108,12 @@ export function AttachmentItem({ file, index, count, onMove, onRemove, onTurn, o
               <span className="hint">
                 第 {page} 页 {turnLabel(file.turns[String(page)] ?? 0)}
               </span>
-              <button type="button" className="secondary small" onClick={() => onTurn(page)} aria-label={`把「${file.originalName}」第 ${page} 页顺时针转 90°`}>
+              <button
+                type="button"
+                className="secondary small"
+                onClick={() => onTurn(page)}
+                aria-label={`把「${file.originalName}」第 ${page} 页顺时针转 90°`}
+              >
                 转 90°
               </button>
             </li>

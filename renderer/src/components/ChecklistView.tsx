@@ -1,7 +1,13 @@
-import type { ApplicationDetail, CheckResultDto, PageMap } from '../../../shared/contract/index.ts';
-import type { Profile } from '../../../shared/profiles/index.ts';
-import type { SealPlanRow } from '../../../shared/dossier/seal-plan.ts';
-import { materialStatus, pageRange, sealRuleText, sealsText, statusWithReason } from '../../../shared/dossier/material-status.ts';
+import type { ApplicationDetail, CheckResultDto, PageMap } from '#shared/contract/index.ts';
+import type { Profile } from '#shared/profiles/index.ts';
+import type { SealPlanRow } from '#shared/dossier/seal-plan.ts';
+import {
+  materialStatus,
+  pageRange,
+  sealRuleText,
+  sealsText,
+  statusWithReason,
+} from '#shared/dossier/material-status.ts';
 import { FilingDates } from './FilingDates.tsx';
 import { FindingList } from './FindingList.tsx';
 import { SealPlanTable } from './SealPlanTable.tsx';
@@ -46,7 +52,9 @@ export function ChecklistView({ detail, profile, check, pageMap, sealRows }: Pro
         <tbody>
           {profile.materials.map((m) => {
             const row = rowOf(m.id);
-            const files = detail.attachments.filter((a) => a.materialId === m.id).sort((a, b) => a.position - b.position);
+            const files = detail.attachments
+              .filter((a) => a.materialId === m.id)
+              .sort((a, b) => a.position - b.position);
             return (
               <tr key={m.id}>
                 <th scope="row">{m.title}</th>
@@ -61,18 +69,30 @@ export function ChecklistView({ detail, profile, check, pageMap, sealRows }: Pro
       </table>
       {sealRows.length > 0 && <SealPlanTable rows={sealRows} duplex={detail.options.duplex} />}
       <h4>仍待处理的问题</h4>
-      <FindingList findings={(check?.findings ?? []).filter((f) => f.severity !== 'info')} empty="没有待处理的问题。" label="清单中的问题" />
+      <FindingList
+        findings={(check?.findings ?? []).filter((f) => f.severity !== 'info')}
+        empty="没有待处理的问题。"
+        label="清单中的问题"
+      />
       <h4>打印与装订要求</h4>
       <p>{paper.quote}</p>
       <FilingDates profile={profile} heading="h3" />
       <h4>递交</h4>
       <dl className="submission">
-        <div><dt>网上申报</dt><dd>{profile.submission.onlineRoute.join(' → ')}</dd></div>
-        <div><dt>受理窗口</dt><dd>{profile.submission.window}</dd></div>
+        <div>
+          <dt>网上申报</dt>
+          <dd>{profile.submission.onlineRoute.join(' → ')}</dd>
+        </div>
+        <div>
+          <dt>受理窗口</dt>
+          <dd>{profile.submission.window}</dd>
+        </div>
         <div>
           <dt>预约</dt>
           <dd>
-            “{profile.submission.appointment.app}”APP：{profile.submission.appointment.steps.map((s) => `【${s}】`).join('—')}。{profile.submission.appointment.note}
+            “{profile.submission.appointment.app}”APP：
+            {profile.submission.appointment.steps.map((s) => `【${s}】`).join('—')}。
+            {profile.submission.appointment.note}
           </dd>
         </div>
         <div>

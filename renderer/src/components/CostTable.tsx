@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { Profile } from '../../../shared/profiles/index.ts';
+import type { Profile } from '#shared/profiles/index.ts';
 import { newRow, parseAmount, type CostRow } from './cost-rows.ts';
 import { DateInput } from './DateInput.tsx';
 
@@ -21,7 +21,8 @@ export function CostTable({ profile, rows, onRows, onLeave, errors = {}, onUnsav
   const [touched, setTouched] = useState<Set<number>>(new Set());
   const [focusKey, setFocusKey] = useState<number | null>(null);
   const kinds = [...profile.funding.eligibleCostKinds, { id: 'other', label: '其他费用（不计入模型券）' }];
-  const edit = (key: number, patch: Partial<CostRow>) => onRows(rows.map((r) => (r.key === key ? { ...r, ...patch } : r)));
+  const edit = (key: number, patch: Partial<CostRow>) =>
+    onRows(rows.map((r) => (r.key === key ? { ...r, ...patch } : r)));
   const leave = (key: number) => {
     setTouched((t) => new Set(t).add(key));
     onLeave();
@@ -41,7 +42,9 @@ export function CostTable({ profile, rows, onRows, onLeave, errors = {}, onUnsav
             <th scope="col">金额（元）</th>
             <th scope="col">支付日期</th>
             <th scope="col">备注（发票号等）</th>
-            <th scope="col"><span className="visually-hidden">操作</span></th>
+            <th scope="col">
+              <span className="visually-hidden">操作</span>
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -49,7 +52,8 @@ export function CostTable({ profile, rows, onRows, onLeave, errors = {}, onUnsav
             const parsed = parseAmount(r.amount);
             // Findings name the saved line (rows without a valid amount are not saved).
             const savedIndex = rows.slice(0, i).filter((x) => !('error' in parseAmount(x.amount))).length;
-            const amountError = 'error' in parsed && (touched.has(r.key) || r.amount.trim() !== '') ? parsed.error : null;
+            const amountError =
+              'error' in parsed && (touched.has(r.key) || r.amount.trim() !== '') ? parsed.error : null;
             const noteId = `cost-${r.key}-amount-note`;
             return (
               <tr key={r.key}>
@@ -90,7 +94,12 @@ export function CostTable({ profile, rows, onRows, onLeave, errors = {}, onUnsav
                   <DateInput
                     label={`第 ${i + 1} 笔费用的支付日期`}
                     value={r.paidOn || null}
-                    onUnsaved={(problem) => onUnsaved?.(`cost-${r.key}-date`, problem ? [`第 ${i + 1} 笔费用的支付日期填写有误，还没有保存`] : [])}
+                    onUnsaved={(problem) =>
+                      onUnsaved?.(
+                        `cost-${r.key}-date`,
+                        problem ? [`第 ${i + 1} 笔费用的支付日期填写有误，还没有保存`] : [],
+                      )
+                    }
                     error={'error' in parsed ? undefined : errors[`costs.${savedIndex}.paidOn`]}
                     onCommit={(iso) => {
                       edit(r.key, { paidOn: iso ?? '' });
@@ -99,7 +108,12 @@ export function CostTable({ profile, rows, onRows, onLeave, errors = {}, onUnsav
                   />
                 </td>
                 <td data-label="备注">
-                  <input aria-label={`第 ${i + 1} 笔费用的备注`} value={r.note} onChange={(e) => edit(r.key, { note: e.target.value })} onBlur={() => leave(r.key)} />
+                  <input
+                    aria-label={`第 ${i + 1} 笔费用的备注`}
+                    value={r.note}
+                    onChange={(e) => edit(r.key, { note: e.target.value })}
+                    onBlur={() => leave(r.key)}
+                  />
                 </td>
                 <td>
                   <button

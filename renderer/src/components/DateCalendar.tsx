@@ -50,27 +50,51 @@ export function DateCalendar({ label, value, onPick, onClose }: Props) {
   return (
     <div ref={box} className="date-calendar" role="dialog" aria-label={`选择${label}`} onKeyDown={onKey}>
       <div className="calendar-head">
-        <button type="button" className="secondary small" onClick={() => setShown(step(shown, -12))} aria-label="上一年">«</button>
-        <button type="button" className="secondary small" onClick={() => setShown(step(shown, -1))} aria-label="上个月">‹</button>
+        <button
+          type="button"
+          className="secondary small"
+          onClick={() => setShown(step(shown, -12))}
+          aria-label="上一年"
+        >
+          «
+        </button>
+        <button type="button" className="secondary small" onClick={() => setShown(step(shown, -1))} aria-label="上个月">
+          ‹
+        </button>
         <span aria-live="polite">{heading}</span>
-        <button type="button" className="secondary small" onClick={() => setShown(step(shown, 1))} aria-label="下个月">›</button>
-        <button type="button" className="secondary small" onClick={() => setShown(step(shown, 12))} aria-label="下一年">»</button>
+        <button type="button" className="secondary small" onClick={() => setShown(step(shown, 1))} aria-label="下个月">
+          ›
+        </button>
+        <button type="button" className="secondary small" onClick={() => setShown(step(shown, 12))} aria-label="下一年">
+          »
+        </button>
       </div>
       <div className="calendar-days" role="grid" aria-label={heading}>
         {WEEKDAYS.map((d) => (
-          <span key={d} className="weekday" aria-hidden="true">{d}</span>
+          <span key={d} className="weekday" aria-hidden="true">
+            {d}
+          </span>
         ))}
         {cells(shown).map((day, i) => {
           if (day === null) return <span key={`gap-${i}`} />;
           const iso = `${shown.year}-${pad(shown.month)}-${pad(day)}`;
           return (
-            <button key={iso} type="button" className="small" aria-pressed={iso === value} aria-label={`${shown.year}年${shown.month}月${day}日`} onClick={() => onPick(iso)}>
+            <button
+              key={iso}
+              type="button"
+              className="small"
+              aria-pressed={iso === value}
+              aria-label={`${shown.year}年${shown.month}月${day}日`}
+              onClick={() => onPick(iso)}
+            >
               {day}
             </button>
           );
         })}
       </div>
-      <button type="button" className="secondary small" onClick={onClose}>关闭</button>
+      <button type="button" className="secondary small" onClick={onClose}>
+        关闭
+      </button>
     </div>
   );
 }

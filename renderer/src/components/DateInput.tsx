@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { looksFinished, parseTypedDate } from '../../../shared/typed-date.ts';
+import { looksFinished, parseTypedDate } from '#shared/typed-date.ts';
 import { useAutosave } from '../hooks/use-autosave.ts';
 import { DateCalendar } from './DateCalendar.tsx';
 
@@ -92,7 +92,12 @@ export function DateInput({ label, value, onCommit, error, id, name, onUnsaved }
           }}
         />
         {/* Named by its content, not aria-label, so that the field's label names the field alone. */}
-        <button type="button" className="secondary small calendar-button" aria-expanded={open} onClick={() => setOpen(!open)}>
+        <button
+          type="button"
+          className="secondary small calendar-button"
+          aria-expanded={open}
+          onClick={() => setOpen(!open)}
+        >
           <span aria-hidden="true">日历</span>
           <span className="visually-hidden">从日历选择{label}</span>
         </button>

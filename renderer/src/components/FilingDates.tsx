@@ -1,4 +1,4 @@
-import type { Profile } from '../../../shared/profiles/index.ts';
+import type { Profile } from '#shared/profiles/index.ts';
 import { afterClosingAdvice, filingWindows } from '../filing-dates.ts';
 
 /** The filing windows with the days left (or 已截止), and what to do once they have closed. */

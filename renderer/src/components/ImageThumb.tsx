@@ -2,7 +2,17 @@ import { useEffect, useState } from 'react';
 import { attachmentContent, isShownImage } from '../pdf/content-cache.ts';
 
 /** An attached image as a thumbnail (TIFF, which Chromium cannot show, as a labelled placeholder). */
-export function ImageThumb({ attachmentId, mediaType, turn = 0, label }: { attachmentId: number; mediaType: string; turn?: number; label: string }) {
+export function ImageThumb({
+  attachmentId,
+  mediaType,
+  turn = 0,
+  label,
+}: {
+  attachmentId: number;
+  mediaType: string;
+  turn?: number;
+  label: string;
+}) {
   const [url, setUrl] = useState<string | null>(null);
   useEffect(() => {
     if (!isShownImage(mediaType)) return;
@@ -27,7 +37,11 @@ export function ImageThumb({ attachmentId, mediaType, turn = 0, label }: { attac
   }
   return (
     <span className="thumb">
-      {url ? <img src={url} alt={label} className={`thumb-image turn-${turn}`} /> : <span className="thumb-canvas" role="img" aria-label={label} />}
+      {url ? (
+        <img src={url} alt={label} className={`thumb-image turn-${turn}`} />
+      ) : (
+        <span className="thumb-canvas" role="img" aria-label={label} />
+      )}
     </span>
   );
 }

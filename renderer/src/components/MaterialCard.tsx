@@ -1,8 +1,8 @@
 import { useRef, useState, type DragEvent } from 'react';
-import type { AttachmentWithTurns, ApplicationDetail, CheckResultDto } from '../../../shared/contract/index.ts';
-import { fileInputAccept } from '../../../shared/file-kinds.ts';
-import { materialStatusLabels, sealRuleText, type MaterialStateKind } from '../../../shared/dossier/material-status.ts';
-import type { ProfileMaterial } from '../../../shared/profiles/index.ts';
+import type { AttachmentWithTurns, ApplicationDetail, CheckResultDto } from '#shared/contract/index.ts';
+import { fileInputAccept } from '#shared/file-kinds.ts';
+import { materialStatusLabels, sealRuleText, type MaterialStateKind } from '#shared/dossier/material-status.ts';
+import type { ProfileMaterial } from '#shared/profiles/index.ts';
 import type { InterruptedImport } from '../import-journal.ts';
 import { AttachmentItem } from './AttachmentItem.tsx';
 import { FindingList } from './FindingList.tsx';
@@ -23,7 +23,11 @@ export interface MaterialActions {
   setState: (materialId: string, state: MaterialStateKind | null, reason: string) => void;
 }
 
-const requirementLabels = { required: '必须提交', exemptible: '必须提交（符合条件可免交）', conditional: '视情况提交' } as const;
+const requirementLabels = {
+  required: '必须提交',
+  exemptible: '必须提交（符合条件可免交）',
+  conditional: '视情况提交',
+} as const;
 
 interface Props {
   material: ProfileMaterial;
@@ -42,8 +46,16 @@ function CutShortNote({ left, onDismiss }: { left: InterruptedImport; onDismiss?
   return (
     <div role="status" className="note cut-short">
       <p>上次添加文件时窗口被关闭了。</p>
-      {left.added.length > 0 && <p>已加入 {left.added.length} 个：{list(left.added)}。</p>}
-      {left.missing.length > 0 && <p>没有加入 {left.missing.length} 个：{list(left.missing)}，请重新添加这些文件。</p>}
+      {left.added.length > 0 && (
+        <p>
+          已加入 {left.added.length} 个：{list(left.added)}。
+        </p>
+      )}
+      {left.missing.length > 0 && (
+        <p>
+          没有加入 {left.missing.length} 个：{list(left.missing)}，请重新添加这些文件。
+        </p>
+      )}
       <button type="button" className="secondary small" onClick={onDismiss}>
         知道了
       </button>
@@ -52,7 +64,15 @@ function CutShortNote({ left, onDismiss }: { left: InterruptedImport; onDismiss?
 }
 
 /** One material of the guide: what it is, where to get it, its seal rule, its files, and a drop zone. */
-export function MaterialCard({ material: m, detail, findings, actions, actionError, cutShort, onDismissCutShort }: Props) {
+export function MaterialCard({
+  material: m,
+  detail,
+  findings,
+  actions,
+  actionError,
+  cutShort,
+  onDismissCutShort,
+}: Props) {
   const input = useRef<HTMLInputElement>(null);
   const [problems, setProblems] = useState<FileProblem[]>([]);
   const [busy, setBusy] = useState<number>(0);
@@ -60,7 +80,11 @@ export function MaterialCard({ material: m, detail, findings, actions, actionErr
   const files = detail.attachments.filter((a) => a.materialId === m.id).sort((a, b) => a.position - b.position);
   const state = detail.materialStates[m.id];
   const pages = files.reduce((n, f) => n + (f.pageCount ?? 1), 0);
-  const status = state ? `已标记${materialStatusLabels[state.state]}` : files.length ? `已添加 ${files.length} 个文件，共 ${pages} 页` : '还没有文件';
+  const status = state
+    ? `已标记${materialStatusLabels[state.state]}`
+    : files.length
+      ? `已添加 ${files.length} 个文件，共 ${pages} 页`
+      : '还没有文件';
 
   async function add(list: File[]) {
     if (list.length === 0) return;
@@ -75,7 +99,11 @@ export function MaterialCard({ material: m, detail, findings, actions, actionErr
   };
 
   return (
-    <article className={`card material ${state ? 'set-aside' : files.length ? 'has-files' : 'no-files'}`} aria-labelledby={`material-${m.id}`} data-material={m.id}>
+    <article
+      className={`card material ${state ? 'set-aside' : files.length ? 'has-files' : 'no-files'}`}
+      aria-labelledby={`material-${m.id}`}
+      data-material={m.id}
+    >
       <header className="material-head">
         <h3 id={`material-${m.id}`}>{m.title}</h3>
         <span className={`badge ${m.requirement.kind}`}>{requirementLabels[m.requirement.kind]}</span>
@@ -83,10 +111,24 @@ export function MaterialCard({ material: m, detail, findings, actions, actionErr
       </header>
       <p>{m.description}</p>
       <dl className="material-facts">
-        <div><dt>从哪里取得</dt><dd>{m.source}</dd></div>
-        <div><dt>盖章要求</dt><dd>{sealRuleText(m.seal)}</dd></div>
-        {m.requirement.kind === 'conditional' && <div><dt>何时需要</dt><dd>{m.requirement.when}</dd></div>}
-        <div><dt>怎么准备</dt><dd>{m.help}</dd></div>
+        <div>
+          <dt>从哪里取得</dt>
+          <dd>{m.source}</dd>
+        </div>
+        <div>
+          <dt>盖章要求</dt>
+          <dd>{sealRuleText(m.seal)}</dd>
+        </div>
+        {m.requirement.kind === 'conditional' && (
+          <div>
+            <dt>何时需要</dt>
+            <dd>{m.requirement.when}</dd>
+          </div>
+        )}
+        <div>
+          <dt>怎么准备</dt>
+          <dd>{m.help}</dd>
+        </div>
       </dl>
       <details className="guide-details">
         <summary>指南原文</summary>
@@ -104,7 +146,12 @@ export function MaterialCard({ material: m, detail, findings, actions, actionErr
           data-testid={`drop-${m.id}`}
         >
           <span>把文件拖到这里，或</span>
-          <button type="button" className="secondary" onClick={() => input.current?.click()} aria-label={`为「${m.title}」选择文件`}>
+          <button
+            type="button"
+            className="secondary"
+            onClick={() => input.current?.click()}
+            aria-label={`为「${m.title}」选择文件`}
+          >
             选择文件
           </button>
           <input
@@ -120,7 +167,9 @@ export function MaterialCard({ material: m, detail, findings, actions, actionErr
               void add(chosen);
             }}
           />
-          <span className="hint">可一次选多个文件：PDF、JPEG、PNG、TIFF。文件会复制进卷宗，原文件以后移动或删除都不影响。</span>
+          <span className="hint">
+            可一次选多个文件：PDF、JPEG、PNG、TIFF。文件会复制进卷宗，原文件以后移动或删除都不影响。
+          </span>
         </div>
       )}
       {cutShort && <CutShortNote left={cutShort} onDismiss={onDismissCutShort} />}
@@ -129,7 +178,11 @@ export function MaterialCard({ material: m, detail, findings, actions, actionErr
           {actionError}
         </p>
       )}
-      {busy > 0 && <p role="status" className="hint">正在添加 {busy} 个文件…</p>}
+      {busy > 0 && (
+        <p role="status" className="hint">
+          正在添加 {busy} 个文件…
+        </p>
+      )}
       {problems.length > 0 && (
         <div role="alert" className="file-problems">
           <ul>
@@ -158,7 +211,12 @@ export function MaterialCard({ material: m, detail, findings, actions, actionErr
           ))}
         </ol>
       )}
-      <MaterialStateControl material={m} state={state} hasFiles={files.length > 0} onSet={(s, r) => actions.setState(m.id, s, r)} />
+      <MaterialStateControl
+        material={m}
+        state={state}
+        hasFiles={files.length > 0}
+        onSet={(s, r) => actions.setState(m.id, s, r)}
+      />
       <FindingList findings={findings} label={`「${m.title}」的检查结果`} />
     </article>
   );

@@ -1,7 +1,7 @@
 import { useState } from 'react';
-import type { ApplicationDetail } from '../../../shared/contract/index.ts';
-import { materialStatusLabels, type MaterialStateKind } from '../../../shared/dossier/material-status.ts';
-import type { ProfileMaterial } from '../../../shared/profiles/index.ts';
+import type { ApplicationDetail } from '#shared/contract/index.ts';
+import { materialStatusLabels, type MaterialStateKind } from '#shared/dossier/material-status.ts';
+import type { ProfileMaterial } from '#shared/profiles/index.ts';
 
 type State = ApplicationDetail['materialStates'][string] | undefined;
 
@@ -35,7 +35,13 @@ export function MaterialStateControl({ material: m, state, hasFiles, onSet }: Pr
       <div className="state-box">
         <p className="hint">符合下列情形的可以免交：</p>
         {req.exemptions.map((x) => (
-          <button key={x.id} type="button" className="secondary small" disabled={hasFiles} onClick={() => onSet('exempt', x.label)}>
+          <button
+            key={x.id}
+            type="button"
+            className="secondary small"
+            disabled={hasFiles}
+            onClick={() => onSet('exempt', x.label)}
+          >
             标记免交：{x.label}
           </button>
         ))}
@@ -48,8 +54,19 @@ export function MaterialStateControl({ material: m, state, hasFiles, onSet }: Pr
     <div className="state-box">
       <p className="hint">只有“{req.when}”时才需要提交。不涉及的，写明原因后标记不适用：</p>
       <label htmlFor={id}>不适用的原因</label>
-      <textarea id={id} rows={2} value={reason} placeholder="例如：本项目为财务报表智能分析，不涉及科技伦理敏感领域" onChange={(e) => setReason(e.target.value)} />
-      <button type="button" className="secondary small" disabled={hasFiles || reason.trim() === ''} onClick={() => onSet('not-applicable', reason.trim())}>
+      <textarea
+        id={id}
+        rows={2}
+        value={reason}
+        placeholder="例如：本项目为财务报表智能分析，不涉及科技伦理敏感领域"
+        onChange={(e) => setReason(e.target.value)}
+      />
+      <button
+        type="button"
+        className="secondary small"
+        disabled={hasFiles || reason.trim() === ''}
+        onClick={() => onSet('not-applicable', reason.trim())}
+      >
         标记为不适用
       </button>
       {hasFiles && <p className="hint">已添加了文件；要标记不适用，请先移除文件。</p>}

@@ -48,7 +48,12 @@ export function PageThumb({ docKey, load, page, turn = 0, width, label }: Props)
 
   return (
     <span className={`thumb thumb-${state}`} data-width={width}>
-      <canvas ref={canvasRef} role="img" aria-label={label} className={width > 150 ? 'thumb-canvas large' : 'thumb-canvas'} />
+      <canvas
+        ref={canvasRef}
+        role="img"
+        aria-label={label}
+        className={width > 150 ? 'thumb-canvas large' : 'thumb-canvas'}
+      />
       {state === 'failed' && <span className="thumb-failed">无法显示</span>}
     </span>
   );

@@ -1,5 +1,5 @@
 import { useId, useRef, useState, type ChangeEvent } from 'react';
-import type { ProfileSummary } from '../../../shared/contract/profiles.ts';
+import type { ProfileSummary } from '#shared/contract/profiles.ts';
 import { call, errorMessage } from '../api.ts';
 import { loadProfile } from '../hooks/use-profiles.ts';
 
@@ -56,7 +56,10 @@ export function ProfilePicker({ profiles, chosenId, onChoose, onImported }: Prop
         onChange={(e) => void importFile(e)}
       />
       {message && (
-        <p role={message.kind === 'error' ? 'alert' : 'status'} className={message.kind === 'error' ? 'field-error' : 'saved'}>
+        <p
+          role={message.kind === 'error' ? 'alert' : 'status'}
+          className={message.kind === 'error' ? 'field-error' : 'saved'}
+        >
           {message.text}
         </p>
       )}

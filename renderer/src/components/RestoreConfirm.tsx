@@ -33,7 +33,9 @@ export function RestoreConfirm({ backup, onConfirm, onCancel }: Props) {
         onCancel();
       }}
     >
-      <h2 id="restore-title">恢复 {when} 的{backupKind(backup.reason)}备份？</h2>
+      <h2 id="restore-title">
+        恢复 {when} 的{backupKind(backup.reason)}备份？
+      </h2>
       <div id="restore-what">
         <p>恢复后，卷宗里所有的申报单位和申报项目都会回到 {when} 时的样子；在那之后所做的修改会被替换。</p>
         <p>替换之前，卷宗会先把现在的数据另存为一个「恢复前」备份。如果恢复后发现不对，可以再恢复那个备份。</p>

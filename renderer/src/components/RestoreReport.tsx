@@ -1,4 +1,4 @@
-import type { ChannelOutput } from '../../../shared/contract/index.ts';
+import type { ChannelOutput } from '#shared/contract/index.ts';
 import { backupKind, backupTime } from '../backup-format.ts';
 
 type Restored = ChannelOutput<'backup:restore'>;
@@ -13,7 +13,9 @@ export function RestoreReport({ result }: { result: Restored }) {
       </h3>
       <p>申报单位和申报项目已回到那时的样子。</p>
       {safetyBackup ? (
-        <p className="hint">恢复前的数据已另存为一个「恢复前」备份（见下面的列表）。如需撤销这次恢复，恢复那个备份即可。</p>
+        <p className="hint">
+          恢复前的数据已另存为一个「恢复前」备份（见下面的列表）。如需撤销这次恢复，恢复那个备份即可。
+        </p>
       ) : (
         <p className="hint">恢复前的数据文件已损坏，没有另存为备份；它被移到了数据文件夹的 damaged 文件夹中保留。</p>
       )}
@@ -21,9 +23,7 @@ export function RestoreReport({ result }: { result: Restored }) {
         <p className="ok-note">这个备份用到的附件文件都还在。</p>
       ) : (
         <div className="note">
-          <p>
-            这个备份记录的 {missingFiles.length} 个附件文件已不在卷宗里，卷宗无法找回它们：
-          </p>
+          <p>这个备份记录的 {missingFiles.length} 个附件文件已不在卷宗里，卷宗无法找回它们：</p>
           <ul className="missing-files">
             {missingFiles.map((name, i) => (
               <li key={`${i}-${name}`}>{name}</li>

@@ -1,11 +1,13 @@
-import { pageRange } from '../../../shared/dossier/material-status.ts';
-import type { SealPlanRow } from '../../../shared/dossier/seal-plan.ts';
+import { pageRange } from '#shared/dossier/material-status.ts';
+import type { SealPlanRow } from '#shared/dossier/seal-plan.ts';
 
 function crossText(row: SealPlanRow): string {
   if (row.crossPageSheets.length === 0) return row.pageCount > 1 ? '不需要' : '不需要（单页）';
   const first = row.crossPageSheets[0]!;
   const last = row.crossPageSheets[row.crossPageSheets.length - 1]!;
-  return first === last ? `第 ${first} 张（在这一张的页边盖骑缝章）` : `第 ${pageRange(first, last)} 张（${row.crossPageSheets.length} 张叠齐，在右侧页边盖一枚骑缝章）`;
+  return first === last
+    ? `第 ${first} 张（在这一张的页边盖骑缝章）`
+    : `第 ${pageRange(first, last)} 张（${row.crossPageSheets.length} 张叠齐，在右侧页边盖一枚骑缝章）`;
 }
 
 /** The seal plan (用印单): for each part, its pages and sheets, where the 公章 goes and what the 骑缝章 spans. */
@@ -30,11 +32,17 @@ export function SealPlanTable({ rows, duplex }: { rows: SealPlanRow[]; duplex: b
           <tr key={r.id} data-section={r.id}>
             <td>{i + 1}</td>
             <th scope="row">{r.title}</th>
-            <td>{pageRange(r.firstNumber, r.lastNumber)}（{r.pageCount} 页）</td>
+            <td>
+              {pageRange(r.firstNumber, r.lastNumber)}（{r.pageCount} 页）
+            </td>
             <td>
               第 {pageRange(r.firstSheet, r.lastSheet)} 张（{r.sheetCount} 张）
             </td>
-            <td>{r.officialSeal ? `第 ${r.officialSeal.sheet} 张${duplex ? (r.officialSeal.side === 'front' ? '正面' : '背面') : ''}（页码 ${r.firstNumber}）` : '不需要'}</td>
+            <td>
+              {r.officialSeal
+                ? `第 ${r.officialSeal.sheet} 张${duplex ? (r.officialSeal.side === 'front' ? '正面' : '背面') : ''}（页码 ${r.firstNumber}）`
+                : '不需要'}
+            </td>
             <td>{crossText(r)}</td>
           </tr>
         ))}

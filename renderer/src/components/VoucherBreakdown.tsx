@@ -34,7 +34,10 @@ export function VoucherBreakdown({ costs, profile, rowNumbers }: Props) {
               <small>
                 （
                 {v.excluded
-                  .map((e) => `第 ${rowNumbers?.[e.index] ?? e.index + 1} 笔：${e.reason === 'kind' ? '类别不属于模型购买费用' : '支付日期未填或不在服务期间内'}`)
+                  .map(
+                    (e) =>
+                      `第 ${rowNumbers?.[e.index] ?? e.index + 1} 笔：${e.reason === 'kind' ? '类别不属于模型购买费用' : '支付日期未填或不在服务期间内'}`,
+                  )
                   .join('；')}
                 ）
               </small>
@@ -61,8 +64,12 @@ export function VoucherBreakdown({ costs, profile, rowNumbers }: Props) {
           <dd>{formatYuan(v.amountFen)}</dd>
         </div>
       </dl>
-      {v.amountFen > v.softCapFen && <p className="note">超过每年原则上 {formatYuan(v.softCapFen)} 的额度，最终额度以审核结果为准。</p>}
-      <p className="hint">{profile.funding.quote} {profile.funding.budgetNote}。</p>
+      {v.amountFen > v.softCapFen && (
+        <p className="note">超过每年原则上 {formatYuan(v.softCapFen)} 的额度，最终额度以审核结果为准。</p>
+      )}
+      <p className="hint">
+        {profile.funding.quote} {profile.funding.budgetNote}。
+      </p>
     </section>
   );
 }

@@ -1,4 +1,4 @@
-import type { CostLine } from '../../../shared/contract/index.ts';
+import type { CostLine } from '#shared/contract/index.ts';
 
 /** A cost row as typed: the amount stays text until it is a valid number of yuan; `key` follows the row on screen. */
 export interface CostRow {
@@ -17,7 +17,13 @@ export function newRow(kind: string): CostRow {
 }
 
 export function rowsOf(costs: CostLine[]): CostRow[] {
-  return costs.map((c) => ({ key: nextKey++, kind: c.kind, amount: (c.amountFen / 100).toFixed(2), paidOn: c.paidOn ?? '', note: c.note }));
+  return costs.map((c) => ({
+    key: nextKey++,
+    kind: c.kind,
+    amount: (c.amountFen / 100).toFixed(2),
+    paidOn: c.paidOn ?? '',
+    note: c.note,
+  }));
 }
 
 /** The amount in fen, or an error in the clerk's words. */
@@ -55,7 +61,8 @@ const typedRows = new Map<number, CostRow[]>();
 /** The rows to show: those typed earlier in this session if they still agree with what is saved, else the saved ones. */
 export function initialRows(applicationId: number, saved: CostLine[]): CostRow[] {
   const typed = typedRows.get(applicationId);
-  if (typed && JSON.stringify(savableLines(typed)) === JSON.stringify(saved.map((c) => ({ ...c, note: c.note ?? '' })))) return typed;
+  if (typed && JSON.stringify(savableLines(typed)) === JSON.stringify(saved.map((c) => ({ ...c, note: c.note ?? '' }))))
+    return typed;
   return rowsOf(saved);
 }
 

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { ApplicationDetail, CheckResultDto } from '../../../shared/contract/index.ts';
+import type { ApplicationDetail, CheckResultDto } from '#shared/contract/index.ts';
 import { ApiCallError, call, errorMessage } from '../api.ts';
 
 /** Where a failed change is shown: at a field (its key, as the step names it), or above the step when unnamed. */

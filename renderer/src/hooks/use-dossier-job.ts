@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { JobStatus } from '../../../shared/contract/index.ts';
+import type { JobStatus } from '#shared/contract/index.ts';
 import { call, errorMessage } from '../api.ts';
 
 export interface DossierJob {

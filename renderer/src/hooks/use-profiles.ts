@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { ProfileSummary } from '../../../shared/contract/profiles.ts';
-import type { Profile } from '../../../shared/profiles/index.ts';
+import type { ProfileSummary } from '#shared/contract/profiles.ts';
+import type { Profile } from '#shared/profiles/index.ts';
 import { call, errorMessage } from '../api.ts';
 
 // A profile never changes under a running window except by import, which adds a new id or replaces one on purpose;

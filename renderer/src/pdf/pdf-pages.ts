@@ -25,7 +25,10 @@ export function openPdf(key: string, load: () => Promise<Uint8Array>): Promise<P
 export function forgetPdf(key: string): void {
   const doc = documents.get(key);
   documents.delete(key);
-  void doc?.then((d) => d.destroy(), () => undefined);
+  void doc?.then(
+    (d) => d.destroy(),
+    () => undefined,
+  );
 }
 
 const MAX_RENDERS = 2;
@@ -49,7 +52,13 @@ export interface ThumbnailJob {
 }
 
 /** Renders page `pageNumber` (from 1) into `canvas`, `cssWidth` pixels wide, turned `turn` degrees clockwise. */
-export function renderThumbnail(doc: PDFDocumentProxy, pageNumber: number, canvas: HTMLCanvasElement, cssWidth: number, turn = 0): ThumbnailJob {
+export function renderThumbnail(
+  doc: PDFDocumentProxy,
+  pageNumber: number,
+  canvas: HTMLCanvasElement,
+  cssWidth: number,
+  turn = 0,
+): ThumbnailJob {
   let task: RenderTask | null = null;
   let cancelled = false;
   const promise = inSlot(async () => {

@@ -1,12 +1,18 @@
 import { useState } from 'react';
-import type { Applicant } from '../../../shared/contract/index.ts';
+import type { Applicant } from '#shared/contract/index.ts';
 import { ApplicationList } from '../components/ApplicationList.tsx';
 import { FilingDates } from '../components/FilingDates.tsx';
 import { ProfilePicker } from '../components/ProfilePicker.tsx';
 import { useProfile, useProfileList } from '../hooks/use-profiles.ts';
 
 /** The chosen applicant on the home screen: its applications with their progress, and the filing dates. */
-export function ApplicantPanel({ applicant, onOpen }: { applicant: Applicant; onOpen: (applicationId: number) => void }) {
+export function ApplicantPanel({
+  applicant,
+  onOpen,
+}: {
+  applicant: Applicant;
+  onOpen: (applicationId: number) => void;
+}) {
   const { profiles, error, reload } = useProfileList();
   const [chosenId, setChosenId] = useState<string>();
   const chosen = profiles.find((p) => p.id === chosenId) ?? profiles[0];

@@ -21,7 +21,8 @@ interface Props {
 /** What the save note says: never "已自动保存" while something on screen is not saved. */
 function saveNote(app: ApplicationState, pending: boolean): { text: string; tone: string } {
   if (app.unsaved.length) return { text: `未保存：${app.unsaved.join('；')}。`, tone: 'error' };
-  if (app.error || Object.keys(app.fieldErrors).length) return { text: '有修改没有保存：请看标红的输入框。', tone: 'error' };
+  if (app.error || Object.keys(app.fieldErrors).length)
+    return { text: '有修改没有保存：请看标红的输入框。', tone: 'error' };
   if (pending || app.saving > 0) return { text: '正在保存…', tone: '' };
   return { text: app.savedAt ? `已自动保存 ${app.savedAt}` : '所填内容会自动保存', tone: '' };
 }
@@ -60,7 +61,17 @@ export function ApplicationScreen({ applicationId, step, onStep, onApplicantChan
   }, [step]);
 
   if (!detail) {
-    return <main className="app-main">{app.error ? <p role="alert" className="field-error">{app.error}</p> : <p className="hint">正在读取申报项目…</p>}</main>;
+    return (
+      <main className="app-main">
+        {app.error ? (
+          <p role="alert" className="field-error">
+            {app.error}
+          </p>
+        ) : (
+          <p className="hint">正在读取申报项目…</p>
+        )}
+      </main>
+    );
   }
   if (!profile) {
     return (
@@ -95,11 +106,22 @@ export function ApplicationScreen({ applicationId, step, onStep, onApplicantChan
               const errors = errorsByStep.get(s.id) ?? 0;
               return (
                 <li key={s.id}>
-                  <button type="button" className={s.id === step ? 'selected' : ''} aria-current={s.id === step ? 'step' : undefined} onClick={() => onStep(s.id)}>
+                  <button
+                    type="button"
+                    className={s.id === step ? 'selected' : ''}
+                    aria-current={s.id === step ? 'step' : undefined}
+                    onClick={() => onStep(s.id)}
+                  >
                     <span className="step-number">{i + 1}</span>
                     <span className="step-label">{s.label}</span>
-                    {errors > 0 && <span className="step-errors" aria-label={`${errors} 个问题`}>{errors}</span>}
-                    {s.id === 'generate' && job.status?.state === 'running' && <span className="step-busy">生成中</span>}
+                    {errors > 0 && (
+                      <span className="step-errors" aria-label={`${errors} 个问题`}>
+                        {errors}
+                      </span>
+                    )}
+                    {s.id === 'generate' && job.status?.state === 'running' && (
+                      <span className="step-busy">生成中</span>
+                    )}
                   </button>
                 </li>
               );

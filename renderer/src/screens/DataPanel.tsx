@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { ChannelOutput } from '../../../shared/contract/index.ts';
+import type { ChannelOutput } from '#shared/contract/index.ts';
 import { call, errorMessage } from '../api.ts';
 import { backupKind, backupTime, newestFirst, type Backup } from '../backup-format.ts';
 import { BackupTable } from '../components/BackupTable.tsx';
@@ -81,7 +81,8 @@ export function DataPanel({ onRestored }: { onRestored: () => void | Promise<voi
       <section className="card" aria-labelledby="backups-heading">
         <h3 id="backups-heading">备份</h3>
         <p className="hint">
-          卷宗每天自动备份一次，升级数据格式和恢复之前也会先备份；每种备份保留最近的 10 个。重要的修改之后，可以点「立即备份」。
+          卷宗每天自动备份一次，升级数据格式和恢复之前也会先备份；每种备份保留最近的 10
+          个。重要的修改之后，可以点「立即备份」。
         </p>
         <div className="button-row">
           <button type="button" onClick={() => void backUpNow()} disabled={busy !== null}>
@@ -109,7 +110,11 @@ export function DataPanel({ onRestored }: { onRestored: () => void | Promise<voi
         )}
       </section>
       {confirming && (
-        <RestoreConfirm backup={confirming} onConfirm={() => void restore(confirming)} onCancel={() => setConfirming(null)} />
+        <RestoreConfirm
+          backup={confirming}
+          onConfirm={() => void restore(confirming)}
+          onCancel={() => setConfirming(null)}
+        />
       )}
     </div>
   );

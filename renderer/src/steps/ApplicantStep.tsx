@@ -1,7 +1,7 @@
 import { useRef, useState } from 'react';
-import type { Applicant, ApplicantDraft } from '../../../shared/contract/index.ts';
+import type { Applicant, ApplicantDraft } from '#shared/contract/index.ts';
 import { call } from '../api.ts';
-import { toHalfWidth } from '../../../shared/half-width.ts';
+import { toHalfWidth } from '#shared/half-width.ts';
 import { DateInput } from '../components/DateInput.tsx';
 import { FindingList } from '../components/FindingList.tsx';
 import { useAutosave } from '../hooks/use-autosave.ts';
@@ -36,7 +36,13 @@ function cleaned(key: TextField, typed: string): string {
 }
 
 /** Step 1: the applicant's details, checked as typed and saved a moment after the typing stops. */
-export function ApplicantStep({ app, detail, profile, check, onApplicantChanged }: StepProps & { onApplicantChanged: () => void }) {
+export function ApplicantStep({
+  app,
+  detail,
+  profile,
+  check,
+  onApplicantChanged,
+}: StepProps & { onApplicantChanged: () => void }) {
   const applicant = detail.applicant;
   const [typed, setTyped] = useState({ creditCode: applicant.creditCode, registeredIn: applicant.registeredIn });
   const notes: Partial<Record<Field, LiveNote | null>> = {
@@ -74,12 +80,24 @@ export function ApplicantStep({ app, detail, profile, check, onApplicantChanged 
               return (
                 <div key={f.key} className="field">
                   <label htmlFor="applicant-established">{f.label}</label>
-                  <DateInput id="applicant-established" name="established" label={f.label} value={applicant.established} error={app.fieldErrors.established} onUnsaved={(problem) => app.setUnsaved('established', problem ? ['成立日期填写有误，还没有保存'] : [])} onCommit={(iso) => void save({ established: iso }, 'established')} />
+                  <DateInput
+                    id="applicant-established"
+                    name="established"
+                    label={f.label}
+                    value={applicant.established}
+                    error={app.fieldErrors.established}
+                    onUnsaved={(problem) =>
+                      app.setUnsaved('established', problem ? ['成立日期填写有误，还没有保存'] : [])
+                    }
+                    onCommit={(iso) => void save({ established: iso }, 'established')}
+                  />
                 </div>
               );
             }
             const key = f.key;
-            const note = app.fieldErrors[key] ? ({ tone: 'error', text: app.fieldErrors[key] } as LiveNote) : notes[key];
+            const note = app.fieldErrors[key]
+              ? ({ tone: 'error', text: app.fieldErrors[key] } as LiveNote)
+              : notes[key];
             const noteId = `note-${key}`;
             return (
               <div key={key} className="field">
@@ -93,7 +111,8 @@ export function ApplicantStep({ app, detail, profile, check, onApplicantChanged 
                   aria-describedby={note ? noteId : undefined}
                   aria-invalid={note?.tone === 'error' ? true : undefined}
                   onChange={(e) => {
-                    if (key === 'creditCode' || key === 'registeredIn') setTyped((t) => ({ ...t, [key]: e.target.value }));
+                    if (key === 'creditCode' || key === 'registeredIn')
+                      setTyped((t) => ({ ...t, [key]: e.target.value }));
                     edit(key, e.target.value);
                   }}
                   onBlur={(e) => {
@@ -111,7 +130,11 @@ export function ApplicantStep({ app, detail, profile, check, onApplicantChanged 
           })}
           <label className="field">
             <span>单位类型</span>
-            <select name="kind" defaultValue={applicant.kind} onChange={(e) => void save({ kind: e.target.value as Applicant['kind'] }, 'kind')}>
+            <select
+              name="kind"
+              defaultValue={applicant.kind}
+              onChange={(e) => void save({ kind: e.target.value as Applicant['kind'] }, 'kind')}
+            >
               {kinds.map((k) => (
                 <option key={k.value} value={k.value}>
                   {k.label}

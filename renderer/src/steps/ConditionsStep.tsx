@@ -1,5 +1,5 @@
-import type { ProfileCondition } from '../../../shared/profiles/index.ts';
-import type { Answer } from '../../../shared/rules/index.ts';
+import type { ProfileCondition } from '#shared/profiles/index.ts';
+import type { Answer } from '#shared/rules/index.ts';
 import { call } from '../api.ts';
 import { AnswerChoice } from '../components/AnswerChoice.tsx';
 import { FindingList } from '../components/FindingList.tsx';
@@ -31,7 +31,11 @@ export function ConditionsStep(props: StepProps) {
       ))}
       <section className="card" aria-labelledby="conditions-findings">
         <h3 id="conditions-findings">检查结果</h3>
-        <FindingList findings={(check?.findings ?? []).filter((f) => f.subject.startsWith('conditions.'))} empty="已答的条件没有发现问题。" label="资格自查的检查结果" />
+        <FindingList
+          findings={(check?.findings ?? []).filter((f) => f.subject.startsWith('conditions.'))}
+          empty="已答的条件没有发现问题。"
+          label="资格自查的检查结果"
+        />
       </section>
     </>
   );
@@ -40,7 +44,9 @@ export function ConditionsStep(props: StepProps) {
 function ConditionItem({ condition: c, app, detail, onStep }: StepProps & { condition: ProfileCondition }) {
   const answer = detail.answers[c.id] as Answer | undefined;
   const save = (a: Answer) =>
-    app.change(() => call('applications:answer', { applicationId: detail.application.id, questionId: c.id, answer: a }));
+    app.change(() =>
+      call('applications:answer', { applicationId: detail.application.id, questionId: c.id, answer: a }),
+    );
   return (
     <li className={`condition ${answer ?? ''}`}>
       <div className="condition-text">

@@ -1,12 +1,19 @@
 import { useEffect, useRef, useState } from 'react';
-import type { ContractDraft } from '../../../shared/contract/index.ts';
-import type { deploymentKinds } from '../../../shared/manifest.ts';
-import type { Answer } from '../../../shared/rules/index.ts';
-import { chineseDate } from '../../../shared/rules/calendar.ts';
+import type { ContractDraft } from '#shared/contract/index.ts';
+import type { deploymentKinds } from '#shared/manifest.ts';
+import type { Answer } from '#shared/rules/index.ts';
+import { chineseDate } from '#shared/rules/calendar.ts';
 import { call } from '../api.ts';
 import { AnswerChoice } from '../components/AnswerChoice.tsx';
 import { CostTable } from '../components/CostTable.tsx';
-import { initialRows, rememberRows, savableLines, savableRowNumbers, unsavedRows, type CostRow } from '../components/cost-rows.ts';
+import {
+  initialRows,
+  rememberRows,
+  savableLines,
+  savableRowNumbers,
+  unsavedRows,
+  type CostRow,
+} from '../components/cost-rows.ts';
 import { DateInput } from '../components/DateInput.tsx';
 import { FindingList } from '../components/FindingList.tsx';
 import { VoucherBreakdown } from '../components/VoucherBreakdown.tsx';
@@ -14,8 +21,15 @@ import { useAutosave } from '../hooks/use-autosave.ts';
 import type { StepProps } from './step-props.ts';
 
 const emptyContract: ContractDraft = {
-  provider: '', providerListed: null, relatedParty: null, model: '', modelFiling: '',
-  signedOn: null, serviceFrom: null, serviceTo: null, deployment: null,
+  provider: '',
+  providerListed: null,
+  relatedParty: null,
+  model: '',
+  modelFiling: '',
+  signedOn: null,
+  serviceFrom: null,
+  serviceTo: null,
+  deployment: null,
 };
 
 const deployments: { value: (typeof deploymentKinds)[number]; label: string }[] = [
@@ -59,13 +73,23 @@ export function ContractStep({ app, detail, profile, check }: StepProps) {
         }}
         onBlur={typing.flush}
       />
-      {app.fieldErrors[`contract.${key}`] && <small className="live-note error">{app.fieldErrors[`contract.${key}`]}</small>}
+      {app.fieldErrors[`contract.${key}`] && (
+        <small className="live-note error">{app.fieldErrors[`contract.${key}`]}</small>
+      )}
     </label>
   );
   const date = (key: 'signedOn' | 'serviceFrom' | 'serviceTo', label: string) => (
     <div className="field">
       <label htmlFor={`contract-${key}`}>{label}</label>
-      <DateInput id={`contract-${key}`} name={key} label={label} value={draft[key]} error={app.fieldErrors[`contract.${key}`]} onUnsaved={(problem) => setUnsaved(`contract.${key}`, problem ? [`${label}填写有误，还没有保存`] : [])} onCommit={(iso) => saveContract({ ...latest.current, [key]: iso }, key)} />
+      <DateInput
+        id={`contract-${key}`}
+        name={key}
+        label={label}
+        value={draft[key]}
+        error={app.fieldErrors[`contract.${key}`]}
+        onUnsaved={(problem) => setUnsaved(`contract.${key}`, problem ? [`${label}填写有误，还没有保存`] : [])}
+        onCommit={(iso) => saveContract({ ...latest.current, [key]: iso }, key)}
+      />
     </div>
   );
 
@@ -74,7 +98,8 @@ export function ContractStep({ app, detail, profile, check }: StepProps) {
     if (!next) return;
     const answers = profile.contract.relatedPartyQuestions.map((q) => next.answers[q.id]);
     const related = answers.includes('yes') ? true : answers.every((a) => a === 'no') ? false : null;
-    if (related !== latest.current.relatedParty) saveContract({ ...latest.current, relatedParty: related }, 'relatedParty');
+    if (related !== latest.current.relatedParty)
+      saveContract({ ...latest.current, relatedParty: related }, 'relatedParty');
   }
 
   const costSave = useAutosave((next: CostRow[]) => {
@@ -82,9 +107,11 @@ export function ContractStep({ app, detail, profile, check }: StepProps) {
     const json = JSON.stringify(lines);
     if (json === savedCosts.current) return;
     savedCosts.current = json;
-    void app.change(() => call('applications:saveCosts', { applicationId, costs: lines }), 'costs').then((saved) => {
-      if (!saved) savedCosts.current = '';
-    });
+    void app
+      .change(() => call('applications:saveCosts', { applicationId, costs: lines }), 'costs')
+      .then((saved) => {
+        if (!saved) savedCosts.current = '';
+      });
   });
   const editCosts = (next: CostRow[]) => {
     setRows(next);
@@ -102,12 +129,19 @@ export function ContractStep({ app, detail, profile, check }: StepProps) {
     <>
       <section className="card" aria-labelledby="contract-heading">
         <h3 id="contract-heading">模型服务合同</h3>
-        <p className="hint">照与模型服务机构签订的合同填写。服务须在 {chineseDate(window.from)} 至 {chineseDate(window.to)} 期间开展。</p>
+        <p className="hint">
+          照与模型服务机构签订的合同填写。服务须在 {chineseDate(window.from)} 至 {chineseDate(window.to)} 期间开展。
+        </p>
         <div className="form-grid">
           {text('provider', '模型服务机构（乙方）', '合同上的全称')}
           <div className="field">
             <span>该机构是否已入库</span>
-            <AnswerChoice name="provider-listed" label="模型服务机构是否已入库" value={toAnswer(draft.providerListed)} onChange={(a) => saveContract({ ...latest.current, providerListed: fromAnswer(a) }, 'providerListed')} />
+            <AnswerChoice
+              name="provider-listed"
+              label="模型服务机构是否已入库"
+              value={toAnswer(draft.providerListed)}
+              onChange={(a) => saveContract({ ...latest.current, providerListed: fromAnswer(a) }, 'providerListed')}
+            />
           </div>
           {text('model', '模型名称', '合同中的模型名称')}
           {text('modelFiling', '模型的网信办备案号', '国家网信办生成式人工智能服务备案号')}
@@ -116,7 +150,16 @@ export function ContractStep({ app, detail, profile, check }: StepProps) {
           {date('serviceTo', '服务结束日期')}
           <label className="field">
             <span>部署方式</span>
-            <select name="deployment" value={draft.deployment ?? ''} onChange={(e) => saveContract({ ...latest.current, deployment: (e.target.value || null) as ContractDraft['deployment'] }, 'deployment')}>
+            <select
+              name="deployment"
+              value={draft.deployment ?? ''}
+              onChange={(e) =>
+                saveContract(
+                  { ...latest.current, deployment: (e.target.value || null) as ContractDraft['deployment'] },
+                  'deployment',
+                )
+              }
+            >
               <option value="">请选择</option>
               {deployments.map((d) => (
                 <option key={d.value} value={d.value}>
@@ -134,7 +177,12 @@ export function ContractStep({ app, detail, profile, check }: StepProps) {
           {profile.contract.relatedPartyQuestions.map((q) => (
             <li key={q.id} className="condition">
               <p className="question">{q.question}</p>
-              <AnswerChoice name={`related-${q.id}`} label={q.question} value={detail.answers[q.id] as Answer | undefined} onChange={(a) => void answerRelated(q.id, a)} />
+              <AnswerChoice
+                name={`related-${q.id}`}
+                label={q.question}
+                value={detail.answers[q.id] as Answer | undefined}
+                onChange={(a) => void answerRelated(q.id, a)}
+              />
               {detail.answers[q.id] === 'yes' && <p className="no-means">选“是”即构成关联方：该合同不能申领模型券。</p>}
             </li>
           ))}
@@ -147,7 +195,14 @@ export function ContractStep({ app, detail, profile, check }: StepProps) {
       <section className="card" aria-labelledby="costs-heading">
         <h3 id="costs-heading">模型购买费用</h3>
         <p className="hint">按发票和付款凭证逐笔录入，边填边自动保存；金额有误的一笔在改正前不保存。</p>
-        <CostTable profile={profile} rows={rows} onRows={editCosts} onLeave={costSave.flush} errors={app.fieldErrors} onUnsaved={setUnsaved} />
+        <CostTable
+          profile={profile}
+          rows={rows}
+          onRows={editCosts}
+          onLeave={costSave.flush}
+          errors={app.fieldErrors}
+          onUnsaved={setUnsaved}
+        />
         {app.fieldErrors.costs && (
           <p role="alert" className="field-error">
             {app.fieldErrors.costs}

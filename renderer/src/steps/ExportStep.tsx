@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { sealPlan } from '../../../shared/dossier/seal-plan.ts';
+import { sealPlan } from '#shared/dossier/seal-plan.ts';
 import { call, errorMessage } from '../api.ts';
 import { ChecklistView } from '../components/ChecklistView.tsx';
 import type { DossierJob } from '../hooks/use-dossier-job.ts';
@@ -60,9 +60,15 @@ export function ExportStep({ detail, profile, check, onStep, job }: StepProps & 
             打印清单
           </button>
         </div>
-        <p className="hint">卷宗 PDF 直接用 A4 纸{detail.options.duplex ? '双面' : '单面'}打印（打印设置选“实际大小”，不要“适合页面”）。打印后按下面的用印单盖章，再胶装成册。</p>
+        <p className="hint">
+          卷宗 PDF 直接用 A4 纸{detail.options.duplex ? '双面' : '单面'}
+          打印（打印设置选“实际大小”，不要“适合页面”）。打印后按下面的用印单盖章，再胶装成册。
+        </p>
         {message && (
-          <p role={message.tone === 'error' ? 'alert' : 'status'} className={message.tone === 'error' ? 'field-error' : 'ok-note'}>
+          <p
+            role={message.tone === 'error' ? 'alert' : 'status'}
+            className={message.tone === 'error' ? 'field-error' : 'ok-note'}
+          >
             {message.text}
           </p>
         )}

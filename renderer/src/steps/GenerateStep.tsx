@@ -1,6 +1,6 @@
-import type { DossierOptions as Options } from '../../../shared/manifest.ts';
-import { pageRange } from '../../../shared/dossier/material-status.ts';
-import { printedSheets } from '../../../shared/dossier/seal-plan.ts';
+import type { DossierOptions as Options } from '#shared/manifest.ts';
+import { pageRange } from '#shared/dossier/material-status.ts';
+import { printedSheets } from '#shared/dossier/seal-plan.ts';
 import { call } from '../api.ts';
 import { DossierOptions } from '../components/DossierOptions.tsx';
 import { DossierPreview } from '../components/DossierPreview.tsx';
@@ -13,7 +13,8 @@ export function GenerateStep({ app, detail, check, job }: StepProps & { job: Dos
   const applicationId = detail.application.id;
   const status = job.status;
   const running = status?.state === 'running';
-  const setOptions = (options: Partial<Options>) => void app.change(() => call('applications:setOptions', { applicationId, options }));
+  const setOptions = (options: Partial<Options>) =>
+    void app.change(() => call('applications:setOptions', { applicationId, options }));
   const stale = status?.state === 'done' && job.startedFor !== detail.application.updatedAt;
   const standing = (check?.findings ?? []).filter((f) => f.severity !== 'info');
 
@@ -22,9 +23,15 @@ export function GenerateStep({ app, detail, check, job }: StepProps & { job: Dos
       <DossierOptions options={detail.options} onChange={setOptions} disabled={running} />
       <section className="card" aria-labelledby="generate-heading">
         <h3 id="generate-heading">生成卷宗</h3>
-        <p className="hint">把封面、目录和各项材料排成一份可直接打印的 PDF，连续编页码。生成在后台进行，期间可以切换到其他步骤。</p>
+        <p className="hint">
+          把封面、目录和各项材料排成一份可直接打印的 PDF，连续编页码。生成在后台进行，期间可以切换到其他步骤。
+        </p>
         <div className="generate-row">
-          <button type="button" disabled={running} onClick={() => void job.start(applicationId, detail.application.updatedAt)}>
+          <button
+            type="button"
+            disabled={running}
+            onClick={() => void job.start(applicationId, detail.application.updatedAt)}
+          >
             {status?.state === 'done' ? '重新生成' : '生成卷宗'}
           </button>
           {running && (
@@ -41,11 +48,16 @@ export function GenerateStep({ app, detail, check, job }: StepProps & { job: Dos
         )}
         {status?.state === 'done' && status.pageMap && (
           <p role="status" className="ok-note">
-            已生成：共 {status.pageMap.pages} 页，{detail.options.duplex ? '双面' : '单面'}打印用纸 {printedSheets(status.pageMap, detail.options.duplex).length} 张。
+            已生成：共 {status.pageMap.pages} 页，{detail.options.duplex ? '双面' : '单面'}打印用纸{' '}
+            {printedSheets(status.pageMap, detail.options.duplex).length} 张。
           </p>
         )}
         {stale && <p className="note">生成之后又改动了材料或选项，预览的是改动前的卷宗。请点「重新生成」。</p>}
-        {status?.state === 'cancelled' && <p role="status" className="note">已取消生成，没有留下半成品。需要时再点「生成卷宗」。</p>}
+        {status?.state === 'cancelled' && (
+          <p role="status" className="note">
+            已取消生成，没有留下半成品。需要时再点「生成卷宗」。
+          </p>
+        )}
         {status?.state === 'failed' && (
           <p role="alert" className="field-error">
             生成失败：{status.error?.message}
@@ -80,12 +92,19 @@ export function GenerateStep({ app, detail, check, job }: StepProps & { job: Dos
             {status.pageMap.warnings.length > 0 && (
               <ul className="findings">
                 {status.pageMap.warnings.map((w) => (
-                  <li key={w} className="finding warning">{w}</li>
+                  <li key={w} className="finding warning">
+                    {w}
+                  </li>
                 ))}
               </ul>
             )}
           </section>
-          <DossierPreview key={status.jobId} jobId={status.jobId} pageMap={status.pageMap} duplex={detail.options.duplex} />
+          <DossierPreview
+            key={status.jobId}
+            jobId={status.jobId}
+            pageMap={status.pageMap}
+            duplex={detail.options.duplex}
+          />
         </>
       )}
       <section className="card" aria-labelledby="standing-heading">

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { AttachmentWithTurns } from '../../../shared/contract/index.ts';
+import type { AttachmentWithTurns } from '#shared/contract/index.ts';
 import { call, errorMessage } from '../api.ts';
 import { MaterialCard, type FileProblem, type MaterialActions } from '../components/MaterialCard.tsx';
 import { endImport, interruptedImport, startImport } from '../import-journal.ts';
@@ -12,11 +12,14 @@ const TURNS = [0, 90, 180, 270] as const;
 export function MaterialsStep({ app, detail, profile, check }: StepProps) {
   const applicationId = detail.application.id;
   // Imports the window was closed in the middle of, read once when the step opens.
-  const [cutShort, setCutShort] = useState(() =>
-    new Map(profile.materials.flatMap((m) => {
-      const left = interruptedImport(applicationId, m.id, detail.attachments);
-      return left ? [[m.id, left] as const] : [];
-    })),
+  const [cutShort, setCutShort] = useState(
+    () =>
+      new Map(
+        profile.materials.flatMap((m) => {
+          const left = interruptedImport(applicationId, m.id, detail.attachments);
+          return left ? [[m.id, left] as const] : [];
+        }),
+      ),
   );
   const dismissCutShort = (materialId: string) => {
     endImport(applicationId, materialId);
@@ -25,7 +28,11 @@ export function MaterialsStep({ app, detail, profile, check }: StepProps) {
   const actions: MaterialActions = {
     async addFiles(materialId, files) {
       dismissCutShort(materialId);
-      startImport(applicationId, materialId, files.map((f) => f.name));
+      startImport(
+        applicationId,
+        materialId,
+        files.map((f) => f.name),
+      );
       const problems: FileProblem[] = [];
       for (const file of files) {
         try {
@@ -40,12 +47,18 @@ export function MaterialsStep({ app, detail, profile, check }: StepProps) {
       return problems;
     },
     move(materialId, id, delta) {
-      const ids = detail.attachments.filter((a) => a.materialId === materialId).sort((a, b) => a.position - b.position).map((a) => a.id);
+      const ids = detail.attachments
+        .filter((a) => a.materialId === materialId)
+        .sort((a, b) => a.position - b.position)
+        .map((a) => a.id);
       const from = ids.indexOf(id);
       const to = from + delta;
       if (from < 0 || to < 0 || to >= ids.length) return;
       [ids[from], ids[to]] = [ids[to]!, ids[from]!];
-      void app.change(() => call('attachments:reorder', { applicationId, materialId, order: ids }), `material.${materialId}`);
+      void app.change(
+        () => call('attachments:reorder', { applicationId, materialId, order: ids }),
+        `material.${materialId}`,
+      );
     },
     remove(file: AttachmentWithTurns) {
       void app.change(async () => {
@@ -57,20 +70,29 @@ export function MaterialsStep({ app, detail, profile, check }: StepProps) {
     turn(file, page) {
       const now = file.turns[String(page)] ?? 0;
       const next = TURNS[(TURNS.indexOf(now) + 1) % 4]!;
-      void app.change(() => call('attachments:turnPage', { id: file.id, page, turn: next }), `material.${file.materialId}`);
+      void app.change(
+        () => call('attachments:turnPage', { id: file.id, page, turn: next }),
+        `material.${file.materialId}`,
+      );
     },
     keepMarkup(file, keep) {
       void app.change(() => call('attachments:keepMarkup', { id: file.id, keep }));
     },
     setState(materialId, state, reason) {
-      void app.change(() => call('applications:setMaterialState', { applicationId, materialId, state, reason }), `material.${materialId}`);
+      void app.change(
+        () => call('applications:setMaterialState', { applicationId, materialId, state, reason }),
+        `material.${materialId}`,
+      );
     },
   };
-  const done = profile.materials.filter((m) => detail.materialStates[m.id] || detail.attachments.some((a) => a.materialId === m.id)).length;
+  const done = profile.materials.filter(
+    (m) => detail.materialStates[m.id] || detail.attachments.some((a) => a.materialId === m.id),
+  ).length;
   return (
     <>
       <p className="hint">
-        指南要求的 {profile.materials.length} 项材料，已处理 {done} 项。按下面的顺序装订；每项可放多个文件，用“上移 / 下移”调整顺序。
+        指南要求的 {profile.materials.length} 项材料，已处理 {done} 项。按下面的顺序装订；每项可放多个文件，用“上移 /
+        下移”调整顺序。
       </p>
       {(['common', 'special'] as const).map((group) => (
         <section key={group} aria-label={group === 'common' ? '共性申报材料' : '专项申报材料'}>
@@ -78,7 +100,16 @@ export function MaterialsStep({ app, detail, profile, check }: StepProps) {
           {profile.materials
             .filter((m) => m.group === group)
             .map((m) => (
-              <MaterialCard key={m.id} material={m} detail={detail} actionError={app.fieldErrors[`material.${m.id}`]} cutShort={cutShort.get(m.id)} onDismissCutShort={() => dismissCutShort(m.id)} findings={(check?.findings ?? []).filter((f) => f.subject === m.id)} actions={actions} />
+              <MaterialCard
+                key={m.id}
+                material={m}
+                detail={detail}
+                actionError={app.fieldErrors[`material.${m.id}`]}
+                cutShort={cutShort.get(m.id)}
+                onDismissCutShort={() => dismissCutShort(m.id)}
+                findings={(check?.findings ?? []).filter((f) => f.subject === m.id)}
+                actions={actions}
+              />
             ))}
         </section>
       ))}

@@ -1,5 +1,5 @@
-import type { ApplicationDetail, CheckResultDto } from '../../../shared/contract/index.ts';
-import type { Profile } from '../../../shared/profiles/index.ts';
+import type { ApplicationDetail, CheckResultDto } from '#shared/contract/index.ts';
+import type { Profile } from '#shared/profiles/index.ts';
 import type { ApplicationState } from '../hooks/use-application.ts';
 import type { StepId } from './steps.ts';
 

@@ -1,5 +1,5 @@
-import type { Finding } from '../../../shared/rules/index.ts';
-import type { Profile } from '../../../shared/profiles/index.ts';
+import type { Finding } from '#shared/rules/index.ts';
+import type { Profile } from '#shared/profiles/index.ts';
 
 export const steps = [
   { id: 'applicant', label: '申报单位' },

@@ -55,13 +55,20 @@ export function findCaps(text: string): FoundCaps | undefined {
     softYuan: soft === undefined ? undefined : yuanOf(soft.replace(/^.*不(?:超过|高于)/, '')),
     hardYuan: hard === undefined ? undefined : yuanOf(hard.replace(/^.*不(?:超过|高于)/, '')),
     words: joinClauses(text, words),
-    others: found.filter((c, i) => c !== soft && c !== hard && found.indexOf(c) === i).map((c) => sentenceWith(text, c)),
+    others: found
+      .filter((c, i) => c !== soft && c !== hard && found.indexOf(c) === i)
+      .map((c) => sentenceWith(text, c)),
   };
 }
 
 /** The sentence (up to 。 or ；) that holds the clause, for a quote that keeps its context. */
 function sentenceWith(text: string, clause: string): string {
-  return text.split(/[。；;\n]/).find((sentence) => sentence.includes(clause))?.trim() ?? clause;
+  return (
+    text
+      .split(/[。；;\n]/)
+      .find((sentence) => sentence.includes(clause))
+      ?.trim() ?? clause
+  );
 }
 
 /** The guide's words from the first clause to the last, as they stand in the text. */

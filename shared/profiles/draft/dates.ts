@@ -35,7 +35,8 @@ interface DateParts {
   minute: number | undefined;
 }
 
-const dateWords = '(?:(\\d{4})\\s*年\\s*)?(\\d{1,2})\\s*月\\s*(\\d{1,2})\\s*日(?:\\s*(\\d{1,2})\\s*[时点](?:\\s*(\\d{1,2})\\s*分)?)?';
+const dateWords =
+  '(?:(\\d{4})\\s*年\\s*)?(\\d{1,2})\\s*月\\s*(\\d{1,2})\\s*日(?:\\s*(\\d{1,2})\\s*[时点](?:\\s*(\\d{1,2})\\s*分)?)?';
 const oneDate = new RegExp(dateWords);
 const periodWords = new RegExp(`${dateWords}\\s*(?:至|到|—|－|-|~|～)\\s*${dateWords}`);
 
@@ -76,7 +77,8 @@ export function findPeriod(text: string): Found<{ from: LocalDateTime; to: Local
   const end = parts(m, 6);
   const from = formatParts(start, start.year!);
   let to = formatParts(end, end.year ?? start.year!);
-  if (from && to && end.year === undefined && to.slice(0, 10) < from.slice(0, 10)) to = formatParts(end, start.year! + 1);
+  if (from && to && end.year === undefined && to.slice(0, 10) < from.slice(0, 10))
+    to = formatParts(end, start.year! + 1);
   if (!from || !to) return { ok: false, words: m[0] };
   return { ok: true, value: { from, to }, words: m[0] };
 }

@@ -145,7 +145,11 @@ function readPaper(lines: string[]): Quoted<PaperFact> | undefined {
 function labelled(lines: string[], label: RegExp): Quoted<string> | undefined {
   for (const line of lines) {
     const m = new RegExp(`(?:${label.source})\\s*[：:]\\s*(.+)$`).exec(line);
-    if (m) return { value: withoutClosingPunctuation(m[1]!), quote: withoutClosingPunctuation(line.replace(/^[（(][一二三四五六七八九十]+[）)]|^\d+[.．、]/, '')) };
+    if (m)
+      return {
+        value: withoutClosingPunctuation(m[1]!),
+        quote: withoutClosingPunctuation(line.replace(/^[（(][一二三四五六七八九十]+[）)]|^\d+[.．、]/, '')),
+      };
   }
   return undefined;
 }
@@ -166,20 +170,33 @@ function readFunding(lines: string[]): Pick<GuideFacts, 'mode' | 'rates' | 'caps
   const rateClauses = clauses(text.replace(/\n/g, '；')).filter((c) => findRates(c).length > 0);
   const rates = rateClauses.flatMap((c) => findRates(c).map((r) => ({ value: r, quote: c })));
   const caps = findCaps(text);
-  const scopeSentence = text.split(/(?<=。)|\n/).find((l) => /包括[：:]/.test(l))?.trim();
+  const scopeSentence = text
+    .split(/(?<=。)|\n/)
+    .find((l) => /包括[：:]/.test(l))
+    ?.trim();
   const scope = scopeSentence?.slice(scopeSentence.indexOf('包括') + 3).replace(/[等。]+$/g, '');
   const budget = /[（(]([^（）()]*预算[^（）()]*)[）)]/.exec(text)?.[1];
   return {
     mode: modeWords ? { value: modeWords, quote: modeWords } : undefined,
     rates: dedupeRates(rates),
     caps: caps ? { value: caps, quote: caps.words } : undefined,
-    costScope: scope ? { value: scope.split(/、/).map((s) => s.trim()).filter(Boolean), quote: scopeSentence! } : undefined,
+    costScope: scope
+      ? {
+          value: scope
+            .split(/、/)
+            .map((s) => s.trim())
+            .filter(Boolean),
+          quote: scopeSentence!,
+        }
+      : undefined,
     budgetNote: budget ? { value: budget, quote: budget } : undefined,
   };
 }
 
 function dedupeRates(rates: Quoted<FoundRate>[]): Quoted<FoundRate>[] {
-  return rates.filter((r, i) => rates.findIndex((o) => o.value.percent === r.value.percent && o.value.base === r.value.base) === i);
+  return rates.filter(
+    (r, i) => rates.findIndex((o) => o.value.percent === r.value.percent && o.value.base === r.value.base) === i,
+  );
 }
 
 function readServiceWindow(conditions: ConditionFact[]): GuideFacts['serviceWindow'] {
@@ -192,17 +209,26 @@ function readServiceWindow(conditions: ConditionFact[]): GuideFacts['serviceWind
   return undefined;
 }
 
-function readFiling(guide: SplitGuide): Pick<GuideFacts, 'authority' | 'onlineFiling' | 'paperFiling' | 'place' | 'appointment' | 'phones'> {
+function readFiling(
+  guide: SplitGuide,
+): Pick<GuideFacts, 'authority' | 'onlineFiling' | 'paperFiling' | 'place' | 'appointment' | 'phones'> {
   const lines = sectionLines(guide, 'filing');
   const appointmentLine = lines.find((l) => /预约/.test(l) && /【/.test(l));
   const appointment = appointmentLine ? findAppointment(appointmentLine) : undefined;
-  const phones = lines.flatMap((l) => findPhones(l).map((p) => ({ value: p, quote: withoutClosingPunctuation(l.replace(/^\d+[.．、]\s*/, '')) })));
+  const phones = lines.flatMap((l) =>
+    findPhones(l).map((p) => ({ value: p, quote: withoutClosingPunctuation(l.replace(/^\d+[.．、]\s*/, '')) })),
+  );
   return {
     authority: labelled(lines, /受理机关/),
     onlineFiling: readFilingPeriod(lines, /网络|网上|在线/),
     paperFiling: readFilingPeriod(lines, /书面|纸质/),
     place: labelled(lines, /受理地点|递交地点|受理窗口/),
-    appointment: appointment ? { value: appointment, quote: appointmentLine!.replace(/^[（(]注[：:]\s*|^注[：:]\s*/, '').replace(/[）)]$/, '') } : undefined,
+    appointment: appointment
+      ? {
+          value: appointment,
+          quote: appointmentLine!.replace(/^[（(]注[：:]\s*|^注[：:]\s*/, '').replace(/[）)]$/, ''),
+        }
+      : undefined,
     phones,
   };
 }
@@ -217,8 +243,12 @@ function readResult(guide: SplitGuide): Pick<GuideFacts, 'process' | 'reviewWork
   const reviewLine = sectionLines(guide, 'reviewTime').find((l) => workingDaysOf(l) !== undefined);
   const validLine = sectionLines(guide, 'result').find((l) => /有效期/.test(l) && findDate(l));
   return {
-    process: processLine ? { value: routeSteps(processLine), quote: withoutClosingPunctuation(processLine) } : undefined,
-    reviewWorkingDays: reviewLine ? { value: workingDaysOf(reviewLine)!, quote: withoutClosingPunctuation(reviewLine) } : undefined,
+    process: processLine
+      ? { value: routeSteps(processLine), quote: withoutClosingPunctuation(processLine) }
+      : undefined,
+    reviewWorkingDays: reviewLine
+      ? { value: workingDaysOf(reviewLine)!, quote: withoutClosingPunctuation(reviewLine) }
+      : undefined,
     validUntil: validLine ? { value: findDate(validLine)!, quote: withoutClosingPunctuation(validLine) } : undefined,
   };
 }
@@ -241,8 +271,12 @@ export function readGuide(text: string): GuideFacts {
     guideTitle,
     year: Number(/(20\d{2})\s*年/.exec(guideTitle)?.[1]) || undefined,
     unknownHeadings: guide.sections.filter((s) => s.key === undefined).map((s) => s.heading),
-    category: category ? { value: withoutClosingPunctuation(category), quote: withoutClosingPunctuation(category) } : undefined,
-    basis: itemGroups(sectionLines(guide, 'basis')).flatMap((g) => g.items.map((i) => ({ value: i.text, quote: i.text }))),
+    category: category
+      ? { value: withoutClosingPunctuation(category), quote: withoutClosingPunctuation(category) }
+      : undefined,
+    basis: itemGroups(sectionLines(guide, 'basis')).flatMap((g) =>
+      g.items.map((i) => ({ value: i.text, quote: i.text })),
+    ),
     ...readFunding(sectionLines(guide, 'funding')),
     conditions,
     serviceWindow: readServiceWindow(conditions.filter((c) => c.group === 'special')),

@@ -8,8 +8,14 @@ import type { ConditionFact, GuideFacts, MaterialFact, PaperFact } from './facts
 function requirementOf(m: MaterialFact, path: string, notes: DraftNotes): ProfileMaterial['requirement'] {
   if (m.exemptions.length > 0) {
     m.exemptions.forEach((e) => notes.quote(`${path}.requirement`, e.quote));
-    notes.decide(`${path}.requirement.exemptions`, `材料“${m.title}”的免交情形 id 为起草时编号，请改成有意义的 id 并核对免交说明。`);
-    return { kind: 'exemptible', exemptions: m.exemptions.map((e, i) => ({ id: `exemption-${i + 1}`, label: e.value, quote: e.quote })) };
+    notes.decide(
+      `${path}.requirement.exemptions`,
+      `材料“${m.title}”的免交情形 id 为起草时编号，请改成有意义的 id 并核对免交说明。`,
+    );
+    return {
+      kind: 'exemptible',
+      exemptions: m.exemptions.map((e, i) => ({ id: `exemption-${i + 1}`, label: e.value, quote: e.quote })),
+    };
   }
   if (m.requiredWhen) {
     notes.quote(`${path}.requirement`, m.requiredWhen.quote);
@@ -21,7 +27,11 @@ function requirementOf(m: MaterialFact, path: string, notes: DraftNotes): Profil
 function materialOf(m: MaterialFact, index: number, paper: PaperFact | undefined, notes: DraftNotes): ProfileMaterial {
   const path = `materials.${index}`;
   notes.quote(path, m.quote);
-  if (m.group === 'unknown') notes.decide(`${path}.group`, `材料“${m.title}”所在的“${m.groupLabel || '（无标题）'}”分不出是共性还是专项材料，暂记为共性，请确认。`);
+  if (m.group === 'unknown')
+    notes.decide(
+      `${path}.group`,
+      `材料“${m.title}”所在的“${m.groupLabel || '（无标题）'}”分不出是共性还是专项材料，暂记为共性，请确认。`,
+    );
   notes.fill(
     path,
     `材料“${m.title}”：id、说明（description）、来源（source）、给经办人的提示（help）和可收的文件类型（fileKinds）指南没有写，已填占位内容，请逐项填写。`,
@@ -44,7 +54,23 @@ function materialOf(m: MaterialFact, index: number, paper: PaperFact | undefined
 export function draftMaterials(facts: GuideFacts, notes: DraftNotes): ProfileMaterial[] {
   if (facts.materials.length === 0) {
     notes.fill('materials', '指南“五、项目的申报材料”中没有找到编号的材料（（一）……），请手工列出材料。');
-    return [materialOf({ group: 'common', groupLabel: '', number: '（一）', title: placeholderText('材料名称'), note: undefined, quote: placeholderText('指南原文'), exemptions: [], requiredWhen: undefined }, 0, facts.paper?.value, notes)];
+    return [
+      materialOf(
+        {
+          group: 'common',
+          groupLabel: '',
+          number: '（一）',
+          title: placeholderText('材料名称'),
+          note: undefined,
+          quote: placeholderText('指南原文'),
+          exemptions: [],
+          requiredWhen: undefined,
+        },
+        0,
+        facts.paper?.value,
+        notes,
+      ),
+    ];
   }
   return facts.materials.map((m, i) => materialOf(m, i, facts.paper?.value, notes));
 }
@@ -63,13 +89,23 @@ function conditionOf(c: ConditionFact, index: number, notes: DraftNotes): Profil
   const path = `conditions.${index}`;
   const group = c.group === 'special' ? 'special' : 'basic';
   notes.quote(path, c.quote);
-  notes.decide(path, `${c.number}：id、问题（question）和答“否”的后果（noMeans）为按原文起草，请改写成经办人能回答的是/否问题。`);
+  notes.decide(
+    path,
+    `${c.number}：id、问题（question）和答“否”的后果（noMeans）为按原文起草，请改写成经办人能回答的是/否问题。`,
+  );
   const hints = group === 'special' ? contractRuleHints(c.quote) : [];
   if (hints.length > 0) {
     const split = hints.length > 1 ? '；这一条涉及几项，格式 v1 每条只能有一个来源，可拆成几条' : '';
-    notes.decide(`${path}.answeredBy`, `${c.number}涉及${hints.join('、')}：是否改由合同规则核查（answeredBy）需要人来决定${split}。`);
+    notes.decide(
+      `${path}.answeredBy`,
+      `${c.number}涉及${hints.join('、')}：是否改由合同规则核查（answeredBy）需要人来决定${split}。`,
+    );
   }
-  if (c.group === 'unknown') notes.decide(`${path}.group`, `“${c.groupLabel || '（无标题）'}”分不出是基础条件还是专项条件，暂记为基础条件，请确认。`);
+  if (c.group === 'unknown')
+    notes.decide(
+      `${path}.group`,
+      `“${c.groupLabel || '（无标题）'}”分不出是基础条件还是专项条件，暂记为基础条件，请确认。`,
+    );
   return {
     id: `${group}-${index + 1}`,
     group,
@@ -84,6 +120,7 @@ function conditionOf(c: ConditionFact, index: number, notes: DraftNotes): Profil
 
 /** The conditions of 四, numbered 基础条件（一）…, 专项条件（一）…. */
 export function draftConditions(facts: GuideFacts, notes: DraftNotes): ProfileCondition[] {
-  if (facts.conditions.length === 0) notes.decide('conditions', '指南“四、项目申报条件”中没有找到编号的条件，请手工填写申报条件。');
+  if (facts.conditions.length === 0)
+    notes.decide('conditions', '指南“四、项目申报条件”中没有找到编号的条件，请手工填写申报条件。');
   return facts.conditions.map((c, i) => conditionOf(c, i, notes));
 }

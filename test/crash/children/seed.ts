@@ -1,7 +1,7 @@
 /** The applicant and application every crash child writes into; created once, found again after each kill. */
 import type { Services } from '../../../electron/core/services/index.ts';
 import { dispatch } from '../../../electron/core/services/dispatch.ts';
-import type { ChannelInput, ChannelOutput, CoreChannel, Handlers } from '../../../shared/contract/index.ts';
+import type { ChannelInput, ChannelOutput, CoreChannel, Handlers } from '#shared/contract/index.ts';
 import { pdfFromObjects } from '../../helpers/raw-pdf.ts';
 
 /** Calls a channel the way the window does (input validated by its schema); throws what it answers as an error. */

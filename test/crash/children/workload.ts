@@ -9,7 +9,7 @@ import { exportArchive } from '../../../electron/core/archive/export-archive.ts'
 import { importArchive } from '../../../electron/core/archive/import-archive.ts';
 import { assembleDossier, runAssemblyRequest } from '../../../electron/core/dossier/index.ts';
 import { writeAtomically } from '../../../electron/core/safety/atomic-output.ts';
-import { manifest as manifestSchema } from '../../../shared/manifest.ts';
+import { manifest as manifestSchema } from '#shared/manifest.ts';
 import { openServices, type Services } from '../../../electron/core/services/index.ts';
 import { call, ensureApplication, randomPdfBytes, sleep } from './seed.ts';
 
@@ -56,28 +56,49 @@ async function assembleDirect(): Promise<void> {
 }
 
 const steps: [weight: number, name: string, run: () => Promise<string>][] = [
-  [30, 'add', async () => {
-    const bytes = randomPdfBytes(1024 + Math.floor(Math.random() * 64 * 1024));
-    const row = await call(services, 'attachments:add', { applicationId, materialId: 'business-license', fileName: '营业执照.pdf', bytes });
-    return `${row.id} ${row.sha256}`;
-  }],
-  [15, 'edit', async () => {
-    const n = nameCounter(services) + 1;
-    say(`BEGIN edit ${n}`);
-    const id = (services.db.prepare('SELECT min(id) AS id FROM applicants').get() as { id: number }).id;
-    await call(services, 'applicants:update', { id, changes: { name: `深圳市测试科技有限公司-${n}` } });
-    return String(n);
-  }],
-  [10, 'remove', async () => {
-    const rows = await call(services, 'attachments:list', { applicationId });
-    const victim = rows[Math.floor(Math.random() * rows.length)];
-    if (!victim || rows.length < 5) return 'none';
-    say(`BEGIN remove ${victim.id}`);
-    await call(services, 'attachments:remove', { id: victim.id });
-    return String(victim.id);
-  }],
+  [
+    30,
+    'add',
+    async () => {
+      const bytes = randomPdfBytes(1024 + Math.floor(Math.random() * 64 * 1024));
+      const row = await call(services, 'attachments:add', {
+        applicationId,
+        materialId: 'business-license',
+        fileName: '营业执照.pdf',
+        bytes,
+      });
+      return `${row.id} ${row.sha256}`;
+    },
+  ],
+  [
+    15,
+    'edit',
+    async () => {
+      const n = nameCounter(services) + 1;
+      say(`BEGIN edit ${n}`);
+      const id = (services.db.prepare('SELECT min(id) AS id FROM applicants').get() as { id: number }).id;
+      await call(services, 'applicants:update', { id, changes: { name: `深圳市测试科技有限公司-${n}` } });
+      return String(n);
+    },
+  ],
+  [
+    10,
+    'remove',
+    async () => {
+      const rows = await call(services, 'attachments:list', { applicationId });
+      const victim = rows[Math.floor(Math.random() * rows.length)];
+      if (!victim || rows.length < 5) return 'none';
+      say(`BEGIN remove ${victim.id}`);
+      await call(services, 'attachments:remove', { id: victim.id });
+      return String(victim.id);
+    },
+  ],
   [10, 'backup', async () => (await call(services, 'backup:create', {})).name],
-  [10, 'export', async () => String((await exportArchive(services, applicationId, path.join(exportDir, 'app.juanzong'))).files)],
+  [
+    10,
+    'export',
+    async () => String((await exportArchive(services, applicationId, path.join(exportDir, 'app.juanzong'))).files),
+  ],
   [4, 'import', importOnce],
   [7, 'assemble', async () => (await assembleAndSave(), 'dossier.pdf')],
   [5, 'assemble-direct', async () => (await assembleDirect(), 'direct.pdf')],
@@ -87,7 +108,10 @@ async function importOnce(): Promise<string> {
   try {
     return String((await importArchive(services, archiveToImport, { asCopy: true })).applicationId);
   } catch (error) {
-    const existing = (error as { code?: string }).code === 'archive-exists' ? /编号 (\d+)/.exec((error as Error).message)?.[1] : undefined;
+    const existing =
+      (error as { code?: string }).code === 'archive-exists'
+        ? /编号 (\d+)/.exec((error as Error).message)?.[1]
+        : undefined;
     if (existing === undefined) throw error;
     return existing;
   }

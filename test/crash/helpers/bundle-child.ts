@@ -21,11 +21,16 @@ export async function bundleChild(script: string): Promise<string> {
     target: 'node20',
     packages: 'external',
     // The bundle lies in .tmp/, where the core's path to assets/fonts no longer leads: say where the font is.
-    banner: { js: `process.env.JUANZONG_FONT ??= ${JSON.stringify(path.join(repo, 'assets', 'fonts', 'wqy-microhei.ttc'))};` },
+    banner: {
+      js: `process.env.JUANZONG_FONT ??= ${JSON.stringify(path.join(repo, 'assets', 'fonts', 'wqy-microhei.ttc'))};`,
+    },
     logLevel: 'warning',
   });
   // The core checks attached files, and inspects pages, on worker threads found beside the bundle.
-  const workers = { 'intake-worker.cjs': 'electron/core/safety/intake-worker.ts', 'inspect-worker.cjs': 'electron/core/inspect/inspect-worker.ts' };
+  const workers = {
+    'intake-worker.cjs': 'electron/core/safety/intake-worker.ts',
+    'inspect-worker.cjs': 'electron/core/inspect/inspect-worker.ts',
+  };
   for (const [name, entry] of Object.entries(workers)) {
     await build({
       entryPoints: [path.join(repo, entry)],

@@ -13,7 +13,12 @@ export interface KilledRun {
   stderr: string;
 }
 
-export function runAndKill(script: string, args: string[], maxDelayMs: number, random = Math.random): Promise<KilledRun> {
+export function runAndKill(
+  script: string,
+  args: string[],
+  maxDelayMs: number,
+  random = Math.random,
+): Promise<KilledRun> {
   return new Promise((resolve, reject) => {
     const runner = script.endsWith('.mjs') ? [script] : ['--import', 'tsx', script];
     const child = spawn(process.execPath, [...runner, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });

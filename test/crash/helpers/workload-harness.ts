@@ -90,14 +90,16 @@ async function checkLedger(dataDir: string, ledger: Ledger): Promise<string[]> {
   try {
     const problems: string[] = [];
     // Killed during its very first start, the child may not have created the applicant yet.
-    const first = services.db.prepare('SELECT name FROM applicants ORDER BY id LIMIT 1').get() as { name: string } | undefined;
+    const first = services.db.prepare('SELECT name FROM applicants ORDER BY id LIMIT 1').get() as
+      { name: string } | undefined;
     const edit = Number(/-(\d+)$/.exec(first?.name ?? '')?.[1] ?? 0);
     if (edit < ledger.lastEdit) problems.push(`edit ${ledger.lastEdit} lost (found ${edit})`);
     for (const id of ledger.imports) {
       if (!services.db.prepare('SELECT 1 FROM applications WHERE id = ?').get(id)) problems.push(`import ${id} lost`);
     }
     const manual = (await listBackups(path.join(dataDir, 'backups'))).filter((b) => b.reason === 'manual');
-    if (ledger.lastBackup && !manual.some((b) => b.name >= ledger.lastBackup!)) problems.push(`backup ${ledger.lastBackup} lost`);
+    if (ledger.lastBackup && !manual.some((b) => b.name >= ledger.lastBackup!))
+      problems.push(`backup ${ledger.lastBackup} lost`);
     return problems;
   } finally {
     services.close();
@@ -111,7 +113,12 @@ async function makeArchive(root: string): Promise<string> {
     const applicationId = await ensureApplication(services);
     await call(services, 'applicants:update', { id: 1, changes: { creditCode: '91440300MA5FTEST01' } });
     for (let i = 0; i < 3; i += 1) {
-      await call(services, 'attachments:add', { applicationId, materialId: 'business-license', fileName: `来源-${i}.pdf`, bytes: randomPdfBytes(4096) });
+      await call(services, 'attachments:add', {
+        applicationId,
+        materialId: 'business-license',
+        fileName: `来源-${i}.pdf`,
+        bytes: randomPdfBytes(4096),
+      });
     }
     return (await exportArchive(services, applicationId, path.join(root, 'source.juanzong'))).path;
   } finally {
@@ -123,8 +130,16 @@ export async function runSoak(kills: number, onKill?: (i: number, f: SoakFigures
   const root = mkdtempSync(path.join(tmpdir(), 'juanzong-soak-'));
   process.env.JUANZONG_FONT ??= path.join(repo, 'assets/fonts/wqy-microhei.ttc');
   const figures: SoakFigures = {
-    kills: 0, acknowledged: 0, integrityFailures: 0, acknowledgedLost: 0, filesMissingOrWrong: 0,
-    leftoversAfterCleanup: 0, partialOutputs: 0, assemblerTemps: 0, opsByKind: {}, problems: [],
+    kills: 0,
+    acknowledged: 0,
+    integrityFailures: 0,
+    acknowledgedLost: 0,
+    filesMissingOrWrong: 0,
+    leftoversAfterCleanup: 0,
+    partialOutputs: 0,
+    assemblerTemps: 0,
+    opsByKind: {},
+    problems: [],
   };
   const seenTemps = new Set<string>();
   const ledger: Ledger = { adds: new Map(), removing: new Set(), lastEdit: 0, imports: new Set() };

@@ -39,7 +39,10 @@ export class ApplicationPage {
   async attach(title: string, files: string[]): Promise<void> {
     const card = this.materialCard(title);
     await card.getByLabel(`「${title}」的文件`).setInputFiles(files);
-    await card.locator('.attachments > li').nth(files.length - 1).waitFor();
+    await card
+      .locator('.attachments > li')
+      .nth(files.length - 1)
+      .waitFor();
   }
 
   /** Drops one file on a material's card, as dragging it from the file manager would. */

@@ -33,7 +33,10 @@ export class DataPage {
 
   /** Presses 恢复 on the newest backup of a kind; the confirmation opens. */
   async askToRestore(kind: string): Promise<Locator> {
-    await this.page.getByRole('button', { name: new RegExp(`^恢复 .* 的${kind}备份$`) }).first().click();
+    await this.page
+      .getByRole('button', { name: new RegExp(`^恢复 .* 的${kind}备份$`) })
+      .first()
+      .click();
     const dialog = this.page.getByRole('dialog');
     await dialog.waitFor();
     return dialog;

@@ -17,7 +17,10 @@ export class HomePage {
   }
 
   async openFirstApplication(): Promise<void> {
-    await this.page.getByRole('button', { name: /^打开 / }).first().click();
+    await this.page
+      .getByRole('button', { name: /^打开 / })
+      .first()
+      .click();
     await this.page.getByRole('heading', { name: '第 1 步 · 申报单位' }).waitFor();
   }
 }

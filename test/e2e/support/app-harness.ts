@@ -3,7 +3,7 @@ import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { channels, type ShellHandlers } from '../../../shared/contract/index.ts';
+import { channels, type ShellHandlers } from '#shared/contract/index.ts';
 import { dispatch } from '../../../electron/core/services/dispatch.ts';
 import { openServices, type Services } from '../../../electron/core/services/index.ts';
 import { serveRenderer } from './static-server.ts';
@@ -13,8 +13,14 @@ export const screenshotDir = path.join(repoRoot, 'test-results', 'screenshots');
 const rendererDir = path.join(repoRoot, 'out', 'renderer');
 
 const chromiumArgs = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
 ];
 
 /**
@@ -29,7 +35,10 @@ export class AppHarness {
   private server!: Awaited<ReturnType<typeof serveRenderer>>;
   private profileDir!: string;
 
-  constructor(readonly dataDir: string, private readonly shell: ShellHandlers = {} as ShellHandlers) {}
+  constructor(
+    readonly dataDir: string,
+    private readonly shell: ShellHandlers = {} as ShellHandlers,
+  ) {}
 
   static async start(options: { dataDir?: string; shell?: ShellHandlers } = {}): Promise<AppHarness> {
     if (!existsSync(path.join(rendererDir, 'index.html'))) {
@@ -90,7 +99,9 @@ export class AppHarness {
     const viewport = this.page.viewportSize() ?? { width: 1280, height: 860 };
     const height = await this.page.evaluate(() => document.documentElement.scrollHeight);
     await this.page.setViewportSize({ width: viewport.width, height: Math.min(height, 12_000) });
-    await this.page.waitForFunction(() => document.querySelectorAll('.thumb-waiting').length === 0, undefined, { timeout: 30_000 });
+    await this.page.waitForFunction(() => document.querySelectorAll('.thumb-waiting').length === 0, undefined, {
+      timeout: 30_000,
+    });
     const file = await this.screenshot(name);
     await this.page.setViewportSize(viewport);
     return file;

@@ -24,7 +24,8 @@ export function appPerTest(options: { screenshotOnFailure?: string } = {}): PerT
   let app: AppHarness | undefined;
   const folders: string[] = [];
   afterEach(async (ctx) => {
-    if (options.screenshotOnFailure && ctx.task.result?.state === 'fail') await app?.screenshot(options.screenshotOnFailure);
+    if (options.screenshotOnFailure && ctx.task.result?.state === 'fail')
+      await app?.screenshot(options.screenshotOnFailure);
     await app?.dispose();
     app = undefined;
     await Promise.all(folders.splice(0).map((folder) => rm(folder, { recursive: true, force: true })));

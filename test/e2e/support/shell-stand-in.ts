@@ -1,12 +1,12 @@
 import { existsSync } from 'node:fs';
 import { copyFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import type { ShellHandlers } from '../../../shared/contract/index.ts';
-import { UserFacingError } from '../../../shared/errors.ts';
+import type { ShellHandlers } from '#shared/contract/index.ts';
+import { UserFacingError } from '#shared/errors.ts';
 import { addAttachmentFromPath } from '../../../electron/core/services/attachment-import.ts';
 import { dossierOutputPath } from '../../../electron/core/services/dossier-jobs.ts';
 import type { Services } from '../../../electron/core/services/index.ts';
-import { toApiError } from '../../../shared/api-error.ts';
+import { toApiError } from '#shared/api-error.ts';
 
 /**
  * The desktop shell as the tests play it: the save dialog "chooses" a Downloads folder, printing is recorded,

@@ -20,7 +20,13 @@ export async function serveRenderer(root: string): Promise<{ url: string; close:
   const server: Server = createServer(async (req, res) => {
     const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
     const file = path.join(root, pathname === '/' ? 'index.html' : pathname);
-    if (!file.startsWith(root) || !(await stat(file).then((s) => s.isFile(), () => false))) {
+    if (
+      !file.startsWith(root) ||
+      !(await stat(file).then(
+        (s) => s.isFile(),
+        () => false,
+      ))
+    ) {
       res.writeHead(404).end();
       return;
     }

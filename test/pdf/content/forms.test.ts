@@ -28,7 +28,8 @@ describe('a filled 真实性承诺书 whose values rely on the viewer', () => {
     const { out, first } = await assembleOne(dir, 'promise-out.pdf', 'authenticity-commitment', ['promise-letter.pdf']);
     expect(qpdfCheck(out).code).toBe(0);
     const text = pageText(out, first).replace(/\s+/g, '');
-    for (const value of ['深圳市卷宗测试科技有限公司', '王小明', '2025年10月13日', '承诺所填信息真实有效']) expect(text).toContain(value);
+    for (const value of ['深圳市卷宗测试科技有限公司', '王小明', '2025年10月13日', '承诺所填信息真实有效'])
+      expect(text).toContain(value);
     expect(text).not.toMatch(/[?\u3f3f]/);
     const env = emptyFontConfig(dir);
     const ocr = ocrPage(out, first, env);
@@ -42,7 +43,12 @@ describe('a filled 真实性承诺书 whose values rely on the viewer', () => {
     const { out, first } = await assembleOne(dir, 'boxes-out.pdf', 'authenticity-commitment', ['promise-letter.pdf']);
     const r = renderGray(out, first, 72, emptyFontConfig(dir));
     // Widget rects in points from the top-left at 72 dpi (the letter is A4, copied as it is): y = 841.89 - 618.
-    const box = (x: number): [number, number, number, number] => [(x + 2) / r.w, (841.89 - 616) / r.h, (x + 16) / r.w, (841.89 - 602) / r.h];
+    const box = (x: number): [number, number, number, number] => [
+      (x + 2) / r.w,
+      (841.89 - 616) / r.h,
+      (x + 16) / r.w,
+      (841.89 - 602) / r.h,
+    ];
     expect(inkIn(r, box(140))).toBeGreaterThan(0.05); // 同意: checked
     expect(inkIn(r, box(180))).toBe(0); // 不同意: off
     expect(inkIn(r, box(380))).toBeGreaterThan(0.05); // 类型 B: chosen
@@ -51,8 +57,13 @@ describe('a filled 真实性承诺书 whose values rely on the viewer', () => {
 
   it('refuses a letter with a field the font cannot draw, naming the field, at attach time and when assembling', async () => {
     const message = expect.stringContaining('表单栏“生僻字”');
-    await expect(inspectInput(path.join(dir, 'undrawable-form.pdf'))).rejects.toMatchObject({ code: 'form-field-undrawable', message });
-    await expect(assembleOne(dir, 'undrawable-out.pdf', 'authenticity-commitment', ['undrawable-form.pdf'])).rejects.toMatchObject({ code: 'form-field-undrawable', message });
+    await expect(inspectInput(path.join(dir, 'undrawable-form.pdf'))).rejects.toMatchObject({
+      code: 'form-field-undrawable',
+      message,
+    });
+    await expect(
+      assembleOne(dir, 'undrawable-out.pdf', 'authenticity-commitment', ['undrawable-form.pdf']),
+    ).rejects.toMatchObject({ code: 'form-field-undrawable', message });
     expect(fs.existsSync(path.join(dir, 'undrawable-out.pdf'))).toBe(false);
   });
 });

@@ -17,8 +17,13 @@ describe('images cut short', () => {
     ['scan-cut.jpg', 'a JPEG cut to 40 % after its EXIF thumbnail'],
     ['scan-cut.png', 'a PNG cut in half'],
   ])('refuses %s (%s) by name, in Chinese, at attach time and when assembling', async (name) => {
-    await expect(inspectInput(path.join(dir, name))).rejects.toMatchObject({ code: 'image-truncated', message: expect.stringContaining(`“${name}”不完整`) });
-    await expect(assembleOne(dir, `${name}.pdf`, 'credit-report', [name])).rejects.toMatchObject({ code: 'image-truncated' });
+    await expect(inspectInput(path.join(dir, name))).rejects.toMatchObject({
+      code: 'image-truncated',
+      message: expect.stringContaining(`“${name}”不完整`),
+    });
+    await expect(assembleOne(dir, `${name}.pdf`, 'credit-report', [name])).rejects.toMatchObject({
+      code: 'image-truncated',
+    });
     expect(fs.existsSync(path.join(dir, `${name}.pdf`))).toBe(false);
   });
 
@@ -40,7 +45,11 @@ describe('a 2,000-page TIFF', () => {
     const section = pageMap.sections.find((s) => s.id === 'financial-statements')!;
     expect(section.lastPage - section.firstPage + 1).toBe(2000);
     const env = emptyFontConfig(dir);
-    const corners: [number, number, number, number][] = [[0, 0, 0.3, 0.2], [0.7, 0, 1, 0.2], [0, 0.8, 0.3, 1]];
+    const corners: [number, number, number, number][] = [
+      [0, 0, 0.3, 0.2],
+      [0.7, 0, 1, 0.2],
+      [0, 0.8, 0.3, 1],
+    ];
     for (const k of [0, 1, 2, 1000, 1999]) {
       const r = renderGray(out, first + k, 20, env);
       const inks = corners.map((c) => inkIn(r, c));

@@ -5,7 +5,7 @@
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { inspectInput } from '../../../electron/core/dossier/index.ts';
-import { findProfile, type Profile } from '../../../shared/profiles/index.ts';
+import { findProfile, type Profile } from '#shared/profiles/index.ts';
 import { emptyFontConfig, pageText } from '../dossier/helpers.ts';
 import { assembleOne, contentScratch, colouredPixels, qpdfCheck, renderRgb } from './helpers.ts';
 
@@ -18,7 +18,9 @@ beforeAll(() => {
 describe('review markup', () => {
   it('is left out by default: no red mark, no TODO; the stamp and the filled field stay; the notice counts 8', async () => {
     expect(colouredPixels(renderRgb(path.join(dir, 'reviewed.pdf'), 1, 40, process.env))).toBeGreaterThan(500);
-    const { out, first, pageMap } = await assembleOne(dir, 'reviewed-out.pdf', 'financial-statements', ['reviewed.pdf']);
+    const { out, first, pageMap } = await assembleOne(dir, 'reviewed-out.pdf', 'financial-statements', [
+      'reviewed.pdf',
+    ]);
     expect(qpdfCheck(out).code).toBe(0);
     expect(colouredPixels(renderRgb(out, first, 40, emptyFontConfig(dir)))).toBe(0);
     const text = pageText(out, first);
@@ -26,17 +28,27 @@ describe('review markup', () => {
     expect(text).toContain('APPROVEDMARK');
     expect(text).toContain('KEEPFIELD');
     expect(pageMap.notices).toEqual([
-      expect.objectContaining({ materialId: 'financial-statements', file: 'reviewed.pdf', code: 'markup-removed', count: 8, message: expect.stringContaining('已去掉 8 处批注') }),
+      expect.objectContaining({
+        materialId: 'financial-statements',
+        file: 'reviewed.pdf',
+        code: 'markup-removed',
+        count: 8,
+        message: expect.stringContaining('已去掉 8 处批注'),
+      }),
     ]);
     const inspected = await inspectInput(path.join(dir, 'reviewed.pdf'));
     expect(inspected.notices).toEqual([expect.objectContaining({ code: 'markup-removed', count: 8 })]);
   });
 
   it('is printed when the clerk keeps it for that file', async () => {
-    const { out, first, pageMap } = await assembleOne(dir, 'kept-out.pdf', 'financial-statements', [{ path: 'reviewed.pdf', keepMarkup: true }]);
+    const { out, first, pageMap } = await assembleOne(dir, 'kept-out.pdf', 'financial-statements', [
+      { path: 'reviewed.pdf', keepMarkup: true },
+    ]);
     expect(colouredPixels(renderRgb(out, first, 40, emptyFontConfig(dir)))).toBeGreaterThan(500);
     expect(pageText(out, first)).toContain('TODO');
-    expect(pageMap.notices).toEqual([expect.objectContaining({ code: 'markup-kept', count: 8, message: expect.stringContaining('保留了 8 处批注') })]);
+    expect(pageMap.notices).toEqual([
+      expect.objectContaining({ code: 'markup-kept', count: 8, message: expect.stringContaining('保留了 8 处批注') }),
+    ]);
   });
 });
 
@@ -63,7 +75,10 @@ describe('what paper cannot carry', () => {
     expect(pageMap.notices[0]!.message).not.toContain('另行提交电子版');
 
     const base = findProfile('sz-model-voucher-2025')!;
-    const profile: Profile = { ...base, materials: base.materials.map((m) => (m.id === 'credit-report' ? { ...m, electronicCopy: true } : m)) };
+    const profile: Profile = {
+      ...base,
+      materials: base.materials.map((m) => (m.id === 'credit-report' ? { ...m, electronicCopy: true } : m)),
+    };
     const asked = await assembleOne(dir, 'signed-asked.pdf', 'credit-report', ['signed.pdf'], profile);
     expect(asked.pageMap.notices[0]!.message).toContain('签名版深圳信用网完整版信用报告请另行提交电子版');
   });

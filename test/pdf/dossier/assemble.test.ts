@@ -7,7 +7,19 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assembleDossier } from '../../../electron/core/dossier/index.ts';
 import type { PageMap } from '../../../electron/core/dossier/types.ts';
-import { A4, emptyFontConfig, inkIn, manifestOf, pageText, qpdfJson, renderGray, run, runStatus, shownSizes, wordBoxes } from './helpers.ts';
+import {
+  A4,
+  emptyFontConfig,
+  inkIn,
+  manifestOf,
+  pageText,
+  qpdfJson,
+  renderGray,
+  run,
+  runStatus,
+  shownSizes,
+  wordBoxes,
+} from './helpers.ts';
 import { makeInputs, type TestInputs } from './inputs.ts';
 
 let inputs: TestInputs;
@@ -28,7 +40,9 @@ const materials = (i: TestInputs) => [
 beforeAll(async () => {
   inputs = await makeInputs();
   out = path.join(inputs.dir, 'dossier.pdf');
-  map = (await assembleDossier({ manifest: manifestOf({ materials: materials(inputs) }), baseDir: inputs.dir, outPath: out })).pageMap;
+  map = (
+    await assembleDossier({ manifest: manifestOf({ materials: materials(inputs) }), baseDir: inputs.dir, outPath: out })
+  ).pageMap;
 }, 120_000);
 
 afterAll(() => fs.rmSync(inputs.dir, { recursive: true, force: true }));
@@ -77,7 +91,9 @@ describe('assembleDossier: the sheet', () => {
     expect(pageText(out, form.firstPage)).toContain('MIDFORM1');
     expect(pageText(out, form.lastPage)).toContain('MIDFORM2');
     const mixed = section('service-contract');
-    ['MIXA', 'MIXB', 'MIXC', 'MIXD'].forEach((label, k) => expect(pageText(out, mixed.firstPage + k)).toContain(`MID${label}`));
+    ['MIXA', 'MIXB', 'MIXC', 'MIXD'].forEach((label, k) =>
+      expect(pageText(out, mixed.firstPage + k)).toContain(`MID${label}`),
+    );
   });
 
   it('shows each rotated page as a viewer shows its source (/Rotate honoured)', () => {
@@ -116,7 +132,9 @@ describe('assembleDossier: the sheet', () => {
 
   it('puts the number on the outer side in duplex: right on fronts, left on backs', () => {
     for (const p of [1, 3, 6]) {
-      const num = wordBoxes(out, p).filter((w) => /^\d+$/.test(w.word)).pop()!;
+      const num = wordBoxes(out, p)
+        .filter((w) => /^\d+$/.test(w.word))
+        .pop()!;
       if (p % 2 === 1) expect(num.x0).toBeGreaterThan(A4[0] / 2);
       else expect(num.x1).toBeLessThan(A4[0] / 2);
     }
@@ -136,7 +154,10 @@ describe('assembleDossier: the sheet', () => {
   });
 
   it('labels pages with their printed numbers and bookmarks every section', () => {
-    const json = qpdfJson(out, ['pagelabels', 'outlines']) as { pagelabels: { index: number; label: Record<string, unknown> }[]; outlines: { title: string }[] };
+    const json = qpdfJson(out, ['pagelabels', 'outlines']) as {
+      pagelabels: { index: number; label: Record<string, unknown> }[];
+      outlines: { title: string }[];
+    };
     const start = json.pagelabels.find((l) => l.index === 2)!;
     expect(start.label['/St']).toBe(2);
     expect(json.outlines.map((o) => o.title)).toEqual(map.sections.map((s) => s.title));
@@ -155,7 +176,12 @@ describe('assembleDossier: images', () => {
   it('turns the EXIF-rotated photo upright and flattens transparency on white', () => {
     const env = emptyFontConfig(inputs.dir);
     const photo = renderGray(out, section('business-license').firstPage, 20, env);
-    const quarters = [inkIn(photo, [0, 0, 0.5, 0.5]), inkIn(photo, [0.5, 0, 1, 0.5]), inkIn(photo, [0, 0.5, 0.5, 1]), inkIn(photo, [0.5, 0.5, 1, 1])];
+    const quarters = [
+      inkIn(photo, [0, 0, 0.5, 0.5]),
+      inkIn(photo, [0.5, 0, 1, 0.5]),
+      inkIn(photo, [0, 0.5, 0.5, 1]),
+      inkIn(photo, [0.5, 0.5, 1, 1]),
+    ];
     expect(Math.max(...quarters)).toBe(quarters[0]);
     const alpha = renderGray(out, section('authenticity-commitment').firstPage, 20, env);
     expect(inkIn(alpha, [0, 0, 0.3, 0.3])).toBeGreaterThan(0.2);

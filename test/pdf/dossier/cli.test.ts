@@ -16,7 +16,10 @@ function manifest(name: string, files: string[]): string {
     profile: 'sz-model-voucher-2025',
     applicant: { name: '深圳市卷宗测试科技有限公司', creditCode: '91440300MA5G8XK3QJ' },
     options: { duplex: true, sealMarkers: true, date: '2025-10-13' },
-    materials: [{ id: 'application-form', files }, { id: 'ethics-materials', notApplicable: true }],
+    materials: [
+      { id: 'application-form', files },
+      { id: 'ethics-materials', notApplicable: true },
+    ],
   };
   fs.writeFileSync(at(name), JSON.stringify(body));
   return at(name);
@@ -33,7 +36,15 @@ afterAll(() => fs.rmSync(inputs.dir, { recursive: true, force: true }));
 
 describe('juanzong assemble', () => {
   it('prints the page map with --json and writes the dossier and the checklist', () => {
-    const r = cli(['assemble', manifest('m.json', [inputs.form, inputs.photo]), '--out', at('d.pdf'), '--checklist', at('c.pdf'), '--json']);
+    const r = cli([
+      'assemble',
+      manifest('m.json', [inputs.form, inputs.photo]),
+      '--out',
+      at('d.pdf'),
+      '--checklist',
+      at('c.pdf'),
+      '--json',
+    ]);
     expect(r.status).toBe(0);
     const map = JSON.parse(r.stdout);
     expect(map).toMatchObject({
@@ -66,7 +77,14 @@ describe('juanzong assemble', () => {
     const intoMissing = cli(['assemble', m, '--out', path.join(missing, 'd.pdf')]);
     expect(intoMissing.status).not.toBe(0);
     expect(intoMissing.stderr).toContain(`要保存到的文件夹“${missing}”不存在`);
-    const checklistIntoMissing = cli(['assemble', m, '--out', at('d3.pdf'), '--checklist', path.join(missing, 'c.pdf')]);
+    const checklistIntoMissing = cli([
+      'assemble',
+      m,
+      '--out',
+      at('d3.pdf'),
+      '--checklist',
+      path.join(missing, 'c.pdf'),
+    ]);
     expect(checklistIntoMissing.status).not.toBe(0);
     expect(checklistIntoMissing.stderr).toContain('请先建好这个文件夹');
     expect(fs.existsSync(at('d3.pdf'))).toBe(false);

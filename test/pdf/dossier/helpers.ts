@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { PDFDocument, StandardFonts, degrees } from 'pdf-lib';
-import { manifest as manifestSchema, type Manifest, type ManifestInput } from '../../../shared/manifest.ts';
+import { manifest as manifestSchema, type Manifest, type ManifestInput } from '#shared/manifest.ts';
 
 export const A4: [number, number] = [595.28, 841.89];
 export const LETTER: [number, number] = [612, 792];
@@ -31,7 +31,8 @@ export async function makePdf(file: string, pages: TestPage[]): Promise<string> 
     page.drawText(`TL${p.label}`, { x: box[0] + 20, y: box[3] - 40, size: 14, font });
     page.drawText(`MID${p.label}`, { x: (box[0] + box[2]) / 2 - 30, y: (box[1] + box[3]) / 2, size: 14, font });
     page.drawText(`BR${p.label}`, { x: box[2] - 110, y: box[1] + 30, size: 14, font });
-    if (p.cropBox) page.setCropBox(p.cropBox[0], p.cropBox[1], p.cropBox[2] - p.cropBox[0], p.cropBox[3] - p.cropBox[1]);
+    if (p.cropBox)
+      page.setCropBox(p.cropBox[0], p.cropBox[1], p.cropBox[2] - p.cropBox[0], p.cropBox[3] - p.cropBox[1]);
     if (p.rotate) page.setRotation(degrees(p.rotate));
   }
   fs.writeFileSync(file, await doc.save());
@@ -55,7 +56,12 @@ export function runStatus(cmd: string, args: string[]): { code: number; stdout: 
 export function manifestOf(input: Partial<ManifestInput> & { materials: ManifestInput['materials'] }): Manifest {
   return manifestSchema.parse({
     profile: 'sz-model-voucher-2025',
-    applicant: { name: '深圳市卷宗测试科技有限公司', creditCode: '91440300MA5G8XK3QJ', contact: '李会计', phone: '0755-86000000' },
+    applicant: {
+      name: '深圳市卷宗测试科技有限公司',
+      creditCode: '91440300MA5G8XK3QJ',
+      contact: '李会计',
+      phone: '0755-86000000',
+    },
     ...input,
     // These tests are of the drawing (placement, /Rotate, marks): the page inspection, tested in test/pdf/pages, is off.
     options: { date: '2025-10-13', autoFix: false, ...input.options },
@@ -84,10 +90,15 @@ export function pageText(pdf: string, page: number, crop?: [number, number, numb
 }
 
 /** Words and their boxes (poppler's coordinates, y down) on one page. */
-export function wordBoxes(pdf: string, page: number): { word: string; x0: number; y0: number; x1: number; y1: number }[] {
+export function wordBoxes(
+  pdf: string,
+  page: number,
+): { word: string; x0: number; y0: number; x1: number; y1: number }[] {
   const out = run('pdftotext', ['-q', '-bbox', '-f', String(page), '-l', String(page), pdf, '-']);
   const words = [];
-  for (const m of out.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">(.*?)<\/word>/g)) {
+  for (const m of out.matchAll(
+    /<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">(.*?)<\/word>/g,
+  )) {
     words.push({ word: m[5]!, x0: Number(m[1]), y0: Number(m[2]), x1: Number(m[3]), y1: Number(m[4]) });
   }
   return words;
@@ -98,20 +109,33 @@ export function emptyFontConfig(dir: string): NodeJS.ProcessEnv {
   const fonts = path.join(dir, 'no-fonts');
   fs.mkdirSync(fonts, { recursive: true });
   const conf = path.join(dir, 'fonts.conf');
-  fs.writeFileSync(conf, `<?xml version="1.0"?>\n<fontconfig><dir>${fonts}</dir><cachedir>${path.join(dir, 'fc-cache')}</cachedir></fontconfig>\n`);
+  fs.writeFileSync(
+    conf,
+    `<?xml version="1.0"?>\n<fontconfig><dir>${fonts}</dir><cachedir>${path.join(dir, 'fc-cache')}</cachedir></fontconfig>\n`,
+  );
   return { ...process.env, FONTCONFIG_FILE: conf };
 }
 
 /** Renders one page in grey at `dpi`; returns width, height and pixels (0 = black). */
-export function renderGray(pdf: string, page: number, dpi: number, env: NodeJS.ProcessEnv): { w: number; h: number; px: Buffer; stderr: string } {
+export function renderGray(
+  pdf: string,
+  page: number,
+  dpi: number,
+  env: NodeJS.ProcessEnv,
+): { w: number; h: number; px: Buffer; stderr: string } {
   const prefix = path.join(path.dirname(pdf), `render-${page}-${dpi}`);
   let stderr = '';
   try {
-    execFileSync('pdftoppm', ['-f', String(page), '-l', String(page), '-r', String(dpi), '-gray', pdf, prefix], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    execFileSync('pdftoppm', ['-f', String(page), '-l', String(page), '-r', String(dpi), '-gray', pdf, prefix], {
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
   } catch (error) {
     stderr = String((error as { stderr?: unknown }).stderr ?? '');
   }
-  const file = fs.readdirSync(path.dirname(pdf)).find((f) => f.startsWith(path.basename(prefix)) && f.endsWith('.pgm'))!;
+  const file = fs
+    .readdirSync(path.dirname(pdf))
+    .find((f) => f.startsWith(path.basename(prefix)) && f.endsWith('.pgm'))!;
   const data = fs.readFileSync(path.join(path.dirname(pdf), file));
   fs.rmSync(path.join(path.dirname(pdf), file));
   const [, w, h] = /^P5\s+(\d+)\s+(\d+)\s+\d+\s/.exec(data.toString('latin1', 0, 40))!;

@@ -17,7 +17,11 @@ const longName = `${'营业执照复印件'.repeat(8)}-2025.pdf`;
 
 beforeAll(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'juanzong-session-'));
-  makeTokenPdf(path.join(dir, longName), 'LONG', [{ ...A4, label: 'A4' }, { ...LETTER, label: 'LETTER' }, { ...A4, label: 'A4' }]);
+  makeTokenPdf(path.join(dir, longName), 'LONG', [
+    { ...A4, label: 'A4' },
+    { ...LETTER, label: 'LETTER' },
+    { ...A4, label: 'A4' },
+  ]);
   encryptOwnerOnly(path.join(dir, longName), path.join(dir, `owner-${longName}`));
 }, 60_000);
 

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { PDFBool, PDFDocument, PDFName, StandardFonts } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assembleDossier, writeChecklist } from '../../../electron/core/dossier/index.ts';
-import { findProfile } from '../../../shared/profiles/index.ts';
+import { findProfile } from '#shared/profiles/index.ts';
 import { A4, emptyFontConfig, inkIn, manifestOf, pageText, renderGray, run, wordBoxes } from './helpers.ts';
 import { makeInputs, type TestInputs } from './inputs.ts';
 
@@ -18,7 +18,10 @@ beforeAll(async () => {
   inputs = await makeInputs();
   const doc = await PDFDocument.create();
   const form = doc.getForm();
-  for (const [size, name] of [[A4, 'a4'], [[612, 792], 'letter']] as const) {
+  for (const [size, name] of [
+    [A4, 'a4'],
+    [[612, 792], 'letter'],
+  ] as const) {
     const page = doc.addPage([...size]);
     const field = form.createTextField(`name-${name}`);
     field.setText(`FIELD${name.toUpperCase()}`);
@@ -54,7 +57,11 @@ function centre(pdf: string, page: number, word: string): [number, number] {
 
 describe('options', () => {
   it('simplex: no blank pages, numbers centred, 骑缝章 on every page of a multi-page material', async () => {
-    const { out, pageMap } = await assemble({ duplex: false }, [{ id: 'financial-statements', files: [inputs.rotated] }], 'simplex.pdf');
+    const { out, pageMap } = await assemble(
+      { duplex: false },
+      [{ id: 'financial-statements', files: [inputs.rotated] }],
+      'simplex.pdf',
+    );
     expect(pageMap.blankPages).toEqual([]);
     expect(pageMap.pages).toBe(6);
     const num = wordBoxes(out, 2).find((w) => w.word === '2')!;
@@ -63,7 +70,11 @@ describe('options', () => {
   });
 
   it('seal marks off: no 盖章处 and no 骑缝章 anywhere; the cover still says where the seal goes', async () => {
-    const { out, pageMap } = await assemble({ sealMarkers: false }, [{ id: 'financial-statements', files: [inputs.rotated] }], 'no-seals.pdf');
+    const { out, pageMap } = await assemble(
+      { sealMarkers: false },
+      [{ id: 'financial-statements', files: [inputs.rotated] }],
+      'no-seals.pdf',
+    );
     const all = run('pdftotext', ['-q', out, '-']);
     expect(all).not.toContain('盖章处');
     expect(all).not.toContain('骑缝章');
@@ -72,7 +83,11 @@ describe('options', () => {
   });
 
   it('landscape turn: the A3 page is turned a quarter anticlockwise to fill the sheet; others stay upright', async () => {
-    const { out, pageMap } = await assemble({ landscape: 'turn' }, [{ id: 'service-contract', files: [inputs.mixed] }], 'turn.pdf');
+    const { out, pageMap } = await assemble(
+      { landscape: 'turn' },
+      [{ id: 'service-contract', files: [inputs.mixed] }],
+      'turn.pdf',
+    );
     const p = pageMap.sections[2]!.firstPage + 2;
     const [tl, mid, br] = [centre(out, p, 'TLMIXC'), centre(out, p, 'MIDMIXC'), centre(out, p, 'BRMIXC')];
     expect(tl[0] < mid[0] && mid[0] < br[0]).toBe(true);
@@ -83,7 +98,11 @@ describe('options', () => {
 
   it('a page the clerk turned comes out turned; plain numbers; the seal where the clerk put it', async () => {
     const files = [{ path: inputs.rotated, rotate: { '1': 180 } }];
-    const { out, pageMap } = await assemble({ numberStyle: 'plain', sealPosition: 'top-left' }, [{ id: 'financial-statements', files }], 'clerk.pdf');
+    const { out, pageMap } = await assemble(
+      { numberStyle: 'plain', sealPosition: 'top-left' },
+      [{ id: 'financial-statements', files }],
+      'clerk.pdf',
+    );
     const p = pageMap.sections[2]!.firstPage;
     const [tl, br] = [centre(out, p, 'TLROTA'), centre(out, p, 'BRROTA')];
     expect(tl[0]).toBeGreaterThan(br[0]);
@@ -105,7 +124,11 @@ describe('options', () => {
 
   it('draws the value of a field whose appearance the source leaves to the viewer (/NeedAppearances)', async () => {
     expect(run('pdftotext', ['-q', at('need-appearances.pdf'), '-'])).toContain('VIEWERDRAWN');
-    const { out, pageMap } = await assemble({}, [{ id: 'application-form', files: ['need-appearances.pdf'] }], 'need-out.pdf');
+    const { out, pageMap } = await assemble(
+      {},
+      [{ id: 'application-form', files: ['need-appearances.pdf'] }],
+      'need-out.pdf',
+    );
     expect(pageText(out, pageMap.sections[2]!.firstPage)).toContain('VIEWERDRAWN');
   });
 });
@@ -140,7 +163,12 @@ describe('writeChecklist', () => {
     const { pageMap } = await assembleDossier({ manifest, baseDir: inputs.dir, outPath: at('c-dossier.pdf') });
     const outPath = at('checklist.pdf');
     const findings = [
-      { severity: 'error' as const, code: 'material-missing', subject: 'credit-report', message: '缺少“信用报告”：请添加文件。' },
+      {
+        severity: 'error' as const,
+        code: 'material-missing',
+        subject: 'credit-report',
+        message: '缺少“信用报告”：请添加文件。',
+      },
       { severity: 'info' as const, code: 'voucher-budget', subject: 'costs', message: '模型券额度为0.00元。' },
     ];
     await writeChecklist({ manifest, profile: findProfile('sz-model-voucher-2025')!, pageMap, findings, outPath });
@@ -151,7 +179,9 @@ describe('writeChecklist', () => {
     expect(text).toContain(`第${fin.firstNumber}–${fin.lastNumber}页`);
     expect(text).toContain('科技伦理及科技安全相关材料［不适用］');
     expect(text).toContain('加盖骑缝章');
-    expect(text).toContain('二、检查结果［错误］缺少“信用报告”：请添加文件。［提示］模型券额度为0.00元。三、打印与装订');
+    expect(text).toContain(
+      '二、检查结果［错误］缺少“信用报告”：请添加文件。［提示］模型券额度为0.00元。三、打印与装订',
+    );
     expect(text).toContain('市民中心B区');
     expect(text).toContain('0755-88102402');
     expect(text).toContain('i深圳');

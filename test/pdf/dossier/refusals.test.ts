@@ -25,13 +25,20 @@ beforeAll(async () => {
 afterAll(() => fs.rmSync(inputs.dir, { recursive: true, force: true }));
 
 function withFile(file: string) {
-  return manifestOf({ materials: [{ id: 'application-form', files: [inputs.form] }, { id: 'credit-report', files: [file] }] });
+  return manifestOf({
+    materials: [
+      { id: 'application-form', files: [inputs.form] },
+      { id: 'credit-report', files: [file] },
+    ],
+  });
 }
 
 async function refusal(file: string): Promise<DossierInputError> {
   const out = at('old-dossier.pdf');
   fs.writeFileSync(out, 'the previous dossier');
-  const error = await assembleDossier({ manifest: withFile(file), baseDir: inputs.dir, outPath: out }).catch((e: unknown) => e);
+  const error = await assembleDossier({ manifest: withFile(file), baseDir: inputs.dir, outPath: out }).catch(
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(DossierInputError);
   expect(fs.readFileSync(out, 'utf8')).toBe('the previous dossier');
   expect(fs.readdirSync(inputs.dir).filter((f) => f.endsWith('.juanzong-part'))).toEqual([]);
@@ -56,7 +63,9 @@ describe('assembleDossier refuses what it cannot take, naming the file and the f
 
   it('refuses a material id the profile does not know', async () => {
     const manifest = manifestOf({ materials: [{ id: 'application-from', files: [inputs.form] }] });
-    const error = await assembleDossier({ manifest, baseDir: inputs.dir, outPath: at('x.pdf') }).catch((e: unknown) => e);
+    const error = await assembleDossier({ manifest, baseDir: inputs.dir, outPath: at('x.pdf') }).catch(
+      (e: unknown) => e,
+    );
     expect((error as DossierInputError).code).toBe('unknown-material');
     expect(fs.existsSync(at('x.pdf'))).toBe(false);
   });
@@ -64,7 +73,13 @@ describe('assembleDossier refuses what it cannot take, naming the file and the f
 
 // The assembly worker (its progress, refusals and cancel across the process boundary): test/pdf/dossier/shipped-worker.test.ts.
 describe('cancelling', () => {
-  const manifest = () => manifestOf({ materials: [{ id: 'application-form', files: [inputs.form] }, { id: 'financial-statements', files: [inputs.rotated, inputs.mixed] }] });
+  const manifest = () =>
+    manifestOf({
+      materials: [
+        { id: 'application-form', files: [inputs.form] },
+        { id: 'financial-statements', files: [inputs.rotated, inputs.mixed] },
+      ],
+    });
 
   it('stops when the signal fires, writing nothing', async () => {
     const controller = new AbortController();

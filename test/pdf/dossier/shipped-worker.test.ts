@@ -20,7 +20,10 @@ let workerEnv: NodeJS.ProcessEnv;
 /** Each forked worker's exit, as the host sees it. */
 const exits: Promise<number | null>[] = [];
 const at = (name: string) => path.join(inputs.dir, name);
-const running = (onProgress: (done: number, total: number) => void = () => undefined, signal = new AbortController().signal) => ({ onProgress, signal });
+const running = (
+  onProgress: (done: number, total: number) => void = () => undefined,
+  signal = new AbortController().signal,
+) => ({ onProgress, signal });
 
 beforeAll(async () => {
   inputs = await makeInputs();
@@ -63,9 +66,17 @@ describe('the shipped assembly worker', () => {
     });
     const [outPath, checklistPath] = [at('dossier.pdf'), at('checklist.pdf')];
     // The host's findings travel with the request; the checklist prints them as given.
-    const sharedPhone = { severity: 'warning' as const, code: 'shared-contact', subject: 'applicant.phone', message: '联系电话与另一家申报单位相同，请核实' };
+    const sharedPhone = {
+      severity: 'warning' as const,
+      code: 'shared-contact',
+      subject: 'applicant.phone',
+      message: '联系电话与另一家申报单位相同，请核实',
+    };
     const seen: [number, number][] = [];
-    const pageMap = await host.run({ manifest, baseDir: inputs.dir, outPath, checklistPath, findings: [sharedPhone] }, running((d, t) => seen.push([d, t])));
+    const pageMap = await host.run(
+      { manifest, baseDir: inputs.dir, outPath, checklistPath, findings: [sharedPhone] },
+      running((d, t) => seen.push([d, t])),
+    );
 
     expect(seen[0]).toEqual([0, pageMap.pages]);
     expect(seen.at(-1)).toEqual([pageMap.pages, pageMap.pages]);
@@ -74,7 +85,14 @@ describe('the shipped assembly worker', () => {
     expect(runStatus('qpdf', ['--check', outPath]).code).toBe(0);
     const text = run('pdftotext', ['-layout', outPath, '-']);
     for (const label of ['FORM1', 'FORM2', 'ROTA', 'ROTD', 'MIXC']) expect(text).toContain(label);
-    expect(pageMap.sections.map((s) => s.id)).toEqual(['cover', 'toc', 'application-form', 'business-license', 'financial-statements', 'credit-report']);
+    expect(pageMap.sections.map((s) => s.id)).toEqual([
+      'cover',
+      'toc',
+      'application-form',
+      'business-license',
+      'financial-statements',
+      'credit-report',
+    ]);
     const checklist = run('pdftotext', ['-layout', checklistPath, '-']);
     expect(checklist).toContain('营业执照');
     expect(checklist).toContain('联系电话与另一家申报单位相同');
@@ -83,7 +101,11 @@ describe('the shipped assembly worker', () => {
 
   it('stops on cancel, writes nothing, and leaves no temporary file', async () => {
     // About 100 pages: the worker is still writing when the cancel reaches it.
-    const many = manifestOf({ materials: [{ id: 'financial-statements', files: Array.from({ length: 12 }, () => [inputs.rotated, inputs.mixed]).flat() }] });
+    const many = manifestOf({
+      materials: [
+        { id: 'financial-statements', files: Array.from({ length: 12 }, () => [inputs.rotated, inputs.mixed]).flat() },
+      ],
+    });
     const abort = new AbortController();
     const outPath = at('cancelled.pdf');
     const progress: number[] = [];
@@ -91,7 +113,9 @@ describe('the shipped assembly worker', () => {
       progress.push(done);
       if (done >= 1) abort.abort();
     };
-    const error = await host.run({ manifest: many, baseDir: inputs.dir, outPath, findings: [] }, running(onProgress, abort.signal)).catch((e: unknown) => e);
+    const error = await host
+      .run({ manifest: many, baseDir: inputs.dir, outPath, findings: [] }, running(onProgress, abort.signal))
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AssemblyError);
     expect(error).toMatchObject({ code: 'cancelled', message: expect.stringContaining('已取消') });
     expect(progress.at(-1)).toBeLessThan(96);
@@ -100,10 +124,17 @@ describe('the shipped assembly worker', () => {
   });
 
   it('refuses a damaged PDF, naming the file and the fix, and writes nothing', async () => {
-    const manifest = manifestOf({ materials: [{ id: 'application-form', files: [inputs.form] }, { id: 'credit-report', files: ['truncated.pdf'] }] });
+    const manifest = manifestOf({
+      materials: [
+        { id: 'application-form', files: [inputs.form] },
+        { id: 'credit-report', files: ['truncated.pdf'] },
+      ],
+    });
     const outPath = at('refused.pdf');
     fs.writeFileSync(outPath, 'the previous dossier');
-    const error = await host.run({ manifest, baseDir: inputs.dir, outPath, findings: [] }, running()).catch((e: unknown) => e);
+    const error = await host
+      .run({ manifest, baseDir: inputs.dir, outPath, findings: [] }, running())
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AssemblyError);
     expect(error).toMatchObject({ code: 'damaged', file: at('truncated.pdf') });
     expect((error as AssemblyError).message).toContain('truncated.pdf');

@@ -18,7 +18,17 @@ function framedPages(file: string): string {
   const ps = `${file}.ps`;
   const page = '6 setlinewidth 100 100 395 642 rectstroke showpage';
   fs.writeFileSync(ps, ['%!PS', page, page, page, ''].join('\n'));
-  execFileSync('gs', ['-q', '-dBATCH', '-dNOPAUSE', '-dSAFER', '-sDEVICE=pdfwrite', '-sPAPERSIZE=a4', '-dFIXEDMEDIA', `-sOutputFile=${file}`, ps]);
+  execFileSync('gs', [
+    '-q',
+    '-dBATCH',
+    '-dNOPAUSE',
+    '-dSAFER',
+    '-sDEVICE=pdfwrite',
+    '-sPAPERSIZE=a4',
+    '-dFIXEDMEDIA',
+    `-sOutputFile=${file}`,
+    ps,
+  ]);
   return file;
 }
 
@@ -46,7 +56,10 @@ describe('a page turned by the clerk', () => {
   it('prints an A4 page turned 180° at the size of the pages beside it', async () => {
     const outPath = path.join(dir, 'dossier.pdf');
     const files = [{ path: 'framed.pdf', rotate: { '2': 180 } }];
-    const manifest = manifestOf({ options: { date: '2025-10-13', sealMarkers: false, duplex: false }, materials: [{ id: 'financial-statements', files }] as never });
+    const manifest = manifestOf({
+      options: { date: '2025-10-13', sealMarkers: false, duplex: false },
+      materials: [{ id: 'financial-statements', files }] as never,
+    });
     const { pageMap } = await assembleDossier({ manifest, baseDir: dir, outPath });
     const first = pageMap.sections.find((s) => s.id === 'financial-statements')!.firstPage;
     const env = emptyFontConfig(dir);

@@ -21,7 +21,17 @@ beforeAll(() => {
   const pages = ['First page of the statement', 'Second page, same font'].map(
     (text) => `/Times-Roman findfont 24 scalefont setfont 72 600 moveto (${text}) show showpage`,
   );
-  runTool('gs', ['-q', '-dBATCH', '-dNOPAUSE', '-dSAFER', '-sDEVICE=pdfwrite', '-sPAPERSIZE=a4', `-sOutputFile=${at('source.pdf')}`, '-c', pages.join('\n')]);
+  runTool('gs', [
+    '-q',
+    '-dBATCH',
+    '-dNOPAUSE',
+    '-dSAFER',
+    '-sDEVICE=pdfwrite',
+    '-sPAPERSIZE=a4',
+    `-sOutputFile=${at('source.pdf')}`,
+    '-c',
+    pages.join('\n'),
+  ]);
 });
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -29,7 +39,8 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const N = (name: string) => PDFName.of(name);
 
 /** The object `n` of `file` as the system's qpdf prints it. */
-const showObject = (file: string, n: number) => execFileSync('qpdf', [`--show-object=${n}`, file], { encoding: 'utf8' }).trim();
+const showObject = (file: string, n: number) =>
+  execFileSync('qpdf', [`--show-object=${n}`, file], { encoding: 'utf8' }).trim();
 
 /** Copies every page of `source.pdf` into `out` through one copier, plus `extra` written by the caller. */
 async function copyAll(out: string, extra: (copier: ObjectCopier, doc: PDFDocument) => string = () => '') {
@@ -98,7 +109,15 @@ describe('ObjectCopier', () => {
 
 describe('num', () => {
   it('writes PDF numbers: no exponent, at most four decimals', () => {
-    expect([0, -3, 12.5, 1 / 3, -0.00001, 595.2756, 2.5e-7].map(num)).toEqual(['0', '-3', '12.5', '0.3333', '0', '595.2756', '0']);
+    expect([0, -3, 12.5, 1 / 3, -0.00001, 595.2756, 2.5e-7].map(num)).toEqual([
+      '0',
+      '-3',
+      '12.5',
+      '0.3333',
+      '0',
+      '595.2756',
+      '0',
+    ]);
     expect(num(1e21)).toBe('1000000000000000000000');
     expect(num(-1.5e22)).toBe('-15000000000000000000000');
     expect(num(1.5e21 + 0.5)).not.toMatch(/e/);

@@ -32,7 +32,10 @@ async function writeSample(file: string): Promise<Buffer> {
   position += photo.length;
   parts.push(photo);
   await put([Buffer.alloc(3 * MiB + 5, 0x41)]);
-  const ranges: [number, number][] = [[10, 1000], [2 * MiB, 3 * MiB]];
+  const ranges: [number, number][] = [
+    [10, 1000],
+    [2 * MiB, 3 * MiB],
+  ];
   await sink.copy(at('photo.jpg'), ranges, position);
   for (const [start, length] of ranges) parts.push(photo.subarray(start, start + length));
   position += 1000 + 3 * MiB;
@@ -57,7 +60,9 @@ describe('the dossier output sink', () => {
 
   it('fails the copy, naming the file, when the file is shorter than its ranges', async () => {
     const sink = openSink(at('out-short.pdf'));
-    await expect(sink.copy(at('photo.jpg'), [[photo.length - 10, 20]], 0)).rejects.toThrow(/photo\.jpg changed while the dossier was written/);
+    await expect(sink.copy(at('photo.jpg'), [[photo.length - 10, 20]], 0)).rejects.toThrow(
+      /photo\.jpg changed while the dossier was written/,
+    );
     await sink.abandon();
   });
 });

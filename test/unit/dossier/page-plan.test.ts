@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { decidePage, croppedSize } from '../../../electron/core/dossier/page-edit.ts';
 import { planDossier } from '../../../electron/core/dossier/plan.ts';
-import type { PageFindings } from '../../../shared/page-findings.ts';
+import type { PageFindings } from '#shared/page-findings.ts';
 import type { PlanInput, ShownPage } from '../../../electron/core/dossier/types.ts';
 
 const image = { width: 1654, height: 2339, isImage: true };
@@ -36,18 +36,43 @@ describe('planDossier with page edits', () => {
   });
 
   it('gives each physical page its source (1-based) and the changes applied', () => {
-    const turned = { ...image, clerkTurn: 180 as const, edit: { turn: { by: 'inspection' as const, degrees: 180 as const }, straighten: -2.5 } };
+    const turned = {
+      ...image,
+      clerkTurn: 180 as const,
+      edit: { turn: { by: 'inspection' as const, degrees: 180 as const }, straighten: -2.5 },
+    };
     const plan = planDossier(input([turned]));
     const entry = plan.pageMap.pageList!.find((e) => e.kind === 'content')!;
-    expect(entry).toEqual({ physical: 3, kind: 'content', number: 3, source: { material: 'report', file: 'report.pdf', page: 1 }, changes: { turn: { by: 'inspection', degrees: 180 }, straighten: -2.5 } });
+    expect(entry).toEqual({
+      physical: 3,
+      kind: 'content',
+      number: 3,
+      source: { material: 'report', file: 'report.pdf', page: 1 },
+      changes: { turn: { by: 'inspection', degrees: 180 }, straighten: -2.5 },
+    });
   });
 
   it('prints a split page as one numbered page per band, each placed at its own height', () => {
-    const tall = { width: 1080, height: 8000, isImage: true, edit: { split: [{ top: 0, bottom: 0.18 }, { top: 0.18, bottom: 0.36 }, { top: 0.36, bottom: 0.42 }] } };
+    const tall = {
+      width: 1080,
+      height: 8000,
+      isImage: true,
+      edit: {
+        split: [
+          { top: 0, bottom: 0.18 },
+          { top: 0.18, bottom: 0.36 },
+          { top: 0.36, bottom: 0.42 },
+        ],
+      },
+    };
     const plan = planDossier(input([tall]));
     const parts = plan.pages.filter((p) => p.kind === 'content' && p.section === 'report');
     expect(parts.map((p) => p.marks.number?.value)).toEqual([3, 4, 5]);
-    expect(plan.pageMap.pageList!.slice(2, 5).map((e) => e.changes?.split)).toEqual([{ part: 1, of: 3 }, { part: 2, of: 3 }, { part: 3, of: 3 }]);
+    expect(plan.pageMap.pageList!.slice(2, 5).map((e) => e.changes?.split)).toEqual([
+      { part: 1, of: 3 },
+      { part: 2, of: 3 },
+      { part: 3, of: 3 },
+    ]);
     const placements = parts.map((p) => (p.kind === 'content' ? p.placement! : undefined)!);
     // Each band fills the column's width: the text keeps the size it had across the phone's screen.
     for (const pl of placements) expect(pl.width).toBeCloseTo(placements[0]!.width, 5);
@@ -73,11 +98,17 @@ describe('decidePage: the clerk wins', () => {
   const none = { turns: new Map(), autoFix: true };
 
   it('applies the proposals by default', () => {
-    expect(decidePage(1, proposals, none)).toEqual({ turn: 90, edit: { skip: 'inspection', turn: { by: 'inspection', degrees: 90 }, straighten: 1.5, reduceTo: 300 } });
+    expect(decidePage(1, proposals, none)).toEqual({
+      turn: 90,
+      edit: { skip: 'inspection', turn: { by: 'inspection', degrees: 90 }, straighten: 1.5, reduceTo: 300 },
+    });
   });
 
   it('applies none with autoFix off, but still the clerk’s own choices', () => {
-    expect(decidePage(1, proposals, { turns: new Map(), autoFix: false, pages: { rotate: { '2': 180 } } })).toEqual({ turn: 180, edit: { turn: { by: 'clerk', degrees: 180 } } });
+    expect(decidePage(1, proposals, { turns: new Map(), autoFix: false, pages: { rotate: { '2': 180 } } })).toEqual({
+      turn: 180,
+      edit: { turn: { by: 'clerk', degrees: 180 } },
+    });
   });
 
   it('keeps a page the clerk keeps, leaves out one the clerk skips', () => {
@@ -90,7 +121,14 @@ describe('decidePage: the clerk wins', () => {
   });
 
   it('lets a file switch one kind of proposal off, or on without autoFix', () => {
-    const photo = found(1, { crop: [{ x: 0.1, y: 0.1 }, { x: 0.9, y: 0.1 }, { x: 0.9, y: 0.9 }, { x: 0.1, y: 0.9 }] });
+    const photo = found(1, {
+      crop: [
+        { x: 0.1, y: 0.1 },
+        { x: 0.9, y: 0.1 },
+        { x: 0.9, y: 0.9 },
+        { x: 0.1, y: 0.9 },
+      ],
+    });
     expect(decidePage(0, photo, { ...none, pages: { crop: 'none' } }).edit.crop).toBeUndefined();
     expect(decidePage(0, photo, { turns: new Map(), autoFix: false, pages: { crop: 'auto' } }).edit.crop).toBeDefined();
   });
@@ -98,6 +136,13 @@ describe('decidePage: the clerk wins', () => {
 
 describe('croppedSize', () => {
   it('measures the flattened sheet by its mean side lengths', () => {
-    expect(croppedSize(1000, 2000, [{ x: 0.1, y: 0.1 }, { x: 0.9, y: 0.1 }, { x: 0.9, y: 0.9 }, { x: 0.1, y: 0.9 }])).toEqual({ width: 800, height: 1600 });
+    expect(
+      croppedSize(1000, 2000, [
+        { x: 0.1, y: 0.1 },
+        { x: 0.9, y: 0.1 },
+        { x: 0.9, y: 0.9 },
+        { x: 0.1, y: 0.9 },
+      ]),
+    ).toEqual({ width: 800, height: 1600 });
   });
 });

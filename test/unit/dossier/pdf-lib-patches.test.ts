@@ -9,7 +9,14 @@ import os from 'node:os';
 import path from 'node:path';
 import * as untouched from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PDFContext, PDFDocument, PDFObjectParser, PDFRef, PDFStreamParsingError, type PDFRawStream } from '../../../electron/core/dossier/pdf-lib.ts';
+import {
+  PDFContext,
+  PDFDocument,
+  PDFObjectParser,
+  PDFRef,
+  PDFStreamParsingError,
+  type PDFRawStream,
+} from '../../../electron/core/dossier/pdf-lib.ts';
 import {
   PATCHED_PDF_LIB_VERSION,
   applyIndirectLengths,
@@ -33,7 +40,16 @@ beforeAll(() => {
   run('qpdf', ['--qdf', '--object-streams=disable', at('noise.pdf'), at('noise-qdf.pdf')]);
   // A page whose text is the word "stream": pdf-lib counts it as a nested stream in the content's data.
   const page = '/Helvetica findfont 28 scalefont setfont 72 420 moveto (stream) show showpage';
-  run('gs', ['-q', '-dBATCH', '-dNOPAUSE', '-dSAFER', '-sDEVICE=pdfwrite', `-sOutputFile=${at('word.pdf')}`, '-c', page]);
+  run('gs', [
+    '-q',
+    '-dBATCH',
+    '-dNOPAUSE',
+    '-dSAFER',
+    '-sDEVICE=pdfwrite',
+    `-sOutputFile=${at('word.pdf')}`,
+    '-c',
+    page,
+  ]);
   run('qpdf', ['--qdf', '--object-streams=disable', at('word.pdf'), at('word-qdf.pdf')]);
 }, 60_000);
 
@@ -46,7 +62,9 @@ function objectsOf(doc: Doc): Map<string, string> {
   const objects = new Map<string, string>();
   for (const [ref, obj] of doc.context.enumerateIndirectObjects()) {
     const stream = obj as { dict?: { toString(): string }; contents?: Uint8Array };
-    const text = stream.contents ? `${stream.dict!.toString()} ${Buffer.from(stream.contents).toString('hex')}` : String(obj);
+    const text = stream.contents
+      ? `${stream.dict!.toString()} ${Buffer.from(stream.contents).toString('hex')}`
+      : String(obj);
     objects.set(ref.toString(), text);
   }
   return objects;
@@ -77,7 +95,8 @@ async function keywordChecks(proto: object, work: () => Promise<unknown>): Promi
  * by byte (and counts a newline twice wherever a keyword match starts on it and fails), so they differ from the
  * fixed search's. The byte offset, the message and the kind of error are the same.
  */
-const withoutLineAndColumn = (message: string) => message.replace(/"line":\d+,"column":\d+,/g, '').replace(/line:\d+ col:\d+ /g, '');
+const withoutLineAndColumn = (message: string) =>
+  message.replace(/"line":\d+,"column":\d+,/g, '').replace(/line:\d+ col:\d+ /g, '');
 
 /** Where the untouched pdf-lib ends the stream data that starts at `start`, or the error it throws. */
 function untouchedEnd(bytes: Uint8Array, start: number): { end: number; after: number } | string {
@@ -115,7 +134,8 @@ describe('the fixed end-of-stream search', () => {
       const text = Array.from({ length: 1 + (next() % 12) }, () => tokens[next() % tokens.length]).join('');
       const bytes = new Uint8Array(Buffer.from(text, 'latin1'));
       const start = next() % (bytes.length + 1);
-      const ours = findEndOfStream(bytes, start) ?? `Failed to parse PDF document (offset=${start}): Failed to parse PDF stream`;
+      const ours =
+        findEndOfStream(bytes, start) ?? `Failed to parse PDF document (offset=${start}): Failed to parse PDF stream`;
       expect(ours, JSON.stringify({ text, start })).toEqual(untouchedEnd(bytes, start));
     }
   });
@@ -123,7 +143,9 @@ describe('the fixed end-of-stream search', () => {
   it('throws pdf-lib’s own PDFStreamParsingError when the levels never close', () => {
     installPdfLibPatches();
     const bytes = new Uint8Array(Buffer.from('data stream endstream', 'latin1'));
-    const parser = PDFObjectParser.forBytes(bytes, PDFContext.create()) as unknown as { findEndOfStreamFallback(pos: unknown): number };
+    const parser = PDFObjectParser.forBytes(bytes, PDFContext.create()) as unknown as {
+      findEndOfStreamFallback(pos: unknown): number;
+    };
     const pos = { line: 0, column: 0, offset: 0 };
     // pdf-lib's errors are ES5 subclasses of Error: `instanceof` cannot tell them apart, their message does.
     expect(() => parser.findEndOfStreamFallback(pos)).toThrow(new PDFStreamParsingError(pos).message);
@@ -136,27 +158,36 @@ describe('a file with indirect stream lengths (qpdf --qdf)', () => {
     installPdfLibPatches();
     const bytes = new Uint8Array(fs.readFileSync(at('noise-qdf.pdf')));
     const options = { updateMetadata: false, throwOnInvalidObject: true };
-    const slow = await keywordChecks(untouched.PDFObjectParser.prototype, () => untouched.PDFDocument.load(bytes, options));
+    const slow = await keywordChecks(untouched.PDFObjectParser.prototype, () =>
+      untouched.PDFDocument.load(bytes, options),
+    );
     const fast = await keywordChecks(PDFObjectParser.prototype, () => PDFDocument.load(bytes, options));
     expect(slow).toBeGreaterThan(bytes.length);
     expect(fast).toBeLessThan(2000);
   });
 
-  it.each(['noise-qdf.pdf', 'word-qdf.pdf'])('%s: gives every object the same bytes as the untouched pdf-lib', async (name) => {
-    installPdfLibPatches();
-    const bytes = new Uint8Array(fs.readFileSync(at(name)));
-    const theirs = await untouched.PDFDocument.load(bytes, { updateMetadata: false });
-    const ours = await PDFDocument.load(bytes, { updateMetadata: false });
-    const [a, b] = [objectsOf(theirs as unknown as Doc), objectsOf(ours as unknown as Doc)];
-    expect(b.size).toBeGreaterThan(3);
-    expect([...b.entries()]).toEqual([...a.entries()]);
-  });
+  it.each(['noise-qdf.pdf', 'word-qdf.pdf'])(
+    '%s: gives every object the same bytes as the untouched pdf-lib',
+    async (name) => {
+      installPdfLibPatches();
+      const bytes = new Uint8Array(fs.readFileSync(at(name)));
+      const theirs = await untouched.PDFDocument.load(bytes, { updateMetadata: false });
+      const ours = await PDFDocument.load(bytes, { updateMetadata: false });
+      const [a, b] = [objectsOf(theirs as unknown as Doc), objectsOf(ours as unknown as Doc)];
+      expect(b.size).toBeGreaterThan(3);
+      expect([...b.entries()]).toEqual([...a.entries()]);
+    },
+  );
 
   it('word-qdf.pdf: fails strictly with the same named error as the untouched pdf-lib', async () => {
     installPdfLibPatches();
     const bytes = new Uint8Array(fs.readFileSync(at('word-qdf.pdf')));
     const options = { updateMetadata: false, throwOnInvalidObject: true };
-    const outcome = (load: Promise<unknown>) => load.then(() => 'loaded', (e: Error) => withoutLineAndColumn(e.message));
+    const outcome = (load: Promise<unknown>) =>
+      load.then(
+        () => 'loaded',
+        (e: Error) => withoutLineAndColumn(e.message),
+      );
     const theirs = await outcome(untouched.PDFDocument.load(bytes, options));
     expect(theirs).toMatch(/^Trying to parse invalid object: \{"offset":\d+\}\)$/);
     expect(await outcome(PDFDocument.load(bytes, options))).toBe(theirs);

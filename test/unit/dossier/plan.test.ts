@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { contentArea, TOC_PER_PAGE } from '../../../electron/core/dossier/layout.ts';
 import { isA4Portrait, placePage, planDossier } from '../../../electron/core/dossier/plan.ts';
-import { A4, type PagePlan, type PlanInput, type PlanMaterial, type ShownPage } from '../../../electron/core/dossier/types.ts';
+import {
+  A4,
+  type PagePlan,
+  type PlanInput,
+  type PlanMaterial,
+  type ShownPage,
+} from '../../../electron/core/dossier/types.ts';
 
 const a4 = { width: A4.width, height: A4.height };
 const seal = { official: true, crossPageWhenMultiPage: true };
@@ -18,7 +24,10 @@ function material(id: string, pagesPerFile: number[], extra: Partial<PlanMateria
 }
 
 function input(materials: PlanMaterial[], options: Partial<PlanInput['options']> = {}): PlanInput {
-  return { options: { duplex: true, sealMarkers: true, landscape: 'fit', sealPosition: 'bottom-right', ...options }, materials };
+  return {
+    options: { duplex: true, sealMarkers: true, landscape: 'fit', sealPosition: 'bottom-right', ...options },
+    materials,
+  };
 }
 
 const kinds = (plan: PagePlan) => plan.pages.map((p) => p.kind);
@@ -28,7 +37,22 @@ describe('planDossier: duplex', () => {
   const plan = planDossier(input([material('a', [3]), material('b', [1]), material('c', [2, 2])]));
 
   it('keeps the cover back blank and starts the contents and every material on a front', () => {
-    expect(kinds(plan)).toEqual(['cover', 'blank', 'toc', 'blank', 'content', 'content', 'content', 'blank', 'content', 'blank', 'content', 'content', 'content', 'content']);
+    expect(kinds(plan)).toEqual([
+      'cover',
+      'blank',
+      'toc',
+      'blank',
+      'content',
+      'content',
+      'content',
+      'blank',
+      'content',
+      'blank',
+      'content',
+      'content',
+      'content',
+      'content',
+    ]);
     for (const s of plan.pageMap.sections) expect(s.firstPage % 2).toBe(1);
     expect(plan.pageMap.blankPages).toEqual([2, 4, 8, 10]);
   });
@@ -66,7 +90,9 @@ describe('planDossier: duplex', () => {
   });
 
   it('keeps files of one material in the clerk’s order, pages in order', () => {
-    const sources = plan.pages.flatMap((p) => (p.kind === 'content' && p.section === 'c' ? [[p.source.file, p.source.page]] : []));
+    const sources = plan.pages.flatMap((p) =>
+      p.kind === 'content' && p.section === 'c' ? [[p.source.file, p.source.page]] : [],
+    );
     expect(sources).toEqual([
       [0, 0],
       [0, 1],
@@ -91,8 +117,14 @@ describe('planDossier: seal marks', () => {
   });
 
   it('draws no seal marks when they are turned off, and none where the profile asks for none', () => {
-    expect(planDossier(input([material('a', [3])], { sealMarkers: false })).pages.some((p) => p.marks.seal || p.marks.crossPage)).toBe(false);
-    const plain = planDossier(input([material('a', [3], { seal: { official: false, crossPageWhenMultiPage: false } })]));
+    expect(
+      planDossier(input([material('a', [3])], { sealMarkers: false })).pages.some(
+        (p) => p.marks.seal || p.marks.crossPage,
+      ),
+    ).toBe(false);
+    const plain = planDossier(
+      input([material('a', [3], { seal: { official: false, crossPageWhenMultiPage: false } })]),
+    );
     expect(plain.pages.filter((p) => p.marks.seal).map((p) => p.physical)).toEqual([1]);
     expect(plain.pages.some((p) => p.marks.crossPage)).toBe(false);
   });
@@ -167,11 +199,18 @@ describe('planDossier: invariants over many shapes', () => {
     };
     for (let trial = 0; trial < 300; trial += 1) {
       const duplex = rand(2) === 0;
-      const mats = Array.from({ length: 1 + rand(9) }, (_, i) => material(`m${i}`, Array.from({ length: 1 + rand(3) }, () => rand(5))));
+      const mats = Array.from({ length: 1 + rand(9) }, (_, i) =>
+        material(
+          `m${i}`,
+          Array.from({ length: 1 + rand(3) }, () => rand(5)),
+        ),
+      );
       const plan = planDossier(input(mats, { duplex }));
       const { sections, blankPages, pages } = plan.pageMap;
       expect(plan.pages).toHaveLength(pages);
-      const covered = sections.flatMap((s) => Array.from({ length: s.lastPage - s.firstPage + 1 }, (_, k) => s.firstPage + k));
+      const covered = sections.flatMap((s) =>
+        Array.from({ length: s.lastPage - s.firstPage + 1 }, (_, k) => s.firstPage + k),
+      );
       expect([...covered, ...blankPages].sort((a, b) => a - b)).toEqual(Array.from({ length: pages }, (_, k) => k + 1));
       const printed = plan.pages.filter((p) => p.kind !== 'blank').map((p) => p.marks.number!.value);
       expect(printed).toEqual(printed.map((_, k) => k + 1));
@@ -229,7 +268,11 @@ describe('placePage', () => {
 
   it('lets the clerk turn a page, overriding the landscape rule; an A4 page turned stays full size', () => {
     expect(placePage({ ...a4, clerkTurn: 180 }, 'fit')).toMatchObject({ mode: 'copy', turn: 180, scale: 1 });
-    expect(placePage({ width: a4.height, height: a4.width, clerkTurn: 90 }, 'fit')).toMatchObject({ mode: 'copy', turn: 90, scale: 1 });
+    expect(placePage({ width: a4.height, height: a4.width, clerkTurn: 90 }, 'fit')).toMatchObject({
+      mode: 'copy',
+      turn: 90,
+      scale: 1,
+    });
     expect(placePage({ ...a4, clerkTurn: 90 }, 'fit')).toMatchObject({ mode: 'fit', turn: 90 });
     const sideways = placePage({ width: 842, height: 595, clerkTurn: 90 }, 'fit');
     expect(sideways.turn).toBe(90);

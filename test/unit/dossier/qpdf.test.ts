@@ -29,8 +29,20 @@ function systemQpdf(args: string[]): { code: number; out: string } {
 
 beforeAll(() => {
   dir = mkdtempSync(path.join(tmpdir(), 'juanzong-qpdf-'));
-  const pages = [1, 2, 3].map((n) => `/Helvetica findfont 28 scalefont setfont 72 420 moveto (Statement page ${n}) show showpage`);
-  runTool('gs', ['-q', '-dBATCH', '-dNOPAUSE', '-dSAFER', '-sDEVICE=pdfwrite', '-sPAPERSIZE=a4', `-sOutputFile=${at('plain.pdf')}`, '-c', pages.join('\n')]);
+  const pages = [1, 2, 3].map(
+    (n) => `/Helvetica findfont 28 scalefont setfont 72 420 moveto (Statement page ${n}) show showpage`,
+  );
+  runTool('gs', [
+    '-q',
+    '-dBATCH',
+    '-dNOPAUSE',
+    '-dSAFER',
+    '-sDEVICE=pdfwrite',
+    '-sPAPERSIZE=a4',
+    `-sOutputFile=${at('plain.pdf')}`,
+    '-c',
+    pages.join('\n'),
+  ]);
   encryptOwnerOnly(at('plain.pdf'), at('owner.pdf'));
   encryptWithUserPassword(at('plain.pdf'), at('user.pdf'));
   const bytes = readFileSync(at('plain.pdf'), 'latin1');
@@ -38,7 +50,11 @@ beforeAll(() => {
   const xref = bytes.lastIndexOf('\nxref');
   writeFileSync(at('loose-xref.pdf'), `${bytes.slice(0, xref)}\n\n${bytes.slice(xref + 1)}`, 'latin1');
   // Every offset in the cross-reference table moved by 7 bytes: only a rebuild from the objects would read it.
-  writeFileSync(at('bad-xref.pdf'), bytes.replace(/^(\d{10}) 00000 n/gm, (_, n: string) => `${String(Number(n) + 7).padStart(10, '0')} 00000 n`), 'latin1');
+  writeFileSync(
+    at('bad-xref.pdf'),
+    bytes.replace(/^(\d{10}) 00000 n/gm, (_, n: string) => `${String(Number(n) + 7).padStart(10, '0')} 00000 n`),
+    'latin1',
+  );
 });
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

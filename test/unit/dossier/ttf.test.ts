@@ -41,12 +41,16 @@ describe('ttf.ts reads WenQuanYi Micro Hei as fontkit does', () => {
     const sample = original.characterSet.filter((_, i) => i % 7 === 0);
     expect(sample.length).toBeGreaterThan(3000);
     for (const cp of sample) expect(face.glyphId(cp), `U+${cp.toString(16)}`).toBe(original.glyphForCodePoint(cp).id);
-    for (const missing of [0x0378, 0xe000, 0x1f600]) expect(face.glyphId(missing)).toBe(original.glyphForCodePoint(missing).id);
+    for (const missing of [0x0378, 0xe000, 0x1f600])
+      expect(face.glyphId(missing)).toBe(original.glyphForCodePoint(missing).id);
   });
 
   it('measures text with fontkit’s advances', () => {
     const text = new SubsetText(face);
-    const units = [...dossierText].reduce((n, ch) => n + original.glyphForCodePoint(ch.codePointAt(0)!).advanceWidth, 0);
+    const units = [...dossierText].reduce(
+      (n, ch) => n + original.glyphForCodePoint(ch.codePointAt(0)!).advanceWidth,
+      0,
+    );
     expect(text.width(dossierText, 12)).toBeCloseTo((units * 12) / original.unitsPerEm, 9);
   });
 });
@@ -86,7 +90,8 @@ describe('subsetFont', () => {
       expect(offset % 4).toBe(0);
       expect(offset + length).toBeLessThanOrEqual(subset.length);
       let sum = 0;
-      for (let at = offset; at < offset + Math.ceil(length / 4) * 4; at += 4) sum = (sum + subset.readUInt32BE(at)) >>> 0;
+      for (let at = offset; at < offset + Math.ceil(length / 4) * 4; at += 4)
+        sum = (sum + subset.readUInt32BE(at)) >>> 0;
       expect(sum).toBe(subset.readUInt32BE(12 + 16 * i + 4));
     }
   });

@@ -5,8 +5,8 @@
  */
 import { EventEmitter } from 'node:events';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { parseHostMessage, parseWorkerMessage, type HostMessage } from '../../../shared/assembly-protocol.ts';
-import { manifest as manifestSchema } from '../../../shared/manifest.ts';
+import { parseHostMessage, parseWorkerMessage, type HostMessage } from '#shared/assembly-protocol.ts';
+import { manifest as manifestSchema } from '#shared/manifest.ts';
 import { AssemblyError, AssemblyHost, type AssemblyChild } from '../../../electron/core/dossier/assembly-host.ts';
 import type { AssemblyRequest } from '../../../electron/core/dossier/request.ts';
 import { fixtureManifest } from '../../fixtures/dossier-fixtures.ts';
@@ -45,7 +45,12 @@ function playedHost(killAfterMs = 50) {
     return worker;
   };
   const log = { info: () => undefined, warn: (message: string) => void warnings.push(message) };
-  return { workers, forked, warnings, host: new AssemblyHost({ fork, workerPath: '/app/out/main/assembly-worker.cjs', killAfterMs, log }) };
+  return {
+    workers,
+    forked,
+    warnings,
+    host: new AssemblyHost({ fork, workerPath: '/app/out/main/assembly-worker.cjs', killAfterMs, log }),
+  };
 }
 
 const request: AssemblyRequest = {
@@ -53,9 +58,22 @@ const request: AssemblyRequest = {
   baseDir: '/d/inputs',
   outPath: '/d/dossier.pdf',
   checklistPath: '/d/checklist.pdf',
-  findings: [{ severity: 'warning', code: 'contact-shared', subject: 'applicant.phone', message: '联系电话与另一家申报单位相同' }],
+  findings: [
+    {
+      severity: 'warning',
+      code: 'contact-shared',
+      subject: 'applicant.phone',
+      message: '联系电话与另一家申报单位相同',
+    },
+  ],
 };
-const pageMap = { pages: 4, sections: [{ id: 'cover', title: '封面', firstPage: 1, lastPage: 1, firstNumber: 0, lastNumber: 0 }], blankPages: [2], warnings: [], notices: [] };
+const pageMap = {
+  pages: 4,
+  sections: [{ id: 'cover', title: '封面', firstPage: 1, lastPage: 1, firstNumber: 0, lastNumber: 0 }],
+  blankPages: [2],
+  warnings: [],
+  notices: [],
+};
 const running = () => ({ onProgress: () => undefined, signal: new AbortController().signal });
 
 afterEach(() => vi.useRealTimers());
@@ -64,7 +82,10 @@ describe('the assembly host', () => {
   it('forks the worker, sends the request, reports progress, answers the page map and ends the worker', async () => {
     const { workers, forked, host } = playedHost();
     const progress: [number, number][] = [];
-    const result = host.run(request, { onProgress: (d, t) => progress.push([d, t]), signal: new AbortController().signal });
+    const result = host.run(request, {
+      onProgress: (d, t) => progress.push([d, t]),
+      signal: new AbortController().signal,
+    });
     expect(forked).toEqual(['/app/out/main/assembly-worker.cjs']);
     const worker = workers[0]!;
     expect(worker.posted).toEqual([{ type: 'start', request }]);
@@ -91,7 +112,12 @@ describe('the assembly host', () => {
   it('logs an internal error’s stack but shows the clerk only the message', async () => {
     const { workers, warnings, host } = playedHost();
     const result = host.run(request, running());
-    workers[0]!.answer({ type: 'error', code: 'internal', message: '生成卷宗时内部出错（x）。', detail: 'Error: x\n    at draw.ts:1' });
+    workers[0]!.answer({
+      type: 'error',
+      code: 'internal',
+      message: '生成卷宗时内部出错（x）。',
+      detail: 'Error: x\n    at draw.ts:1',
+    });
     await expect(result).rejects.toMatchObject({ code: 'internal', message: '生成卷宗时内部出错（x）。' });
     expect(warnings.some((w) => w.includes('at draw.ts:1'))).toBe(true);
   });
@@ -145,7 +171,9 @@ describe('the assembly host', () => {
     const { forked, host } = playedHost();
     const abort = new AbortController();
     abort.abort();
-    await expect(host.run(request, { onProgress: () => undefined, signal: abort.signal })).rejects.toMatchObject({ code: 'cancelled' });
+    await expect(host.run(request, { onProgress: () => undefined, signal: abort.signal })).rejects.toMatchObject({
+      code: 'cancelled',
+    });
     expect(forked).toEqual([]);
   });
 
@@ -160,7 +188,11 @@ describe('the assembly host', () => {
 
 describe('the assembly protocol', () => {
   it('takes the messages it defines, both ways, and nothing else', () => {
-    expect(parseWorkerMessage({ type: 'progress', done: 1, total: 2 })).toEqual({ type: 'progress', done: 1, total: 2 });
+    expect(parseWorkerMessage({ type: 'progress', done: 1, total: 2 })).toEqual({
+      type: 'progress',
+      done: 1,
+      total: 2,
+    });
     expect(parseWorkerMessage({ type: 'progress', done: -1, total: 2 })).toBeUndefined();
     expect(parseWorkerMessage({ type: 'done', pageMap })).toEqual({ type: 'done', pageMap });
     expect(parseWorkerMessage({ type: 'error', code: 'x' })).toBeUndefined();

@@ -3,17 +3,21 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { draftProfile } from '../../../shared/profiles/draft/index.ts';
-import { findProfile, parseProfile } from '../../../shared/profiles/index.ts';
+import { draftProfile } from '#shared/profiles/draft/index.ts';
+import { findProfile, parseProfile } from '#shared/profiles/index.ts';
 
-const guide = readFileSync(new URL('../../../shared/profiles/guides/sz-model-voucher-2025.zh.txt', import.meta.url), 'utf8');
+const guide = readFileSync(
+  new URL('../../../shared/profiles/guides/sz-model-voucher-2025.zh.txt', import.meta.url),
+  'utf8',
+);
 const shipped = findProfile('sz-model-voucher-2025')!;
 const { profile, gaps } = draftProfile(guide);
 
 /** The paths of every stand-in text (【待填写】…) in the drafted profile. */
 function placeholderPaths(value: unknown, path: string[] = []): string[] {
   if (typeof value === 'string') return value.startsWith('【待填写】') ? [path.join('.')] : [];
-  if (value && typeof value === 'object') return Object.entries(value).flatMap(([k, v]) => placeholderPaths(v, [...path, k]));
+  if (value && typeof value === 'object')
+    return Object.entries(value).flatMap(([k, v]) => placeholderPaths(v, [...path, k]));
   return [];
 }
 
@@ -42,12 +46,15 @@ describe('a draft of the 2025 模型券 guide', () => {
     const shippedLicence = shipped.materials[1]!.requirement;
     expect(licence.kind).toBe('exemptible');
     if (licence.kind !== 'exemptible' || shippedLicence.kind !== 'exemptible') throw new Error('not exemptible');
-    expect(licence.exemptions.map((e) => [e.label, e.quote])).toEqual(shippedLicence.exemptions.map((e) => [e.label, e.quote]));
+    expect(licence.exemptions.map((e) => [e.label, e.quote])).toEqual(
+      shippedLicence.exemptions.map((e) => [e.label, e.quote]),
+    );
     expect(profile.materials[5]!.requirement).toEqual(shipped.materials[5]!.requirement);
   });
 
   it('drafts the 基础条件 with the shipped numbers and quotes', () => {
-    const basic = (list: typeof profile.conditions) => list.filter((c) => c.group === 'basic').map((c) => [c.number, c.quote]);
+    const basic = (list: typeof profile.conditions) =>
+      list.filter((c) => c.group === 'basic').map((c) => [c.number, c.quote]);
     expect(basic(profile.conditions)).toEqual(basic(shipped.conditions));
   });
 
@@ -64,7 +71,10 @@ describe('a draft of the 2025 模型券 guide', () => {
   it('reads the rate, the caps, the cost scope and the budget note of 三', () => {
     const { ratePercent, softCapYuan, hardCapYuan, quote, mode, budgetNote } = shipped.funding;
     expect(profile.funding).toMatchObject({ ratePercent, softCapYuan, hardCapYuan, quote, mode, budgetNote });
-    expect(profile.funding.eligibleCostKinds.map((k) => k.label)).toEqual(['模型订阅或API调用费用', '模型服务平台和智能体应用开发工具使用费用']);
+    expect(profile.funding.eligibleCostKinds.map((k) => k.label)).toEqual([
+      '模型订阅或API调用费用',
+      '模型服务平台和智能体应用开发工具使用费用',
+    ]);
   });
 
   it('reads the filing periods with their times, the service window, the validity and the review days', () => {
@@ -74,19 +84,38 @@ describe('a draft of the 2025 模型券 guide', () => {
   it('reads the place, the authority, the phones, the appointment, the online route, the process and the paper sentence', () => {
     const { window, authority, phones, onlineRoute, process, paper } = shipped.submission;
     expect(profile.submission).toMatchObject({ window, authority, phones, onlineRoute, process, paper });
-    expect(profile.submission.appointment).toMatchObject({ app: 'i深圳', steps: shipped.submission.appointment.steps, note: '请按照预约时段提交材料。' });
+    expect(profile.submission.appointment).toMatchObject({
+      app: 'i深圳',
+      steps: shipped.submission.appointment.steps,
+      note: '请按照预约时段提交材料。',
+    });
     expect(profile.issuer).toBe(shipped.issuer);
   });
 
   it('reads the guide title, the basis, the year and the shared-contact rule', () => {
-    expect(profile).toMatchObject({ guideTitle: shipped.guideTitle, basis: shipped.basis, year: 2025, sharedContacts: shipped.sharedContacts });
+    expect(profile).toMatchObject({
+      guideTitle: shipped.guideTitle,
+      basis: shipped.basis,
+      year: 2025,
+      sharedContacts: shipped.sharedContacts,
+    });
   });
 
   it('traces every drafted field to words that stand in the guide', () => {
     const flat = guide.replace(/\s+/g, '');
-    for (const entry of profile.trace) expect(flat, entry.encodedAt.join(', ')).toContain(entry.quote.replace(/\s+/g, ''));
+    for (const entry of profile.trace)
+      expect(flat, entry.encodedAt.join(', ')).toContain(entry.quote.replace(/\s+/g, ''));
     const traced = profile.trace.flatMap((t) => t.encodedAt);
-    for (const path of ['dates.onlineFiling', 'dates.paperFiling', 'submission.window', 'submission.phones', 'funding.ratePercent', 'funding.hardCapYuan', 'materials.7', 'conditions.9']) {
+    for (const path of [
+      'dates.onlineFiling',
+      'dates.paperFiling',
+      'submission.window',
+      'submission.phones',
+      'funding.ratePercent',
+      'funding.hardCapYuan',
+      'materials.7',
+      'conditions.9',
+    ]) {
       expect(traced).toContain(path);
     }
   });
@@ -94,7 +123,10 @@ describe('a draft of the 2025 模型券 guide', () => {
   it('lists every stand-in value among the gaps, and says what to do in Chinese', () => {
     const placeholderGaps = gaps.filter((g) => g.placeholder).map((g) => g.path);
     for (const path of placeholderPaths(profile)) {
-      expect(placeholderGaps.some((g) => path === g || path.startsWith(`${g}.`)), path).toBe(true);
+      expect(
+        placeholderGaps.some((g) => path === g || path.startsWith(`${g}.`)),
+        path,
+      ).toBe(true);
     }
     expect(placeholderGaps).toContain('id');
     expect(placeholderGaps).toContain('materials.0');

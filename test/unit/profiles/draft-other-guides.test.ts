@@ -4,8 +4,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { draftProfile } from '../../../shared/profiles/draft/index.ts';
-import { parseProfile } from '../../../shared/profiles/index.ts';
+import { draftProfile } from '#shared/profiles/draft/index.ts';
+import { parseProfile } from '#shared/profiles/index.ts';
 
 const fixture = (name: string) => readFileSync(new URL(`../../fixtures/guides/${name}`, import.meta.url), 'utf8');
 const gapAt = (gaps: { path: string; placeholder: boolean }[], path: string) => gaps.find((g) => g.path === path);
@@ -21,7 +21,11 @@ describe('a draft of a 语料券 guide (2026, "5、" heading, one cap only)', ()
   it('reads "不超过合同金额的30%，最高不超过200万元" as 30 % and a hard cap, and says there is no soft cap', () => {
     expect(profile.funding).toMatchObject({ ratePercent: 30, hardCapYuan: 2_000_000, softCapYuan: 2_000_000 });
     expect(gapAt(gaps, 'funding.softCapYuan')).toMatchObject({ placeholder: true });
-    expect(profile.funding.eligibleCostKinds.map((k) => k.label)).toEqual(['数据集采购费用', '数据标注服务费用', '语料清洗服务费用']);
+    expect(profile.funding.eligibleCostKinds.map((k) => k.label)).toEqual([
+      '数据集采购费用',
+      '数据标注服务费用',
+      '语料清洗服务费用',
+    ]);
   });
 
   it('lists the six materials under “5、 项目的申报材料”, with the exemption of the payment vouchers', () => {
@@ -34,11 +38,20 @@ describe('a draft of a 语料券 guide (2026, "5、" heading, one cap only)', ()
       ['special', '语料使用情况说明'],
     ]);
     expect(profile.materials[4]!.quote).toBe('语料采购付款凭证（复印件；已在市数据交易所登记交易的，无需提交）');
-    expect(profile.materials[4]!.requirement).toMatchObject({ kind: 'exemptible', exemptions: [{ label: '已在市数据交易所登记交易' }] });
+    expect(profile.materials[4]!.requirement).toMatchObject({
+      kind: 'exemptible',
+      exemptions: [{ label: '已在市数据交易所登记交易' }],
+    });
   });
 
   it('numbers the conditions 基础条件（一）… 专项条件（二）', () => {
-    expect(profile.conditions.map((c) => c.number)).toEqual(['基础条件（一）', '基础条件（二）', '基础条件（三）', '专项条件（一）', '专项条件（二）']);
+    expect(profile.conditions.map((c) => c.number)).toEqual([
+      '基础条件（一）',
+      '基础条件（二）',
+      '基础条件（三）',
+      '专项条件（一）',
+      '专项条件（二）',
+    ]);
     expect(profile.conditions[4]!.quote).toBe('所购语料用于人工智能模型训练或应用开发');
   });
 
@@ -59,7 +72,11 @@ describe('a draft of a 语料券 guide (2026, "5、" heading, one cap only)', ()
       { purpose: '政策咨询', number: '0755-88100002' },
       { purpose: '技术支持', number: '0755-26000000' },
     ]);
-    expect(profile.submission.appointment).toEqual({ app: 'i深圳', steps: ['办事预约', '深圳市', '南山区政务服务中心', '在线预约'], note: '请提前一个工作日预约。' });
+    expect(profile.submission.appointment).toEqual({
+      app: 'i深圳',
+      steps: ['办事预约', '深圳市', '南山区政务服务中心', '在线预约'],
+      note: '请提前一个工作日预约。',
+    });
     expect(profile.submission.onlineRoute.at(-1)).toBe('选择“语料券（申领）项目”事项办理申请');
   });
 
@@ -85,17 +102,23 @@ describe('a draft of an application-demonstration guide (two-line title, "7、" 
 
   it('is a valid profile', () => {
     expect(parseProfile(profile)).toMatchObject({ ok: true });
-    expect(profile.guideTitle).toBe('深圳市工业和信息化局2026年打造人工智能先锋城市项目扶持计划人工智能应用示范项目申请指南');
+    expect(profile.guideTitle).toBe(
+      '深圳市工业和信息化局2026年打造人工智能先锋城市项目扶持计划人工智能应用示范项目申请指南',
+    );
   });
 
   it('reads 30 % of the actual investment, a soft cap of 150万元 and a hard cap of 200万元 for a project', () => {
     expect(profile.funding).toMatchObject({ ratePercent: 30, softCapYuan: 1_500_000, hardCapYuan: 2_000_000 });
-    expect(profile.trace.find((t) => t.encodedAt.includes('funding.ratePercent'))?.quote).toBe('按不超过项目实际投资额的30%给予资助');
+    expect(profile.trace.find((t) => t.encodedAt.includes('funding.ratePercent'))?.quote).toBe(
+      '按不超过项目实际投资额的30%给予资助',
+    );
   });
 
   it('asks a person about the benchmark project’s cap and the per-project scope that format v1 cannot hold', () => {
     expect(gapAt(gaps, 'funding.hardCapYuan')).toMatchObject({ placeholder: false });
-    expect(gaps.find((g) => g.path === 'funding.hardCapYuan')!.message).toContain('经认定为标杆项目的，最高不超过1000万元');
+    expect(gaps.find((g) => g.path === 'funding.hardCapYuan')!.message).toContain(
+      '经认定为标杆项目的，最高不超过1000万元',
+    );
     expect(gaps.find((g) => g.path === 'funding')!.message).toContain('按每个项目计算');
   });
 
@@ -136,6 +159,9 @@ describe('a draft of an application-demonstration guide (two-line title, "7、" 
   });
 
   it('keeps the shared-contact rule with its words', () => {
-    expect(profile.sharedContacts).toEqual({ forbidWithinYear: true, quote: '如发现同一年度内不同单位使用同一联系人、同一联系电话的，不予受理' });
+    expect(profile.sharedContacts).toEqual({
+      forbidWithinYear: true,
+      quote: '如发现同一年度内不同单位使用同一联系人、同一联系电话的，不予受理',
+    });
   });
 });

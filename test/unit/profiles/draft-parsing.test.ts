@@ -3,17 +3,21 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { findCaps, findRates, yuanOf } from '../../../shared/profiles/draft/amounts.ts';
-import { findPhones, routeSteps } from '../../../shared/profiles/draft/contacts.ts';
-import { findDate, findPeriod, isRealLocalDateTime } from '../../../shared/profiles/draft/dates.ts';
-import { draftProfile } from '../../../shared/profiles/draft/index.ts';
-import { titleAndNote } from '../../../shared/profiles/draft/items.ts';
-import { splitGuide } from '../../../shared/profiles/draft/sections.ts';
+import { findCaps, findRates, yuanOf } from '#shared/profiles/draft/amounts.ts';
+import { findPhones, routeSteps } from '#shared/profiles/draft/contacts.ts';
+import { findDate, findPeriod, isRealLocalDateTime } from '#shared/profiles/draft/dates.ts';
+import { draftProfile } from '#shared/profiles/draft/index.ts';
+import { titleAndNote } from '#shared/profiles/draft/items.ts';
+import { splitGuide } from '#shared/profiles/draft/sections.ts';
 
 describe('dates', () => {
   it('accepts real dates and times and refuses impossible ones', () => {
     expect(['2024-02-29', '2025-10-27T18:00', '2025-12-31T23:59'].every(isRealLocalDateTime)).toBe(true);
-    expect(['2024-13-45', '2025-02-29', '2025-04-31', '2025-10-27T25:61', '2025-10-27T24:00', '2025-1-1'].some(isRealLocalDateTime)).toBe(false);
+    expect(
+      ['2024-13-45', '2025-02-29', '2025-04-31', '2025-10-27T25:61', '2025-10-27T24:00', '2025-1-1'].some(
+        isRealLocalDateTime,
+      ),
+    ).toBe(false);
   });
 
   it('reads "2025年10月13日至10月27日18时" with the year carried to the second date', () => {
@@ -33,17 +37,31 @@ describe('dates', () => {
 
 describe('amounts and rates', () => {
   it('reads 万元, 亿元 and 元', () => {
-    expect([yuanOf('100万元'), yuanOf('1.5亿元'), yuanOf('5000元'), yuanOf('0.5万元'), yuanOf('无')]).toEqual([1_000_000, 150_000_000, 5000, 5000, undefined]);
+    expect([yuanOf('100万元'), yuanOf('1.5亿元'), yuanOf('5000元'), yuanOf('0.5万元'), yuanOf('无')]).toEqual([
+      1_000_000,
+      150_000_000,
+      5000,
+      5000,
+      undefined,
+    ]);
   });
 
   it('reads soft and hard caps, or a hard cap alone', () => {
-    expect(findCaps('单家企业每年原则上不超过100万元，最高不超过200万元；')).toMatchObject({ softYuan: 1_000_000, hardYuan: 2_000_000 });
-    expect(findCaps('不超过合同金额的30%，最高不超过1亿元')).toMatchObject({ softYuan: undefined, hardYuan: 100_000_000 });
+    expect(findCaps('单家企业每年原则上不超过100万元，最高不超过200万元；')).toMatchObject({
+      softYuan: 1_000_000,
+      hardYuan: 2_000_000,
+    });
+    expect(findCaps('不超过合同金额的30%，最高不超过1亿元')).toMatchObject({
+      softYuan: undefined,
+      hardYuan: 100_000_000,
+    });
     expect(findCaps('每个项目资助不超过50万元。')).toMatchObject({ softYuan: undefined, hardYuan: 500_000 });
   });
 
   it('reads the rate and what it applies to', () => {
-    expect(findRates('以“模型券”抵扣不超过模型购买费用的30%').map((r) => [r.percent, r.base])).toEqual([[30, '模型购买费用']]);
+    expect(findRates('以“模型券”抵扣不超过模型购买费用的30%').map((r) => [r.percent, r.base])).toEqual([
+      [30, '模型购买费用'],
+    ]);
     expect(findRates('按不超过合同金额的50％给予支持').map((r) => [r.percent, r.base])).toEqual([[50, '合同金额']]);
   });
 });
@@ -58,13 +76,30 @@ describe('phones and routes', () => {
   });
 
   it('splits a route on ——, -- and —, without 登录', () => {
-    expect(routeSteps('登录广东政务服务网——深圳市--市工信局—在线申报。')).toEqual(['广东政务服务网', '深圳市', '市工信局', '在线申报']);
+    expect(routeSteps('登录广东政务服务网——深圳市--市工信局—在线申报。')).toEqual([
+      '广东政务服务网',
+      '深圳市',
+      '市工信局',
+      '在线申报',
+    ]);
   });
 });
 
 describe('headings and items', () => {
   it('finds headings by their known title whatever their numbering, and not an item that looks like one', () => {
-    const guide = splitGuide(['某某指南', '一、资助的项目类别', '甲', '4、 项目申报条件', '乙', '五、项目的申报材料', '1.网络填报受理时间：丙', '15、 注意事项', '1、丁'].join('\n'));
+    const guide = splitGuide(
+      [
+        '某某指南',
+        '一、资助的项目类别',
+        '甲',
+        '4、 项目申报条件',
+        '乙',
+        '五、项目的申报材料',
+        '1.网络填报受理时间：丙',
+        '15、 注意事项',
+        '1、丁',
+      ].join('\n'),
+    );
     expect(guide.titleLines).toEqual(['某某指南']);
     expect(guide.sections.map((s) => [s.key, s.lines])).toEqual([
       ['category', ['甲']],
@@ -80,19 +115,32 @@ describe('headings and items', () => {
   });
 
   it('joins an item that a copy from a PDF wrapped mid-sentence, but not the closing sentence after it', () => {
-    const guide = readFileSync(new URL('../../../shared/profiles/guides/sz-model-voucher-2025.zh.txt', import.meta.url), 'utf8');
+    const guide = readFileSync(
+      new URL('../../../shared/profiles/guides/sz-model-voucher-2025.zh.txt', import.meta.url),
+      'utf8',
+    );
     const wrapped = guide
       .replace('已关联电子证照的，', '已关联电子证照的，\n')
-      .replace('申报单位与非关联方已入库模型服务机构签订的服务合同', '申报单位与非关联方已入库模型\n服务机构签订的服务合同')
+      .replace(
+        '申报单位与非关联方已入库模型服务机构签订的服务合同',
+        '申报单位与非关联方已入库模型\n服务机构签订的服务合同',
+      )
       .replace('（二）申报项目建设方案。', '（二）申报项目建设方案');
     const quotes = (text: string) => draftProfile(text).profile.materials.map((m) => m.quote);
     expect(quotes(wrapped)).toEqual(quotes(guide));
   });
 
   it('puts an impossible filing date into the gaps instead of the profile', () => {
-    const text = ['X指南', '七、项目申请受理机关与时间', '1.网络填报受理时间：申报单位需于2024年13月45日至2025年1月1日，在线提交。'].join('\n');
+    const text = [
+      'X指南',
+      '七、项目申请受理机关与时间',
+      '1.网络填报受理时间：申报单位需于2024年13月45日至2025年1月1日，在线提交。',
+    ].join('\n');
     const { profile, gaps } = draftProfile(text);
     expect(profile.dates.onlineFiling).toEqual({ from: '2000-01-01', to: '2000-01-01' });
-    expect(gaps.find((g) => g.path === 'dates.onlineFiling')).toMatchObject({ placeholder: true, message: expect.stringContaining('“2024年13月45日至2025年1月1日”不是真实的日期') });
+    expect(gaps.find((g) => g.path === 'dates.onlineFiling')).toMatchObject({
+      placeholder: true,
+      message: expect.stringContaining('“2024年13月45日至2025年1月1日”不是真实的日期'),
+    });
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkApplicant } from '../../../shared/rules/applicant.ts';
-import type { ApplicantFacts } from '../../../shared/rules/types.ts';
+import { checkApplicant } from '#shared/rules/applicant.ts';
+import type { ApplicantFacts } from '#shared/rules/types.ts';
 import { GUANGZHOU_CODE, SHENZHEN_CODE, SHENZHEN_CODE_ONE_WRONG, voucherProfile } from './sample.ts';
 
 const profile = voucherProfile();
@@ -22,7 +22,11 @@ describe('applicant: credit code', () => {
 
   it('errors on one wrong character and names the check character to compare', () => {
     const [finding] = check({ creditCode: SHENZHEN_CODE_ONE_WRONG });
-    expect(finding).toMatchObject({ severity: 'error', code: 'credit-code-check-digit', subject: 'applicant.creditCode' });
+    expect(finding).toMatchObject({
+      severity: 'error',
+      code: 'credit-code-check-digit',
+      subject: 'applicant.creditCode',
+    });
     expect(finding?.message).toContain('校验位');
     expect(finding?.message).toContain('营业执照');
   });
@@ -43,9 +47,12 @@ describe('applicant: credit code', () => {
 });
 
 describe('applicant: registered in Shenzhen, 深汕 included', () => {
-  it.each(['深圳市南山区', '南山区', '广东省深圳市福田区', '深汕特别合作区鹅埠镇', '深圳市前海深港合作区'])('accepts %s', (place) => {
-    expect(codes({ registeredIn: place })).toEqual([]);
-  });
+  it.each(['深圳市南山区', '南山区', '广东省深圳市福田区', '深汕特别合作区鹅埠镇', '深圳市前海深港合作区'])(
+    'accepts %s',
+    (place) => {
+      expect(codes({ registeredIn: place })).toEqual([]);
+    },
+  );
 
   it.each(['广州市天河区', '北京市海淀区', '汕尾市海丰县'])('errors on %s', (place) => {
     const found = check({ registeredIn: place });
@@ -63,7 +70,9 @@ describe('applicant: registered in Shenzhen, 深汕 included', () => {
   });
 
   it('leaves 汕尾-era 深汕 codes undecided: asks for the address instead of refusing', () => {
-    expect(codes({ registeredIn: undefined, creditCode: '91441500MA4W1234E0' })).toEqual(['warning:applicant-region-missing']);
+    expect(codes({ registeredIn: undefined, creditCode: '91441500MA4W1234E0' })).toEqual([
+      'warning:applicant-region-missing',
+    ]);
     expect(codes({ registeredIn: '深汕特别合作区', creditCode: '91441500MA4W1234E0' })).toEqual([]);
   });
 
@@ -80,6 +89,9 @@ describe('applicant: kind and contact', () => {
   });
 
   it('warns while the contact person or phone is missing', () => {
-    expect(codes({ contact: ' ', phone: undefined })).toEqual(['warning:applicant-contact-missing', 'warning:applicant-phone-missing']);
+    expect(codes({ contact: ' ', phone: undefined })).toEqual([
+      'warning:applicant-contact-missing',
+      'warning:applicant-phone-missing',
+    ]);
   });
 });

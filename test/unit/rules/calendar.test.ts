@@ -6,7 +6,7 @@ import {
   isLocalDateTime,
   periodStatus,
   shanghaiNow,
-} from '../../../shared/rules/calendar.ts';
+} from '#shared/rules/calendar.ts';
 
 describe('Asia/Shanghai wall clock', () => {
   it('reads the Shanghai time of an instant with the fixed +08:00 offset', () => {

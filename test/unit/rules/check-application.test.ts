@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { applicationFromManifest, checkApplication } from '../../../shared/rules/index.ts';
-import { FILING_DAY, GUANGZHOU_CODE, parseSample, sampleApplication, sampleManifest, voucherProfile } from './sample.ts';
+import { applicationFromManifest, checkApplication } from '#shared/rules/index.ts';
+import {
+  FILING_DAY,
+  GUANGZHOU_CODE,
+  parseSample,
+  sampleApplication,
+  sampleManifest,
+  voucherProfile,
+} from './sample.ts';
 
 const profile = voucherProfile();
 const errorsOf = (change: Parameters<typeof sampleApplication>[0]) =>
@@ -30,10 +37,16 @@ describe('checkApplication', () => {
   });
 
   it('reports each broken part with its own code and subject', () => {
-    expect(errorsOf((m) => (m.contract!.providerListed = false)).map((f) => f.code)).toEqual(['contract-provider-not-listed']);
-    expect(errorsOf((m) => (m.conditions!['project-in-shenzhen'] = 'no')).map((f) => f.subject)).toEqual(['conditions.project-in-shenzhen']);
+    expect(errorsOf((m) => (m.contract!.providerListed = false)).map((f) => f.code)).toEqual([
+      'contract-provider-not-listed',
+    ]);
+    expect(errorsOf((m) => (m.conditions!['project-in-shenzhen'] = 'no')).map((f) => f.subject)).toEqual([
+      'conditions.project-in-shenzhen',
+    ]);
     expect(errorsOf((m) => (m.contract = undefined)).map((f) => f.code)).toEqual(['contract-missing']);
-    expect(errorsOf((m) => (m.contract!.customerName = '别的公司')).map((f) => f.code)).toEqual(['applicant-name-inconsistent']);
+    expect(errorsOf((m) => (m.contract!.customerName = '别的公司')).map((f) => f.code)).toEqual([
+      'applicant-name-inconsistent',
+    ]);
   });
 
   it('checks shared contacts against the other applicants the caller supplies', () => {
@@ -51,10 +64,18 @@ describe('applicationFromManifest', () => {
   it('turns yuan into fen, file lists into counts, and keeps the answers', () => {
     const input = sampleManifest();
     input.costs = [{ kind: 'api', amount: 1234.56, paidOn: '2025-01-02' }];
-    const application = applicationFromManifest(parseSample(input), { missingFiles: new Set(['files/credit-report.pdf']) });
+    const application = applicationFromManifest(parseSample(input), {
+      missingFiles: new Set(['files/credit-report.pdf']),
+    });
     expect(application.costs[0]?.amountFen).toBe(123456);
-    expect(application.materials.find((m) => m.id === 'credit-report')).toMatchObject({ attachedFiles: 1, missingFiles: ['files/credit-report.pdf'] });
-    expect(application.materials.find((m) => m.id === 'ethics-materials')).toMatchObject({ attachedFiles: 0, setAside: { state: 'not-applicable' } });
+    expect(application.materials.find((m) => m.id === 'credit-report')).toMatchObject({
+      attachedFiles: 1,
+      missingFiles: ['files/credit-report.pdf'],
+    });
+    expect(application.materials.find((m) => m.id === 'ethics-materials')).toMatchObject({
+      attachedFiles: 0,
+      setAside: { state: 'not-applicable' },
+    });
     expect(application.contract?.relatedPartyAnswers.control).toBe('no');
     expect(application.conditions['model-filed']).toBe('yes');
     expect(application.otherApplicants).toEqual([]);

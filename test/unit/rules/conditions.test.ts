@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkConditions } from '../../../shared/rules/conditions.ts';
+import { checkConditions } from '#shared/rules/conditions.ts';
 import { QUESTION_CONDITIONS, voucherProfile } from './sample.ts';
 
 const profile = voucherProfile();
@@ -19,7 +19,11 @@ describe('conditions', () => {
   it('errors on a no to a mandatory condition, with the guide’s consequence', () => {
     const findings = checkConditions({ ...allYes(), 'not-seriously-dishonest': 'no' }, profile);
     expect(findings).toHaveLength(1);
-    expect(findings[0]).toMatchObject({ severity: 'error', code: 'condition-not-met', subject: 'conditions.not-seriously-dishonest' });
+    expect(findings[0]).toMatchObject({
+      severity: 'error',
+      code: 'condition-not-met',
+      subject: 'conditions.not-seriously-dishonest',
+    });
     expect(findings[0]?.message).toContain('严重失信');
   });
 

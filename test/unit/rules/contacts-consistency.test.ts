@@ -1,11 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { checkConsistency } from '../../../shared/rules/consistency.ts';
-import { checkSharedContacts, normalizePhone } from '../../../shared/rules/contacts.ts';
-import type { ApplicantFacts, OtherApplicantContact } from '../../../shared/rules/types.ts';
+import { checkConsistency } from '#shared/rules/consistency.ts';
+import { checkSharedContacts, normalizePhone } from '#shared/rules/contacts.ts';
+import type { ApplicantFacts, OtherApplicantContact } from '#shared/rules/types.ts';
 import { SHENZHEN_CODE, voucherProfile } from './sample.ts';
 
 const profile = voucherProfile();
-const applicant: ApplicantFacts = { name: '深圳市示例智能科技有限公司', creditCode: SHENZHEN_CODE, contact: '王小明', phone: '0755-26000001' };
+const applicant: ApplicantFacts = {
+  name: '深圳市示例智能科技有限公司',
+  creditCode: SHENZHEN_CODE,
+  contact: '王小明',
+  phone: '0755-26000001',
+};
 const other = (change: Partial<OtherApplicantContact>): OtherApplicantContact => ({
   name: '深圳市另一家科技有限公司',
   creditCode: '91440300MA5H5678CK',
@@ -14,7 +19,8 @@ const other = (change: Partial<OtherApplicantContact>): OtherApplicantContact =>
   year: 2025,
   ...change,
 });
-const codes = (others: OtherApplicantContact[]) => checkSharedContacts(applicant, others, profile).map((f) => `${f.severity}:${f.code}`);
+const codes = (others: OtherApplicantContact[]) =>
+  checkSharedContacts(applicant, others, profile).map((f) => `${f.severity}:${f.code}`);
 
 describe('shared contact person or phone (guide note 2)', () => {
   it('says nothing when nobody else uses them', () => {
@@ -23,7 +29,9 @@ describe('shared contact person or phone (guide note 2)', () => {
 
   it('warns when another applicant of the same year has the same contact person, naming it', () => {
     const findings = checkSharedContacts(applicant, [other({ contact: ' 王小明 ' })], profile);
-    expect(findings.map((f) => `${f.severity}:${f.code}:${f.subject}`)).toEqual(['warning:contact-shared:applicant.contact']);
+    expect(findings.map((f) => `${f.severity}:${f.code}:${f.subject}`)).toEqual([
+      'warning:contact-shared:applicant.contact',
+    ]);
     expect(findings[0]?.message).toContain('深圳市另一家科技有限公司');
   });
 
@@ -42,7 +50,11 @@ describe('shared contact person or phone (guide note 2)', () => {
 describe('the applicant’s name and code the same everywhere', () => {
   it('accepts equal names, ignoring spaces and bracket width', () => {
     const findings = checkConsistency({ ...applicant, name: '深圳市示例（南山）科技有限公司' }, [
-      { subject: 'contract.customerName', name: '深圳市示例(南山)科技有限公司', creditCode: SHENZHEN_CODE.toLowerCase() },
+      {
+        subject: 'contract.customerName',
+        name: '深圳市示例(南山)科技有限公司',
+        creditCode: SHENZHEN_CODE.toLowerCase(),
+      },
     ]);
     expect(findings).toEqual([]);
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkContract } from '../../../shared/rules/contract.ts';
-import type { ContractFacts } from '../../../shared/rules/types.ts';
+import { checkContract } from '#shared/rules/contract.ts';
+import type { ContractFacts } from '#shared/rules/types.ts';
 import { voucherProfile } from './sample.ts';
 
 const profile = voucherProfile();
@@ -32,7 +32,9 @@ describe('contract: provider, related party, filing', () => {
       'error:contract-field-empty:contract.providerListed',
       'error:contract-field-empty:contract.serviceTo',
     ]);
-    expect(checkContract(draft, profile)[0]?.message).toBe('合同信息还缺“模型服务机构是否已入库”。请对照合同在「合同与费用」中填写。');
+    expect(checkContract(draft, profile)[0]?.message).toBe(
+      '合同信息还缺“模型服务机构是否已入库”。请对照合同在「合同与费用」中填写。',
+    );
     expect(checkContract(draft, profile).some((f) => f.message.includes('不在已入库模型服务机构名单中'))).toBe(false);
   });
 
@@ -43,7 +45,9 @@ describe('contract: provider, related party, filing', () => {
 
   it('errors on a related party, declared or found by an art. 109 question', () => {
     expect(codes({ relatedParty: true })).toEqual(['error:contract-related-party:contract.relatedParty']);
-    const byQuestion = check({ relatedPartyAnswers: { control: 'no', 'common-control': 'yes', 'other-interest': 'no' } });
+    const byQuestion = check({
+      relatedPartyAnswers: { control: 'no', 'common-control': 'yes', 'other-interest': 'no' },
+    });
     expect(byQuestion.map((f) => `${f.severity}:${f.code}:${f.subject}`)).toEqual([
       'error:contract-related-party:contract.relatedPartyAnswers.common-control',
     ]);
@@ -70,13 +74,21 @@ describe('contract: services inside 2024-12-01 … 2026-08-31', () => {
   });
 
   it('errors when the services lie wholly outside', () => {
-    expect(codes({ serviceFrom: '2024-06-01', serviceTo: '2024-11-30' })).toEqual(['error:contract-outside-window:contract.serviceTo']);
-    expect(codes({ serviceFrom: '2026-09-01', serviceTo: '2027-08-31' })).toEqual(['error:contract-outside-window:contract.serviceFrom']);
+    expect(codes({ serviceFrom: '2024-06-01', serviceTo: '2024-11-30' })).toEqual([
+      'error:contract-outside-window:contract.serviceTo',
+    ]);
+    expect(codes({ serviceFrom: '2026-09-01', serviceTo: '2027-08-31' })).toEqual([
+      'error:contract-outside-window:contract.serviceFrom',
+    ]);
   });
 
   it('warns, naming the days that do not count, when one day sticks out before', () => {
     const [finding] = check({ serviceFrom: '2024-11-30', serviceTo: '2025-11-29' });
-    expect(finding).toMatchObject({ severity: 'warning', code: 'contract-partly-outside-window', subject: 'contract.serviceFrom' });
+    expect(finding).toMatchObject({
+      severity: 'warning',
+      code: 'contract-partly-outside-window',
+      subject: 'contract.serviceFrom',
+    });
     expect(finding?.message).toContain('2024年11月30日至2024年11月30日（1天）');
   });
 
@@ -87,6 +99,8 @@ describe('contract: services inside 2024-12-01 … 2026-08-31', () => {
   });
 
   it('errors on an end before the start', () => {
-    expect(codes({ serviceFrom: '2025-12-31', serviceTo: '2025-01-01' })).toEqual(['error:contract-dates-reversed:contract.serviceTo']);
+    expect(codes({ serviceFrom: '2025-12-31', serviceTo: '2025-01-01' })).toEqual([
+      'error:contract-dates-reversed:contract.serviceTo',
+    ]);
   });
 });

@@ -3,7 +3,7 @@
  * so a 深汕 company (codes issued under 汕尾, 4415…) is never told it is outside Shenzhen.
  */
 import { describe, expect, it } from 'vitest';
-import { checkApplicant, creditCodeRegionVerdict } from '../../../shared/rules/applicant.ts';
+import { checkApplicant, creditCodeRegionVerdict } from '#shared/rules/applicant.ts';
 import { creditCodeNote, districtNote } from '../../../renderer/src/steps/applicant-checks.ts';
 import { GUANGZHOU_CODE, SHENZHEN_CODE, voucherProfile } from './sample.ts';
 
@@ -26,7 +26,9 @@ describe('the credit code’s region digits', () => {
   it('follows the profile: a prefix the profile counts as inside is inside', () => {
     const wider = structuredClone(profile);
     wider.applicant.region.creditCodeRegionPrefixes.push('4415');
-    wider.applicant.region.creditCodeUndecidedPrefixes = wider.applicant.region.creditCodeUndecidedPrefixes.filter((p) => p !== '4415');
+    wider.applicant.region.creditCodeUndecidedPrefixes = wider.applicant.region.creditCodeUndecidedPrefixes.filter(
+      (p) => p !== '4415',
+    );
     expect(creditCodeRegionVerdict(SHENSHAN_CODE, wider)).toBe('inside');
   });
 });

@@ -5,7 +5,7 @@ import {
   hasCreditCodeShape,
   hasValidCheckCharacter,
   normalizeCreditCode,
-} from '../../../shared/rules/credit-code.ts';
+} from '#shared/rules/credit-code.ts';
 import { SHENZHEN_CODE, SHENZHEN_CODE_ONE_WRONG } from './sample.ts';
 
 // Codes printed on public business licences, and the example of GB 32100-2015 itself.

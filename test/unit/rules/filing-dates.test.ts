@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkOnlineFiling, checkPaperFiling } from '../../../shared/rules/filing-dates.ts';
+import { checkOnlineFiling, checkPaperFiling } from '#shared/rules/filing-dates.ts';
 import { voucherProfile } from './sample.ts';
 
 const profile = voucherProfile();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fenToYuan, formatYuan, percentOfFen, sumFen, yuanToFen } from '../../../shared/money.ts';
+import { fenToYuan, formatYuan, percentOfFen, sumFen, yuanToFen } from '#shared/money.ts';
 
 describe('money in fen', () => {
   it('turns yuan with two decimals into whole fen without float drift', () => {

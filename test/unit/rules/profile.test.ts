@@ -1,14 +1,18 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { builtInProfiles, findProfile, parseProfile } from '../../../shared/profiles/index.ts';
+import { builtInProfiles, findProfile, parseProfile } from '#shared/profiles/index.ts';
 import { voucherProfile } from './sample.ts';
 
-const guide = readFileSync(new URL('../../../shared/profiles/guides/sz-model-voucher-2025.zh.txt', import.meta.url), 'utf8');
+const guide = readFileSync(
+  new URL('../../../shared/profiles/guides/sz-model-voucher-2025.zh.txt', import.meta.url),
+  'utf8',
+);
 const squash = (text: string) => text.replace(/\s+/g, '');
 const rulesSource = readdirSync(new URL('../../../shared/rules/', import.meta.url))
   .map((file) => readFileSync(new URL(`../../../shared/rules/${file}`, import.meta.url), 'utf8'))
   .join('\n');
-const raw = () => structuredClone(voucherProfile()) as unknown as Record<string, unknown> & ReturnType<typeof voucherProfile>;
+const raw = () =>
+  structuredClone(voucherProfile()) as unknown as Record<string, unknown> & ReturnType<typeof voucherProfile>;
 
 function quotes(value: unknown): string[] {
   if (Array.isArray(value)) return value.flatMap(quotes);
@@ -69,7 +73,12 @@ describe('the 2025 model-voucher profile', () => {
 
   it('holds the guide’s numbers and dates', () => {
     expect(profile.funding).toMatchObject({ ratePercent: 30, softCapYuan: 1000000, hardCapYuan: 2000000 });
-    expect(profile.funding.eligibleCostKinds.map((k) => k.id)).toEqual(['subscription', 'api', 'platform', 'agent-tools']);
+    expect(profile.funding.eligibleCostKinds.map((k) => k.id)).toEqual([
+      'subscription',
+      'api',
+      'platform',
+      'agent-tools',
+    ]);
     expect(profile.dates).toMatchObject({
       serviceWindow: { from: '2024-12-01', to: '2026-08-31' },
       onlineFiling: { from: '2025-10-13', to: '2025-10-27T18:00' },

@@ -1,9 +1,9 @@
 /**
  * A complete, valid application for the 2025 model voucher, as a manifest; tests change one thing at a time.
  */
-import { manifest as manifestSchema, type Manifest, type ManifestInput } from '../../../shared/manifest.ts';
-import { findProfile, type Profile } from '../../../shared/profiles/index.ts';
-import { applicationFromManifest, type Application } from '../../../shared/rules/index.ts';
+import { manifest as manifestSchema, type Manifest, type ManifestInput } from '#shared/manifest.ts';
+import { findProfile, type Profile } from '#shared/profiles/index.ts';
+import { applicationFromManifest, type Application } from '#shared/rules/index.ts';
 
 /** A Shenzhen enterprise's code with a correct check character (GB 32100-2015). */
 export const SHENZHEN_CODE = '91440300MA5G1234A4';

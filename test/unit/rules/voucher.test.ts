@@ -1,12 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { yuanToFen } from '../../../shared/money.ts';
-import type { CostFacts } from '../../../shared/rules/types.ts';
-import { voucherAmount, voucherFindings } from '../../../shared/rules/voucher.ts';
+import { yuanToFen } from '#shared/money.ts';
+import type { CostFacts } from '#shared/rules/types.ts';
+import { voucherAmount, voucherFindings } from '#shared/rules/voucher.ts';
 import { voucherProfile } from './sample.ts';
 
 const profile = voucherProfile();
-const cost = (amount: number, kind = 'api', paidOn = '2025-05-01'): CostFacts => ({ kind, amountFen: yuanToFen(amount), paidOn });
-const codesOf = (costs: CostFacts[]) => voucherFindings(costs, voucherAmount(costs, profile), profile).map((f) => `${f.severity}:${f.code}`);
+const cost = (amount: number, kind = 'api', paidOn = '2025-05-01'): CostFacts => ({
+  kind,
+  amountFen: yuanToFen(amount),
+  paidOn,
+});
+const codesOf = (costs: CostFacts[]) =>
+  voucherFindings(costs, voucherAmount(costs, profile), profile).map((f) => `${f.severity}:${f.code}`);
 
 describe('voucher amount', () => {
   it('is 30 % of the eligible cost', () => {
@@ -38,7 +43,12 @@ describe('voucher amount', () => {
   });
 
   it('counts payments on the first and last day of the window, not the day before or after', () => {
-    const costs = [cost(100, 'api', '2024-11-30'), cost(1000, 'api', '2024-12-01'), cost(2000, 'api', '2026-08-31'), cost(100, 'api', '2026-09-01')];
+    const costs = [
+      cost(100, 'api', '2024-11-30'),
+      cost(1000, 'api', '2024-12-01'),
+      cost(2000, 'api', '2026-08-31'),
+      cost(100, 'api', '2026-09-01'),
+    ];
     const v = voucherAmount(costs, profile);
     expect(v.eligibleCostFen).toBe(yuanToFen(3000));
     expect(v.excluded).toEqual([
@@ -93,7 +103,9 @@ describe('voucher caps', () => {
     const v = voucherAmount(costs, profile);
     expect(v.uncappedFen).toBe(yuanToFen(3000000));
     expect(v.amountFen).toBe(yuanToFen(2000000));
-    expect(codesOf(costs)).toEqual(expect.arrayContaining(['warning:voucher-capped', 'warning:voucher-above-soft-cap']));
+    expect(codesOf(costs)).toEqual(
+      expect.arrayContaining(['warning:voucher-capped', 'warning:voucher-above-soft-cap']),
+    );
   });
 
   it('warns when no cost is recorded', () => {

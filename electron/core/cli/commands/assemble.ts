@@ -1,7 +1,7 @@
 /** `juanzong assemble MANIFEST.json --out DOSSIER.pdf [--checklist CHECKLIST.pdf] [--json]` */
 import { dirname, resolve } from 'node:path';
 import { AssemblyError, nodeAssemblyHost } from '../../dossier/index.ts';
-import { shanghaiNow } from '../../../../shared/rules/index.ts';
+import { shanghaiNow } from '#shared/rules/index.ts';
 import { checkAssembleFiles } from '../assemble-files.ts';
 import { checkManifestFile } from '../manifest-findings.ts';
 import { loadProfile, readManifest } from '../manifest-input.ts';
@@ -46,8 +46,18 @@ async function runAssemble(args: string[], ctx: CliContext): Promise<number> {
   const host = nodeAssemblyHost({ info: () => undefined, warn: (message) => ctx.stderr(`${message}\n`) });
   try {
     // The checklist prints the findings `check` makes, worked out here from the manifest and its files.
-    const findings = checklist ? (await checkManifestFile(manifest, profile, { baseDir, dataDir: ctx.dataDir }, shanghaiNow(Date.now()))).findings : [];
-    const request = { manifest, baseDir, outPath: out, profile, findings, ...(checklist ? { checklistPath: checklist } : {}) };
+    const findings = checklist
+      ? (await checkManifestFile(manifest, profile, { baseDir, dataDir: ctx.dataDir }, shanghaiNow(Date.now())))
+          .findings
+      : [];
+    const request = {
+      manifest,
+      baseDir,
+      outPath: out,
+      profile,
+      findings,
+      ...(checklist ? { checklistPath: checklist } : {}),
+    };
     const pageMap = await host.run(request, { onProgress: () => undefined, signal: new AbortController().signal });
     if (parsed.json) ctx.stdout(`${JSON.stringify(pageMap)}\n`);
     else {

@@ -8,7 +8,12 @@ import type { CliCommand } from '../command.ts';
 import { withServices } from '../open-data.ts';
 
 function oneFolder(args: string[], usage: string): string {
-  const { operands } = parseCommandLine(args, { usage, options: {}, operands: { min: 1, max: 1 }, missingOperands: '请写出一个文件夹。' });
+  const { operands } = parseCommandLine(args, {
+    usage,
+    options: {},
+    operands: { min: 1, max: 1 },
+    missingOperands: '请写出一个文件夹。',
+  });
   return path.resolve(operands[0]!);
 }
 

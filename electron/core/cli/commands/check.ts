@@ -1,8 +1,8 @@
 import { dirname, resolve } from 'node:path';
-import type { Manifest } from '../../../../shared/manifest.ts';
-import { fenToYuan, formatYuan } from '../../../../shared/money.ts';
-import type { Profile } from '../../../../shared/profiles/index.ts';
-import { isLocalDateTime, shanghaiNow, type CheckResult, type Finding } from '../../../../shared/rules/index.ts';
+import type { Manifest } from '#shared/manifest.ts';
+import { fenToYuan, formatYuan } from '#shared/money.ts';
+import type { Profile } from '#shared/profiles/index.ts';
+import { isLocalDateTime, shanghaiNow, type CheckResult, type Finding } from '#shared/rules/index.ts';
 import { checkManifestFile } from '../manifest-findings.ts';
 import { loadProfile, readManifest } from '../manifest-input.ts';
 import { parseCommandLine, refuseCommandLine, type CommandLineSpec, type OptionSpecs } from '../arguments.ts';
@@ -20,11 +20,13 @@ const commandLine = {
 function parseCheckArgs(args: string[]): { manifestPath: string; json: boolean; today: string | undefined } {
   const { values, operands } = parseCommandLine(args, commandLine);
   if (values.today !== undefined && !isLocalDateTime(values.today)) {
-    refuseCommandLine('--today 后面要写日期，格式 YYYY-MM-DD（可加时间 THH:mm，北京时间），例如 --today 2025-10-20', usage);
+    refuseCommandLine(
+      '--today 后面要写日期，格式 YYYY-MM-DD（可加时间 THH:mm，北京时间），例如 --today 2025-10-20',
+      usage,
+    );
   }
   return { manifestPath: operands[0]!, json: values.json ?? false, today: values.today };
 }
-
 
 /** The `--json` shape: money in yuan. */
 export function checkResultJson(result: CheckResult): object {
@@ -70,8 +72,15 @@ async function runCheck(args: string[], ctx: CliContext): Promise<number> {
   const manifest = readManifest(manifestPath);
   const baseDir = dirname(resolve(manifestPath));
   const profile = loadProfile(manifest.profile, baseDir, ctx.dataDir);
-  const result = await checkManifestFile(manifest, profile, { baseDir, dataDir: ctx.dataDir }, today ?? shanghaiNow(Date.now()));
-  ctx.stdout(json ? `${JSON.stringify(checkResultJson(result), null, 2)}\n` : checkResultText(result, manifest, profile));
+  const result = await checkManifestFile(
+    manifest,
+    profile,
+    { baseDir, dataDir: ctx.dataDir },
+    today ?? shanghaiNow(Date.now()),
+  );
+  ctx.stdout(
+    json ? `${JSON.stringify(checkResultJson(result), null, 2)}\n` : checkResultText(result, manifest, profile),
+  );
   return 0;
 }
 

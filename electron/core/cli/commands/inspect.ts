@@ -1,6 +1,6 @@
 /** `juanzong inspect FILE… [--json]`: what the inspection finds on every page of each file, and what it proposes. */
 import { resolve } from 'node:path';
-import type { FileInspection, PageFindings } from '../../../../shared/page-findings.ts';
+import type { FileInspection, PageFindings } from '#shared/page-findings.ts';
 import { inspectFiles } from '../../inspect/run-inspection.ts';
 import { describeFindings } from '../../inspect/describe.ts';
 import { parseCommandLine } from '../arguments.ts';
@@ -23,7 +23,8 @@ function pageLine(page: PageFindings): string {
 }
 
 function textReport(result: FileInspection): string {
-  if (result.failed === 'unreadable') return `${result.file}：无法读取这份文件，未能检查。请确认它是 PDF 或图片且没有损坏。`;
+  if (result.failed === 'unreadable')
+    return `${result.file}：无法读取这份文件，未能检查。请确认它是 PDF 或图片且没有损坏。`;
   if (result.failed) return `${result.file}：检查超出时间或内存限制，未能检查完。这份文件将按原样放入卷宗。`;
   return [`${result.file}（${result.pages.length} 页）`, ...result.pages.map(pageLine)].join('\n');
 }

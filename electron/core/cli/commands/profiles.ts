@@ -1,18 +1,23 @@
 /** `juanzong profiles list [--json]`, `juanzong profiles import FILE [--replace]` and `juanzong profiles draft GUIDE.txt [--json]`. */
 import { readFile, stat } from 'node:fs/promises';
-import { draftProfile, splitGuide, type ProfileDraft } from '../../../../shared/profiles/draft/index.ts';
-import { profileJsonMaxLength } from '../../../../shared/contract/profiles.ts';
-import { isUserFacing } from '../../../../shared/errors.ts';
+import { draftProfile, splitGuide, type ProfileDraft } from '#shared/profiles/draft/index.ts';
+import { profileJsonMaxLength } from '#shared/contract/profiles.ts';
+import { isUserFacing } from '#shared/errors.ts';
 import { importProfile, listProfiles, profilesDirOf } from '../../profiles/registry.ts';
 import { parseCommandLine } from '../arguments.ts';
 import { UsageError, type CliCommand, type CliContext } from '../command.ts';
 
 async function runList(args: string[], ctx: CliContext): Promise<number> {
-  const { values } = parseCommandLine(args, { usage: profilesListCommand.usage, options: { json: { type: 'boolean' } }, operands: { min: 0, max: 0 } });
+  const { values } = parseCommandLine(args, {
+    usage: profilesListCommand.usage,
+    options: { json: { type: 'boolean' } },
+    operands: { min: 0, max: 0 },
+  });
   const { profiles, damaged } = listProfiles(ctx.dataDir);
   if (values.json) ctx.stdout(`${JSON.stringify(profiles, null, 2)}\n`);
   else for (const p of profiles) ctx.stdout(`${p.id}\t${p.year}\t${p.builtIn ? '内置' : '已导入'}\t${p.title}\n`);
-  for (const d of damaged) ctx.stderr(`提醒：${profilesDirOf(ctx.dataDir)} 中的 ${d.file} 无法使用，已跳过：${d.message}\n`);
+  for (const d of damaged)
+    ctx.stderr(`提醒：${profilesDirOf(ctx.dataDir)} 中的 ${d.file} 无法使用，已跳过：${d.message}\n`);
   return 0;
 }
 
@@ -122,7 +127,9 @@ async function runDraft(args: string[], ctx: CliContext): Promise<number> {
   const { guide, json } = draftArgs(args);
   const text = await readGuideText(guide);
   if (splitGuide(text).sections.length === 0) {
-    throw new UsageError(`“${guide}”不像按模板写的申请指南：没有找到“一、资助的项目类别”“五、项目的申报材料”等章节标题。请确认选的是指南全文的文本。`);
+    throw new UsageError(
+      `“${guide}”不像按模板写的申请指南：没有找到“一、资助的项目类别”“五、项目的申报材料”等章节标题。请确认选的是指南全文的文本。`,
+    );
   }
   const draft = draftProfile(text);
   ctx.stdout(json ? `${JSON.stringify(draft, null, 2)}\n` : draftSummary(draft));

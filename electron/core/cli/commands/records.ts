@@ -4,7 +4,11 @@ import { withServices } from '../open-data.ts';
 
 /** Both lists take only `--json`. */
 function wantsJson(args: string[], usage: string): boolean {
-  const { values } = parseCommandLine(args, { usage, options: { json: { type: 'boolean' } }, operands: { min: 0, max: 0 } });
+  const { values } = parseCommandLine(args, {
+    usage,
+    options: { json: { type: 'boolean' } },
+    operands: { min: 0, max: 0 },
+  });
   return values.json ?? false;
 }
 

@@ -33,7 +33,11 @@ export const backupListCommand: CliCommand = {
   usage: 'backup list [--json]',
   summary: '列出备份（最新的在最后）',
   run: async (args, ctx) => {
-    const { values } = parseCommandLine(args, { usage: backupListCommand.usage, options: { json: { type: 'boolean' } }, operands: { min: 0, max: 0 } });
+    const { values } = parseCommandLine(args, {
+      usage: backupListCommand.usage,
+      options: { json: { type: 'boolean' } },
+      operands: { min: 0, max: 0 },
+    });
     // Read from the folder, not through the services: this must work when the database is damaged.
     const backups = await listBackups(backupDirOf(ctx.dataDir));
     if (values.json) ctx.stdout(`${JSON.stringify(backups, null, 2)}\n`);
@@ -52,7 +56,8 @@ export const backupRestoreCommand: CliCommand = {
       usage: backupRestoreCommand.usage,
       options: {},
       operands: { min: 1, max: 1 },
-      missingOperands: '请写出要恢复的备份名，例如 juanzong backup restore juanzong-2025-…-daily.sqlite3（用 backup list 查看）。',
+      missingOperands:
+        '请写出要恢复的备份名，例如 juanzong backup restore juanzong-2025-…-daily.sqlite3（用 backup list 查看）。',
     }).operands as [string];
     const result = await restoreBackup(ctx.dataDir, path.join(ctx.dataDir, databaseFileName), name);
     ctx.stdout(`已恢复备份 ${result.restored.name}（${result.restored.takenAt}）。\n`);
@@ -80,7 +85,8 @@ export const archiveExportCommand: CliCommand = {
       missingOperands: '请写出要导出的项目编号（用 applications list 查看）。',
     });
     const id = Number(operands[0]);
-    if (!Number.isInteger(id) || id <= 0) refuseCommandLine(`项目编号要写正整数，“${operands[0]}”不是（用 applications list 查看）。`, usage);
+    if (!Number.isInteger(id) || id <= 0)
+      refuseCommandLine(`项目编号要写正整数，“${operands[0]}”不是（用 applications list 查看）。`, usage);
     const out = values.out;
     if (!out) refuseCommandLine('请用 --out 写出导出文件的保存路径，例如 --out 项目.juanzong。', usage);
     return withServices(ctx, 'write', 'archive export', async (s) => {

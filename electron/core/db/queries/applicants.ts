@@ -1,6 +1,6 @@
 import type { Db } from '../connection.ts';
-import type { Applicant, ApplicantDraft } from '../../../../shared/contract/index.ts';
-import { applicantDraft } from '../../../../shared/contract/index.ts';
+import type { Applicant, ApplicantDraft } from '#shared/contract/index.ts';
+import { applicantDraft } from '#shared/contract/index.ts';
 
 interface ApplicantRow {
   id: number;
@@ -99,6 +99,14 @@ export function otherApplicantsInYear(db: Db, year: number, exceptApplicantId: n
        FROM applications a JOIN applicants p ON p.id = a.applicant_id
        WHERE a.year = ? AND p.id <> ?`,
     )
-    .all(year, exceptApplicantId) as (Pick<ApplicantRow, 'name' | 'credit_code' | 'contact_person' | 'phone'> & { year: number })[];
-  return rows.map((r) => ({ name: r.name, creditCode: r.credit_code, contact: r.contact_person, phone: r.phone, year: r.year }));
+    .all(year, exceptApplicantId) as (Pick<ApplicantRow, 'name' | 'credit_code' | 'contact_person' | 'phone'> & {
+    year: number;
+  })[];
+  return rows.map((r) => ({
+    name: r.name,
+    creditCode: r.credit_code,
+    contact: r.contact_person,
+    phone: r.phone,
+    year: r.year,
+  }));
 }

@@ -5,7 +5,7 @@
  * Only the archive uses these.
  */
 import type { Db } from '../connection.ts';
-import type { Applicant, ApplicationStatus } from '../../../../shared/contract/index.ts';
+import type { Applicant, ApplicationStatus } from '#shared/contract/index.ts';
 
 /** A row as SQLite returns it: column name to value. */
 export type StoredRow = Record<string, string | number | null>;
@@ -24,10 +24,15 @@ export interface ApplicationRows {
 /** Reads every row of one application. Run it inside a transaction so the rows agree with each other. */
 export function readApplicationRows(db: Db, applicationId: number): ApplicationRows {
   const application = db.prepare('SELECT * FROM applications WHERE id = ?').get(applicationId) as StoredRow;
-  const applicant = db.prepare('SELECT * FROM applicants WHERE id = ?').get(Number(application.applicant_id)) as StoredRow;
+  const applicant = db
+    .prepare('SELECT * FROM applicants WHERE id = ?')
+    .get(Number(application.applicant_id)) as StoredRow;
   const ownedBy = (table: ApplicationTable) =>
     db.prepare(`SELECT * FROM ${table} WHERE application_id = ? ORDER BY rowid`).all(applicationId) as StoredRow[];
-  const owned = Object.fromEntries(applicationTables.map((t) => [t, ownedBy(t)])) as Record<ApplicationTable, StoredRow[]>;
+  const owned = Object.fromEntries(applicationTables.map((t) => [t, ownedBy(t)])) as Record<
+    ApplicationTable,
+    StoredRow[]
+  >;
   const pageTurns = db
     .prepare(
       `SELECT page_turns.* FROM page_turns JOIN attachments ON attachments.id = page_turns.attachment_id
@@ -60,7 +65,11 @@ export function findArchiveImport(db: Db, archiveKey: string): number | undefine
 }
 
 export function recordArchiveImport(db: Db, archiveKey: string, applicationId: number, now: string): void {
-  db.prepare('INSERT INTO archive_imports (archive_key, application_id, imported_at) VALUES (?, ?, ?)').run(archiveKey, applicationId, now);
+  db.prepare('INSERT INTO archive_imports (archive_key, application_id, imported_at) VALUES (?, ?, ?)').run(
+    archiveKey,
+    applicationId,
+    now,
+  );
 }
 
 /** An applicant as exported, with its own times (the draft already parsed by the API's schema). */
@@ -71,7 +80,18 @@ export function insertApplicantAsExported(db: Db, a: Omit<Applicant, 'id'>): num
          address, created_at, updated_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
-    .run(a.name, a.creditCode, a.kind, a.registeredIn, a.established, a.contact, a.phone, a.address, a.createdAt, a.updatedAt);
+    .run(
+      a.name,
+      a.creditCode,
+      a.kind,
+      a.registeredIn,
+      a.established,
+      a.contact,
+      a.phone,
+      a.address,
+      a.createdAt,
+      a.updatedAt,
+    );
   return Number(lastInsertRowid);
 }
 

@@ -1,5 +1,5 @@
 import type { Db } from '../connection.ts';
-import type { Application, ApplicationDraft, ApplicationStatus } from '../../../../shared/contract/index.ts';
+import type { Application, ApplicationDraft, ApplicationStatus } from '#shared/contract/index.ts';
 
 interface ApplicationRow {
   id: number;

@@ -1,7 +1,7 @@
 import type { Db } from '../connection.ts';
 import { z } from 'zod';
-import type { Attachment } from '../../../../shared/contract/index.ts';
-import { contentNotice } from '../../../../shared/contract/schemas.ts';
+import type { Attachment } from '#shared/contract/index.ts';
+import { contentNotice } from '#shared/contract/schemas.ts';
 
 interface AttachmentRow {
   id: number;
@@ -35,7 +35,9 @@ function fromRow(row: AttachmentRow): Attachment {
   };
 }
 
-export type NewAttachment = Omit<Attachment, 'id' | 'position' | 'createdAt' | 'keepMarkup' | 'notices'> & { notices?: Attachment['notices'] };
+export type NewAttachment = Omit<Attachment, 'id' | 'position' | 'createdAt' | 'keepMarkup' | 'notices'> & {
+  notices?: Attachment['notices'];
+};
 
 export function listAttachments(db: Db, applicationId: number): Attachment[] {
   const rows = db
@@ -62,7 +64,18 @@ export function insertAttachment(db: Db, a: NewAttachment, now: string): Attachm
          page_count, created_at, content_notices)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
-    .run(a.applicationId, a.materialId, next, a.originalName, a.sha256, a.size, a.mediaType, a.pageCount, now, JSON.stringify(a.notices ?? []));
+    .run(
+      a.applicationId,
+      a.materialId,
+      next,
+      a.originalName,
+      a.sha256,
+      a.size,
+      a.mediaType,
+      a.pageCount,
+      now,
+      JSON.stringify(a.notices ?? []),
+    );
   return getAttachment(db, Number(lastInsertRowid))!;
 }
 
@@ -84,7 +97,9 @@ export function referencedHashes(db: Db): Set<string> {
 /** The name of a file with this content already attached to the material, if any. */
 export function sameContentName(db: Db, applicationId: number, materialId: string, sha256: string): string | undefined {
   const row = db
-    .prepare('SELECT original_name FROM attachments WHERE application_id = ? AND material_id = ? AND sha256 = ? LIMIT 1')
+    .prepare(
+      'SELECT original_name FROM attachments WHERE application_id = ? AND material_id = ? AND sha256 = ? LIMIT 1',
+    )
     .get(applicationId, materialId, sha256) as { original_name: string } | undefined;
   return row?.original_name;
 }

@@ -30,7 +30,10 @@ export function setBusyTimeout(db: Db, ms: number): void {
 
 /** `trigger name` and `view name` of every trigger and view in the file: SQL a file carries and runs itself. */
 export function triggersAndViews(db: Db): string[] {
-  return db.prepare("SELECT type || ' ' || name FROM sqlite_master WHERE type IN ('trigger', 'view')").pluck().all() as string[];
+  return db
+    .prepare("SELECT type || ' ' || name FROM sqlite_master WHERE type IN ('trigger', 'view')")
+    .pluck()
+    .all() as string[];
 }
 
 /** The size of the database in bytes (its pages), what a copy of it needs. */

@@ -1,9 +1,9 @@
 /** What belongs to one application besides its files: contract, costs, answers, material states, options, turns. */
 import type { Db } from '../connection.ts';
-import type { ContractDraft, CostLine } from '../../../../shared/contract/workflow.ts';
-import type { MaterialStateKind } from '../../../../shared/dossier/material-status.ts';
-import type { Answer } from '../../../../shared/rules/index.ts';
-import { dossierOptions, type DossierOptions } from '../../../../shared/manifest.ts';
+import type { ContractDraft, CostLine } from '#shared/contract/workflow.ts';
+import type { MaterialStateKind } from '#shared/dossier/material-status.ts';
+import type { Answer } from '#shared/rules/index.ts';
+import { dossierOptions, type DossierOptions } from '#shared/manifest.ts';
 
 interface ContractRow {
   provider: string;
@@ -21,7 +21,8 @@ const asBool = (v: 0 | 1 | null) => (v === null ? null : v === 1);
 const asInt = (v: boolean | null) => (v === null ? null : v ? 1 : 0);
 
 export function getContract(db: Db, applicationId: number): ContractDraft | null {
-  const row = db.prepare('SELECT * FROM contracts WHERE application_id = ?').get(applicationId) as ContractRow | undefined;
+  const row = db.prepare('SELECT * FROM contracts WHERE application_id = ?').get(applicationId) as
+    ContractRow | undefined;
   if (!row) return null;
   return {
     provider: row.provider,
@@ -101,7 +102,10 @@ export function setMaterialState(
   reason: string,
 ): void {
   if (state === null) {
-    db.prepare('DELETE FROM material_states WHERE application_id = ? AND material_id = ?').run(applicationId, materialId);
+    db.prepare('DELETE FROM material_states WHERE application_id = ? AND material_id = ?').run(
+      applicationId,
+      materialId,
+    );
     return;
   }
   db.prepare(
@@ -113,8 +117,7 @@ export function setMaterialState(
 /** Stored options laid over the defaults, so an option added later gets its default for old applications. */
 export function getOptions(db: Db, applicationId: number): DossierOptions {
   const row = db.prepare('SELECT dossier_options FROM applications WHERE id = ?').get(applicationId) as
-    | { dossier_options: string }
-    | undefined;
+    { dossier_options: string } | undefined;
   const stored = dossierOptions.partial().safeParse(parseJsonOrNothing(row?.dossier_options ?? '{}'));
   return dossierOptions.parse(stored.success ? stored.data : {});
 }

@@ -8,5 +8,7 @@ import type { Db } from '../connection.ts';
 export function holdExclusively(db: Db): void {
   db.pragma('busy_timeout = 0');
   db.pragma('locking_mode = EXCLUSIVE');
-  db.exec('BEGIN EXCLUSIVE; CREATE TABLE IF NOT EXISTS taken (at TEXT); DELETE FROM taken; INSERT INTO taken VALUES (datetime()); COMMIT;');
+  db.exec(
+    'BEGIN EXCLUSIVE; CREATE TABLE IF NOT EXISTS taken (at TEXT); DELETE FROM taken; INSERT INTO taken VALUES (datetime()); COMMIT;',
+  );
 }

@@ -4,12 +4,13 @@
  * then `data-location.json` in `userData` points at the new folder from the next start.
  * The window's 移动数据 calls `moveDataDir`; `resolveDataDir` (in `paths.ts`) reads the pointer at every start.
  */
-import { cp, mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readdir, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { UserFacingError } from '#shared/errors.ts';
 import { openDatabase, type Db } from './db/connection.ts';
 import { integrityCheck } from './db/queries/database-file.ts';
 import { pointerFileName } from './paths.ts';
+import { writeAtomically } from './safety/atomic-output.ts';
 import { databaseFileName } from './services/index.ts';
 
 /** The folder made inside the one the clerk chooses. */
@@ -116,7 +117,6 @@ export async function moveDataDir(request: MoveRequest): Promise<string> {
 
 async function writePointer(userData: string, dataDir: string): Promise<void> {
   const file = path.join(userData, pointerFileName);
-  const tmp = `${file}.tmp`;
-  await writeFile(tmp, `${JSON.stringify({ dataDir, movedAt: new Date().toISOString() }, null, 2)}\n`);
-  await rename(tmp, file);
+  const pointer = `${JSON.stringify({ dataDir, movedAt: new Date().toISOString() }, null, 2)}\n`;
+  await writeAtomically(file, (handle) => handle.writeFile(pointer));
 }

@@ -2,8 +2,9 @@
  * The main window's size and position, remembered across starts in `window-state.json` (in `userData`).
  * A remembered position that no longer lies on any screen (a laptop unplugged from its monitor) is dropped.
  */
-import { readFileSync, writeFileSync, renameSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import type { BrowserWindow, Rectangle } from 'electron';
+import { writeFileAtomicallySync } from '../core/safety/atomic-output.ts';
 
 export interface WindowState {
   x?: number;
@@ -65,8 +66,7 @@ export function rememberWindowState(win: Pick<BrowserWindow, 'on' | 'getNormalBo
   win.on('close', () => {
     const state: WindowState = { ...win.getNormalBounds(), maximized: win.isMaximized() };
     try {
-      writeFileSync(`${file}.tmp`, JSON.stringify(state));
-      renameSync(`${file}.tmp`, file);
+      writeFileAtomicallySync(file, JSON.stringify(state), { durable: false });
     } catch {
       // Not worth failing a quit over: the next start uses the default size.
     }

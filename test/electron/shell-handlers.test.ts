@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -133,7 +133,7 @@ describe('shell channels', () => {
     const answer = await call('dossier:saveAs', { jobId: 'job-1', suggestedName: '模型券申报材料' });
     expect(answer).toEqual({ ok: true, value: { savedTo: target } });
     expect(await readFile(target)).toEqual(pdf);
-    expect(existsSync(`${target}.part`)).toBe(false);
+    expect(await readdir(path.dirname(target))).toEqual(['模型券申报材料.pdf']);
     expect(shell.showItemInFolder).toHaveBeenCalledWith(target);
     expect(dialog.showSaveDialog.mock.calls[0]![1].defaultPath).toBe(
       path.join(deps.documentsDir, '模型券申报材料.pdf'),
@@ -152,6 +152,14 @@ describe('shell channels', () => {
       ok: false,
       error: { code: 'not-found' },
     });
+
+    // A folder removed while the dialog was open: the clerk is told where, in Chinese, and nothing is left behind.
+    const gone = path.join(dir, 'gone', '模型券申报材料.pdf');
+    dialog.showSaveDialog.mockResolvedValue({ canceled: false, filePath: gone });
+    const failed = await call('dossier:saveAs', { jobId: 'job-1', suggestedName: 'x' });
+    expect(failed).toMatchObject({ ok: false, error: { code: 'save-failed' } });
+    expect(failed.error!.message).toContain(`卷宗没有保存到「${gone}」`);
+    expect(existsSync(path.dirname(gone))).toBe(false);
   });
 
   it('checklist:print prints the window, and tells a cancel from a failure', async () => {

@@ -5,15 +5,17 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   AtomicFile,
   cleanupPendingOutputs,
+  copyFileAtomically,
   removeStaleTemps,
   tempPathFor,
   writeAtomically,
+  writeFileAtomicallySync,
 } from '../../electron/core/safety/atomic-output.ts';
 import { useTempDir } from '../helpers/temp-dir.ts';
 
@@ -101,5 +103,69 @@ describe('AtomicFile, for a writer that opens the file itself', () => {
     for (let turn = 0; turn < 1000 && (await readdir(dir)).length > 1; turn += 1)
       await new Promise((resolve) => setImmediate(resolve));
     expect(await readdir(dir)).toEqual(['卷宗.pdf']);
+  });
+});
+
+describe('copyFileAtomically', () => {
+  it('puts the whole copy in place of what the target held, and leaves nothing beside it', async () => {
+    const dir = await tempDir();
+    const source = path.join(dir, 'made', 'dossier.pdf');
+    await mkdir(path.dirname(source));
+    const bytes = Buffer.alloc(3 * 1024 * 1024, 'pdf ');
+    await writeFile(source, bytes);
+    const target = path.join(dir, 'saved', '卷宗.pdf');
+    await mkdir(path.dirname(target));
+    await writeFile(target, 'an older dossier');
+    await copyFileAtomically(source, target);
+    expect((await readFile(target)).equals(bytes)).toBe(true);
+    expect(await readdir(path.dirname(target))).toEqual(['卷宗.pdf']);
+  });
+
+  it('fails without a trace when the target folder is missing', async () => {
+    const dir = await tempDir();
+    const source = path.join(dir, 'dossier.pdf');
+    await writeFile(source, 'new');
+    await expect(copyFileAtomically(source, path.join(dir, 'gone', '卷宗.pdf'))).rejects.toMatchObject({
+      code: 'ENOENT',
+    });
+    expect(await readdir(dir)).toEqual(['dossier.pdf']);
+  });
+
+  it('leaves an existing target unchanged and no temp file when the rename fails', async () => {
+    const dir = await tempDir();
+    const source = path.join(dir, 'dossier.pdf');
+    await writeFile(source, 'new');
+    // A folder by the chosen name: the copy is made, but a file cannot be renamed over a folder.
+    const target = path.join(dir, '卷宗.pdf');
+    await mkdir(target);
+    await writeFile(path.join(target, 'inside.txt'), 'kept');
+    await expect(copyFileAtomically(source, target)).rejects.toThrow();
+    expect((await readdir(dir)).sort()).toEqual(['dossier.pdf', '卷宗.pdf'].sort());
+    expect(await readFile(path.join(target, 'inside.txt'), 'utf8')).toBe('kept');
+  });
+
+  it('leaves an existing target unchanged and no temp file when the source cannot be read', async () => {
+    const dir = await tempDir();
+    const target = path.join(dir, '卷宗.pdf');
+    await writeFile(target, 'the dossier saved yesterday');
+    await expect(copyFileAtomically(path.join(dir, 'cleaned-up.pdf'), target)).rejects.toMatchObject({
+      code: 'ENOENT',
+    });
+    expect(await readdir(dir)).toEqual(['卷宗.pdf']);
+    expect(await readFile(target, 'utf8')).toBe('the dossier saved yesterday');
+  });
+});
+
+describe('writeFileAtomicallySync', () => {
+  it('replaces the target whole; a failed rename leaves the old content and no temp file', async () => {
+    const dir = await tempDir();
+    const target = path.join(dir, 'window-state.json');
+    await writeFile(target, '{"width":800}');
+    writeFileAtomicallySync(target, '{"width":1200}');
+    expect(await readFile(target, 'utf8')).toBe('{"width":1200}');
+    const folder = path.join(dir, 'a-folder');
+    await mkdir(folder);
+    expect(() => writeFileAtomicallySync(folder, 'x', { durable: false })).toThrow();
+    expect((await readdir(dir)).sort()).toEqual(['a-folder', 'window-state.json']);
   });
 });

@@ -6,7 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import { createReadStream, existsSync } from 'node:fs';
-import { copyFile, mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { z } from 'zod';
@@ -16,6 +16,7 @@ import { explainTrouble } from '../db/database-trouble.ts';
 import { referencedHashes } from '../db/queries/attachments.ts';
 import { databaseBytes, useRollbackJournal } from '../db/queries/database-file.ts';
 import { withNativeBinding } from '../db/native-binding.ts';
+import { renameDurably } from '../safety/atomic-output.ts';
 import type { DataLock } from '../safety/data-lock.ts';
 import type { FileStore } from '../store/file-store.ts';
 import { assertFreeSpace, assertRestorable, restoreDatabaseFile, withLock } from './restore-backup.ts';
@@ -115,7 +116,7 @@ export async function exportBackupTo(
     };
     await writeFile(path.join(part, listName), `${JSON.stringify(list, null, 1)}\n`);
     await verifyCarried(part, list, folder);
-    await rename(part, folder);
+    await renameDurably(part, folder);
     return { folder, files: hashes.length, bytes: database.size + sizes.reduce((a, b) => a + b, 0) };
   } catch (error) {
     await rm(part, { recursive: true, force: true });

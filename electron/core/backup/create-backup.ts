@@ -3,11 +3,11 @@
  * working. Written as `….part`, switched to a plain rollback journal so the copy is one self-contained file, then
  * renamed into place: a crash mid-backup leaves only a `.part`, removed at the next start.
  */
-import { mkdir, rename, rm } from 'node:fs/promises';
+import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { Db } from '../db/connection.ts';
-import { fsyncDir } from '../safety/atomic-output.ts';
+import { renameDurably } from '../safety/atomic-output.ts';
 import { backupName, listBackups, pruneBackups, type BackupInfo, type BackupReason } from './backup-files.ts';
 import { withNativeBinding } from '../db/native-binding.ts';
 import { useRollbackJournal } from '../db/queries/database-file.ts';
@@ -33,8 +33,7 @@ export async function createBackup(db: Db, dir: string, options: BackupOptions):
   try {
     await db.backup(part);
     makeSelfContained(part);
-    await rename(part, path.join(dir, name));
-    await fsyncDir(dir);
+    await renameDurably(part, path.join(dir, name));
   } catch (error) {
     await rm(part, { force: true });
     throw error;

@@ -15,7 +15,7 @@ import { DatabaseUnavailableError, explainTrouble } from '../db/database-trouble
 import { latestVersion, migrate } from '../db/migrate.ts';
 import { triggersAndViews } from '../db/queries/database-file.ts';
 import { takeLock, type DataLock } from '../safety/data-lock.ts';
-import { fsyncDir } from '../safety/atomic-output.ts';
+import { fsyncDir, renameDurably } from '../safety/atomic-output.ts';
 import { isBackupName, listBackups, type BackupInfo } from './backup-files.ts';
 import { backupFile } from './create-backup.ts';
 import { inspectDatabaseFile } from './database-health.ts';
@@ -138,8 +138,7 @@ async function putInPlace(dataDir: string, dbFile: string, staged: string): Prom
     return { safetyBackup, movedAside: null };
   }
   const movedAside = current ? await moveAside(dbFile, dataDir, new Date().toISOString().replace(/[:.]/g, '-')) : null;
-  await rename(staged, dbFile);
-  await fsyncDir(path.dirname(dbFile));
+  await renameDurably(staged, dbFile);
   return { safetyBackup: null, movedAside };
 }
 

@@ -11,13 +11,15 @@
  *   data folder also notes its temp file in `<data>/pending-outputs/`, so start-up cleanup finds it even if that
  *   target is never written again.
  *
- * `writeAtomically` takes a callback that writes through an open handle; `AtomicFile` hands out the temporary
- * path for a writer that opens the file itself (the dossier's output sink, with its own flags) and commits or
- * abandons it afterwards.
+ * `writeAtomically` takes a callback that writes through an open handle; `copyFileAtomically` copies a finished
+ * file (a dossier the clerk saves elsewhere); `writeFileAtomicallySync` is for the few small writes that cannot
+ * wait for a promise; `AtomicFile` hands out the temporary path for a writer that opens the file itself (the
+ * dossier's output sink, with its own flags) and commits or abandons it afterwards. `renameDurably` puts in place
+ * what another writer made whole (SQLite's backup file, a backup folder).
  */
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
-import { mkdir, open, readdir, readFile, rename, rm, writeFile, type FileHandle } from 'node:fs/promises';
+import { copyFile, mkdir, open, readdir, readFile, rename, rm, writeFile, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { isProcessRunning } from './process-running.ts';
 
@@ -190,6 +192,53 @@ export async function writeAtomically(
     throw error;
   }
   await out.commit();
+}
+
+/**
+ * Copies `source` to `target` through a temporary file beside it: `target` holds its old content or the whole copy,
+ * and a failed copy leaves no temporary file behind.
+ * @example await copyFileAtomically(finishedDossier, chosenByTheClerk);
+ */
+export async function copyFileAtomically(source: string, target: string, options: AtomicOptions = {}): Promise<void> {
+  const out = await AtomicFile.create(target, options);
+  try {
+    await copyFile(source, out.tempPath, fs.constants.COPYFILE_EXCL);
+  } catch (error) {
+    await out.abandon();
+    throw error;
+  }
+  await out.commit();
+}
+
+/**
+ * Writes `data` to `target` atomically without giving up the thread: for the few writes that must finish before
+ * the process goes on or quits (the lock's owner note, the window's size on close). Small files only.
+ */
+export function writeFileAtomicallySync(target: string, data: string, options: { durable?: boolean } = {}): void {
+  const resolved = path.resolve(target);
+  removeStaleTemps(resolved);
+  const temp = tempPathFor(resolved);
+  try {
+    const fd = fs.openSync(temp, 'wx');
+    try {
+      fs.writeFileSync(fd, data);
+      if (options.durable ?? true) fs.fsyncSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
+    fs.renameSync(temp, resolved);
+  } catch (error) {
+    fs.rmSync(temp, { force: true });
+    throw error;
+  }
+  if ((options.durable ?? true) && !isWindows) {
+    const dir = fs.openSync(path.dirname(resolved), 'r');
+    try {
+      fs.fsyncSync(dir);
+    } finally {
+      fs.closeSync(dir);
+    }
+  }
 }
 
 /** Removes the temp files of writes a crash interrupted, as noted in the data folder. Call at start-up. */

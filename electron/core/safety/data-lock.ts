@@ -12,13 +12,14 @@
  * Nothing else may open `juanzong.lock`: POSIX drops a process's fcntl locks when any of its handles on the file
  * closes, and SQLite only guards its own handles.
  */
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { UserFacingError } from '#shared/errors.ts';
 import { withNativeBinding } from '../db/native-binding.ts';
 import { holdExclusively } from '../db/queries/lock-file.ts';
+import { writeFileAtomicallySync } from './atomic-output.ts';
 import { isProcessRunning } from './process-running.ts';
 
 export const lockFileName = 'juanzong.lock';
@@ -92,8 +93,7 @@ export function tryLock(dataDir: string, who: { role: OwnerRole; task: string })
   }
   const owner: LockOwner = { pid: process.pid, ...who, since: new Date().toISOString(), host: os.hostname() };
   const ownerFile = path.join(dataDir, ownerFileName);
-  writeFileSync(`${ownerFile}.${process.pid}.tmp`, `${JSON.stringify(owner)}\n`);
-  renameSync(`${ownerFile}.${process.pid}.tmp`, ownerFile);
+  writeFileAtomicallySync(ownerFile, `${JSON.stringify(owner)}\n`, { durable: false });
   let held = true;
   return {
     dataDir,

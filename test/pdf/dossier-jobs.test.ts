@@ -4,25 +4,13 @@ import { describe, expect, it } from 'vitest';
 import type { JobStatus } from '#shared/contract/index.ts';
 import { dispatch } from '../../electron/core/services/dispatch.ts';
 import { dossierOutputPath } from '../../electron/core/services/dossier-jobs.ts';
-import { openServices, type Services } from '../../electron/core/services/index.ts';
+import type { Services } from '../../electron/core/services/index.ts';
 import { bytesOf, ghostscriptPdf, pdfPages, pdfText } from '../helpers/make-pdf.ts';
 import { ask } from '../helpers/ask.ts';
+import { openServicesWithJobEnds } from '../helpers/job-ends.ts';
 import { useTempDir } from '../helpers/temp-dir.ts';
 
 const tempDir = useTempDir();
-
-/** Services whose dossier jobs announce their end: a test waits for that event, not on a timer. */
-async function servicesWithJobEnds(dataDir: string) {
-  const ended = new Map<string, (status: JobStatus) => void>();
-  const early = new Map<string, JobStatus>();
-  const services = await openServices({
-    dataDir,
-    onDossierJobEnd: (status) => (ended.get(status.jobId) ?? ((s: JobStatus) => early.set(s.jobId, s)))(status),
-  });
-  const jobEnd = (jobId: string) =>
-    new Promise<JobStatus>((resolve) => (early.has(jobId) ? resolve(early.get(jobId)!) : ended.set(jobId, resolve)));
-  return { services, jobEnd };
-}
 
 async function applicationWithFiles(services: Services, dir: string) {
   const applicant = await ask<{ id: number }>(services, 'applicants:create', {
@@ -56,7 +44,7 @@ async function applicationWithFiles(services: Services, dir: string) {
 describe('the dossier job behind the window', () => {
   it('assembles the stored files in the assembly worker, writes the checklist and reports the page map', async () => {
     const dir = await tempDir();
-    const { services, jobEnd } = await servicesWithJobEnds(path.join(dir, 'data'));
+    const { services, jobEnd } = await openServicesWithJobEnds({ dataDir: path.join(dir, 'data') });
     const applicationId = await applicationWithFiles(services, dir);
     const { jobId } = await ask<{ jobId: string }>(services, 'dossier:start', { applicationId });
     const ended = await jobEnd(jobId);
@@ -90,7 +78,7 @@ describe('the dossier job behind the window', () => {
 
   it('can be cancelled, and leaves no file behind', async () => {
     const dir = await tempDir();
-    const { services, jobEnd } = await servicesWithJobEnds(path.join(dir, 'data'));
+    const { services, jobEnd } = await openServicesWithJobEnds({ dataDir: path.join(dir, 'data') });
     const applicationId = await applicationWithFiles(services, dir);
     const { jobId } = await ask<{ jobId: string }>(services, 'dossier:start', { applicationId });
     expect(await ask(services, 'dossier:cancel', { jobId })).toEqual({ cancelled: true });

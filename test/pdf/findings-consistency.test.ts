@@ -11,11 +11,12 @@ import type { ManifestInput } from '#shared/manifest.ts';
 import { findProfile } from '#shared/profiles/index.ts';
 import type { Finding } from '#shared/rules/index.ts';
 import { dossierOutputPath } from '../../electron/core/services/dossier-jobs.ts';
-import { openServices, type Services } from '../../electron/core/services/index.ts';
+import type { Services } from '../../electron/core/services/index.ts';
 import { CLI, explain, runProcess } from '../acceptance/assemble-cli.ts';
 import { TEST_CREDIT_CODE, withCheckCharacter } from '../fixtures/dossier-fixtures.ts';
 import { bytesOf, ghostscriptPdf, pdfText } from '../helpers/make-pdf.ts';
-import { ask, waitForJob } from '../helpers/ask.ts';
+import { ask } from '../helpers/ask.ts';
+import { openServicesWithJobEnds } from '../helpers/job-ends.ts';
 import { useTempDir } from '../helpers/temp-dir.ts';
 
 const tempDir = useTempDir();
@@ -154,14 +155,14 @@ describe('one list of findings for one application', () => {
       const dir = await tempDir();
       const dataDir = path.join(dir, 'data');
       const files = await fixtureFiles(dir);
-      const services = await openServices({ dataDir, now: () => NOW_UTC });
+      const { services, jobEnd } = await openServicesWithJobEnds({ dataDir, now: () => NOW_UTC });
       const applicationId = await storeApplication(services, files);
 
       const { findings: inWindow } = await ask<{ findings: Finding[] }>(services, 'applications:check', {
         applicationId,
       });
       const { jobId } = await ask<{ jobId: string }>(services, 'dossier:start', { applicationId });
-      const status = await waitForJob(services, jobId);
+      const status = await jobEnd(jobId);
       expect(status.error).toBeNull();
       const jobChecklist = await findingsOnChecklist(dossierOutputPath(dataDir, jobId, 'checklist'));
       services.close();

@@ -114,6 +114,16 @@ export function parseCommandLine<O extends OptionSpecs>(
   return { values: parsed.values as OptionValues<O>, operands };
 }
 
+/** For a list command that takes only `--json`: whether it was given (anything else is refused with `usage`). */
+export function wantsJsonOnly(args: string[], usage: string): boolean {
+  const { values } = parseCommandLine(args, {
+    usage,
+    options: { json: { type: 'boolean' } },
+    operands: { min: 0, max: 0 },
+  });
+  return values.json ?? false;
+}
+
 /**
  * Takes the common `--data DIR` out of a whole command line, wherever it stands, and refuses an empty one (`--data=`
  * would otherwise mean the current folder). The rest is left for the command's own parsing.

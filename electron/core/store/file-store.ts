@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { mkdir, open, readdir, rm, stat, readFile } from 'node:fs/promises';
+import { mkdir, open, readdir, rm, stat, readFile, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { fsyncDir, renameDurably } from '../safety/atomic-output.ts';
 
@@ -51,42 +51,25 @@ export class FileStore {
   async putBytes(bytes: Uint8Array): Promise<StoredObject> {
     const sha256 = createHash('sha256').update(bytes).digest('hex');
     if (await this.has(sha256)) return { sha256, size: bytes.byteLength };
-    const tmp = await this.tempFile();
-    try {
-      await tmp.handle.writeFile(bytes);
-      await tmp.handle.sync();
-    } catch (error) {
-      // A full disk: no half-written temp file is left behind to fill it further.
-      await tmp.handle.close();
-      await rm(tmp.path, { force: true });
-      throw error;
-    }
-    await tmp.handle.close();
-    await this.moveIntoPlace(tmp.path, sha256);
+    const tmpPath = await this.writeTemp((handle) => handle.writeFile(bytes));
+    await this.moveIntoPlace(tmpPath, sha256);
     return { sha256, size: bytes.byteLength };
   }
 
   /** Copies a file from disk, hashing as it streams, so a 2 GB scan never sits in memory whole. */
   async putFile(source: string): Promise<StoredObject> {
-    const tmp = await this.tempFile();
     const hash = createHash('sha256');
     let size = 0;
-    try {
+    const tmpPath = await this.writeTemp(async (handle) => {
       for await (const chunk of createReadStream(source, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
         hash.update(chunk);
         size += chunk.byteLength;
-        await tmp.handle.write(chunk);
+        await handle.write(chunk);
       }
-      await tmp.handle.sync();
-    } catch (error) {
-      await tmp.handle.close();
-      await rm(tmp.path, { force: true });
-      throw error;
-    }
-    await tmp.handle.close();
+    });
     const sha256 = hash.digest('hex');
-    if (await this.has(sha256)) await rm(tmp.path, { force: true });
-    else await this.moveIntoPlace(tmp.path, sha256);
+    if (await this.has(sha256)) await rm(tmpPath, { force: true });
+    else await this.moveIntoPlace(tmpPath, sha256);
     return { sha256, size };
   }
 
@@ -114,9 +97,23 @@ export class FileStore {
     await rm(this.pathOf(sha256), { force: true });
   }
 
-  private async tempFile() {
+  /**
+   * Writes a new file in `tmp/` through `write` and fsyncs it; answers its path. A failed write (a full disk)
+   * leaves no half-written temp file behind to fill the disk further.
+   */
+  private async writeTemp(write: (handle: FileHandle) => Promise<unknown>): Promise<string> {
     const tmpPath = path.join(this.tmpDir, `${Date.now()}-${randomBytes(6).toString('hex')}.part`);
-    return { path: tmpPath, handle: await open(tmpPath, 'wx') };
+    const handle = await open(tmpPath, 'wx');
+    try {
+      await write(handle);
+      await handle.sync();
+    } catch (error) {
+      await handle.close();
+      await rm(tmpPath, { force: true });
+      throw error;
+    }
+    await handle.close();
+    return tmpPath;
   }
 
   private async moveIntoPlace(tmpPath: string, sha256: string): Promise<void> {

@@ -4,17 +4,13 @@ import { draftProfile, splitGuide, type ProfileDraft } from '#shared/profiles/dr
 import { profileJsonMaxLength } from '#shared/contract/profiles.ts';
 import { isUserFacing } from '#shared/errors.ts';
 import { importProfile, listProfiles, profilesDirOf } from '../../profiles/registry.ts';
-import { parseCommandLine } from '../arguments.ts';
+import { parseCommandLine, wantsJsonOnly } from '../arguments.ts';
 import { UsageError, type CliCommand, type CliContext } from '../command.ts';
 
 async function runList(args: string[], ctx: CliContext): Promise<number> {
-  const { values } = parseCommandLine(args, {
-    usage: profilesListCommand.usage,
-    options: { json: { type: 'boolean' } },
-    operands: { min: 0, max: 0 },
-  });
+  const json = wantsJsonOnly(args, profilesListCommand.usage);
   const { profiles, damaged } = listProfiles(ctx.dataDir);
-  if (values.json) ctx.stdout(`${JSON.stringify(profiles, null, 2)}\n`);
+  if (json) ctx.stdout(`${JSON.stringify(profiles, null, 2)}\n`);
   else for (const p of profiles) ctx.stdout(`${p.id}\t${p.year}\t${p.builtIn ? '内置' : '已导入'}\t${p.title}\n`);
   for (const d of damaged)
     ctx.stderr(`提醒：${profilesDirOf(ctx.dataDir)} 中的 ${d.file} 无法使用，已跳过：${d.message}\n`);

@@ -1,23 +1,13 @@
-import { parseCommandLine } from '../arguments.ts';
+import { wantsJsonOnly } from '../arguments.ts';
 import type { CliCommand } from '../command.ts';
 import { withServices } from '../open-data.ts';
-
-/** Both lists take only `--json`. */
-function wantsJson(args: string[], usage: string): boolean {
-  const { values } = parseCommandLine(args, {
-    usage,
-    options: { json: { type: 'boolean' } },
-    operands: { min: 0, max: 0 },
-  });
-  return values.json ?? false;
-}
 
 export const applicantsListCommand: CliCommand = {
   words: ['applicants', 'list'],
   usage: 'applicants list [--json]',
   summary: '列出申报单位',
   run: (args, ctx) => {
-    const json = wantsJson(args, applicantsListCommand.usage);
+    const json = wantsJsonOnly(args, applicantsListCommand.usage);
     return withServices(ctx, 'read', 'applicants list', async ({ handlers }) => {
       const applicants = await handlers['applicants:list']({});
       if (json) ctx.stdout(`${JSON.stringify(applicants, null, 2)}\n`);
@@ -33,7 +23,7 @@ export const applicationsListCommand: CliCommand = {
   usage: 'applications list [--json]',
   summary: '列出申报项目',
   run: (args, ctx) => {
-    const json = wantsJson(args, applicationsListCommand.usage);
+    const json = wantsJsonOnly(args, applicationsListCommand.usage);
     return withServices(ctx, 'read', 'applications list', async ({ handlers }) => {
       const applicants = new Map((await handlers['applicants:list']({})).map((a) => [a.id, a.name]));
       const applications = await handlers['applications:list']({});

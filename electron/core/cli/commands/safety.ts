@@ -10,7 +10,7 @@ import { backupDirOf, listBackups } from '../../backup/backup-files.ts';
 import { restoreBackup } from '../../backup/restore-backup.ts';
 import { attachedFiles } from '../../db/queries/attachments.ts';
 import { databaseFileName } from '../../services/index.ts';
-import { parseCommandLine, refuseCommandLine } from '../arguments.ts';
+import { parseCommandLine, refuseCommandLine, wantsJsonOnly } from '../arguments.ts';
 import type { CliCommand } from '../command.ts';
 import { withServices } from '../open-data.ts';
 
@@ -33,14 +33,10 @@ export const backupListCommand: CliCommand = {
   usage: 'backup list [--json]',
   summary: '列出备份（最新的在最后）',
   run: async (args, ctx) => {
-    const { values } = parseCommandLine(args, {
-      usage: backupListCommand.usage,
-      options: { json: { type: 'boolean' } },
-      operands: { min: 0, max: 0 },
-    });
+    const json = wantsJsonOnly(args, backupListCommand.usage);
     // Read from the folder, not through the services: this must work when the database is damaged.
     const backups = await listBackups(backupDirOf(ctx.dataDir));
-    if (values.json) ctx.stdout(`${JSON.stringify(backups, null, 2)}\n`);
+    if (json) ctx.stdout(`${JSON.stringify(backups, null, 2)}\n`);
     else if (backups.length === 0) ctx.stdout(`（${backupDirOf(ctx.dataDir)} 中还没有备份）\n`);
     else for (const b of backups) ctx.stdout(`${b.name}\t${b.takenAt}\t${b.reason}\t${b.size} 字节\n`);
     return 0;

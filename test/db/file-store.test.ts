@@ -34,6 +34,18 @@ describe('the file store', () => {
     expect(await store.has(sha(bytes))).toBe(true);
   });
 
+  it('leaves no temp file and no object when a file cannot be read to the end', async () => {
+    const dir = await tempDir();
+    const store = new FileStore(path.join(dir, 'store'));
+    await store.init();
+    // A folder chosen by mistake: opening it succeeds, reading it fails (EISDIR) after the temp file exists.
+    const folder = path.join(dir, 'not-a-file.pdf');
+    await mkdir(folder);
+    await expect(store.putFile(folder)).rejects.toMatchObject({ code: 'EISDIR' });
+    expect(await readdir(store.tmpDir)).toEqual([]);
+    expect(await readdir(store.objectsDir)).toEqual([]);
+  });
+
   it('removes temp files and unreferenced objects at start-up, keeping referenced ones', async () => {
     const store = new FileStore(await tempDir());
     await store.init();

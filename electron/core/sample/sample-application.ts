@@ -55,6 +55,7 @@ export async function createSampleApplication(handlers: SampleHandlers, profile:
     state: 'not-applicable',
     reason: sampleEthicsReason,
   });
-  for (const file of files) await handlers['attachments:add']({ applicationId, ...file });
+  // One file per material, so their order within a material cannot mix: the checks run side by side.
+  await Promise.all(files.map((file) => handlers['attachments:add']({ applicationId, ...file })));
   return application;
 }

@@ -55,7 +55,7 @@ export function StepHelp({ step, profile }: Props) {
             <h3>规定和指南原文</h3>
             <ul className="help-rules">
               {page.rules.map((r) => (
-                <li key={r.rule}>
+                <li key={`${r.rule}|${r.quote}`}>
                   <p>{r.rule}</p>
                   <blockquote>
                     指南原文：<q>{r.quote}</q>

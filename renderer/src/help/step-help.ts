@@ -91,17 +91,25 @@ function generateHelp(profile: Profile): StepHelpPage {
   };
 }
 
+/** The guide's sentences the profile's trace table ties to one of its fields (`submission.appointment.note`). */
+function tracedQuotes(profile: Profile, field: string): string[] {
+  return profile.trace.filter((t) => t.encodedAt.includes(field)).map((t) => t.quote);
+}
+
 function exportHelp(profile: Profile): StepHelpPage {
   const { submission } = profile;
+  const [filing] = tracedQuotes(profile, 'dates.paperFiling');
+  const appointment = tracedQuotes(profile, 'submission.appointment.note');
   return {
     intro: '导出卷宗 PDF 和材料清单，按“实际大小”双面打印，按用印单盖章，然后预约到窗口递交。',
     terms: [terms.公章, terms.骑缝章, terms.用印单],
     rules: [
       { rule: '每份材料盖申报单位公章，多页的再盖骑缝章；一式一份，胶装。', quote: submission.paper.quote },
-      {
-        rule: `网上预审通过后，在“${submission.appointment.app}”预约，到窗口递交纸质材料。`,
-        quote: submission.appointment.note,
-      },
+      ...(filing ? [{ rule: `纸质材料递交到：${submission.window}。`, quote: filing }] : []),
+      ...appointment.map((quote) => ({
+        rule: `网上预审通过后，在“${submission.appointment.app}”预约，按预约时段递交；递交了纸质材料才算申报成功。`,
+        quote,
+      })),
     ],
   };
 }

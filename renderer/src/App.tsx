@@ -5,6 +5,8 @@ import { ApplicantList } from './components/ApplicantList.tsx';
 import { ApplicantPanel } from './screens/ApplicantPanel.tsx';
 import { ApplicationScreen } from './screens/ApplicationScreen.tsx';
 import { DataPanel } from './screens/DataPanel.tsx';
+import { SampleNotice } from './first-run/SampleNotice.tsx';
+import { SampleOffer } from './first-run/SampleOffer.tsx';
 import type { StepId } from './steps/steps.ts';
 
 type View = { kind: 'home' } | { kind: 'data' } | { kind: 'application'; id: number; step: StepId };
@@ -82,15 +84,25 @@ export function App() {
           />
           <main className="app-main">
             {selected ? (
-              <ApplicantPanel
-                key={selected.id}
-                applicant={selected}
-                onOpen={(id) => setView({ kind: 'application', id, step: 'applicant' })}
-              />
+              <>
+                <SampleNotice key={`sample-${selected.id}`} applicant={selected} onRemoved={reload} />
+                <ApplicantPanel
+                  key={selected.id}
+                  applicant={selected}
+                  onOpen={(id) => setView({ kind: 'application', id, step: 'applicant' })}
+                />
+              </>
             ) : (
               <section className="empty">
                 <h2>欢迎使用卷宗</h2>
                 <p>先在左侧点「新建申报单位」，填写贵单位的名称，再为它新建一个模型券申报项目。</p>
+                <SampleOffer
+                  onOpen={(application) => {
+                    setSelectedId(application.applicantId);
+                    setView({ kind: 'application', id: application.id, step: 'applicant' });
+                    void reload();
+                  }}
+                />
               </section>
             )}
           </main>

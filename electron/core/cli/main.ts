@@ -31,6 +31,7 @@ export const commands: Entry[] = [
   entry('backup import', async () => (await import('./commands/carry.ts')).backupImportCommand),
   entry('archive export', async () => (await safety()).archiveExportCommand),
   entry('archive import', async () => (await safety()).archiveImportCommand),
+  entry('demo', async () => (await import('./commands/demo.ts')).demoCommand),
 ];
 
 async function helpText(): Promise<string> {

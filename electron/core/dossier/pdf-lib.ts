@@ -27,7 +27,9 @@ export const {
   PDFStream,
   PDFStreamParsingError,
   PDFString,
+  degrees,
   grayscale,
+  rgb,
 } = lib;
 
 export type PDFArray = PdfLib.PDFArray;

@@ -24,6 +24,7 @@ import { checkHandlers } from './checks.ts';
 import { workflowHandlers } from './workflow.ts';
 import { safetyHandlers } from './safety.ts';
 import { profileHandlers } from './profiles.ts';
+import { sampleHandlers, type SampleChannel } from './sample.ts';
 import { hashesInBackups, prepareDatabase, startDailyBackups } from '../backup/lifecycle.ts';
 import { cleanupAfterCrash } from '../safety/start-up.ts';
 import { guardAttachmentAdd } from '../safety/incoming-file.ts';
@@ -220,7 +221,7 @@ function contextOf(
 
 function wireHandlers(ctx: ServiceContext, options: OpenServicesOptions): CoreHandlers {
   const runAssembly = options.runAssembly ?? defaultAssemblyRunner();
-  const handlers: CoreHandlers = {
+  const handlers: Omit<CoreHandlers, SampleChannel> = {
     ...appHandlers(ctx),
     ...applicantHandlers(ctx),
     ...applicationHandlers(ctx),
@@ -232,5 +233,6 @@ function wireHandlers(ctx: ServiceContext, options: OpenServicesOptions): CoreHa
     ...profileHandlers(ctx),
   };
   handlers['attachments:add'] = guardAttachmentAdd(handlers['attachments:add']);
-  return handlers;
+  // The sample is made through the handlers above, guarded attachments included.
+  return { ...handlers, ...sampleHandlers(ctx, handlers) };
 }

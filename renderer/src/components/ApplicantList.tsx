@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import type { Applicant } from '#shared/contract/index.ts';
 import { call, errorMessage } from '../api.ts';
+import { SampleBadge } from '../first-run/SampleBadge.tsx';
 
 interface Props {
   applicants: Applicant[];
@@ -39,6 +40,7 @@ export function ApplicantList({ applicants, selectedId, onSelect, onCreated }: P
               onClick={() => onSelect(a.id)}
             >
               {a.name}
+              <SampleBadge applicant={a} />
             </button>
           </li>
         ))}

@@ -3,6 +3,8 @@ import { useApplication, type ApplicationState } from '../hooks/use-application.
 import { useSavesPending } from '../hooks/use-autosave.ts';
 import { useDossierJob } from '../hooks/use-dossier-job.ts';
 import { useProfile } from '../hooks/use-profiles.ts';
+import { SampleBadge } from '../first-run/SampleBadge.tsx';
+import { StepHelp } from '../help/StepHelp.tsx';
 import { ApplicantStep } from '../steps/ApplicantStep.tsx';
 import { ConditionsStep } from '../steps/ConditionsStep.tsx';
 import { ContractStep } from '../steps/ContractStep.tsx';
@@ -98,7 +100,10 @@ export function ApplicationScreen({ applicationId, step, onStep, onApplicantChan
   return (
     <div className="app-body">
       <nav className="sidebar steps-nav" aria-label="申报步骤">
-        <h2>{detail.applicant.name}</h2>
+        <h2>
+          {detail.applicant.name}
+          <SampleBadge applicant={detail.applicant} />
+        </h2>
         <p className="hint">{profile.title}</p>
         <div className="steps-sticky">
           <ol className="steps">
@@ -133,9 +138,12 @@ export function ApplicationScreen({ applicationId, step, onStep, onApplicantChan
         </div>
       </nav>
       <main className="app-main step-main">
-        <h2 className="step-heading" tabIndex={-1} ref={headingRef}>
-          第 {steps.indexOf(current) + 1} 步 · {current.label}
-        </h2>
+        <div className="step-head">
+          <h2 className="step-heading" tabIndex={-1} ref={headingRef}>
+            第 {steps.indexOf(current) + 1} 步 · {current.label}
+          </h2>
+          <StepHelp step={step} profile={profile} />
+        </div>
         {app.error && (
           <div role="alert" className="banner-inline error step-alert">
             <span>{app.error}</span>

@@ -31,15 +31,24 @@ export function sortFindings(findings: Finding[]): Finding[] {
  */
 export function checkApplication(application: Application, profile: Profile, today: string): CheckResult {
   if (!isLocalDateTime(today)) throw new RangeError(`today 须写成 YYYY-MM-DD 或 YYYY-MM-DDTHH:mm，收到“${today}”`);
-  const voucher = voucherAmount(application.costs, profile);
+  const claimant = {
+    kind: application.applicant.kind,
+    answers: application.conditions,
+    events: application.events,
+  };
+  const voucher = voucherAmount(application.costs, profile, claimant);
   const findings = [
     ...checkApplicant(application.applicant, profile),
     ...checkConsistency(application.applicant, application.recordedIdentities),
     ...checkSharedContacts(application.applicant, application.otherApplicants, profile),
-    ...checkConditions(application.conditions, profile),
+    ...checkConditions(application.conditions, profile, {
+      applicant: application.applicant,
+      events: application.events,
+      today,
+    }),
     ...checkMaterials(application.materials, profile),
     ...checkContract(application.contract, profile),
-    ...voucherFindings(application.costs, voucher, profile),
+    ...voucherFindings(application.costs, voucher, profile, claimant),
     ...checkFilingDates(profile, today),
   ];
   return { voucher, findings: sortFindings(findings) };

@@ -1,5 +1,5 @@
 import { formatYuan } from '#shared/money.ts';
-import type { Profile } from '#shared/profiles/index.ts';
+import { mainTrack, type Profile } from '#shared/profiles/index.ts';
 import { voucherAmount } from '#shared/rules/index.ts';
 import type { CostLine } from '#shared/contract/index.ts';
 
@@ -17,10 +17,12 @@ export function VoucherBreakdown({ costs, profile, rowNumbers }: Props) {
     profile,
   );
   const excludedFen = v.totalCostFen - v.eligibleCostFen;
-  const capped = v.uncappedFen > v.hardCapFen;
+  const capped = v.hardCapFen !== undefined && v.uncappedFen > v.hardCapFen;
+  const { grant, cost } = profile.words;
+  const track = mainTrack(profile);
   return (
     <section className="card voucher" aria-labelledby="voucher-heading" aria-live="polite">
-      <h3 id="voucher-heading">模型券额度（按已录入的费用计算）</h3>
+      <h3 id="voucher-heading">{grant}额度（按已录入的费用计算）</h3>
       <dl className="voucher-steps">
         <div>
           <dt>费用合计</dt>
@@ -36,7 +38,7 @@ export function VoucherBreakdown({ costs, profile, rowNumbers }: Props) {
                 {v.excluded
                   .map(
                     (e) =>
-                      `第 ${rowNumbers?.[e.index] ?? e.index + 1} 笔：${e.reason === 'kind' ? '类别不属于模型购买费用' : '支付日期未填或不在服务期间内'}`,
+                      `第 ${rowNumbers?.[e.index] ?? e.index + 1} 笔：${e.reason === 'kind' ? `类别不属于${cost}` : '支付日期未填或不在服务期间内'}`,
                   )
                   .join('；')}
                 ）
@@ -45,7 +47,7 @@ export function VoucherBreakdown({ costs, profile, rowNumbers }: Props) {
           </dd>
         </div>
         <div>
-          <dt>可计入的模型购买费用</dt>
+          <dt>可计入的{cost}</dt>
           <dd>{formatYuan(v.eligibleCostFen)}</dd>
         </div>
         <div>
@@ -55,20 +57,21 @@ export function VoucherBreakdown({ costs, profile, rowNumbers }: Props) {
         <div>
           <dt>每家企业每年上限</dt>
           <dd>
-            原则上 {formatYuan(v.softCapFen)}，最高 {formatYuan(v.hardCapFen)}
-            {capped && <small>（超过最高额，按 {formatYuan(v.hardCapFen)} 计）</small>}
+            {v.softCapFen !== undefined && <>原则上 {formatYuan(v.softCapFen)}，</>}
+            {v.hardCapFen === undefined ? '无最高额' : <>最高 {formatYuan(v.hardCapFen)}</>}
+            {capped && <small>（超过最高额，按 {formatYuan(v.hardCapFen!)} 计）</small>}
           </dd>
         </div>
         <div className="voucher-total">
-          <dt>模型券额度</dt>
+          <dt>{grant}额度</dt>
           <dd>{formatYuan(v.amountFen)}</dd>
         </div>
       </dl>
-      {v.amountFen > v.softCapFen && (
+      {v.softCapFen !== undefined && v.amountFen > v.softCapFen && (
         <p className="note">超过每年原则上 {formatYuan(v.softCapFen)} 的额度，最终额度以审核结果为准。</p>
       )}
       <p className="hint">
-        {profile.funding.quote} {profile.funding.budgetNote}。
+        {track.quote} {track.budgetNote ? `${track.budgetNote}。` : ''}
       </p>
     </section>
   );

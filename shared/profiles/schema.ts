@@ -10,7 +10,7 @@ import { isLocalDateTime } from '../rules/calendar.ts';
 /** A real wall-clock time in Asia/Shanghai: `YYYY-MM-DD` (the whole day) or `YYYY-MM-DDTHH:mm`. */
 export const localDateTime = z
   .string()
-  .refine(isLocalDateTime, '须是真实的日期，写成 YYYY-MM-DD 或 YYYY-MM-DDTHH:mm（如 2025-10-27T18:00）');
+  .refine(isLocalDateTime, '须是真实的日期，写成“年-月-日”或“年-月-日T时:分”，如 2025-10-27 或 2025-10-27T18:00');
 
 /** Words copied from the guide, so every rule can be traced back to the sentence that states it. */
 const quote = z.string().min(1, '请摘录指南原文');

@@ -1,6 +1,6 @@
 /**
  * The grant calculator: the counted costs of the applicant's track × its rate, capped; all in integer fen.
- * Every word about the programme (模型券, 模型购买费用…) comes from the profile.
+ * Every word about the programme (the grant's name, what the costs are called) comes from the profile.
  */
 import { formatYuan, percentOfFen, sumFen, yuanToFen } from '../money.ts';
 import type { Profile, ProfileTrack } from '../profiles/schema.ts';

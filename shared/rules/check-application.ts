@@ -1,6 +1,7 @@
 /**
  * `checkApplication`: every rule of a profile applied to one application.
  */
+import { modelServiceAgreement } from '../profiles/reading.ts';
 import type { Profile } from '../profiles/schema.ts';
 import { checkApplicant } from './applicant.ts';
 import { isLocalDateTime } from './calendar.ts';
@@ -18,6 +19,15 @@ const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
 /** Errors first, then warnings, then notes; the rules' own order within each. */
 export function sortFindings(findings: Finding[]): Finding[] {
   return [...findings].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
+}
+
+/**
+ * The applicant's name and code as recorded elsewhere; the customer on the contract only when the profile's
+ * agreement makes the applicant the customer (a model-service contract), not for a call without one.
+ */
+function identitiesToCheck(application: Application, profile: Profile): Application['recordedIdentities'] {
+  if (modelServiceAgreement(profile)) return application.recordedIdentities;
+  return application.recordedIdentities.filter((r) => !r.subject.startsWith('contract.'));
 }
 
 /**
@@ -39,7 +49,7 @@ export function checkApplication(application: Application, profile: Profile, tod
   const voucher = voucherAmount(application.costs, profile, claimant);
   const findings = [
     ...checkApplicant(application.applicant, profile),
-    ...checkConsistency(application.applicant, application.recordedIdentities),
+    ...checkConsistency(application.applicant, identitiesToCheck(application, profile)),
     ...checkSharedContacts(application.applicant, application.otherApplicants, profile),
     ...checkConditions(application.conditions, profile, {
       applicant: application.applicant,

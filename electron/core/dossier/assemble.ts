@@ -257,6 +257,7 @@ async function drawPlan(
     callTitle: profile.guideTitle.replace(/项目申请指南$/, ''),
     applicant: manifest.applicant,
     date: manifest.options.date ?? todayInShanghai(),
+    sealed: profile.paper.officialSealOnCover,
   };
   for (let i = 0; i < plan.pages.length;) {
     const page = plan.pages[i]!;

@@ -1,20 +1,24 @@
 import { formatYuan } from '#shared/money.ts';
 import { mainTrack, type Profile } from '#shared/profiles/index.ts';
 import { voucherAmount } from '#shared/rules/index.ts';
+import { CAP_SCOPE_WORDS, type Claimant } from '#shared/rules/tracks.ts';
 import type { CostLine } from '#shared/contract/index.ts';
 
 interface Props {
   costs: CostLine[];
   profile: Profile;
+  /** Who applies: picks the track and the rate (a user unit, a start-up). */
+  claimant?: Claimant;
   /** The row number on screen of each line (rows not yet saved are not in `costs`); by default index + 1. */
   rowNumbers?: number[];
 }
 
 /** The voucher worked out live from the cost table, showing each step: eligible cost × rate, then the caps. */
-export function VoucherBreakdown({ costs, profile, rowNumbers }: Props) {
+export function VoucherBreakdown({ costs, profile, claimant, rowNumbers }: Props) {
   const v = voucherAmount(
     costs.map((c) => ({ kind: c.kind, amountFen: c.amountFen, paidOn: c.paidOn ?? '' })),
     profile,
+    claimant,
   );
   const excludedFen = v.totalCostFen - v.eligibleCostFen;
   const capped = v.hardCapFen !== undefined && v.uncappedFen > v.hardCapFen;
@@ -55,7 +59,7 @@ export function VoucherBreakdown({ costs, profile, rowNumbers }: Props) {
           <dd>{formatYuan(v.uncappedFen)}</dd>
         </div>
         <div>
-          <dt>每家企业每年上限</dt>
+          <dt>{CAP_SCOPE_WORDS[v.hardCapScope ?? v.softCapScope ?? 'company-year']}上限</dt>
           <dd>
             {v.softCapFen !== undefined && <>原则上 {formatYuan(v.softCapFen)}，</>}
             {v.hardCapFen === undefined ? '无最高额' : <>最高 {formatYuan(v.hardCapFen)}</>}

@@ -215,7 +215,12 @@ export function ContractStep({ app, detail, profile, check }: StepProps) {
           </p>
         )}
       </section>
-      <VoucherBreakdown costs={savableLines(rows)} rowNumbers={savableRowNumbers(rows)} profile={profile} />
+      <VoucherBreakdown
+        costs={savableLines(rows)}
+        rowNumbers={savableRowNumbers(rows)}
+        profile={profile}
+        claimant={{ kind: detail.applicant.kind, answers: detail.answers }}
+      />
       <section className="card" aria-labelledby="contract-findings">
         <h3 id="contract-findings">检查结果</h3>
         <FindingList findings={findings} empty="合同与费用没有发现问题。" label="合同与费用的检查结果" />

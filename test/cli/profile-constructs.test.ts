@@ -215,3 +215,15 @@ describe('an unnumbered cover without 公章', () => {
     expect(page(3)).toMatch(/—\s*1\s*—/);
   });
 });
+
+describe('the built-in id', () => {
+  it('cannot be taken by a profile file a manifest names by path', async () => {
+    const copy = path.join(dir, 'shadow.json');
+    copyFileSync(path.join(REPO_ROOT, 'shared/profiles/sz-model-voucher-2025.json'), copy);
+    const file = path.join(dir, 'shadowing.json');
+    writeFileSync(file, JSON.stringify({ ...manifestFor('no-agreement'), profile: './shadow.json' }));
+    const run = await juanzong(['check', file, '--json']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('“sz-model-voucher-2025”是卷宗内置方案的 id，文件不能代替内置方案');
+  });
+});

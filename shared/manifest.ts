@@ -34,6 +34,14 @@ export const manifestApplicant = z.object({
   kind: z.enum(applicantKinds).optional(),
   registeredIn: z.string().optional(),
   established: isoDate.optional(),
+  /** Figures a profile's thresholds read: last year's revenue (yuan), employees, shares in percent by name. */
+  facts: z
+    .object({
+      revenueYuan: z.number().nonnegative().optional(),
+      employees: z.number().int().nonnegative().optional(),
+      shares: z.record(z.string(), z.number().min(0).max(100)).optional(),
+    })
+    .optional(),
   contact: z.string().optional(),
   phone: z.string().optional(),
   address: z.string().optional(),
@@ -140,6 +148,8 @@ export const manifest = z.object({
   contract: manifestContract.optional(),
   costs: z.array(manifestCost).optional(),
   conditions: z.record(z.string(), z.enum(answers)).optional(),
+  /** Dates of events a profile counts periods from (e.g. `first-contract`: the first sales contract), by id. */
+  events: z.record(z.string(), isoDate).optional(),
 });
 
 export type Manifest = z.output<typeof manifest>;

@@ -139,7 +139,7 @@ async function openEverything(log: Log): Promise<void> {
       void dialog.showMessageBox({
         title: '关于卷宗',
         message: `卷宗 Juanzong ${app.getVersion()}`,
-        detail: `深圳市模型券申报材料整理工具（离线）。\n数据文件夹：${dataDir}\n日志：${log.file}`,
+        detail: `政府资助项目申报材料整理工具（离线）。\n数据文件夹：${dataDir}\n日志：${log.file}`,
       }),
   };
   Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(actions, process.platform, app.isPackaged)));

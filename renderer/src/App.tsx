@@ -43,7 +43,7 @@ export function App() {
     <div className="app">
       <header className="app-header">
         <h1>卷宗</h1>
-        <span className="app-subtitle">深圳市模型券（申领）申报材料整理</span>
+        <span className="app-subtitle">政府资助项目申报材料整理</span>
         {view.kind !== 'data' && (
           <button type="button" className="secondary header-data" onClick={() => setView({ kind: 'data' })}>
             数据与备份
@@ -95,7 +95,7 @@ export function App() {
             ) : (
               <section className="empty">
                 <h2>欢迎使用卷宗</h2>
-                <p>先在左侧点「新建申报单位」，填写贵单位的名称，再为它新建一个模型券申报项目。</p>
+                <p>先在左侧点「新建申报单位」，填写贵单位的名称，再为它新建一个申报项目（选择要申报的方案）。</p>
                 <SampleOffer
                   onOpen={(application) => {
                     setSelectedId(application.applicantId);

@@ -49,7 +49,7 @@ export function filingWindows(profile: Profile, nowMs: number = Date.now()): Fil
 
 /** What the clerk can still do once both windows have closed. */
 export function afterClosingAdvice(profile: Profile): string {
-  const phone = profile.submission.phones.find((p) => p.purpose === '政策咨询')?.number;
+  const phone = profile.submission.phones?.find((p) => p.purpose === '政策咨询')?.number;
   return (
     `${profile.year} 年的受理时间已经结束，本批次不能再递交。材料可以继续在这里整理、检查和生成，` +
     `留待下一批次的申报通知${phone ? `；有疑问可拨打政策咨询电话 ${phone}` : ''}。`

@@ -60,14 +60,19 @@ export const finding = z.object({
   message: z.string(),
 });
 
+const capScope = z.enum(['company-year', 'project', 'track']);
+
 export const voucher = z.object({
+  trackId: z.string(),
   totalCostFen: z.number().int(),
   eligibleCostFen: z.number().int(),
   ratePercent: z.number(),
   uncappedFen: z.number().int(),
   amountFen: z.number().int(),
-  softCapFen: z.number().int(),
-  hardCapFen: z.number().int(),
+  softCapFen: z.number().int().optional(),
+  softCapScope: capScope.optional(),
+  hardCapFen: z.number().int().optional(),
+  hardCapScope: capScope.optional(),
   excluded: z.array(z.object({ index: z.number().int(), reason: z.enum(['kind', 'date']) })),
 });
 

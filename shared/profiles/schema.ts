@@ -1,55 +1,93 @@
 /**
- * The zod schema of a programme profile: one guide (申请指南) written as data. Next year's voucher, or a sibling
- * programme of the same plan, is a new JSON file that passes this schema — not new code.
+ * The zod schema of a programme profile, format v2: one guide (申请指南) of the bureau's template written as data —
+ * funding tracks, typed conditions, agreements, materials with their form, paper rules and the programme's words.
+ * A v1 file still imports: `v1-to-v2.ts` converts it. Optional fields stay absent when the guide does not say.
  */
 import { z } from 'zod';
 import { applicantKinds } from '../manifest.ts';
+import { isLocalDateTime } from '../rules/calendar.ts';
 
-/** A wall-clock time in Asia/Shanghai: `YYYY-MM-DD` (the whole day) or `YYYY-MM-DDTHH:mm`. */
+/** A real wall-clock time in Asia/Shanghai: `YYYY-MM-DD` (the whole day) or `YYYY-MM-DDTHH:mm`. */
 export const localDateTime = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2})?$/, '日期须写成 YYYY-MM-DD 或 YYYY-MM-DDTHH:mm');
+  .refine(isLocalDateTime, '须是真实的日期，写成“年-月-日”或“年-月-日T时:分”，如 2025-10-27 或 2025-10-27T18:00');
 
 /** Words copied from the guide, so every rule can be traced back to the sentence that states it. */
 const quote = z.string().min(1, '请摘录指南原文');
+const text = z.string().min(1);
+const id = z.string().regex(/^[a-z0-9-]+$/, 'id 只用小写字母、数字和连字符');
 
 /** An inclusive period; a bare date as `to` means the end of that day. */
-export const period = z.strictObject({ from: localDateTime, to: localDateTime });
+export const period = z.strictObject({
+  from: localDateTime,
+  to: localDateTime,
+  /** The guide counts in working days (工作日) here: shown to the clerk, the dates stay as written. */
+  workingDays: z.boolean().optional(),
+});
+
+/** A period counted from an event: "首次销售合同及其一年内", "指南发布之日起6个月内". */
+export const relativePeriod = z.strictObject({
+  /** The event, an id the manifest gives a date for (`first-contract`) or a profile date (`guide-published`). */
+  event: id,
+  eventLabel: text,
+  /** Months after the event the period starts (0: the event's day) and ends. */
+  fromMonths: z.number().int().min(0),
+  toMonths: z.number().int().positive(),
+  quote,
+});
+
+/** Where a date must fall: fixed dates, or a span after an event. */
+export const datedWindow = z.union([period, relativePeriod]);
 
 export const fileKinds = ['pdf', 'jpg', 'png', 'tiff'] as const;
+export const applicantFacts = ['yearsEstablished', 'revenueYuan', 'employees', 'share'] as const;
+export const comparisons = ['>=', '>', '<=', '<'] as const;
 
-const exemption = z.strictObject({ id: z.string().min(1), label: z.string().min(1), quote });
+/** Who a rule applies to: a kind of applicant, or a yes to one of the profile's questions (a start-up, say). */
+export const appliesTo = z.strictObject({
+  applicantKinds: z.array(z.enum(applicantKinds)).min(1).optional(),
+  /** The id of a question condition answered "yes". */
+  answeredYes: id.optional(),
+});
+
+const exemption = z.strictObject({ id, label: text, quote });
 
 /** Whether a material must be in the dossier, and what lets the clerk leave it out. */
 export const requirement = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('required') }),
-  /** Required unless one of the exemptions applies; the clerk marks it exempt and says which. */
   z.strictObject({ kind: z.literal('exemptible'), exemptions: z.array(exemption).min(1) }),
-  /** Required only when `when` holds; otherwise the clerk marks it not applicable with a reason. */
-  z.strictObject({ kind: z.literal('conditional'), when: z.string().min(1), quote }),
+  z.strictObject({ kind: z.literal('conditional'), when: text, quote, appliesTo: appliesTo.optional() }),
 ]);
 
-export const material = z.strictObject({
-  id: z.string().regex(/^[a-z0-9-]+$/, '材料 id 只用小写字母、数字和连字符'),
-  group: z.enum(['common', 'special']),
-  /** The title as the guide words it. */
-  title: z.string().min(1),
+/** What the paper of a material must be: original, a copy, or a copy checked against the original. */
+export const materialForm = z.strictObject({
+  kind: z.enum(['original', 'copy', 'verified-copy']),
+  signedBy: z.array(text).min(1).optional(),
+  copies: z.number().int().positive().optional(),
+  spineText: text.optional(),
+  /** A foreign-language document needs a Chinese translation. */
+  translationIfForeign: z.boolean().optional(),
+  /** The material is a list built from other data (e.g. "合同清单" from the contracts). */
+  derivedFrom: text.optional(),
   quote,
-  /** What it is and where to get it. */
-  description: z.string().min(1),
-  source: z.string().min(1),
+});
+
+export const material = z.strictObject({
+  id,
+  group: z.enum(['common', 'special']),
+  title: text,
+  quote,
+  description: text,
+  source: text,
   requirement,
   fileKinds: z.array(z.enum(fileKinds)).min(1),
   seal: z.strictObject({ official: z.boolean(), crossPageWhenMultiPage: z.boolean() }),
-  help: z.string().min(1),
-  /**
-   * The guide asks for an electronic copy of this material too (a signed credit report, say): the card then tells
-   * the clerk to hand in the signed or attached file separately, since the paper copy cannot carry it.
-   */
+  help: text,
   electronicCopy: z.boolean().optional(),
+  form: materialForm.optional(),
 });
 
-/** Where a condition's answer comes from: the clerk's yes/no, or a field the contract rules already check. */
+/** Where a yes/no condition's answer comes from: the clerk, or a field the agreement rules already check. */
 export const conditionAnswerSources = [
   'question',
   'contract.providerListed',
@@ -57,120 +95,172 @@ export const conditionAnswerSources = [
   'contract.relatedParty',
 ] as const;
 
+/** How a condition is tested: a yes/no question, a number about the applicant, or a date inside a window. */
+export const conditionTest = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('question'), question: text, answeredBy: z.enum(conditionAnswerSources) }),
+  z.strictObject({
+    kind: z.literal('threshold'),
+    fact: z.enum(applicantFacts),
+    /** For `share`: which share (e.g. `software-revenue`), as the manifest names it. */
+    shareOf: id.optional(),
+    label: text,
+    compare: z.enum(comparisons),
+    value: z.number().nonnegative(),
+    unit: text,
+  }),
+  z.strictObject({
+    kind: z.literal('dated'),
+    /** The manifest's event whose date is judged (e.g. `first-contract`), and how the clerk calls it. */
+    subject: id,
+    subjectLabel: text,
+    window: datedWindow,
+  }),
+]);
+
 export const condition = z.strictObject({
-  id: z.string().regex(/^[a-z0-9-]+$/),
+  id,
   group: z.enum(['basic', 'special']),
-  /** The guide's numbering, e.g. 基础条件（三）. */
-  number: z.string().min(1),
+  number: text,
   quote,
-  question: z.string().min(1),
-  /** What a "no" means for the application. */
-  noMeans: z.string().min(1),
-  /** A "no" to a mandatory condition is an error; to an optional one, a warning. */
+  /** The question or the sentence shown to the clerk. */
+  question: text,
+  noMeans: text,
   mandatory: z.boolean(),
-  answeredBy: z.enum(conditionAnswerSources),
+  test: conditionTest,
+  appliesTo: appliesTo.optional(),
 });
 
-export const relatedPartyQuestion = z.strictObject({
-  id: z.string().regex(/^[a-z0-9-]+$/),
-  /** The criterion as the law words it. */
-  criterion: z.string().min(1),
-  question: z.string().min(1),
+const cap = z.strictObject({
+  yuan: z.number().int().positive(),
+  scope: z.enum(['company-year', 'project', 'track']),
+  /** Soft: "原则上不超过" — a warning above it; hard: "最高" — the amount is cut to it. */
+  kind: z.enum(['soft', 'hard']),
+  quote,
 });
 
-const costKind = z.strictObject({ id: z.string().regex(/^[a-z0-9-]+$/), label: z.string().min(1) });
+const costKind = z.strictObject({ id, label: text });
 
-export const funding = z.strictObject({
-  mode: z.string().min(1),
+/** One way of being funded: who claims it, on what base, at what rate, up to what caps. */
+export const track = z.strictObject({
+  id,
+  label: text,
+  mode: text,
+  claimants: appliesTo.optional(),
+  base: z.enum(['contract-amount', 'eligible-costs', 'sales', 'investment']),
   ratePercent: z.number().positive().max(100),
-  /** The yearly amount a company gets "in principle"; above it the application draws a warning. */
-  softCapYuan: z.number().int().nonnegative(),
-  hardCapYuan: z.number().int().positive(),
-  eligibleCostKinds: z.array(costKind).min(1),
-  quote,
-  budgetNote: z.string().min(1),
-});
-
-export const region = z.strictObject({
-  label: z.string().min(1),
-  /** A registered address naming one of these is inside the region. */
-  names: z.array(z.string().min(1)).min(1),
-  /** Districts, so that "南山区" alone also counts. */
-  districts: z.array(z.string().min(1)),
-  /** Credit-code region digits (characters 3–8) that prove registration inside the region. */
-  creditCodeRegionPrefixes: z.array(z.string().regex(/^\d{2,6}$/)).min(1),
-  /** Region digits that say nothing either way (national registrations, areas later moved into the region). */
-  creditCodeUndecidedPrefixes: z.array(z.string().regex(/^\d{2,6}$/)),
-});
-
-export const applicantRules = z.strictObject({
-  acceptedKinds: z.array(z.enum(applicantKinds)).min(1),
-  region,
+  rateChanges: z.array(z.strictObject({ appliesTo, ratePercent: z.number().positive().max(100), quote })).optional(),
+  caps: z.array(cap),
+  eligibleCostKinds: z.array(costKind).min(1).optional(),
+  /** Costs count when paid inside this window. */
+  costPeriod: datedWindow.optional(),
+  budgetNote: text.optional(),
   quote,
 });
 
-export const contractRules = z.strictObject({
+export const relatedPartyQuestion = z.strictObject({ id, criterion: text, question: text });
+
+/** An agreement the application rests on; the model-service contract is one kind. */
+export const agreement = z.strictObject({
+  id,
+  kind: z.enum(['model-service', 'sales', 'other']),
+  label: text,
+  roles: z.strictObject({ applicant: text, counterparty: text }),
   requireListedProvider: z.boolean(),
   forbidRelatedParty: z.boolean(),
   requireModelFiling: z.boolean(),
-  relatedPartyBasis: z.string().min(1),
+  relatedPartyBasis: text.optional(),
   relatedPartyQuestions: z.array(relatedPartyQuestion),
+  servicePeriod: period.optional(),
+  quote: quote.optional(),
 });
+
+export const region = z.strictObject({
+  label: text,
+  names: z.array(text).min(1),
+  districts: z.array(text),
+  creditCodeRegionPrefixes: z.array(z.string().regex(/^\d{2,6}$/)).min(1),
+  creditCodeUndecidedPrefixes: z.array(z.string().regex(/^\d{2,6}$/)),
+});
+
+export const applicantRules = z.strictObject({ acceptedKinds: z.array(z.enum(applicantKinds)).min(1), region, quote });
 
 export const dates = z.strictObject({
   timeZone: z.literal('Asia/Shanghai'),
   utcOffset: z.literal('+08:00'),
-  serviceWindow: period,
   onlineFiling: period,
   paperFiling: period,
-  resultValidUntil: localDateTime,
-  reviewWorkingDays: z.number().int().positive(),
+  guidePublished: localDateTime.optional(),
+  resultValidUntil: localDateTime.optional(),
+  reviewWorkingDays: z.number().int().positive().optional(),
 });
 
-const phone = z.strictObject({ purpose: z.string().min(1), number: z.string().min(1) });
+export const paperSizes = ['A4', 'A3', 'B5', 'letter'] as const;
+
+/** How the bound dossier is made: these drive the page plan. */
+export const paper = z.strictObject({
+  size: z.enum(paperSizes),
+  /** Materials that may keep another size ("A4纸（特殊规定的除外）"): their ids, or all when `any`. */
+  sizeExceptions: z.union([z.literal('any'), z.array(id)]).optional(),
+  duplex: z.boolean(),
+  copies: z.number().int().positive(),
+  numbering: z.strictObject({
+    continuous: z.boolean(),
+    skipBlank: z.boolean(),
+    cover: z.boolean(),
+    contents: z.boolean(),
+  }),
+  officialSealOnCover: z.boolean(),
+  sealEveryMaterial: z.boolean(),
+  crossPageSealWhenMultiPage: z.boolean(),
+  binding: z.enum(['perfect', 'staple', 'none']),
+  quote,
+});
+
+/** Every word the clerk reads about the programme. */
+export const words = z.strictObject({
+  /** The programme's short name: 模型券, 训力券, 首版次软件推广应用. */
+  programme: text,
+  /** What the money is called: 模型券 (a voucher), 资助, 奖励. */
+  grant: text,
+  /** What the counted costs are called: 模型购买费用, 项目总投资. */
+  cost: text,
+  /** Where the online filing is done. */
+  onlineSystem: text.optional(),
+  /** The submission sentences shown when paper filing is open. */
+  submission: z.array(text).optional(),
+});
+
+const phone = z.strictObject({ purpose: text, number: text });
 
 export const submission = z.strictObject({
-  paper: z.strictObject({
-    paperSize: z.literal('A4'),
-    duplex: z.boolean(),
-    copies: z.number().int().positive(),
-    sealEveryMaterial: z.boolean(),
-    crossPageSealWhenMultiPage: z.boolean(),
-    pageNumbers: z.strictObject({ continuous: z.boolean(), skipBlank: z.boolean(), includeCover: z.boolean() }),
-    binding: z.enum(['perfect', 'staple', 'none']),
-    quote,
-  }),
-  authority: z.string().min(1),
-  window: z.string().min(1),
-  appointment: z.strictObject({ app: z.string().min(1), steps: z.array(z.string().min(1)).min(1), note: z.string() }),
-  phones: z.array(phone).min(1),
-  onlineRoute: z.array(z.string().min(1)).min(1),
-  process: z.array(z.string().min(1)),
+  authority: text,
+  window: text.optional(),
+  appointment: z.strictObject({ app: text, steps: z.array(text).min(1), note: z.string() }).optional(),
+  phones: z.array(phone).optional(),
+  onlineRoute: z.array(text).optional(),
+  process: z.array(text).optional(),
 });
 
-/** One sentence of the guide that states a rule, and where Juanzong encodes it. */
-export const traceEntry = z.strictObject({
-  quote,
-  /** Profile paths (`funding.ratePercent`) and rule codes (`rule:contract-outside-window`). */
-  encodedAt: z.array(z.string().min(1)).min(1),
-});
+export const traceEntry = z.strictObject({ quote, encodedAt: z.array(text).min(1) });
 
 export const profileObject = z.strictObject({
-  schemaVersion: z.literal(1),
+  schemaVersion: z.literal(2),
   id: z.string().regex(/^[a-z0-9-]+$/, '方案 id 只用小写字母、数字和连字符'),
-  title: z.string().min(1),
-  guideTitle: z.string().min(1),
-  issuer: z.string().min(1),
-  basis: z.array(z.string().min(1)).min(1),
+  title: text,
+  guideTitle: text,
+  issuer: text,
+  basis: z.array(text).min(1),
   year: z.number().int().min(2000).max(2100),
+  words,
   applicant: applicantRules,
-  materials: z.array(material).min(1),
+  tracks: z.array(track).min(1),
   conditions: z.array(condition),
-  funding,
-  contract: contractRules,
+  agreements: z.array(agreement),
+  materials: z.array(material).min(1),
+  paper,
   dates,
   submission,
-  sharedContacts: z.strictObject({ forbidWithinYear: z.boolean(), quote }),
+  sharedContacts: z.strictObject({ forbidWithinYear: z.boolean(), quote }).optional(),
   trace: z.array(traceEntry).min(1),
 });
 
@@ -178,47 +268,9 @@ export const profileObject = z.strictObject({
 export type Profile = z.output<typeof profileObject>;
 export type ProfileMaterial = z.output<typeof material>;
 export type ProfileCondition = z.output<typeof condition>;
+export type ProfileTrack = z.output<typeof track>;
+export type ProfileAgreement = z.output<typeof agreement>;
+export type AppliesTo = z.output<typeof appliesTo>;
 export type Period = z.output<typeof period>;
-
-type RefineContext = z.core.$RefinementCtx<z.output<typeof profileObject>>;
-
-function requireUnique(ids: string[], path: (string | number)[], ctx: RefineContext): void {
-  ids.forEach((id, index) => {
-    if (ids.indexOf(id) !== index)
-      ctx.addIssue({ code: 'custom', path: [...path, index, 'id'], message: `id “${id}” 重复` });
-  });
-}
-
-function requireOrdered(p: Period, path: string[], ctx: RefineContext): void {
-  if (p.from.slice(0, 10) > p.to.slice(0, 10)) ctx.addIssue({ code: 'custom', path, message: '开始日期晚于结束日期' });
-}
-
-/** The profile schema with the checks that span fields: unique ids, ordered periods, caps in order. */
-export const profileSchema = profileObject.superRefine((p, ctx) => {
-  requireUnique(
-    p.materials.map((m) => m.id),
-    ['materials'],
-    ctx,
-  );
-  requireUnique(
-    p.conditions.map((c) => c.id),
-    ['conditions'],
-    ctx,
-  );
-  requireUnique(
-    p.contract.relatedPartyQuestions.map((q) => q.id),
-    ['contract', 'relatedPartyQuestions'],
-    ctx,
-  );
-  requireUnique(
-    p.funding.eligibleCostKinds.map((k) => k.id),
-    ['funding', 'eligibleCostKinds'],
-    ctx,
-  );
-  requireOrdered(p.dates.serviceWindow, ['dates', 'serviceWindow'], ctx);
-  requireOrdered(p.dates.onlineFiling, ['dates', 'onlineFiling'], ctx);
-  requireOrdered(p.dates.paperFiling, ['dates', 'paperFiling'], ctx);
-  if (p.funding.softCapYuan > p.funding.hardCapYuan) {
-    ctx.addIssue({ code: 'custom', path: ['funding', 'softCapYuan'], message: '原则上限不能高于最高限额' });
-  }
-});
+export type RelativePeriod = z.output<typeof relativePeriod>;
+export type DatedWindow = z.output<typeof datedWindow>;

@@ -72,3 +72,15 @@ export function chineseDate(text: string): string {
   const [y, m, d] = text.slice(0, 10).split('-').map(Number);
   return `${y}年${m}月${d}日${text.length > 10 ? text.slice(11) : ''}`;
 }
+
+/**
+ * The date `months` calendar months after `date` (the month's last day when it is shorter), then `days` more.
+ * @example addMonths('2025-03-10', 12, -1) === '2026-03-09' // "一年内" from 10 March
+ */
+export function addMonths(date: string, months: number, days = 0): string {
+  const [y, m, d] = date.slice(0, 10).split('-').map(Number) as [number, number, number];
+  const monthIndex = y * 12 + (m - 1) + months;
+  const lastDay = new Date(Date.UTC(Math.floor(monthIndex / 12), (monthIndex % 12) + 1, 0)).getUTCDate();
+  const shifted = new Date(Date.UTC(Math.floor(monthIndex / 12), monthIndex % 12, Math.min(d, lastDay)));
+  return addDays(shifted.toISOString().slice(0, 10), days);
+}

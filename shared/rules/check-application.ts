@@ -1,6 +1,7 @@
 /**
  * `checkApplication`: every rule of a profile applied to one application.
  */
+import { modelServiceAgreement } from '../profiles/reading.ts';
 import type { Profile } from '../profiles/schema.ts';
 import { checkApplicant } from './applicant.ts';
 import { isLocalDateTime } from './calendar.ts';
@@ -21,6 +22,15 @@ export function sortFindings(findings: Finding[]): Finding[] {
 }
 
 /**
+ * The applicant's name and code as recorded elsewhere; the customer on the contract only when the profile's
+ * agreement makes the applicant the customer (a model-service contract), not for a call without one.
+ */
+function identitiesToCheck(application: Application, profile: Profile): Application['recordedIdentities'] {
+  if (modelServiceAgreement(profile)) return application.recordedIdentities;
+  return application.recordedIdentities.filter((r) => !r.subject.startsWith('contract.'));
+}
+
+/**
  * Applies the profile's eligibility, completeness and date rules to an application and works out the voucher.
  * Pure: the caller supplies today and other applicants' contacts.
  *
@@ -31,15 +41,24 @@ export function sortFindings(findings: Finding[]): Finding[] {
  */
 export function checkApplication(application: Application, profile: Profile, today: string): CheckResult {
   if (!isLocalDateTime(today)) throw new RangeError(`today 须写成 YYYY-MM-DD 或 YYYY-MM-DDTHH:mm，收到“${today}”`);
-  const voucher = voucherAmount(application.costs, profile);
+  const claimant = {
+    kind: application.applicant.kind,
+    answers: application.conditions,
+    events: application.events,
+  };
+  const voucher = voucherAmount(application.costs, profile, claimant);
   const findings = [
     ...checkApplicant(application.applicant, profile),
-    ...checkConsistency(application.applicant, application.recordedIdentities),
+    ...checkConsistency(application.applicant, identitiesToCheck(application, profile)),
     ...checkSharedContacts(application.applicant, application.otherApplicants, profile),
-    ...checkConditions(application.conditions, profile),
+    ...checkConditions(application.conditions, profile, {
+      applicant: application.applicant,
+      events: application.events,
+      today,
+    }),
     ...checkMaterials(application.materials, profile),
     ...checkContract(application.contract, profile),
-    ...voucherFindings(application.costs, voucher, profile),
+    ...voucherFindings(application.costs, voucher, profile, claimant),
     ...checkFilingDates(profile, today),
   ];
   return { voucher, findings: sortFindings(findings) };

@@ -30,7 +30,7 @@ export function checkSharedContacts(
   others: OtherApplicantContact[],
   profile: Profile,
 ): Finding[] {
-  if (!profile.sharedContacts.forbidWithinYear) return [];
+  if (!profile.sharedContacts?.forbidWithinYear) return [];
   const rivals = others.filter((o) => o.year === profile.year && !isSameApplicant(applicant, o));
   const contact = normalizeName(applicant.contact ?? '');
   const phone = normalizePhone(applicant.phone ?? '');

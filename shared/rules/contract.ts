@@ -1,7 +1,8 @@
 /**
  * Rules on the service contract: a listed provider, no related party, a filed model, services inside the window.
  */
-import type { Profile } from '../profiles/schema.ts';
+import { modelServiceAgreement } from '../profiles/reading.ts';
+import type { Profile, ProfileAgreement } from '../profiles/schema.ts';
 import { addDays, chineseDate, daysInclusive } from './calendar.ts';
 import { error, warning } from './findings.ts';
 import type { ContractFacts, Finding } from './types.ts';
@@ -17,18 +18,18 @@ const FIELDS_TO_FILL = [
 /** A contract with every field the rules judge filled in. */
 type FilledContract = ContractFacts & Required<Pick<ContractFacts, (typeof FIELDS_TO_FILL)[number][0]>>;
 
-function checkProvider(contract: FilledContract, profile: Profile): Finding[] {
+function checkProvider(contract: FilledContract, rules: ProfileAgreement, grant: string): Finding[] {
   if (!contract.provider.trim()) {
     return [
       error('contract-provider-missing', 'contract.provider', '请填写签订服务合同的模型服务机构名称（与合同一致）。'),
     ];
   }
-  if (profile.contract.requireListedProvider && !contract.providerListed) {
+  if (rules.requireListedProvider && !contract.providerListed) {
     return [
       error(
         'contract-provider-not-listed',
         'contract.providerListed',
-        `模型服务机构“${contract.provider}”不在已入库模型服务机构名单中。只有与已入库机构签订的合同才能申领模型券：请核对入库名单，或改与已入库机构签约。`,
+        `模型服务机构“${contract.provider}”不在已入库模型服务机构名单中。只有与已入库机构签订的合同才能申领${grant}：请核对入库名单，或改与已入库机构签约。`,
       ),
     ];
   }
@@ -36,8 +37,7 @@ function checkProvider(contract: FilledContract, profile: Profile): Finding[] {
 }
 
 /** The related-party test of EIT Implementation Regulations art. 109, asked as the profile's questions. */
-export function checkRelatedParty(contract: FilledContract, profile: Profile): Finding[] {
-  const rules = profile.contract;
+export function checkRelatedParty(contract: FilledContract, rules: ProfileAgreement, grant: string): Finding[] {
   if (!rules.forbidRelatedParty) return [];
   const provider = contract.provider || '模型服务机构';
   if (contract.relatedParty) {
@@ -45,7 +45,7 @@ export function checkRelatedParty(contract: FilledContract, profile: Profile): F
       error(
         'contract-related-party',
         'contract.relatedParty',
-        `申报单位与“${provider}”构成关联方，与关联方签订的合同不能申领模型券。请改与非关联方的已入库模型服务机构签约。`,
+        `申报单位与“${provider}”构成关联方，与关联方签订的合同不能申领${grant}。请改与非关联方的已入库模型服务机构签约。`,
       ),
     ];
   }
@@ -58,7 +58,7 @@ export function checkRelatedParty(contract: FilledContract, profile: Profile): F
         error(
           'contract-related-party',
           subject,
-          `申报单位与“${provider}”${q.criterion}，按企业所得税法实施条例第一百零九条构成关联方，该合同不能申领模型券。请改与非关联方的已入库模型服务机构签约。`,
+          `申报单位与“${provider}”${q.criterion}，按企业所得税法实施条例第一百零九条构成关联方，该合同不能申领${grant}。请改与非关联方的已入库模型服务机构签约。`,
         ),
       ];
     }
@@ -76,48 +76,51 @@ export function checkRelatedParty(contract: FilledContract, profile: Profile): F
   return findings;
 }
 
-function checkModel(contract: ContractFacts, profile: Profile): Finding[] {
+function checkModel(contract: ContractFacts, rules: ProfileAgreement, grant: string): Finding[] {
   const findings: Finding[] = [];
   if (!contract.model.trim())
     findings.push(warning('contract-model-missing', 'contract.model', '请填写合同所用模型的名称。'));
-  if (profile.contract.requireModelFiling && !contract.modelFiling.trim()) {
+  if (rules.requireModelFiling && !contract.modelFiling.trim()) {
     findings.push(
       error(
         'contract-model-filing-missing',
         'contract.modelFiling',
-        '没有填写模型在国家网信办的备案号。只有已备案的生成式人工智能模型才能申领模型券：请向模型服务机构索取备案号，或在国家网信办公布的备案信息中查找。',
+        `没有填写模型在国家网信办的备案号。只有已备案的生成式人工智能模型才能申领${grant}：请向模型服务机构索取备案号，或在国家网信办公布的备案信息中查找。`,
       ),
     );
   }
   return findings;
 }
 
+function reversed(serviceFrom: string, serviceTo: string): Finding[] {
+  return [
+    error(
+      'contract-dates-reversed',
+      'contract.serviceTo',
+      `服务结束日期（${serviceTo}）早于开始日期（${serviceFrom}），请对照合同改正。`,
+    ),
+  ];
+}
+
 function span(from: string, to: string): string {
   return `${chineseDate(from)}至${chineseDate(to)}（${daysInclusive(from, to)}天）`;
 }
 
-/** Checks that the contract's services fall inside the profile's service window. */
-export function checkServiceWindow(contract: FilledContract, profile: Profile): Finding[] {
+/** Checks that the contract's services fall inside the agreement's service period, when the profile sets one. */
+export function checkServiceWindow(contract: FilledContract, rules: ProfileAgreement, grant: string): Finding[] {
   const { serviceFrom, serviceTo } = contract;
-  const windowFrom = profile.dates.serviceWindow.from.slice(0, 10);
-  const windowTo = profile.dates.serviceWindow.to.slice(0, 10);
+  if (!rules.servicePeriod) return serviceFrom > serviceTo ? reversed(serviceFrom, serviceTo) : [];
+  const windowFrom = rules.servicePeriod.from.slice(0, 10);
+  const windowTo = rules.servicePeriod.to.slice(0, 10);
   const window = `${chineseDate(windowFrom)}至${chineseDate(windowTo)}`;
-  if (serviceFrom > serviceTo) {
-    return [
-      error(
-        'contract-dates-reversed',
-        'contract.serviceTo',
-        `服务结束日期（${serviceTo}）早于开始日期（${serviceFrom}），请对照合同改正。`,
-      ),
-    ];
-  }
+  if (serviceFrom > serviceTo) return reversed(serviceFrom, serviceTo);
   if (serviceTo < windowFrom || serviceFrom > windowTo) {
     const subject = serviceTo < windowFrom ? 'contract.serviceTo' : 'contract.serviceFrom';
     return [
       error(
         'contract-outside-window',
         subject,
-        `合同服务期${serviceFrom}至${serviceTo}完全在规定期间（${window}）以外，不能申领模型券。请核对合同日期，或选用在规定期间内开展服务的合同。`,
+        `合同服务期${serviceFrom}至${serviceTo}完全在规定期间（${window}）以外，不能申领${grant}。请核对合同日期，或选用在规定期间内开展服务的合同。`,
       ),
     ];
   }
@@ -130,7 +133,7 @@ export function checkServiceWindow(contract: FilledContract, profile: Profile): 
     warning(
       'contract-partly-outside-window',
       subject,
-      `合同服务期有部分在规定期间（${window}）以外：${outside.join('、')}的服务不计入模型券，这些日子支付的费用也不计入。`,
+      `合同服务期有部分在规定期间（${window}）以外：${outside.join('、')}的服务不计入${grant}，这些日子支付的费用也不计入。`,
     ),
   ];
 }
@@ -156,16 +159,23 @@ function fieldsToFill(contract: ContractFacts): Finding[] {
  * judge; until then they name the fields still empty.
  */
 export function checkContract(contract: ContractFacts | undefined, profile: Profile): Finding[] {
+  const rules = modelServiceAgreement(profile);
+  if (!rules) return [];
   if (!contract) {
     return [
-      error('contract-missing', 'contract', '还没有录入服务合同：请填写模型服务机构、模型、备案号和服务起止日期。'),
+      error(
+        'contract-missing',
+        'contract',
+        `还没有录入${rules.label}：请填写${rules.roles.counterparty}、模型、备案号和服务起止日期。`,
+      ),
     ];
   }
   if (!isFilled(contract)) return fieldsToFill(contract);
+  const grant = profile.words.grant;
   return [
-    ...checkProvider(contract, profile),
-    ...checkRelatedParty(contract, profile),
-    ...checkModel(contract, profile),
-    ...checkServiceWindow(contract, profile),
+    ...checkProvider(contract, rules, grant),
+    ...checkRelatedParty(contract, rules, grant),
+    ...checkModel(contract, rules, grant),
+    ...checkServiceWindow(contract, rules, grant),
   ];
 }

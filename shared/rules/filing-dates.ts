@@ -6,6 +6,17 @@ import { chineseDate, periodStatus } from './calendar.ts';
 import { info, warning } from './findings.ts';
 import type { Finding } from './types.ts';
 
+function onlineWhere(profile: Profile): string {
+  return profile.words.onlineSystem ? `在${profile.words.onlineSystem}` : '在申报系统';
+}
+
+/** Where and how the paper goes in, as far as the profile says. */
+function paperRoute(profile: Profile): string {
+  const { window: place, appointment } = profile.submission;
+  const book = appointment ? `请在“${appointment.app}”APP预约，` : '请';
+  return `${book}到${place ?? profile.submission.authority}递交纸质材料`;
+}
+
 function lastDayNote(to: string, today: string): string {
   if (to.slice(0, 10) !== today.slice(0, 10)) return '';
   return to.length > 10 ? `今天是最后一天，${to.slice(11)}截止。` : '今天是最后一天。';
@@ -22,7 +33,7 @@ export function checkOnlineFiling(profile: Profile, today: string): Finding[] {
         info(
           'online-filing-not-open',
           subject,
-          `网络填报受理时间为${window}，尚未开始。可先整理材料，到时在广东政务服务网在线提交。`,
+          `网络填报受理时间为${window}，尚未开始。可先整理材料，到时${onlineWhere(profile)}在线提交。`,
         ),
       ];
     case 'open':
@@ -48,7 +59,6 @@ export function checkOnlineFiling(profile: Profile, today: string): Finding[] {
 export function checkPaperFiling(profile: Profile, today: string): Finding[] {
   const { paperFiling } = profile.dates;
   const window = `${chineseDate(paperFiling.from)}至${chineseDate(paperFiling.to)}`;
-  const { window: place, appointment } = profile.submission;
   const subject = 'dates.paperFiling';
   switch (periodStatus(paperFiling, today)) {
     case 'before':
@@ -64,7 +74,7 @@ export function checkPaperFiling(profile: Profile, today: string): Finding[] {
         info(
           'paper-filing-open',
           subject,
-          `书面材料正在受理（${window}）。${lastDayNote(paperFiling.to, today)}网上预审通过后，请在“${appointment.app}”APP预约，到${place}递交纸质材料；递交了纸质材料才算申报成功。`,
+          `书面材料正在受理（${window}）。${lastDayNote(paperFiling.to, today)}网上预审通过后，${paperRoute(profile)}；${(profile.words.submission ?? ['递交了纸质材料才算申报成功']).join('；')}。`,
         ),
       ];
     case 'after':

@@ -57,6 +57,7 @@ export function applicationFromManifest(manifest: Manifest, context: ManifestCon
     ...(contract ? { contract: { ...contract, relatedPartyAnswers: { ...contract.relatedPartyAnswers } } } : {}),
     costs: (manifest.costs ?? []).map((c) => ({ ...c, amountFen: yuanToFen(c.amount) })),
     conditions: { ...manifest.conditions },
+    events: { ...manifest.events },
     recordedIdentities: recordedIdentities(manifest),
     otherApplicants: context.otherApplicants ?? [],
   };

@@ -69,8 +69,26 @@ function checkMaterial(material: ProfileMaterial, state: MaterialState | undefin
   if (setAside?.state === 'exempt' && setAside.reason.trim()) return exemptFindings(material, setAside.reason.trim());
   if (setAside?.state === 'not-applicable') return notApplicableFindings(material, setAside.reason);
   if (state && state.missingFiles.length > 0) return missingFileFindings(material, state);
-  if (state && state.attachedFiles > 0) return [];
+  if (state && state.attachedFiles > 0) return formFindings(material);
   return [error('material-missing', material.id, missingMessage(material))];
+}
+
+const FORM_WORDS = {
+  original: '原件（不能用复印件）',
+  copy: '复印件',
+  'verified-copy': '复印件，递交时带原件核对',
+} as const;
+
+/** What the paper of a material must be, when the guide says (an original, signed by the legal representative…). */
+function formFindings(material: ProfileMaterial): Finding[] {
+  const form = material.form;
+  if (!form) return [];
+  const parts = [`须提交${FORM_WORDS[form.kind]}`];
+  if (form.signedBy) parts.push(`由${form.signedBy.join('、')}签字`);
+  if (form.copies) parts.push(`一式${form.copies}份`);
+  if (form.translationIfForeign) parts.push('外文材料须附中文译本');
+  if (form.derivedFrom) parts.push(`按${form.derivedFrom}整理`);
+  return [info('material-form', material.id, `“${material.title}”${parts.join('，')}。指南原文：${form.quote}`)];
 }
 
 /** Checks every material of the profile against what the clerk attached, and flags materials the profile lacks. */

@@ -5,6 +5,9 @@ import type { SetAside } from '../dossier/material-status.ts';
 import type { Fen } from '../money.ts';
 import type { applicantKinds, answers, deploymentKinds } from '../manifest.ts';
 
+/** Whom a cap counts against: a company in a year, one project, the whole track. */
+export type CapScope = 'company-year' | 'project' | 'track';
+
 /** The clerk's answer to a yes / no / not-sure question. */
 export type Answer = (typeof answers)[number];
 
@@ -17,6 +20,8 @@ export interface ApplicantFacts {
   /** The registered address or district, e.g. "深圳市南山区". */
   registeredIn?: string;
   established?: string;
+  /** Figures the profile's thresholds read: last year's revenue, employees, shares (0–100) by name. */
+  facts?: { revenueYuan?: number; employees?: number; shares?: Record<string, number> };
   contact?: string;
   phone?: string;
 }
@@ -83,6 +88,8 @@ export interface Application {
   costs: CostFacts[];
   /** Answers to the profile's conditions, by condition id. */
   conditions: Record<string, Answer>;
+  /** Dates of events the profile counts from (`first-contract`), by event id. */
+  events: Record<string, string>;
   recordedIdentities: RecordedIdentity[];
   otherApplicants: OtherApplicantContact[];
 }
@@ -106,14 +113,20 @@ export interface ExcludedCost {
 
 /** The voucher worked out in fen. */
 export interface Voucher {
+  /** The profile's track the amount is worked out on. */
+  trackId: string;
   totalCostFen: Fen;
   eligibleCostFen: Fen;
   ratePercent: number;
   /** `ratePercent` of the eligible cost before the cap. */
   uncappedFen: Fen;
   amountFen: Fen;
-  softCapFen: Fen;
-  hardCapFen: Fen;
+  /** The lowest soft cap ("原则上不超过") and its scope; absent when the track has none. */
+  softCapFen?: Fen;
+  softCapScope?: CapScope;
+  /** The lowest hard cap ("最高") and its scope; absent when the track has none. */
+  hardCapFen?: Fen;
+  hardCapScope?: CapScope;
   excluded: ExcludedCost[];
 }
 

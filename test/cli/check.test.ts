@@ -226,8 +226,9 @@ describe('juanzong check: manifests it cannot use exit 2', () => {
 
 describe('juanzong check: an imported profile file', () => {
   it('checks against next year’s profile given by path, no code changed', async () => {
-    const next = { ...voucherProfile(), id: 'sz-model-voucher-2026', year: 2026 };
-    next.dates = { ...next.dates, serviceWindow: { from: '2025-12-01', to: '2027-08-31' } };
+    const next = { ...structuredClone(voucherProfile()), id: 'sz-model-voucher-2026', year: 2026 };
+    next.agreements[0]!.servicePeriod = { from: '2025-12-01', to: '2027-08-31' };
+    next.tracks[0]!.costPeriod = { from: '2025-12-01', to: '2027-08-31' };
     writeFileSync(join(dir, 'profile-2026.json'), JSON.stringify(next));
     const report = await check('uses-next-profile', (m) => {
       m.profile = './profile-2026.json';

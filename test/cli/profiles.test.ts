@@ -97,7 +97,7 @@ describe('juanzong profiles', () => {
     const invalid = await juanzong(['profiles', 'import', writeJson('broken.json', broken)]);
     expect(invalid.code).toBe(2);
     expect(invalid.stderr).toContain('broken.json');
-    expect(invalid.stderr).toContain('字段 dates.paperFiling.from');
+    expect(invalid.stderr).toContain('字段“日期的书面材料受理期间的开始”（dates.paperFiling.from）');
 
     const colliding = await juanzong([
       'profiles',

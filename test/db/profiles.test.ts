@@ -142,11 +142,11 @@ describe('refusing a profile, with a message that names what is wrong', () => {
     broken.dates.onlineFiling.to = '2026年10月27日';
     const refused = await refusal(services, 'profiles:import', { json: JSON.stringify(broken) });
     expect(refused.code).toBe('profile-invalid');
-    expect(refused.message).toContain('字段 dates.onlineFiling.to');
+    expect(refused.message).toContain('字段“日期的网上申报期间的结束”（dates.onlineFiling.to）');
     const unordered = profile2026();
-    unordered.funding.softCapYuan = unordered.funding.hardCapYuan + 1;
+    unordered.tracks[0]!.caps.find((c) => c.kind === 'soft')!.yuan = 3000000;
     expect((await refusal(services, 'profiles:import', { json: JSON.stringify(unordered) })).message).toContain(
-      'funding.softCapYuan',
+      '原则上限不能高于最高限额',
     );
     expect(await ask(services, 'profiles:list', {})).toHaveLength(1);
     services.close();

@@ -3,7 +3,7 @@ import { readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { findProfile } from '#shared/profiles/index.ts';
+import { findProfile, isClerkQuestion, modelServiceAgreement } from '#shared/profiles/index.ts';
 import { dossierFixtures, TEST_CREDIT_CODE } from '../fixtures/dossier-fixtures.ts';
 import { ApplicationPage } from './pages/application-page.ts';
 import { HomePage } from './pages/home-page.ts';
@@ -56,7 +56,7 @@ describe('a clerk prepares the whole dossier in the window', () => {
 
     // 2 资格自查: every question answered yes; a "no" shows what it means, then is corrected.
     await steps.goTo('资格自查');
-    const asked = profile.conditions.filter((c) => c.answeredBy === 'question');
+    const asked = profile.conditions.filter(isClerkQuestion);
     await steps.answer(asked[0]!.question, '否');
     await page.getByText(`选“否”意味着：${asked[0]!.noMeans}`).waitFor();
     for (const c of asked) await steps.answer(c.question, '是');
@@ -73,7 +73,7 @@ describe('a clerk prepares the whole dossier in the window', () => {
     await page.getByLabel('服务开始日期').fill('2025-01-10');
     await page.getByLabel('服务结束日期').fill('2025-12-31');
     await page.getByLabel('部署方式').selectOption('api');
-    for (const q of profile.contract.relatedPartyQuestions) await steps.answer(q.question, '否');
+    for (const q of modelServiceAgreement(profile)!.relatedPartyQuestions) await steps.answer(q.question, '否');
     await page.getByRole('button', { name: '添加一笔费用' }).click();
     await steps.fillAndLeave('第 1 笔费用的金额（元）', '200000');
     await page.getByLabel('第 1 笔费用的支付日期').fill('2025-03-15');

@@ -8,12 +8,14 @@ export function profile2026(): Profile {
   p.id = 'sz-model-voucher-2026';
   p.year = 2026;
   p.title = '2026年模型券（申领）';
+  const agreement = p.agreements[0]!;
+  agreement.servicePeriod = shift(agreement.servicePeriod!);
+  p.tracks[0]!.costPeriod = { ...agreement.servicePeriod };
   p.dates = {
     ...p.dates,
-    serviceWindow: shift(p.dates.serviceWindow),
     onlineFiling: shift(p.dates.onlineFiling),
     paperFiling: shift(p.dates.paperFiling),
-    resultValidUntil: later(p.dates.resultValidUntil),
+    resultValidUntil: later(p.dates.resultValidUntil!),
   };
   return p;
 }

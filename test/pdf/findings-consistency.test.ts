@@ -8,7 +8,7 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ManifestInput } from '#shared/manifest.ts';
-import { findProfile } from '#shared/profiles/index.ts';
+import { findProfile, isClerkQuestion } from '#shared/profiles/index.ts';
 import type { Finding } from '#shared/rules/index.ts';
 import { dossierOutputPath } from '../../electron/core/services/dossier-jobs.ts';
 import type { Services } from '../../electron/core/services/index.ts';
@@ -40,7 +40,7 @@ const RIVAL = {
   contact: '张出纳',
   phone: '0755-86000000',
 };
-const FIRST_QUESTION = profile.conditions.find((c) => c.answeredBy === 'question')!.id;
+const FIRST_QUESTION = profile.conditions.find(isClerkQuestion)!.id;
 const CONTRACT = {
   provider: '深圳市模型服务有限公司',
   model: '先锋大模型 V2',

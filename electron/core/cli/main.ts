@@ -39,7 +39,7 @@ async function helpText(): Promise<string> {
   // Usage and summary on lines of their own: Chinese text breaks any column padding by character count.
   const lines = loaded.flatMap((c) => [`  juanzong ${c.usage}`, `      ${c.summary}`]);
   return [
-    '卷宗 Juanzong — 深圳市模型券申报材料整理工具（命令行）',
+    '卷宗 Juanzong — 政府资助项目申报材料整理工具（命令行）',
     '',
     '用法：',
     ...lines,

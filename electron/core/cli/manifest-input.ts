@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { manifest as manifestSchema, type Manifest } from '#shared/manifest.ts';
-import { describeIssue, parseProfile, type Profile } from '#shared/profiles/index.ts';
+import { describeIssue, findProfile, parseProfile, type Profile } from '#shared/profiles/index.ts';
 import { findProfileIn } from '../profiles/registry.ts';
 import { UsageError } from './command.ts';
 
@@ -56,5 +56,11 @@ export function loadProfile(id: string, baseDir: string, dataDir: string): Profi
   }
   const result = parseProfile(readJson(resolve(baseDir, id), '方案文件'));
   if (!result.ok) throw new UsageError(`字段 profile（${id}）：${result.error}`);
+  if (findProfile(result.value.id)) {
+    throw new UsageError(
+      `字段 profile（${id}）：方案文件的 id“${result.value.id}”是卷宗内置方案的 id，文件不能代替内置方案。` +
+        '请在方案文件中改用新的 id（例如 sz-model-voucher-2026），或在清单中直接写内置方案的 id。',
+    );
+  }
   return result.value;
 }

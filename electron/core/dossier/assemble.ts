@@ -24,7 +24,7 @@ import { paperNotices } from './paper-copy.ts';
 import type { PreparedPdf } from './pdf-input.ts';
 import { warmUpQpdf } from './qpdf.ts';
 import { AtomicFile } from '../safety/atomic-output.ts';
-import type { FileNotice, PageMap, PagePlan, PlanInput, PlanMaterial, ShownPage } from './types.ts';
+import type { FileNotice, PageMap, PagePlan, PaperRules, PlanInput, PlanMaterial, ShownPage } from './types.ts';
 
 warmUpQpdf();
 
@@ -166,6 +166,7 @@ function shownPages(
 }
 
 function planInput(
+  profile: Profile,
   manifest: Manifest,
   materials: ResolvedMaterial[],
   prepared: PreparedInput[][],
@@ -183,7 +184,17 @@ function planInput(
     })),
   }));
   const { duplex, sealMarkers, landscape, sealPosition } = manifest.options;
-  return { options: { duplex, sealMarkers, landscape, sealPosition }, materials: planMaterials };
+  return {
+    options: { duplex, sealMarkers, landscape, sealPosition },
+    paper: paperRules(profile),
+    materials: planMaterials,
+  };
+}
+
+/** The profile's paper rules the page plan reads. */
+function paperRules(profile: Profile): PaperRules {
+  const { numbering, officialSealOnCover } = profile.paper;
+  return { numberCover: numbering.cover, numberContents: numbering.contents, sealOnCover: officialSealOnCover };
 }
 
 /** Places a PDF page the plan could not place (its size is known only now that the file is read). */
@@ -246,6 +257,7 @@ async function drawPlan(
     callTitle: profile.guideTitle.replace(/项目申请指南$/, ''),
     applicant: manifest.applicant,
     date: manifest.options.date ?? todayInShanghai(),
+    sealed: profile.paper.officialSealOnCover,
   };
   for (let i = 0; i < plan.pages.length;) {
     const page = plan.pages[i]!;
@@ -303,7 +315,7 @@ export async function assembleDossier(input: AssembleInput, options: AssembleOpt
   const output = await AtomicFile.create(input.outPath, { durable: false });
   let drawer: DossierDrawer | undefined;
   try {
-    const planned = planInput(input.manifest, materials, prepared, inspections);
+    const planned = planInput(profile, input.manifest, materials, prepared, inspections);
     const plan = planDossier(planned);
     drawer = await DossierDrawer.open(output.tempPath, plan, input.manifest.options.numberStyle);
     const notices = await drawPlan(drawer, plan, input, materials, planned, prepared, options);

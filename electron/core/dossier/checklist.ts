@@ -103,18 +103,24 @@ function findingsSection(s: Sheet, findings: Finding[]): void {
 }
 
 function printSection(s: Sheet, input: ChecklistInput): void {
-  const { paper } = input.profile.submission;
+  const { paper } = input.profile;
   const { options } = input.manifest;
   const blanks = input.pageMap.blankPages;
   s.heading('三、打印与装订');
   s.line(
-    `1．用 A4 纸${options.duplex ? '正反面（双面，长边翻转）' : '单面'}打印卷宗 PDF，共 ${input.pageMap.pages} 张页面，打印时选择“实际大小”（不要缩放）。`,
+    `1．用 ${paper.size} 纸${options.duplex ? '正反面（双面，长边翻转）' : '单面'}打印卷宗 PDF，共 ${input.pageMap.pages} 张页面，打印时选择“实际大小”（不要缩放）。`,
   );
   if (blanks.length)
     s.line(`2．第 ${blanks.join('、')} 张页面（按 PDF 顺序）是有意留出的空白背面，保持空白，不要删除。`);
   else s.line('2．卷宗中没有空白页。');
-  s.line(`3．页码已印在每个非空白页底部，封面为第 1 页，连续编到最后一页。`);
-  s.line(`4．在封面和每份材料第一页的“盖章处”加盖申报单位公章；多页材料在右侧“骑缝章”处加盖骑缝章。`);
+  s.line(
+    paper.numbering.cover
+      ? '3．页码已印在每个非空白页底部，封面为第 1 页，连续编到最后一页。'
+      : '3．页码已印在封面以外的每个非空白页底部，连续编到最后一页。',
+  );
+  s.line(
+    `4．在${paper.officialSealOnCover ? '封面和' : ''}每份材料第一页的“盖章处”加盖申报单位公章；多页材料在右侧“骑缝章”处加盖骑缝章。`,
+  );
   s.line(`5．一式 ${paper.copies} 份，${paper.binding === 'perfect' ? '装订成册（胶装）' : '装订成册'}。`);
   s.line(`指南原文：${paper.quote}`, 9.5, 0, 0.35);
 }
@@ -129,12 +135,11 @@ function filingSection(s: Sheet, input: ChecklistInput): void {
   s.heading('四、递交');
   s.line(`网上填报：${periodText(dates.onlineFiling)}（网上预审通过后才能递交纸质材料）`);
   s.line(`纸质材料递交：${periodText(dates.paperFiling)}`);
-  s.line(`受理地点：${submission.window}`);
-  s.line(
-    `预约：“${submission.appointment.app}”APP —【${submission.appointment.steps.join('】—【')}】。${submission.appointment.note}`,
-  );
-  s.line(`网上申报路径：${submission.onlineRoute.join(' — ')}`);
-  for (const p of submission.phones) s.line(`${p.purpose}电话：${p.number}`);
+  s.line(`受理地点：${submission.window ?? submission.authority}`);
+  const { appointment, onlineRoute, phones } = submission;
+  if (appointment) s.line(`预约：“${appointment.app}”APP —【${appointment.steps.join('】—【')}】。${appointment.note}`);
+  if (onlineRoute) s.line(`网上申报路径：${onlineRoute.join(' — ')}`);
+  for (const p of phones ?? []) s.line(`${p.purpose}电话：${p.number}`);
 }
 
 /** Writes the checklist PDF to `input.outPath` (through a temporary file beside it). */

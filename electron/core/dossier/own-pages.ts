@@ -10,6 +10,8 @@ export interface CoverData {
   applicant: { name: string; creditCode: string; contact?: string; phone?: string };
   /** `YYYY-MM-DD`. */
   date: string;
+  /** The guide asks for the 公章 on the cover (the signature line then says 盖章); absent: it does. */
+  sealed?: boolean;
 }
 
 /** Splits text into lines no wider than `width` (Chinese breaks between any two characters). */
@@ -101,7 +103,8 @@ export function drawCover(font: TextFont, data: CoverData, sealPosition: SealPos
 /** 申报单位（盖章） at the bottom, on the side where the seal goes. */
 function drawSealLine(c: Content, font: TextFont, data: CoverData, sealPosition: SealPosition | undefined): void {
   const left = sealPosition === 'bottom-left' || sealPosition === 'top-left';
-  const lines = [`申报单位（盖章）：${data.applicant.name}`, chineseDate(data.date)];
+  const label = data.sealed === false ? '申报单位' : '申报单位（盖章）';
+  const lines = [`${label}：${data.applicant.name}`, chineseDate(data.date)];
   let y = mm(55);
   for (const line of lines) {
     const w = font.width(line, 13);

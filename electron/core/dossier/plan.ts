@@ -155,12 +155,14 @@ export function tocPageCount(entries: number): number {
 /** Plans the whole dossier: cover, contents, then each included material starting on a front in duplex. */
 export function planDossier(input: PlanInput): PagePlan {
   const { duplex, sealMarkers, sealPosition } = input.options;
+  const paper = input.paper ?? { numberCover: true, numberContents: true, sealOnCover: true };
   const list = new PageList(duplex);
+  const numbered = (yes: boolean, physical: number) => (yes ? { number: list.numberFor(physical) } : {});
   list.pages.push({
     physical: 1,
     kind: 'cover',
     section: 'cover',
-    marks: { number: list.numberFor(1), ...(sealMarkers ? { seal: sealPosition } : {}) },
+    marks: { ...numbered(paper.numberCover, 1), ...(sealMarkers && paper.sealOnCover ? { seal: sealPosition } : {}) },
   });
   if (duplex) list.blank();
   const tocPages = tocPageCount(input.materials.length);
@@ -171,7 +173,7 @@ export function planDossier(input: PlanInput): PagePlan {
       kind: 'toc',
       section: 'toc',
       tocIndex: i,
-      marks: { number: list.numberFor(physical) },
+      marks: numbered(paper.numberContents, physical),
     });
   }
   input.materials.forEach((m, i) => {
@@ -195,7 +197,7 @@ function pageMapOf(pages: PlannedPage[], input: PlanInput): PageMap {
       blankPages.push(page.physical);
       continue;
     }
-    const number = page.marks.number!.value;
+    const number = page.marks.number?.value ?? 0;
     const last = sections[sections.length - 1];
     if (last && last.id === page.section) {
       last.lastPage = page.physical;

@@ -79,8 +79,16 @@ export interface PlanMaterial {
   seal: { official: boolean; crossPageWhenMultiPage: boolean };
 }
 
+/** The profile's paper rules that shape the cover and contents; absent: the 2025 call's (numbered, 公章 on the cover). */
+export interface PaperRules {
+  numberCover: boolean;
+  numberContents: boolean;
+  sealOnCover: boolean;
+}
+
 export interface PlanInput {
   options: Pick<DossierOptions, 'duplex' | 'sealMarkers' | 'landscape' | 'sealPosition'>;
+  paper?: PaperRules;
   /** In the profile's order; materials not included are listed in the contents only. */
   materials: PlanMaterial[];
 }
@@ -145,6 +153,7 @@ export interface PageMapSection {
   title: string;
   firstPage: number;
   lastPage: number;
+  /** The printed numbers; for a section printed without numbers (a cover the guide leaves unnumbered), 0. */
   firstNumber: number;
   lastNumber: number;
 }

@@ -173,7 +173,7 @@ function importAction(dataDir: string, profile: Profile, replace: boolean): 'unc
  * applications, checks and dossiers can name it by id. Importing the same content twice changes nothing.
  * @example
  * const summary = await importProfile(dataDir, await readFile('sz-model-voucher-2026.json', 'utf8'));
- * // → { id: 'sz-model-voucher-2026', title: '2026年模型券（申领）', year: 2026, builtIn: false }
+ * // → { id: 'sz-model-voucher-2026', title: <the profile's title>, year: 2026, builtIn: false }
  */
 export async function importProfile(
   dataDir: string,

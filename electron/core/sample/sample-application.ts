@@ -5,6 +5,7 @@
 import type { Application, CoreHandlers } from '#shared/contract/index.ts';
 import type { Profile } from '#shared/profiles/index.ts';
 import { sampleFiles } from './sample-materials.ts';
+import { isClerkQuestion } from '#shared/profiles/reading.ts';
 import {
   SAMPLE_PROFILE_ID,
   SAMPLE_YEAR,
@@ -29,10 +30,11 @@ export { SAMPLE_PROFILE_ID };
 
 /** The questions a clerk answers, each in the company's favour: every condition 是, every related-party test 否. */
 function favourableAnswers(profile: Profile): [questionId: string, answer: 'yes' | 'no'][] {
-  const conditions = profile.conditions.filter((c) => c.answeredBy === 'question');
+  const conditions = profile.conditions.filter(isClerkQuestion);
+  const relatedPartyQuestions = profile.agreements.flatMap((a) => a.relatedPartyQuestions);
   return [
     ...conditions.map((c) => [c.id, 'yes'] as [string, 'yes']),
-    ...profile.contract.relatedPartyQuestions.map((q) => [q.id, 'no'] as [string, 'no']),
+    ...relatedPartyQuestions.map((q) => [q.id, 'no'] as [string, 'no']),
   ];
 }
 

@@ -10,7 +10,7 @@ import { safeFileName } from '../safety/file-name.ts';
 
 /** The clerk's answers, split into the eligibility conditions and the contract's related-party questions. */
 export function splitAnswers(answers: Record<string, Answer>, profile: Profile) {
-  const relatedIds = new Set(profile.contract.relatedPartyQuestions.map((q) => q.id));
+  const relatedIds = new Set(profile.agreements.flatMap((a) => a.relatedPartyQuestions.map((q) => q.id)));
   const pick = (related: boolean) =>
     Object.fromEntries(Object.entries(answers).filter(([id]) => relatedIds.has(id) === related));
   return { conditions: pick(false), relatedParty: pick(true) };

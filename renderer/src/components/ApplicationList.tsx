@@ -79,7 +79,7 @@ export function ApplicationList({ applicant, profile, onOpen, children }: Props)
 
 function ApplicationRow({ overview: o, onOpen }: { overview: ApplicationOverview; onOpen: (id: number) => void }) {
   const { profile } = useProfile(o.application.profileId);
-  const title = profile?.title ?? `${o.application.year} 年模型券（申领）`;
+  const title = profile?.title ?? `${o.application.year} 年申报项目`;
   const percent = o.materialsNeeded ? Math.round((o.materialsDone / o.materialsNeeded) * 100) : 0;
   return (
     <li className="application-row">

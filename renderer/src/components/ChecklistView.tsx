@@ -33,7 +33,8 @@ function sealNeeds(m: Profile['materials'][number], row: SealPlanRow | undefined
 
 /** The checklist as printed: materials with status, files, pages and seals; findings; the rules; where to go. */
 export function ChecklistView({ detail, profile, check, pageMap, sealRows }: Props) {
-  const paper = profile.submission.paper;
+  const paper = profile.paper;
+  const { onlineRoute, window, appointment, phones } = profile.submission;
   const rowOf = (id: string) => sealRows.find((r) => r.id === id);
   return (
     <article className="card printable checklist" aria-labelledby="checklist-heading">
@@ -79,26 +80,31 @@ export function ChecklistView({ detail, profile, check, pageMap, sealRows }: Pro
       <FilingDates profile={profile} heading="h3" />
       <h4>递交</h4>
       <dl className="submission">
-        <div>
-          <dt>网上申报</dt>
-          <dd>{profile.submission.onlineRoute.join(' → ')}</dd>
-        </div>
+        {onlineRoute && (
+          <div>
+            <dt>网上申报</dt>
+            <dd>{onlineRoute.join(' → ')}</dd>
+          </div>
+        )}
         <div>
           <dt>受理窗口</dt>
-          <dd>{profile.submission.window}</dd>
+          <dd>{window ?? profile.submission.authority}</dd>
         </div>
-        <div>
-          <dt>预约</dt>
-          <dd>
-            “{profile.submission.appointment.app}”APP：
-            {profile.submission.appointment.steps.map((s) => `【${s}】`).join('—')}。
-            {profile.submission.appointment.note}
-          </dd>
-        </div>
-        <div>
-          <dt>电话</dt>
-          <dd>{profile.submission.phones.map((p) => `${p.purpose} ${p.number}`).join('；')}</dd>
-        </div>
+        {appointment && (
+          <div>
+            <dt>预约</dt>
+            <dd>
+              “{appointment.app}”APP：
+              {appointment.steps.map((s) => `【${s}】`).join('—')}。{appointment.note}
+            </dd>
+          </div>
+        )}
+        {phones && (
+          <div>
+            <dt>电话</dt>
+            <dd>{phones.map((p) => `${p.purpose} ${p.number}`).join('；')}</dd>
+          </div>
+        )}
       </dl>
     </article>
   );

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { Profile } from '#shared/profiles/index.ts';
+import { costKindsOf, type Profile } from '#shared/profiles/index.ts';
 import { newRow, parseAmount, type CostRow } from './cost-rows.ts';
 import { DateInput } from './DateInput.tsx';
 
@@ -20,7 +20,7 @@ interface Props {
 export function CostTable({ profile, rows, onRows, onLeave, errors = {}, onUnsaved }: Props) {
   const [touched, setTouched] = useState<Set<number>>(new Set());
   const [focusKey, setFocusKey] = useState<number | null>(null);
-  const kinds = [...profile.funding.eligibleCostKinds, { id: 'other', label: '其他费用（不计入模型券）' }];
+  const kinds = [...costKindsOf(profile), { id: 'other', label: `其他费用（不计入${profile.words.grant}）` }];
   const edit = (key: number, patch: Partial<CostRow>) =>
     onRows(rows.map((r) => (r.key === key ? { ...r, ...patch } : r)));
   const leave = (key: number) => {
@@ -28,14 +28,14 @@ export function CostTable({ profile, rows, onRows, onLeave, errors = {}, onUnsav
     onLeave();
   };
   const add = () => {
-    const row = newRow(profile.funding.eligibleCostKinds[0]!.id);
+    const row = newRow(costKindsOf(profile)[0]?.id ?? 'other');
     setFocusKey(row.key);
     onRows([...rows, row]);
   };
   return (
     <div className="cost-table-wrap">
       <table className="cost-table">
-        <caption className="visually-hidden">模型购买费用</caption>
+        <caption className="visually-hidden">{profile.words.cost}</caption>
         <thead>
           <tr>
             <th scope="col">费用类别</th>

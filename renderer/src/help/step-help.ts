@@ -3,6 +3,8 @@
  * own sentence. Rules and quotes come from the application's profile, so next year's guide brings its own text.
  */
 import type { Profile } from '#shared/profiles/index.ts';
+import { isClerkQuestion, mainTrack, modelServiceAgreement } from '#shared/profiles/reading.ts';
+import { lowestCap } from '#shared/rules/tracks.ts';
 import type { StepId } from '../steps/steps.ts';
 import { terms, type HelpTerm } from './help-terms.ts';
 
@@ -23,7 +25,7 @@ const yuan = (n: number) => `${(n / 10_000).toLocaleString('zh-CN')} 万元`;
 
 function conditionRules(profile: Profile, ids?: string[]): HelpRule[] {
   return profile.conditions
-    .filter((c) => (ids ? ids.includes(c.id) : c.answeredBy === 'question'))
+    .filter((c) => (ids ? ids.includes(c.id) : isClerkQuestion(c)))
     .map((c) => ({ rule: `${c.number}：${c.question}`, quote: c.quote }));
 }
 
@@ -33,10 +35,9 @@ function applicantHelp(profile: Profile): StepHelpPage {
     terms: [terms.统一社会信用代码],
     rules: [
       { rule: `申报单位须是${profile.applicant.region.label}的企业。`, quote: profile.applicant.quote },
-      {
-        rule: '同一年度里，不同单位不能用同一个联系人或同一个联系电话。',
-        quote: profile.sharedContacts.quote,
-      },
+      ...(profile.sharedContacts
+        ? [{ rule: '同一年度里，不同单位不能用同一个联系人或同一个联系电话。', quote: profile.sharedContacts.quote }]
+        : []),
     ],
   };
 }
@@ -50,20 +51,36 @@ function conditionsHelp(profile: Profile): StepHelpPage {
   };
 }
 
+function capsText(track: ReturnType<typeof mainTrack>): string {
+  const soft = lowestCap(track, 'soft');
+  const hard = lowestCap(track, 'hard');
+  return [soft ? `原则上不超过 ${yuan(soft.yuan)}` : '', hard ? `最高不超过 ${yuan(hard.yuan)}` : '']
+    .filter(Boolean)
+    .join('，');
+}
+
 function contractHelp(profile: Profile): StepHelpPage {
-  const { funding, contract } = profile;
+  const track = mainTrack(profile);
+  const agreement = modelServiceAgreement(profile);
+  const { grant, cost } = profile.words;
+  const kinds = (track.eligibleCostKinds ?? []).map((k) => k.label).join('、');
+  const caps = capsText(track);
   return {
-    intro: `填写与模型服务机构签订的合同和已付的费用。卷宗按可计入费用的 ${funding.ratePercent}% 算出模型券额度。`,
-    terms: [
-      terms.入库,
-      { ...terms.关联方, meaning: `${terms.关联方.meaning}准确的定义：${contract.relatedPartyBasis}` },
-      terms.备案,
-    ],
+    intro: `填写${agreement?.label ?? '合同'}和已付的${cost}。卷宗按可计入${cost}的 ${track.ratePercent}% 算出${grant}额度。`,
+    terms: agreement
+      ? [
+          terms.入库,
+          agreement.relatedPartyBasis
+            ? { ...terms.关联方, meaning: `${terms.关联方.meaning}准确的定义：${agreement.relatedPartyBasis}` }
+            : terms.关联方,
+          terms.备案,
+        ]
+      : [],
     rules: [
       ...conditionRules(profile, ['listed-provider-contract', 'not-related-party', 'service-in-window', 'model-filed']),
       {
-        rule: `可计入的费用：${funding.eligibleCostKinds.map((k) => k.label).join('、')}；额度为费用的 ${funding.ratePercent}%，原则上每年不超过 ${yuan(funding.softCapYuan)}，最高不超过 ${yuan(funding.hardCapYuan)}。`,
-        quote: funding.quote,
+        rule: `${kinds ? `可计入的${cost}：${kinds}；` : ''}额度为${cost}的 ${track.ratePercent}%${caps ? `，${caps}` : ''}。`,
+        quote: track.quote,
       },
     ],
   };
@@ -77,6 +94,13 @@ function materialsHelp(profile: Profile): StepHelpPage {
   };
 }
 
+function paperRule(profile: Profile): string {
+  const { size, duplex, numbering } = profile.paper;
+  const sides = duplex ? '正反面' : '单面';
+  const numbered = numbering.cover ? '非空白页（含封面）' : '非空白页（封面除外）';
+  return `全部材料 ${size} ${sides}打印，${numbered}${numbering.continuous ? '连续' : ''}编页码，装订成册。`;
+}
+
 function generateHelp(profile: Profile): StepHelpPage {
   return {
     intro:
@@ -84,8 +108,8 @@ function generateHelp(profile: Profile): StepHelpPage {
     terms: [terms.空白背面, terms.骑缝章],
     rules: [
       {
-        rule: '全部材料 A4 正反面打印，非空白页（含封面）连续编页码，装订成册。',
-        quote: profile.submission.paper.quote,
+        rule: paperRule(profile),
+        quote: profile.paper.quote,
       },
     ],
   };
@@ -104,12 +128,14 @@ function exportHelp(profile: Profile): StepHelpPage {
     intro: '导出卷宗 PDF 和材料清单，按“实际大小”双面打印，按用印单盖章，然后预约到窗口递交。',
     terms: [terms.公章, terms.骑缝章, terms.用印单],
     rules: [
-      { rule: '每份材料盖申报单位公章，多页的再盖骑缝章；一式一份，胶装。', quote: submission.paper.quote },
-      ...(filing ? [{ rule: `纸质材料递交到：${submission.window}。`, quote: filing }] : []),
-      ...appointment.map((quote) => ({
-        rule: `网上预审通过后，在“${submission.appointment.app}”预约，按预约时段递交；递交了纸质材料才算申报成功。`,
-        quote,
-      })),
+      { rule: '每份材料盖申报单位公章，多页的再盖骑缝章；一式一份，胶装。', quote: profile.paper.quote },
+      ...(filing && submission.window ? [{ rule: `纸质材料递交到：${submission.window}。`, quote: filing }] : []),
+      ...(submission.appointment
+        ? appointment.map((quote) => ({
+            rule: `网上预审通过后，在“${submission.appointment!.app}”预约，按预约时段递交；递交了纸质材料才算申报成功。`,
+            quote,
+          }))
+        : []),
     ],
   };
 }

@@ -1,4 +1,4 @@
-import type { ProfileCondition } from '#shared/profiles/index.ts';
+import { isClerkQuestion, type ProfileCondition } from '#shared/profiles/index.ts';
 import type { Answer } from '#shared/rules/index.ts';
 import { call } from '../api.ts';
 import { AnswerChoice } from '../components/AnswerChoice.tsx';
@@ -10,8 +10,8 @@ const groupTitles = { basic: '基础条件', special: '专项条件' } as const;
 /** Step 2: the guide's conditions as questions, with the guide's words and what a "no" means. */
 export function ConditionsStep(props: StepProps) {
   const { profile, detail, check } = props;
-  const answered = profile.conditions.filter((c) => c.answeredBy === 'question' && detail.answers[c.id]).length;
-  const asked = profile.conditions.filter((c) => c.answeredBy === 'question').length;
+  const answered = profile.conditions.filter((c) => isClerkQuestion(c) && detail.answers[c.id]).length;
+  const asked = profile.conditions.filter(isClerkQuestion).length;
   return (
     <>
       <p className="hint">
@@ -57,8 +57,10 @@ function ConditionItem({ condition: c, app, detail, onStep }: StepProps & { cond
           {c.quote}
         </blockquote>
       </div>
-      {c.answeredBy === 'question' ? (
+      {isClerkQuestion(c) ? (
         <AnswerChoice name={`condition-${c.id}`} label={c.question} value={answer} onChange={(a) => void save(a)} />
+      ) : c.test.kind !== 'question' ? (
+        <p className="derived">这一条由申报单位的信息判断（成立日期、营业收入等），请在申报清单中填写。</p>
       ) : (
         <p className="derived">
           这一条由合同信息判断。

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { ContractDraft } from '#shared/contract/index.ts';
 import type { deploymentKinds } from '#shared/manifest.ts';
+import { modelServiceAgreement } from '#shared/profiles/index.ts';
 import type { Answer } from '#shared/rules/index.ts';
 import { chineseDate } from '#shared/rules/calendar.ts';
 import { call } from '../api.ts';
@@ -45,6 +46,7 @@ const fromAnswer = (a: Answer): boolean | null => (a === 'unsure' ? null : a ===
 
 /** Step 3: the service contract, the related-party questions, and the costs with the voucher worked out live. */
 export function ContractStep({ app, detail, profile, check }: StepProps) {
+  const agreement = modelServiceAgreement(profile);
   const [draft, setDraft] = useState<ContractDraft>(detail.contract ?? emptyContract);
   const latest = useRef(draft);
   const applicationId = detail.application.id;
@@ -96,7 +98,7 @@ export function ContractStep({ app, detail, profile, check }: StepProps) {
   async function answerRelated(questionId: string, answer: Answer) {
     const next = await app.change(() => call('applications:answer', { applicationId, questionId, answer }));
     if (!next) return;
-    const answers = profile.contract.relatedPartyQuestions.map((q) => next.answers[q.id]);
+    const answers = (agreement?.relatedPartyQuestions ?? []).map((q) => next.answers[q.id]);
     const related = answers.includes('yes') ? true : answers.every((a) => a === 'no') ? false : null;
     if (related !== latest.current.relatedParty)
       saveContract({ ...latest.current, relatedParty: related }, 'relatedParty');
@@ -122,7 +124,8 @@ export function ContractStep({ app, detail, profile, check }: StepProps) {
     setUnsaved('costs', unsavedRows(rows));
   }, [rows, setUnsaved]);
   useEffect(() => () => setUnsaved('costs', []), [setUnsaved]);
-  const window = profile.dates.serviceWindow;
+  const window = agreement?.servicePeriod;
+  const { grant } = profile.words;
   const findings = (check?.findings ?? []).filter((f) => /^(contract|costs)(\.|$)/.test(f.subject));
 
   return (
@@ -130,7 +133,8 @@ export function ContractStep({ app, detail, profile, check }: StepProps) {
       <section className="card" aria-labelledby="contract-heading">
         <h3 id="contract-heading">模型服务合同</h3>
         <p className="hint">
-          照与模型服务机构签订的合同填写。服务须在 {chineseDate(window.from)} 至 {chineseDate(window.to)} 期间开展。
+          照与模型服务机构签订的合同填写。
+          {window && `服务须在 ${chineseDate(window.from)} 至 ${chineseDate(window.to)} 期间开展。`}
         </p>
         <div className="form-grid">
           {text('provider', '模型服务机构（乙方）', '合同上的全称')}
@@ -172,9 +176,9 @@ export function ContractStep({ app, detail, profile, check }: StepProps) {
       </section>
       <section className="card" aria-labelledby="related-heading">
         <h3 id="related-heading">是否构成关联方</h3>
-        <p className="hint">与关联方签订的合同不能申领模型券。按下面三个问题判断：</p>
+        <p className="hint">与关联方签订的合同不能申领{grant}。按下面三个问题判断：</p>
         <ol className="conditions">
-          {profile.contract.relatedPartyQuestions.map((q) => (
+          {(agreement?.relatedPartyQuestions ?? []).map((q) => (
             <li key={q.id} className="condition">
               <p className="question">{q.question}</p>
               <AnswerChoice
@@ -183,17 +187,19 @@ export function ContractStep({ app, detail, profile, check }: StepProps) {
                 value={detail.answers[q.id] as Answer | undefined}
                 onChange={(a) => void answerRelated(q.id, a)}
               />
-              {detail.answers[q.id] === 'yes' && <p className="no-means">选“是”即构成关联方：该合同不能申领模型券。</p>}
+              {detail.answers[q.id] === 'yes' && (
+                <p className="no-means">选“是”即构成关联方：该合同不能申领{grant}。</p>
+              )}
             </li>
           ))}
         </ol>
         <details>
           <summary>法律依据</summary>
-          <p className="guide-quote">{profile.contract.relatedPartyBasis}</p>
+          <p className="guide-quote">{agreement?.relatedPartyBasis}</p>
         </details>
       </section>
       <section className="card" aria-labelledby="costs-heading">
-        <h3 id="costs-heading">模型购买费用</h3>
+        <h3 id="costs-heading">{profile.words.cost}</h3>
         <p className="hint">按发票和付款凭证逐笔录入，边填边自动保存；金额有误的一笔在改正前不保存。</p>
         <CostTable
           profile={profile}
@@ -209,7 +215,12 @@ export function ContractStep({ app, detail, profile, check }: StepProps) {
           </p>
         )}
       </section>
-      <VoucherBreakdown costs={savableLines(rows)} rowNumbers={savableRowNumbers(rows)} profile={profile} />
+      <VoucherBreakdown
+        costs={savableLines(rows)}
+        rowNumbers={savableRowNumbers(rows)}
+        profile={profile}
+        claimant={{ kind: detail.applicant.kind, answers: detail.answers }}
+      />
       <section className="card" aria-labelledby="contract-findings">
         <h3 id="contract-findings">检查结果</h3>
         <FindingList findings={findings} empty="合同与费用没有发现问题。" label="合同与费用的检查结果" />

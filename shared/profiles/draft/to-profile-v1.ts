@@ -2,7 +2,7 @@
  * Maps the facts read from a guide onto profile format v1, with a gap for every field a person must fill or decide.
  * Kept apart from the reading (`facts.ts`) so that a later format maps the same facts its own way.
  */
-import type { Period, Profile } from '../schema.ts';
+import type { Period, Profile } from '../schema-v1.ts';
 import type { Found } from './dates.ts';
 import { DraftNotes, placeholderDate, placeholderText, type DraftGap } from './draft-notes.ts';
 import type { GuideFacts, Quoted } from './facts.ts';

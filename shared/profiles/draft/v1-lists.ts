@@ -1,7 +1,7 @@
 /**
  * Maps the guide's materials and conditions onto profile format v1.
  */
-import type { ProfileCondition, ProfileMaterial } from '../schema.ts';
+import type { ProfileCondition, ProfileMaterial } from '../schema-v1.ts';
 import { placeholderText, type DraftNotes } from './draft-notes.ts';
 import type { ConditionFact, GuideFacts, MaterialFact, PaperFact } from './facts.ts';
 

@@ -293,3 +293,42 @@ describe('placePage', () => {
     inside(receipt);
   });
 });
+
+describe('planDossier: the profile’s paper rules', () => {
+  const materials = [material('a', [2])];
+
+  it('numbers from the contents when the guide leaves the cover unnumbered', () => {
+    const plan = planDossier({
+      ...input(materials),
+      paper: { numberCover: false, numberContents: true, sealOnCover: true },
+    });
+    expect(numbers(plan)).toEqual([null, null, 1, null, 2, 3]);
+    expect(plan.pageMap.sections.map((s) => [s.id, s.firstNumber, s.lastNumber])).toEqual([
+      ['cover', 0, 0],
+      ['toc', 1, 1],
+      ['a', 2, 3],
+    ]);
+  });
+
+  it('numbers neither cover nor contents when the guide numbers only the materials', () => {
+    const plan = planDossier({
+      ...input(materials),
+      paper: { numberCover: false, numberContents: false, sealOnCover: true },
+    });
+    expect(numbers(plan)).toEqual([null, null, null, null, 1, 2]);
+  });
+
+  it('puts no 公章 mark on the cover when the guide asks for none there, and keeps the materials’', () => {
+    const plan = planDossier({
+      ...input(materials),
+      paper: { numberCover: true, numberContents: true, sealOnCover: false },
+    });
+    expect(plan.pages[0]!.marks.seal).toBeUndefined();
+    expect(plan.pages[4]!.marks.seal).toBe('bottom-right');
+  });
+
+  it('numbers and seals the cover when the profile says nothing (the 2025 call)', () => {
+    const plan = planDossier(input(materials));
+    expect(plan.pages[0]!.marks).toMatchObject({ number: { value: 1 }, seal: 'bottom-right' });
+  });
+});

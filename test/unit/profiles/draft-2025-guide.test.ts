@@ -1,16 +1,20 @@
 /**
- * The draft from the 2025 guide, compared field by field with the profile shipped for it (written by hand).
+ * The draft from the 2025 guide, compared field by field with the profile written by hand for it. The draft is of
+ * format v1, so it is compared with the v1 copy kept as a fixture (the shipped v2 profile is that copy converted).
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { draftProfile } from '#shared/profiles/draft/index.ts';
-import { findProfile, parseProfile } from '#shared/profiles/index.ts';
+import { parseProfile } from '#shared/profiles/index.ts';
+import type { Profile as ProfileV1 } from '#shared/profiles/schema-v1.ts';
 
 const guide = readFileSync(
   new URL('../../../shared/profiles/guides/sz-model-voucher-2025.zh.txt', import.meta.url),
   'utf8',
 );
-const shipped = findProfile('sz-model-voucher-2025')!;
+const shipped = JSON.parse(
+  readFileSync(new URL('../../fixtures/profiles/sz-model-voucher-2025.v1.json', import.meta.url), 'utf8'),
+) as ProfileV1;
 const { profile, gaps } = draftProfile(guide);
 
 /** The paths of every stand-in text (【待填写】…) in the drafted profile. */

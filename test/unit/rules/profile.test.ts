@@ -72,22 +72,27 @@ describe('the 2025 model-voucher profile', () => {
   });
 
   it('holds the guide’s numbers and dates', () => {
-    expect(profile.funding).toMatchObject({ ratePercent: 30, softCapYuan: 1000000, hardCapYuan: 2000000 });
-    expect(profile.funding.eligibleCostKinds.map((k) => k.id)).toEqual([
-      'subscription',
-      'api',
-      'platform',
-      'agent-tools',
+    const track = profile.tracks[0]!;
+    expect(track.ratePercent).toBe(30);
+    expect(track.caps.map((c) => [c.kind, c.scope, c.yuan])).toEqual([
+      ['hard', 'company-year', 2000000],
+      ['soft', 'company-year', 1000000],
     ]);
+    expect(track.eligibleCostKinds!.map((k) => k.id)).toEqual(['subscription', 'api', 'platform', 'agent-tools']);
+    expect(track.costPeriod).toEqual({ from: '2024-12-01', to: '2026-08-31' });
+    expect(profile.agreements[0]!.servicePeriod).toEqual({ from: '2024-12-01', to: '2026-08-31' });
     expect(profile.dates).toMatchObject({
-      serviceWindow: { from: '2024-12-01', to: '2026-08-31' },
       onlineFiling: { from: '2025-10-13', to: '2025-10-27T18:00' },
       paperFiling: { from: '2025-10-13', to: '2025-11-10T18:00' },
       resultValidUntil: '2026-08-31',
       reviewWorkingDays: 90,
     });
-    expect(profile.submission.paper).toMatchObject({ paperSize: 'A4', duplex: true, copies: 1, binding: 'perfect' });
-    expect(profile.submission.phones.map((p) => p.number)).toEqual(['0755-88102402', '0755-88101744', '0755-88127031']);
+    expect(profile.paper).toMatchObject({ size: 'A4', duplex: true, copies: 1, binding: 'perfect' });
+    expect(profile.submission.phones!.map((p) => p.number)).toEqual([
+      '0755-88102402',
+      '0755-88101744',
+      '0755-88127031',
+    ]);
   });
 });
 
@@ -96,9 +101,9 @@ describe('parseProfile: importing next year’s profile', () => {
     const next = raw();
     next.id = 'sz-model-voucher-2026';
     next.year = 2026;
-    next.dates = { ...next.dates, serviceWindow: { from: '2025-12-01', to: '2027-08-31' } };
+    next.agreements = [{ ...next.agreements[0]!, servicePeriod: { from: '2025-12-01', to: '2027-08-31' } }];
     const result = parseProfile(next);
-    expect(result.ok && result.value.dates.serviceWindow.to).toBe('2027-08-31');
+    expect(result.ok && result.value.agreements[0]!.servicePeriod!.to).toBe('2027-08-31');
   });
 
   it('names the field that is wrong', () => {
@@ -115,8 +120,13 @@ describe('parseProfile: importing next year’s profile', () => {
     reversed.dates = { ...reversed.dates, paperFiling: { from: '2025-11-10', to: '2025-10-13' } };
     expect(parseProfile(reversed)).toEqual({ ok: false, error: expect.stringContaining('dates.paperFiling') });
     const caps = raw();
-    caps.funding = { ...caps.funding, softCapYuan: 3000000 };
-    expect(parseProfile(caps)).toEqual({ ok: false, error: expect.stringContaining('funding.softCapYuan') });
+    caps.tracks = [
+      {
+        ...caps.tracks[0]!,
+        caps: caps.tracks[0]!.caps.map((c) => ({ ...c, yuan: 3000000 - (c.kind === 'hard' ? 1 : 0) })),
+      },
+    ];
+    expect(parseProfile(caps)).toEqual({ ok: false, error: expect.stringContaining('tracks.0.caps') });
   });
 
   it('refuses unknown fields, so a typo does not pass silently', () => {

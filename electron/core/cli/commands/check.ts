@@ -33,13 +33,14 @@ export function checkResultJson(result: CheckResult): object {
   const v = result.voucher;
   return {
     voucher: {
+      track: v.trackId,
       totalCost: fenToYuan(v.totalCostFen),
       eligibleCost: fenToYuan(v.eligibleCostFen),
       ratePercent: v.ratePercent,
       uncapped: fenToYuan(v.uncappedFen),
       amount: fenToYuan(v.amountFen),
-      softCap: fenToYuan(v.softCapFen),
-      hardCap: fenToYuan(v.hardCapFen),
+      ...(v.softCapFen === undefined ? {} : { softCap: fenToYuan(v.softCapFen), softCapScope: v.softCapScope }),
+      ...(v.hardCapFen === undefined ? {} : { hardCap: fenToYuan(v.hardCapFen), hardCapScope: v.hardCapScope }),
       excludedCosts: v.excluded,
     },
     findings: result.findings.map(({ severity, code, subject, message }) => ({ severity, code, subject, message })),
@@ -54,7 +55,7 @@ export function checkResultText(result: CheckResult, manifest: Manifest, profile
   const v = result.voucher;
   const lines = [
     `检查：${manifest.applicant.name}（${profile.title}）`,
-    `模型券：可计入费用 ${formatYuan(v.eligibleCostFen)} × ${v.ratePercent}% → 额度 ${formatYuan(v.amountFen)}（费用合计 ${formatYuan(v.totalCostFen)}）`,
+    `${profile.words.grant}：可计入费用 ${formatYuan(v.eligibleCostFen)} × ${v.ratePercent}% → 额度 ${formatYuan(v.amountFen)}（费用合计 ${formatYuan(v.totalCostFen)}）`,
   ];
   for (const severity of ['error', 'warning', 'info'] as const) {
     const group = result.findings.filter((f: Finding) => f.severity === severity);
@@ -91,6 +92,6 @@ async function runCheck(args: string[], ctx: CliContext): Promise<number> {
 export const checkCommand: CliCommand = {
   words: ['check'],
   usage,
-  summary: '按申请指南检查一份申报清单，算出模型券额度',
+  summary: '按申请指南检查一份申报清单，算出资助额度',
   run: runCheck,
 };

@@ -15,6 +15,7 @@ import { addAttachmentFromPath } from '../core/services/attachment-import.ts';
 import { toApiError } from '#shared/api-error.ts';
 import type { Services } from '../core/services/index.ts';
 import { moveDataDir } from '../core/data-location.ts';
+import { chooseBackupFolder } from './backup-folder-dialog.ts';
 
 export interface ShellDeps {
   dialog: Pick<Dialog, 'showOpenDialog' | 'showSaveDialog'>;
@@ -155,5 +156,7 @@ export function shellHandlers(deps: ShellDeps): ShellHandlers {
       setTimeout(deps.relaunch, 500);
       return { movedTo };
     },
+
+    'backup:chooseFolder': chooseBackupFolder(dialog, parent),
   };
 }

@@ -4,6 +4,7 @@ import { call, errorMessage } from '../api.ts';
 import { backupSize, backupTime } from '../backup-format.ts';
 import { RestoreConfirm } from './RestoreConfirm.tsx';
 import { RestoreReport, type Restored } from './RestoreReport.tsx';
+import { InlineAlert } from './InlineAlert.tsx';
 
 type Carried = ChannelOutput<'backup:exportTo'>;
 
@@ -99,11 +100,7 @@ export function CarryBackupCard({ onRestored }: { onRestored: () => Promise<unkn
         )}
         {restored && <RestoreReport result={restored} />}
       </div>
-      {error && (
-        <p role="alert" className="banner-inline error">
-          {error}
-        </p>
-      )}
+      <InlineAlert message={error} />
       {confirming && (
         <RestoreConfirm
           title={`用「${folderName(confirming)}」恢复？`}

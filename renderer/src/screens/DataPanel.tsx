@@ -6,6 +6,7 @@ import { BackupTable } from '../components/BackupTable.tsx';
 import { RestoreConfirm } from '../components/RestoreConfirm.tsx';
 import { RestoreReport, type Restored } from '../components/RestoreReport.tsx';
 import { CarryBackupCard } from '../components/CarryBackupCard.tsx';
+import { InlineAlert } from '../components/InlineAlert.tsx';
 
 type Warning = ChannelOutput<'data:warnings'>[number];
 
@@ -103,11 +104,7 @@ export function DataPanel({ onRestored }: { onRestored: () => void | Promise<voi
           )}
           {restored && <RestoreReport result={restored} />}
         </div>
-        {error && (
-          <p role="alert" className="banner-inline error">
-            {error}
-          </p>
-        )}
+        <InlineAlert message={error} />
         {backups === null ? (
           <p className="hint">正在读取备份列表…</p>
         ) : (

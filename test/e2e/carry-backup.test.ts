@@ -19,7 +19,7 @@ function applicantsIn(database: string): string[] {
   return execFileSync('python3', ['-c', script, database], { encoding: 'utf8' }).trim().split('\n');
 }
 
-describe('a backup to carry away, from the window', () => {
+describe('a backup to carry away, from the window', { timeout: 180_000 }, () => {
   const each = appPerTest({ screenshotOnFailure: 'carry-failed' });
 
   it('writes every file to the chosen folder, and after the data is lost restores all of it', async () => {

@@ -16,6 +16,7 @@ import { toApiError } from '#shared/api-error.ts';
 import type { Services } from '../core/services/index.ts';
 import { moveDataDir } from '../core/data-location.ts';
 import { copyFileAtomically } from '../core/safety/atomic-output.ts';
+import { chooseBackupFolder } from './backup-folder-dialog.ts';
 
 export interface ShellDeps {
   dialog: Pick<Dialog, 'showOpenDialog' | 'showSaveDialog'>;
@@ -153,5 +154,7 @@ export function shellHandlers(deps: ShellDeps): ShellHandlers {
       setTimeout(deps.relaunch, 500);
       return { movedTo };
     },
+
+    'backup:chooseFolder': chooseBackupFolder(dialog, parent),
   };
 }

@@ -16,6 +16,9 @@
  * - `data:moveTo`: asks for a folder; copies the data (database and files) into `<chosen>/juanzong`, checks the
  *   copy, and makes it the data folder from the next start; the app then restarts by itself. The old folder is left
  *   as it was (the clerk may delete it). Answers `{movedTo: null}` when the clerk cancels.
+ * - `backup:chooseFolder`: asks for a folder and answers it, nothing more: for `export`, where 备份到… writes its
+ *   `卷宗备份-…` folder (a USB drive, say); for `import`, such a folder to restore from. The window then calls
+ *   `backup:exportTo` / `backup:importFrom` with it. Answers `{folder: null}` when the clerk cancels.
  */
 import { z } from 'zod';
 import { jobId } from './dossier.ts';
@@ -49,6 +52,10 @@ export const shellContract = {
   'checklist:print': { input: none, output: z.object({ printed: z.boolean() }) },
   'data:reveal': { input: none, output: z.object({ dataDir: z.string() }) },
   'data:moveTo': { input: none, output: z.object({ movedTo: z.string().nullable() }) },
+  'backup:chooseFolder': {
+    input: z.object({ purpose: z.enum(['export', 'import']) }).strict(),
+    output: z.object({ folder: z.string().nullable() }),
+  },
 } as const;
 
 export type RefusedFile = z.output<typeof refusedFile>;

@@ -227,4 +227,18 @@ describe('shell channels', () => {
     expect(await resolveDataDir(deps.userData, {})).toBe(deps.userData);
     expect(await resolveDataDir(deps.userData, { JUANZONG_DATA: dir })).toBe(dir);
   });
+
+  it('backup:chooseFolder asks for a folder in the window and answers it; a cancel answers null', async () => {
+    const usb = path.join(dir, 'usb');
+    dialog.showOpenDialog.mockResolvedValueOnce({ canceled: false, filePaths: [usb] });
+    expect(await call('backup:chooseFolder', { purpose: 'export' })).toEqual({ ok: true, value: { folder: usb } });
+    const [parent, options] = dialog.showOpenDialog.mock.calls[0]!;
+    expect(parent).toBeTruthy();
+    expect(options).toMatchObject({ buttonLabel: '备份到这里', properties: ['openDirectory', 'createDirectory'] });
+
+    dialog.showOpenDialog.mockResolvedValueOnce({ canceled: true, filePaths: [] });
+    expect(await call('backup:chooseFolder', { purpose: 'import' })).toEqual({ ok: true, value: { folder: null } });
+    expect(dialog.showOpenDialog.mock.calls[1]![1]).toMatchObject({ buttonLabel: '从这个备份恢复' });
+    expect(await call('backup:chooseFolder', { purpose: 'elsewhere' })).toMatchObject({ ok: false });
+  });
 });

@@ -3,13 +3,16 @@
  * with a time and a memory budget. A compression bomb (a 3.8 KB PDF whose object stream inflates to 0.5 GiB: 61 s
  * and 2.2 GB on the attaching thread, measured) is stopped and refused by name; the thread that serves the window
  * never waits on it.
+ *
+ * One worker per process serves the files one at a time (starting one costs 0.7–2 s, more than most inspections);
+ * a file that runs over its budget takes its worker down with it and the next file gets a fresh one.
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { UserFacingError } from '#shared/errors.ts';
 import { DossierInputError, type DossierInputErrorCode, type InputSummary } from '../dossier/index.ts';
-import type { InspectMessage } from './intake-worker.ts';
+import type { InspectMessage, InspectRequest } from './intake-worker.ts';
 import type { FileKind } from '#shared/file-kinds.ts';
 
 export interface InspectBudget {
@@ -20,6 +23,8 @@ export interface InspectBudget {
 }
 
 const startUpMs = 120_000;
+/** An idle worker holds qpdf's memory: it is let go after this long without a file. */
+const idleMs = 30_000;
 
 export const defaultBudget: InspectBudget = { ms: 20_000, bytes: 1024 * 1024 * 1024 };
 
@@ -42,9 +47,93 @@ export class InspectionBudgetError extends UserFacingError {
   }
 }
 
+interface IntakeThread {
+  worker: Worker;
+  /** The heap limit it was started with: a file with another memory budget needs another worker. */
+  heapBytes: number;
+  ready: boolean;
+  idle?: NodeJS.Timeout;
+}
+
+let current: IntakeThread | undefined;
+/** Files wait here for the worker, one at a time. */
+let queue: Promise<unknown> = Promise.resolve();
+
+function startThread(heapBytes: number): IntakeThread {
+  const worker = new Worker(workerUrl(), {
+    resourceLimits: { maxOldGenerationSizeMb: Math.ceil(heapBytes / 1024 / 1024) },
+  });
+  const thread: IntakeThread = { worker, heapBytes, ready: false };
+  worker.on('message', (m: InspectMessage) => 'ready' in m && (thread.ready = true));
+  worker.on('error', () => undefined); // told to the file being inspected, if any; the worker is gone either way
+  worker.on('exit', () => retire(thread));
+  return thread;
+}
+
+function retire(thread: IntakeThread): void {
+  if (current === thread) current = undefined;
+  clearTimeout(thread.idle);
+  void thread.worker.terminate();
+}
+
+function threadFor(budget: InspectBudget): IntakeThread {
+  if (current && current.heapBytes !== budget.bytes) retire(current);
+  current ??= startThread(budget.bytes);
+  clearTimeout(current.idle);
+  current.worker.ref();
+  return current;
+}
+
+/** Between files the worker keeps nothing alive: the CLI exits as soon as its own work is done. */
+function rest(thread: IntakeThread): void {
+  thread.worker.unref();
+  thread.idle = setTimeout(() => retire(thread), idleMs);
+  thread.idle.unref();
+}
+
+function inspectOnThread(file: string, label: string, kind: FileKind | undefined, budget: InspectBudget) {
+  const thread = threadFor(budget);
+  const { worker } = thread;
+  const baseline = process.memoryUsage.rss();
+  return new Promise<InputSummary>((resolve, reject) => {
+    const finish = (healthy: boolean, settle: () => void) => {
+      clearTimeout(timer);
+      clearInterval(watch);
+      worker.off('message', onMessage).off('error', onError).off('exit', onExit);
+      if (healthy) rest(thread);
+      else retire(thread);
+      settle();
+    };
+    const over = (what: 'time' | 'memory') =>
+      finish(false, () => reject(new InspectionBudgetError(label, what, budget)));
+    // Until the worker has loaded, a generous start-up limit applies (a busy machine starts it slowly).
+    let timer = setTimeout(() => over('time'), thread.ready ? budget.ms : startUpMs + budget.ms);
+    // WebAssembly memory (qpdf) and Buffers are outside the heap limit: the process's growth is what counts.
+    const watch = setInterval(() => process.memoryUsage.rss() - baseline > budget.bytes && over('memory'), 50);
+    const onMessage = (m: InspectMessage) => {
+      if ('ready' in m) {
+        clearTimeout(timer);
+        timer = setTimeout(() => over('time'), budget.ms);
+      } else if (m.ok) finish(true, () => resolve(m.summary));
+      else if (m.refused) {
+        const { code, detail } = m.refused;
+        finish(true, () => reject(new DossierInputError(code as DossierInputErrorCode, label, detail)));
+      } else finish(true, () => reject(new Error(m.message)));
+    };
+    const onError = (error: Error) => {
+      const heap = (error as { code?: string }).code === 'ERR_WORKER_OUT_OF_MEMORY';
+      finish(false, () => reject(heap ? new InspectionBudgetError(label, 'memory', budget) : error));
+    };
+    const onExit = (code: number) =>
+      finish(false, () => reject(new Error(`inspect worker exited (${code}) without a result`)));
+    worker.on('message', onMessage).on('error', onError).on('exit', onExit);
+    worker.postMessage({ file, kind } satisfies InspectRequest);
+  });
+}
+
 /**
- * `inspectInput(file)` on a worker thread, stopped past `budget`. `label` is the name the clerk knows the file
- * by, for the refusal.
+ * `inspectInput(file)` on the intake worker, stopped past `budget`. `label` is the name the clerk knows the file
+ * by, for the refusal. Files are served in the order they come; each budget counts from its own start.
  *
  * @example const { pages } = await inspectOffThread(storedPath, '营业执照.pdf');
  */
@@ -54,39 +143,7 @@ export function inspectOffThread(
   kind?: FileKind,
   budget: InspectBudget = defaultBudget,
 ): Promise<InputSummary> {
-  const baseline = process.memoryUsage.rss();
-  const worker = new Worker(workerUrl(), {
-    workerData: { file, kind },
-    resourceLimits: { maxOldGenerationSizeMb: Math.ceil(budget.bytes / 1024 / 1024) },
-  });
-  return new Promise<InputSummary>((resolve, reject) => {
-    let settled = false;
-    const finish = (settle: () => void) => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      clearInterval(watch);
-      void worker.terminate();
-      settle();
-    };
-    const over = (what: 'time' | 'memory') => finish(() => reject(new InspectionBudgetError(label, what, budget)));
-    // Until the worker has loaded, only a generous start-up limit applies (a busy machine starts it slowly).
-    let timer = setTimeout(() => over('time'), startUpMs + budget.ms);
-    // WebAssembly memory (qpdf) and Buffers are outside the heap limit: the process's growth is what counts.
-    const watch = setInterval(() => process.memoryUsage.rss() - baseline > budget.bytes && over('memory'), 50);
-    worker.on('message', (m: InspectMessage) => {
-      if ('ready' in m) {
-        clearTimeout(timer);
-        timer = setTimeout(() => over('time'), budget.ms);
-      } else if (m.ok) finish(() => resolve(m.summary));
-      else if (m.refused)
-        finish(() => reject(new DossierInputError(m.refused!.code as DossierInputErrorCode, label, m.refused!.detail)));
-      else finish(() => reject(new Error(m.message)));
-    });
-    worker.on('error', (error) => {
-      const heap = (error as { code?: string }).code === 'ERR_WORKER_OUT_OF_MEMORY';
-      finish(() => reject(heap ? new InspectionBudgetError(label, 'memory', budget) : error));
-    });
-    worker.on('exit', (code) => finish(() => reject(new Error(`inspect worker exited (${code}) without a result`))));
-  });
+  const turn = queue.then(() => inspectOnThread(file, label, kind, budget));
+  queue = turn.catch(() => undefined);
+  return turn;
 }

@@ -1,7 +1,15 @@
-/** Worker-thread entry: inspects one file (`inspectInput`) and posts the summary or why it was refused. */
-import { parentPort, workerData } from 'node:worker_threads';
+/**
+ * Worker-thread entry: inspects the files it is handed (`inspectInput`), one at a time, and posts each summary or
+ * why it was refused. It lives on between files so qpdf and the dossier engine load once per process.
+ */
+import { parentPort } from 'node:worker_threads';
 import { DossierInputError, inspectInput } from '../dossier/index.ts';
 import type { FileKind } from '#shared/file-kinds.ts';
+
+export interface InspectRequest {
+  file: string;
+  kind?: FileKind;
+}
 
 export type InspectMessage =
   | { ready: true }
@@ -10,15 +18,17 @@ export type InspectMessage =
 
 const post = (message: InspectMessage) => parentPort!.postMessage(message);
 
-// Loaded (the dossier engine included): the budget starts now, so a slow start on a busy machine is not counted.
+function inspect({ file, kind }: InspectRequest): void {
+  inspectInput(file, kind).then(
+    (summary) => post({ ok: true, summary }),
+    (error: unknown) => {
+      const refused =
+        error instanceof DossierInputError ? { code: error.code, file: error.file, detail: error.detail } : null;
+      post({ ok: false, refused, message: error instanceof Error ? error.message : String(error) });
+    },
+  );
+}
+
+parentPort!.on('message', inspect);
+// Loaded (the dossier engine included): budgets start now, so a slow start on a busy machine is not counted.
 post({ ready: true });
-// No top-level await: the bundles are CommonJS.
-const { file, kind } = workerData as { file: string; kind?: FileKind };
-inspectInput(file, kind).then(
-  (summary) => post({ ok: true, summary }),
-  (error: unknown) => {
-    const refused =
-      error instanceof DossierInputError ? { code: error.code, file: error.file, detail: error.detail } : null;
-    post({ ok: false, refused, message: error instanceof Error ? error.message : String(error) });
-  },
-);

@@ -1,20 +1,24 @@
-import type { ChannelOutput } from '#shared/contract/index.ts';
-import { backupKind, backupTime } from '../backup-format.ts';
+import { useId } from 'react';
 
-type Restored = ChannelOutput<'backup:restore'>;
+export interface Restored {
+  /** What was restored, e.g. `已恢复到 2026/11/29 16:08:05 的手动备份`. */
+  heading: string;
+  safetyBackup: string | null;
+  /** Attachments the restored database names whose file is not in the store. */
+  missingFiles: string[];
+}
 
 /** What a restore did, and what the clerk still has to do about attachments the backup names but the store lost. */
 export function RestoreReport({ result }: { result: Restored }) {
-  const { restored, safetyBackup, missingFiles } = result;
+  const { heading, safetyBackup, missingFiles } = result;
+  const headingId = useId();
   return (
-    <section className="card restore-report" aria-labelledby="restore-report-heading">
-      <h3 id="restore-report-heading">
-        已恢复到 {backupTime(restored.takenAt)} 的{backupKind(restored.reason)}备份
-      </h3>
+    <section className="card restore-report" aria-labelledby={headingId}>
+      <h3 id={headingId}>{heading}</h3>
       <p>申报单位和申报项目已回到那时的样子。</p>
       {safetyBackup ? (
         <p className="hint">
-          恢复前的数据已另存为一个「恢复前」备份（见下面的列表）。如需撤销这次恢复，恢复那个备份即可。
+          恢复前的数据已另存为一个「恢复前」备份（见「备份」列表）。如需撤销这次恢复，恢复那个备份即可。
         </p>
       ) : (
         <p className="hint">恢复前的数据文件已损坏，没有另存为备份；它被移到了数据文件夹的 damaged 文件夹中保留。</p>

@@ -4,12 +4,16 @@ import { call, errorMessage } from '../api.ts';
 import { backupKind, backupTime, newestFirst, type Backup } from '../backup-format.ts';
 import { BackupTable } from '../components/BackupTable.tsx';
 import { RestoreConfirm } from '../components/RestoreConfirm.tsx';
-import { RestoreReport } from '../components/RestoreReport.tsx';
+import { RestoreReport, type Restored } from '../components/RestoreReport.tsx';
+import { CarryBackupCard } from '../components/CarryBackupCard.tsx';
+import { InlineAlert } from '../components/InlineAlert.tsx';
 
 type Warning = ChannelOutput<'data:warnings'>[number];
-type Restored = ChannelOutput<'backup:restore'>;
 
-/** 数据与备份: warnings about the data folder, the backups, 立即备份 and 恢复 (after a confirmation). */
+/**
+ * 数据与备份: warnings about the data folder, the backups, 立即备份 and 恢复 (after a confirmation), and the backup to
+ * carry away (备份到…, 从备份恢复…).
+ */
 export function DataPanel({ onRestored }: { onRestored: () => void | Promise<void> }) {
   const [backups, setBackups] = useState<Backup[] | null>(null);
   const [warnings, setWarnings] = useState<Warning[]>([]);
@@ -53,7 +57,9 @@ export function DataPanel({ onRestored }: { onRestored: () => void | Promise<voi
     setError(null);
     setCreated(null);
     try {
-      setRestored(await call('backup:restore', { name: backup.name }));
+      const { restored: from, safetyBackup, missingFiles } = await call('backup:restore', { name: backup.name });
+      const heading = `已恢复到 ${backupTime(from.takenAt)} 的${backupKind(from.reason)}备份`;
+      setRestored({ heading, safetyBackup, missingFiles });
       await Promise.all([reload(), onRestored()]);
     } catch (e) {
       setError(errorMessage(e));
@@ -98,20 +104,18 @@ export function DataPanel({ onRestored }: { onRestored: () => void | Promise<voi
           )}
           {restored && <RestoreReport result={restored} />}
         </div>
-        {error && (
-          <p role="alert" className="banner-inline error">
-            {error}
-          </p>
-        )}
+        <InlineAlert message={error} />
         {backups === null ? (
           <p className="hint">正在读取备份列表…</p>
         ) : (
           <BackupTable backups={backups} busy={busy !== null} onRestore={setConfirming} />
         )}
       </section>
+      <CarryBackupCard onRestored={() => Promise.all([reload(), onRestored()])} />
       {confirming && (
         <RestoreConfirm
-          backup={confirming}
+          title={`恢复 ${backupTime(confirming.takenAt)} 的${backupKind(confirming.reason)}备份？`}
+          backTo={` ${backupTime(confirming.takenAt)} 时`}
           onConfirm={() => void restore(confirming)}
           onCancel={() => setConfirming(null)}
         />

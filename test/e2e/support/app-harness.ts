@@ -78,9 +78,13 @@ export class AppHarness {
     await this.page.goto(this.server.url);
   }
 
-  /** Closes everything and opens the same data folder again, as a restart of the app would. */
-  async restart(): Promise<void> {
+  /**
+   * Closes everything and opens the same data folder again, as a restart of the app would. With `wipeData` the
+   * folder is deleted in between: the app starts as on a new machine (or after the disk was lost).
+   */
+  async restart({ wipeData = false } = {}): Promise<void> {
     await this.stop();
+    if (wipeData) await rm(this.dataDir, { recursive: true, force: true });
     await this.launch();
   }
 

@@ -10,13 +10,15 @@ import { toApiError } from '#shared/api-error.ts';
 
 /**
  * The desktop shell as the tests play it: the save dialog "chooses" a Downloads folder, printing is recorded,
- * the open dialog hands over queued paths. Same semantics as `shared/contract/shell.ts` describes.
+ * the open dialog hands over queued paths (files to attach, folders to back up to or restore from). Same semantics as `shared/contract/shell.ts` describes.
  */
 export class ShellStandIn {
   /** Files the next `files:pickAndAttach` "chooses". */
   queuedPicks: string[] = [];
   readonly printed: number[] = [];
   readonly saved: string[] = [];
+  /** Folders the next `backup:chooseFolder` calls "choose", one each; none left is a cancel. */
+  queuedFolders: string[] = [];
 
   constructor(
     private readonly services: () => Services,
@@ -52,5 +54,6 @@ export class ShellStandIn {
     },
     'data:reveal': () => ({ dataDir: this.services().dataDir }),
     'data:moveTo': () => ({ movedTo: null }),
+    'backup:chooseFolder': () => ({ folder: this.queuedFolders.shift() ?? null }),
   };
 }

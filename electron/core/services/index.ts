@@ -29,6 +29,7 @@ import { cleanupAfterCrash } from '../safety/start-up.ts';
 import { guardAttachmentAdd } from '../safety/incoming-file.ts';
 import { dossierJobHandlers, removeStaleDossiers, type AssemblyRunner } from './dossier-jobs.ts';
 import { nodeAssemblyHost } from '../dossier/assembly-fork.ts';
+import { PageInspections, type BackgroundInspector } from './page-inspections.ts';
 
 export interface ServiceContext {
   db: Db;
@@ -39,6 +40,8 @@ export interface ServiceContext {
   now: () => string;
   /** The data folder's lock (safety/data-lock.ts); null for read-only services, which may not write. */
   lock: DataLock | null;
+  /** The attached files' page inspections: queued at attach time, stored, read by the dossier job. */
+  inspections: PageInspections;
 }
 
 export interface Services extends ServiceContext {
@@ -62,6 +65,13 @@ export interface OpenServicesOptions extends OpenOptions {
   waitMs?: number;
   /** The app's own per-user folder (Electron's userData, where its log already lies): a data folder by definition. */
   appFolder?: string;
+  /**
+   * Inspect each attached file's pages in the background as soon as it is attached, and at start-up whatever a
+   * closed app left undone (the app does; a short command does not, the dossier job then inspects what it needs).
+   */
+  inspectInBackground?: boolean;
+  /** How the pages are inspected (default: `inspectFiles` on its worker thread); tests count the calls. */
+  inspect?: BackgroundInspector;
 }
 
 function defaultAssemblyRunner(): AssemblyRunner {
@@ -142,7 +152,9 @@ async function openOwned(dataDir: string, lock: DataLock, options: OpenServicesO
   }
   const ctx = contextOf(db, store, dataDir, lock, options);
   const daily = startDailyBackups(db, dataDir, { keep: options.keepBackups });
+  if (options.inspectInBackground) ctx.inspections.resume();
   const close = () => {
+    ctx.inspections.stop();
     daily.stop();
     db.close();
     lock.release();
@@ -208,14 +220,16 @@ function contextOf(
   lock: DataLock | null,
   options: OpenServicesOptions,
 ): ServiceContext {
-  return {
+  const now = options.now ?? (() => new Date().toISOString());
+  const inspections = new PageInspections({
     db,
     store,
-    dataDir,
-    version: options.version ?? '0.0.0',
-    now: options.now ?? (() => new Date().toISOString()),
-    lock,
-  };
+    now,
+    writable: lock !== null,
+    background: options.inspectInBackground === true,
+    ...(options.inspect ? { inspect: options.inspect } : {}),
+  });
+  return { db, store, dataDir, version: options.version ?? '0.0.0', now, lock, inspections };
 }
 
 function wireHandlers(ctx: ServiceContext, options: OpenServicesOptions): CoreHandlers {

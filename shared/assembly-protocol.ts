@@ -33,7 +33,7 @@ export const assemblyRequest = z.object({
    * Findings already made (stored when the files were attached), by the file's path as the manifest names it: the
    * assembly inspects only the files not listed here.
    */
-  inspections: z.record(z.string(), fileInspection).default({}),
+  inspections: z.record(z.string(), fileInspection).optional(),
 });
 
 export const hostMessage = z.discriminatedUnion('type', [

@@ -13,9 +13,8 @@ import type { PageMap } from './types.ts';
 import { inspectFiles } from '../inspect/run-inspection.ts';
 import { storedFirst } from '../inspect/stored-first.ts';
 
-/** The request once validated (the manifest's defaults filled in); `inspections` may be left out (none known). */
-export type AssemblyRequest = Omit<z.output<typeof assemblyRequest>, 'inspections'> &
-  Partial<Pick<z.output<typeof assemblyRequest>, 'inspections'>>;
+/** The request once validated (the manifest's defaults filled in). */
+export type AssemblyRequest = z.output<typeof assemblyRequest>;
 
 export type Assemble = (input: AssembleInput, options: AssembleOptions) => Promise<AssembleResult>;
 

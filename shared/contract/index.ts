@@ -11,6 +11,7 @@ import { shellContract } from './shell.ts';
 import { workflowContract } from './workflow.ts';
 import { safetyContract } from './safety.ts';
 import { profilesContract } from './profiles.ts';
+import { pagesContract } from './pages.ts';
 
 /** Every channel the core services answer. */
 export const coreContracts = {
@@ -19,6 +20,7 @@ export const coreContracts = {
   ...dossierContract,
   ...safetyContract,
   ...profilesContract,
+  ...pagesContract,
 } as const;
 export const contract = { ...coreContracts, ...shellContract } as const;
 
@@ -64,3 +66,4 @@ export function splitChannel(channel: string): [domain: string, verb: string] {
 
 export * from './schemas.ts';
 export type * from './workflow.ts';
+export type * from './pages.ts';

@@ -24,6 +24,7 @@ import { checkHandlers } from './checks.ts';
 import { workflowHandlers } from './workflow.ts';
 import { safetyHandlers } from './safety.ts';
 import { profileHandlers } from './profiles.ts';
+import { pageHandlers } from './pages.ts';
 import { hashesInBackups, prepareDatabase, startDailyBackups } from '../backup/lifecycle.ts';
 import { cleanupAfterCrash } from '../safety/start-up.ts';
 import { guardAttachmentAdd } from '../safety/incoming-file.ts';
@@ -211,6 +212,7 @@ const readChannels = new Set<keyof CoreHandlers>([
   'data:warnings',
   'profiles:list',
   'profiles:get',
+  'pages:get',
 ]);
 
 function contextOf(
@@ -244,6 +246,7 @@ function wireHandlers(ctx: ServiceContext, options: OpenServicesOptions): CoreHa
     ...dossierJobHandlers(ctx, runAssembly, options.onDossierJobEnd),
     ...safetyHandlers(ctx, options.keepBackups),
     ...profileHandlers(ctx),
+    ...pageHandlers(ctx),
   };
   handlers['attachments:add'] = guardAttachmentAdd(handlers['attachments:add']);
   return handlers;

@@ -2,7 +2,8 @@
  * The clerk's decisions on single pages through the API (`pages:get`, `pages:decide`): the findings and proposals
  * of each page, a decision that wins over a proposal, its undo, and the dossier job applying them.
  */
-import { readFile } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Attachment, FilePages, PageMap } from '#shared/contract/index.ts';
@@ -28,6 +29,12 @@ describe('the clerk’s page decisions', () => {
       materialId: 'application-form',
       fileName: '申请书（双面扫描）.pdf',
       bytes: new Uint8Array(await readFile(fx.duplex)),
+    });
+    await ask<Attachment>(services, 'attachments:add', {
+      applicationId,
+      materialId: 'service-contract',
+      fileName: '服务合同.pdf',
+      bytes: new Uint8Array(await readFile(fx.turnedScan)),
     });
     const pending = await ask<FilePages>(services, 'pages:get', { attachmentId: duplex.id });
     expect(pending.inspection).toBe('pending');
@@ -68,10 +75,28 @@ describe('the clerk’s page decisions', () => {
     const { jobId } = await ask<{ jobId: string }>(services, 'dossier:start', { applicationId });
     const map = (await waitForJob(services, jobId, 240)).pageMap as PageMap;
     expect(map.skipped!.map((s) => `${s.page}:${s.by}`)).toEqual(['1:clerk', '4:inspection', '6:inspection']);
-    const printed = map.pageList!.filter((e) => e.kind === 'content');
+    const printed = map.pageList!.filter((e) => e.kind === 'content' && e.source!.material === 'application-form');
     expect(printed.map((e) => e.source!.page)).toEqual([2, 3, 5]);
     expect(printed[1]!.changes?.turn).toEqual({ by: 'clerk', degrees: 90 });
     expect(path.basename(printed[0]!.source!.file)).toBe('申请书（双面扫描）.pdf');
+
+    // The checklist lists each change, read back from its PDF by poppler.
+    const checklist = path.join(await tempDir(), 'checklist.pdf');
+    const { bytes } = await ask<{ bytes: Uint8Array }>(services, 'dossier:content', { jobId, which: 'checklist' });
+    await writeFile(checklist, bytes);
+    const text = execFileSync('pdftotext', [checklist, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
+    const numberOf = (material: string, page: number) =>
+      map.pageList!.find((e) => e.source?.material === material && e.source.page === page)!.number;
+    for (const line of [
+      '申请书（双面扫描）.pdf第1页：按您的选择略去（不打印、不编页码）',
+      `申请书（双面扫描）.pdf第3页（卷宗第${numberOf('application-form', 3)}页）：按您的选择顺时针旋转90°`,
+      '申请书（双面扫描）.pdf第4页：扫描空白背面，已略去',
+      '申请书（双面扫描）.pdf第6页：扫描空白背面，已略去',
+      `服务合同.pdf第2页（卷宗第${numberOf('service-contract', 2)}页）：倒置，已转正`,
+      `服务合同.pdf第3页（卷宗第${numberOf('service-contract', 3)}页）：横置，已转正`,
+    ])
+      expect(text).toContain(line);
+    expect(text).not.toContain('申请书（双面扫描）.pdf第2页');
 
     const undone = await decide(2, { skip: null });
     expect(undone.pages[1]!.decision).toEqual({});

@@ -27,7 +27,7 @@ async function countingServices(dataDir: string) {
   const services = await openServices({
     dataDir,
     inspectInBackground: true,
-    inspect: (files, signal) => (calls.background.push(...files), inspectFiles(files, { signal })),
+    inspect: (files, budget) => (calls.background.push(...files), inspectFiles(files, budget)),
     runAssembly: (request, control) =>
       runAssemblyRequest(
         request,
@@ -122,7 +122,7 @@ describe('page inspection at attach time', () => {
       const calls: string[] = [];
       const services = await openServices({
         dataDir,
-        inspect: (files, signal) => (calls.push(...files), inspectFiles(files, { signal })),
+        inspect: (files, budget) => (calls.push(...files), inspectFiles(files, budget)),
       });
       const applicationId = await applicationOf(services);
       const duplex = await attach(services, applicationId, 'application-form', fx.duplex);

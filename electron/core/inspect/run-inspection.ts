@@ -16,6 +16,8 @@ export interface InspectBudget {
   heapMb?: number;
   /** Stops at once: the thread is ended and the files not inspected yet come back `failed: 'stopped'`. */
   signal?: AbortSignal;
+  /** Told each file's findings as soon as they are made (`index` in `files`), before the next file starts. */
+  onInspected?: (result: FileInspection, index: number) => void;
 }
 
 /** The compiled worker beside the CLI bundle, or the TypeScript one (through tsx) beside this file. */
@@ -103,11 +105,12 @@ export async function inspectFiles(files: string[], budget: InspectBudget = {}):
     const result = await thread.inspect(file, timeoutMs, budget.signal);
     if (typeof result !== 'string') {
       results.push(result);
-      continue;
+    } else {
+      await thread.kill();
+      thread = undefined;
+      results.push({ file, pages: [], failed: result, ms: Math.round(performance.now() - started) });
     }
-    await thread.kill();
-    thread = undefined;
-    results.push({ file, pages: [], failed: result, ms: Math.round(performance.now() - started) });
+    budget.onInspected?.(results.at(-1)!, results.length - 1);
   }
   await thread?.stop();
   return results;

@@ -5,6 +5,7 @@
  * asks for what it needs first (`ensure`) and reads what is stored; a file is never inspected twice.
  */
 import type { FileInspection } from '#shared/page-findings.ts';
+import type { InspectBudget } from '../inspect/run-inspection.ts';
 import type { Db } from '../db/connection.ts';
 import { getInspection, saveInspection, uninspectedHashes } from '../db/queries/page-inspections.ts';
 import { inspectFiles } from '../inspect/run-inspection.ts';
@@ -12,8 +13,11 @@ import type { Inspector } from '../inspect/stored-first.ts';
 import { INSPECTION_VERSION } from '../inspect/version.ts';
 import type { FileStore } from '../store/file-store.ts';
 
-/** Inspects files (absolute paths); may be stopped by `signal`. Default: `inspectFiles` on its worker thread. */
-export type BackgroundInspector = (files: string[], signal: AbortSignal) => ReturnType<Inspector>;
+/** Inspects files (absolute paths) on one thread, telling each file's findings as made. Default: `inspectFiles`. */
+export type BackgroundInspector = (
+  files: string[],
+  budget: Required<Pick<InspectBudget, 'signal' | 'onInspected'>>,
+) => ReturnType<Inspector>;
 
 export interface PageInspectionsOptions {
   db: Db;
@@ -89,22 +93,39 @@ export class PageInspections {
     this.waiters.set(sha256, [...(this.waiters.get(sha256) ?? []), resolve]);
   }
 
+  /** Inspects what is queued, in batches on one thread (it starts once per batch, not once per file). */
   private async drain(): Promise<void> {
-    const { db, store, now, inspect = (files, signal) => inspectFiles(files, { signal }) } = this.options;
-    for (let sha256 = this.waiting.shift(); sha256; sha256 = this.waiting.shift()) {
+    const { store, inspect = inspectFiles } = this.options;
+    while (this.waiting.length > 0 && !this.abort.signal.aborted) {
+      const batch = this.waiting.splice(0).filter((h) => !this.stored(h));
+      const onInspected = (result: FileInspection, i: number) => this.keep(batch[i]!, result);
       try {
-        if (!this.stored(sha256)) {
-          const [result] = await inspect([store.pathOf(sha256)], this.abort.signal);
-          // A stopped inspection is not a finding: the next start-up inspects the file again.
-          if (this.abort.signal.aborted || !result || result.failed === 'stopped') return;
-          saveInspection(db, sha256, INSPECTION_VERSION, { ...result, file: sha256 }, now());
-        }
+        if (batch.length > 0)
+          await inspect(
+            batch.map((h) => store.pathOf(h)),
+            { signal: this.abort.signal, onInspected },
+          );
       } catch {
-        // The findings could not be made or stored: the assembly inspects the file itself when it needs them.
+        // The findings could not be made: the assembly inspects the files itself when it needs them.
       } finally {
-        this.waiters.get(sha256)?.forEach((resolve) => resolve());
-        this.waiters.delete(sha256);
+        batch.forEach((h) => this.release(h));
       }
     }
+  }
+
+  /** Stores one file's findings in one statement; a stopped inspection is not a finding (inspected again later). */
+  private keep(sha256: string, result: FileInspection): void {
+    if (this.abort.signal.aborted || result.failed === 'stopped') return;
+    try {
+      saveInspection(this.options.db, sha256, INSPECTION_VERSION, { ...result, file: sha256 }, this.options.now());
+    } catch {
+      // The database is closing: the next start-up inspects the file again.
+    }
+    this.release(sha256);
+  }
+
+  private release(sha256: string): void {
+    this.waiters.get(sha256)?.forEach((resolve) => resolve());
+    this.waiters.delete(sha256);
   }
 }

@@ -15,6 +15,7 @@
 import { z } from 'zod';
 import { finding, pageMap } from './contract/workflow.ts';
 import { manifest } from './manifest.ts';
+import { fileInspection } from './page-findings.ts';
 import { profileSchema } from './profiles/index.ts';
 
 /** One assembly: the dossier and (optionally) its checklist from one manifest. */
@@ -28,6 +29,11 @@ export const assemblyRequest = z.object({
   profile: profileSchema.optional(),
   /** The application's findings, made once by the caller; the checklist prints them. */
   findings: z.array(finding).default([]),
+  /**
+   * Findings already made (stored when the files were attached), by the file's path as the manifest names it: the
+   * assembly inspects only the files not listed here.
+   */
+  inspections: z.record(z.string(), fileInspection).optional(),
 });
 
 export const hostMessage = z.discriminatedUnion('type', [

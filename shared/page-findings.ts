@@ -2,6 +2,7 @@
  * What the inspection of an input file found on each of its pages, and the changes it proposes. Plain data: the
  * core writes it, `juanzong inspect --json` prints it, the assembly applies it and the window will show it.
  */
+import { z } from 'zod';
 
 export type QuarterTurn = 0 | 90 | 180 | 270;
 
@@ -57,8 +58,42 @@ export interface FileInspection {
   /** As given. */
   file: string;
   pages: PageFindings[];
-  /** Set when the file could not be inspected in its time or memory budget, or could not be read. */
-  failed?: 'timeout' | 'memory' | 'unreadable';
+  /** Set when the file could not be inspected in its time or memory budget, could not be read, or was stopped. */
+  failed?: 'timeout' | 'memory' | 'unreadable' | 'stopped';
   /** Milliseconds the inspection took. */
   ms: number;
 }
+
+const quarterTurn = z.union([z.literal(0), z.literal(90), z.literal(180), z.literal(270)]);
+const relativePoint = z.object({ x: z.number(), y: z.number() });
+
+/** `PageProposals` as a schema: findings read back from the database or sent to the assembly worker are checked. */
+export const pageProposals = z.object({
+  skip: z.boolean().optional(),
+  turn: quarterTurn.optional(),
+  straighten: z.number().optional(),
+  crop: z.tuple([relativePoint, relativePoint, relativePoint, relativePoint]).optional(),
+  split: z.array(z.object({ top: z.number(), bottom: z.number() })).optional(),
+  reduceTo: z.number().optional(),
+}) satisfies z.ZodType<PageProposals>;
+
+export const pageWarnings = ['low-resolution', 'too-dark', 'too-light', 'unreadable'] as const;
+
+export const pageFindings = z.object({
+  page: z.number().int().min(1),
+  dpi: z.number().optional(),
+  blank: z.boolean(),
+  orientation: quarterTurn.optional(),
+  skew: z.number().optional(),
+  photo: z.boolean().optional(),
+  long: z.boolean().optional(),
+  warnings: z.array(z.enum(pageWarnings)),
+  proposals: pageProposals,
+}) satisfies z.ZodType<PageFindings>;
+
+export const fileInspection = z.object({
+  file: z.string(),
+  pages: z.array(pageFindings),
+  failed: z.enum(['timeout', 'memory', 'unreadable', 'stopped']).optional(),
+  ms: z.number(),
+}) satisfies z.ZodType<FileInspection>;

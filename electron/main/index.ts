@@ -90,6 +90,7 @@ async function openEverything(log: Log): Promise<void> {
         waitMs: 15_000,
         appFolder: userData,
         runAssembly: (request, control) => assembly.run(request, control),
+        inspectInBackground: true,
       }),
     { showMessageBox: (options) => dialog.showMessageBox(options), restoreBackup, dataDir, log },
   );

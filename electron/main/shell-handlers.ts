@@ -23,7 +23,7 @@ export interface ShellDeps {
   shell: Pick<Shell, 'showItemInFolder' | 'openPath'>;
   /** The main window: parent of the dialogs, and what `checklist:print` prints. */
   window: () => Pick<BrowserWindow, 'webContents'> | null;
-  services: Pick<Services, 'db' | 'store' | 'dataDir' | 'version' | 'now' | 'lock'>;
+  services: Pick<Services, 'db' | 'store' | 'dataDir' | 'version' | 'now' | 'lock' | 'inspections'>;
   /** The finished file of a dossier job; throws (`job-not-done`, `job-unknown`) when there is none yet. */
   dossierFile: (jobId: string, which: 'dossier' | 'checklist') => Promise<string>;
   /** Suggested folder of the save dialog (the clerk's Documents). */

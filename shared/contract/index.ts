@@ -12,6 +12,7 @@ import { workflowContract } from './workflow.ts';
 import { safetyContract } from './safety.ts';
 import { profilesContract } from './profiles.ts';
 import { sampleContract } from './sample.ts';
+import { pagesContract } from './pages.ts';
 
 /** Every channel the core services answer. */
 export const coreContracts = {
@@ -21,6 +22,7 @@ export const coreContracts = {
   ...safetyContract,
   ...profilesContract,
   ...sampleContract,
+  ...pagesContract,
 } as const;
 export const contract = { ...coreContracts, ...shellContract } as const;
 
@@ -66,3 +68,4 @@ export function splitChannel(channel: string): [domain: string, verb: string] {
 
 export * from './schemas.ts';
 export type * from './workflow.ts';
+export type * from './pages.ts';

@@ -38,8 +38,15 @@ export const materialState = z.object({
   reason: visibleText(z.string().trim().max(500), '说明', { multiLine: true }),
 });
 
-/** An attachment with the quarter turns the clerk set on single pages (`{"3": 90}`: page 3 turned clockwise). */
-export const attachmentWithTurns = attachment.extend({ turns: z.record(z.string(), turn) });
+/**
+ * An attachment with the clerk's choices for single pages: quarter turns (`{"3": 90}`: page 3 turned clockwise;
+ * 0 keeps a page as it is against a proposed turn) and pages left out or kept (`{"2": "skip", "4": "keep"}`),
+ * each winning over what the inspection proposes.
+ */
+export const attachmentWithTurns = attachment.extend({
+  turns: z.record(z.string(), turn),
+  decisions: z.record(z.string(), z.enum(['skip', 'keep'])).default({}),
+});
 
 export const applicationDetail = z.object({
   application,

@@ -69,6 +69,13 @@ async function refused(edit: (m: Manifest, files: Zippable) => void, code: strin
 }
 
 describe('archive rows pass the API’s schemas', () => {
+  it('refuses a page decision other than leaving out or keeping, naming it', () =>
+    refused(
+      (m) => (m.pageDecisions = [{ attachment_id: m.attachments[0]!.id as number, page: 1, decision: 'drop' }]),
+      'archive-invalid-data',
+      /第 1 个页面取舍的「decision」不符合要求/,
+    ));
+
   it('refuses an applicant name over 200 characters', () =>
     refused((m) => (m.applicant.name = '深'.repeat(201)), 'archive-invalid-data', /申报单位.*name.*200/));
 

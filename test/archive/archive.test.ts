@@ -30,6 +30,7 @@ const tables = [
   'material_states',
   'attachments',
   'page_turns',
+  'page_decisions',
 ];
 const dump = (s: Services) =>
   Object.fromEntries(tables.map((t) => [t, s.db.prepare(`SELECT * FROM ${t} ORDER BY rowid`).all()]));
@@ -59,6 +60,10 @@ async function sourceWithFiles(root: string): Promise<{ s: Services; application
       bytes: randomPdfBytes(3000 + i),
     });
   }
+  // The clerk's page decisions travel with the application: leave out the second file's page, turn the third's.
+  const [, second, third] = (await call(s, 'attachments:list', { applicationId })) as { id: number }[];
+  await call(s, 'pages:decide', { attachmentId: second!.id, page: 1, skip: true });
+  await call(s, 'pages:decide', { attachmentId: third!.id, page: 1, skip: false, turn: 180 });
   return { s, applicationId };
 }
 
@@ -72,6 +77,7 @@ describe('.juanzong round trip', () => {
     const b = await openServices({ dataDir: path.join(root, 'b') });
     await importArchive(b, out);
     const [rowsA, rowsB] = [dump(a), dump(b)];
+    expect(rowsA.page_decisions!.length).toBe(2);
     // The importer stamps `updated_at` on the application; everything else is the same row.
     for (const r of [...rowsA.applications!, ...rowsB.applications!]) delete (r as Record<string, unknown>).updated_at;
     expect(rowsB).toEqual(rowsA);

@@ -27,6 +27,8 @@ export const archiveManifest = z.object({
   materialStates: z.array(row).max(10_000),
   attachments: z.array(row).max(5_000),
   pageTurns: z.array(row).max(100_000),
+  /** The clerk's leave-out / keep choices per page (absent from archives made before they existed). */
+  pageDecisions: z.array(row).max(100_000).default([]),
 });
 export type ArchiveManifest = z.infer<typeof archiveManifest>;
 
@@ -35,7 +37,7 @@ export function collectApplicationRows(
   db: Db,
   applicationId: number,
 ): Omit<ArchiveManifest, 'format' | 'formatVersion' | 'exportedAt'> {
-  const { applicant, application, owned, pageTurns } = readApplicationRows(db, applicationId);
+  const { applicant, application, owned, pageTurns, pageDecisions } = readApplicationRows(db, applicationId);
   return {
     schemaVersion: schemaVersion(db),
     applicant,
@@ -46,5 +48,6 @@ export function collectApplicationRows(
     materialStates: owned.material_states,
     attachments: owned.attachments,
     pageTurns,
+    pageDecisions,
   };
 }

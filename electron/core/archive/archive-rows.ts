@@ -17,6 +17,7 @@ import type { MaterialStateKind } from '#shared/dossier/material-status.ts';
 import { answers, dossierOptions, quarterTurns, type DossierOptions } from '#shared/manifest.ts';
 import type { Answer } from '#shared/rules/index.ts';
 import { refuse } from './archive-errors.ts';
+import type { PageDecision } from '../db/queries/page-inspections.ts';
 import type { ArchiveManifest, Row } from './archive-manifest.ts';
 
 const timestamp = z.string().min(1).max(40);
@@ -51,6 +52,7 @@ export interface ImportedApplication {
   /** In the exporter's order within each material; `exporterId` links page turns. */
   attachments: { exporterId: number; materialId: string; originalName: string; sha256: string; createdAt: string }[];
   pageTurns: { exporterAttachmentId: number; page: number; turn: (typeof quarterTurns)[number] }[];
+  pageDecisions: { exporterAttachmentId: number; page: number; decision: PageDecision }[];
 }
 
 function applicantOf(row: Row, label: string): ImportedApplication['applicant'] {
@@ -191,6 +193,15 @@ export function checkArchiveRows(manifest: ArchiveManifest, label: string): Impo
       });
       const t = parse(shape, r, `第 ${i + 1} 个页面旋转`, label);
       return { exporterAttachmentId: t.attachment_id, page: t.page, turn: t.turn };
+    }),
+    pageDecisions: m.pageDecisions.map((r, i) => {
+      const shape = z.object({
+        attachment_id: exporterId,
+        page: z.number().int().min(1).max(100_000),
+        decision: z.enum(['skip', 'keep']),
+      });
+      const d = parse(shape, r, `第 ${i + 1} 个页面取舍`, label);
+      return { exporterAttachmentId: d.attachment_id, page: d.page, decision: d.decision };
     }),
   };
 }

@@ -17,6 +17,7 @@ import {
   recordArchiveImport,
 } from '../db/queries/application-rows.ts';
 import type { ImportedApplication } from './archive-rows.ts';
+import { setPageDecision } from '../db/queries/page-inspections.ts';
 
 /** What the attach-time checks found for each file, by hash. */
 export type FileFacts = Map<string, { size: number; mediaType: string; pageCount: number }>;
@@ -65,6 +66,10 @@ function writeRows(
   for (const t of rows.pageTurns) {
     const attachmentId = attachmentIds.get(t.exporterAttachmentId);
     if (attachmentId !== undefined) setTurn(db, attachmentId, t.page, t.turn);
+  }
+  for (const d of rows.pageDecisions) {
+    const attachmentId = attachmentIds.get(d.exporterAttachmentId);
+    if (attachmentId !== undefined) setPageDecision(db, attachmentId, d.page, d.decision);
   }
   return { applicationId, applicantId };
 }

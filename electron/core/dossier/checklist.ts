@@ -19,6 +19,7 @@ import { embedDossierFont, textFont, type TextFont } from './font.ts';
 import { chineseDate, wrapText } from './own-pages.ts';
 import { A4, mm, type PageMap } from './types.ts';
 import { writeAtomically } from '../safety/atomic-output.ts';
+import { pageChangeLines } from './page-changes-text.ts';
 
 export interface ChecklistInput {
   manifest: Manifest;
@@ -92,6 +93,16 @@ function materialsSection(s: Sheet, input: ChecklistInput): void {
     if (!row && setAside?.reason) s.line(`说明：${setAside.reason}`, 9.5, mm(6), 0.3);
     if (row && (row.officialSeal || row.crossPageSheets.length)) s.line(`盖章：${sealsText(row)}`, 9.5, mm(6), 0.3);
   });
+  pageChangesPart(s, pageMap);
+}
+
+/** Every page the dossier left out or changed, so the clerk can check each against the original. */
+function pageChangesPart(s: Sheet, pageMap: PageMap): void {
+  const lines = pageChangeLines(pageMap);
+  if (lines.length === 0) return;
+  s.gap();
+  s.line('页面处理（请对照原件核对；如有不妥，可在卷宗中逐页撤销后重新生成）：', 10.5);
+  for (const line of lines) s.line(line, 9.5, mm(6), 0.3);
 }
 
 const SEVERITY_LABELS = { error: '错误', warning: '警告', info: '提示' } as const;

@@ -2,6 +2,7 @@
  * One assembly as a host asks for it (`shared/assembly-protocol.ts`): the dossier and, when a path is given, its
  * checklist from one manifest. The assembly worker runs it; so can a process that does nothing else.
  */
+import path from 'node:path';
 import type { z } from 'zod';
 import type { assemblyRequest } from '#shared/assembly-protocol.ts';
 import { findProfile } from '#shared/profiles/index.ts';
@@ -9,6 +10,8 @@ import type { AssembleInput, AssembleOptions, AssembleResult } from './assemble.
 import { writeChecklist } from './checklist.ts';
 import { assertOutputFolder, DossierInputError } from './errors.ts';
 import type { PageMap } from './types.ts';
+import { inspectFiles } from '../inspect/run-inspection.ts';
+import { storedFirst } from '../inspect/stored-first.ts';
 
 /** The request once validated (the manifest's defaults filled in). */
 export type AssemblyRequest = z.output<typeof assemblyRequest>;
@@ -23,9 +26,11 @@ export async function runAssemblyRequest(
 ): Promise<PageMap> {
   const profile = request.profile ?? findProfile(request.manifest.profile);
   if (!profile) throw new DossierInputError('unknown-profile', request.manifest.profile);
-  const { manifest, baseDir, outPath, checklistPath, findings } = request;
+  const { manifest, baseDir, outPath, checklistPath, findings, inspections = {} } = request;
   if (checklistPath) assertOutputFolder(checklistPath);
-  const { pageMap } = await assemble({ manifest, baseDir, outPath, profile }, options);
+  const known = new Map(Object.entries(inspections).map(([file, found]) => [path.resolve(baseDir, file), found]));
+  const inspect = storedFirst(known, options.inspect ?? inspectFiles);
+  const { pageMap } = await assemble({ manifest, baseDir, outPath, profile }, { ...options, inspect });
   if (checklistPath) await writeChecklist({ manifest, profile, pageMap, findings, outPath: checklistPath });
   return pageMap;
 }

@@ -14,6 +14,10 @@ export interface InspectBudget {
   timeoutMs?: number;
   /** The thread's JavaScript heap; OpenCV's and Tesseract's WebAssembly memory come on top. Default 256 MiB. */
   heapMb?: number;
+  /** Stops at once: the thread is ended and the files not inspected yet come back `failed: 'stopped'`. */
+  signal?: AbortSignal;
+  /** Told each file's findings as soon as they are made (`index` in `files`), before the next file starts. */
+  onInspected?: (result: FileInspection, index: number) => void;
 }
 
 /** The compiled worker beside the CLI bundle, or the TypeScript one (through tsx) beside this file. */
@@ -22,10 +26,12 @@ function workerUrl(): URL {
   return existsSync(fileURLToPath(bundled)) ? bundled : new URL('./inspect-worker.mjs', import.meta.url);
 }
 
+type Unfinished = NonNullable<FileInspection['failed']>;
+
 class InspectionThread {
   private readonly worker: Worker;
   private readonly ready: Promise<void>;
-  private pending?: { resolve: (r: FileInspection | 'memory') => void };
+  private pending?: { resolve: (r: FileInspection | Unfinished) => void };
 
   constructor(heapMb: number) {
     // Tesseract's WebAssembly prints notes ("Too few characters…") to stdout: taken and dropped, never the CLI's.
@@ -46,15 +52,23 @@ class InspectionThread {
     this.worker.on('exit', () => this.pending?.resolve('memory'));
   }
 
-  async inspect(file: string, timeoutMs: number): Promise<FileInspection | 'timeout' | 'memory'> {
-    await this.ready;
+  async inspect(file: string, timeoutMs: number, signal?: AbortSignal): Promise<FileInspection | Unfinished> {
     let timer: NodeJS.Timeout | undefined;
-    const result = await new Promise<FileInspection | 'timeout' | 'memory'>((resolve) => {
+    let onAbort: (() => void) | undefined;
+    let answered = false;
+    const result = await new Promise<FileInspection | Unfinished>((answer) => {
+      const resolve = (r: FileInspection | Unfinished) => ((answered = true), answer(r));
       this.pending = { resolve };
-      timer = setTimeout(() => resolve('timeout'), timeoutMs);
-      this.worker.postMessage({ type: 'inspect', file } satisfies InspectRequest);
+      onAbort = () => resolve('stopped');
+      signal?.addEventListener('abort', onAbort, { once: true });
+      void this.ready.then(() => {
+        if (answered) return; // stopped while the thread was starting
+        timer = setTimeout(() => resolve('timeout'), timeoutMs);
+        this.worker.postMessage({ type: 'inspect', file } satisfies InspectRequest);
+      });
     });
     clearTimeout(timer);
+    if (onAbort) signal?.removeEventListener('abort', onAbort);
     this.pending = undefined;
     return result;
   }
@@ -82,16 +96,21 @@ export async function inspectFiles(files: string[], budget: InspectBudget = {}):
   const results: FileInspection[] = [];
   let thread: InspectionThread | undefined;
   for (const file of files) {
-    thread ??= new InspectionThread(heapMb);
-    const started = performance.now();
-    const result = await thread.inspect(file, timeoutMs);
-    if (typeof result !== 'string') {
-      results.push(result);
+    if (budget.signal?.aborted) {
+      results.push({ file, pages: [], failed: 'stopped', ms: 0 });
       continue;
     }
-    await thread.kill();
-    thread = undefined;
-    results.push({ file, pages: [], failed: result, ms: Math.round(performance.now() - started) });
+    thread ??= new InspectionThread(heapMb);
+    const started = performance.now();
+    const result = await thread.inspect(file, timeoutMs, budget.signal);
+    if (typeof result !== 'string') {
+      results.push(result);
+    } else {
+      await thread.kill();
+      thread = undefined;
+      results.push({ file, pages: [], failed: result, ms: Math.round(performance.now() - started) });
+    }
+    budget.onInspected?.(results.at(-1)!, results.length - 1);
   }
   await thread?.stop();
   return results;

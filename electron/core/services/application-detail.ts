@@ -4,6 +4,7 @@ import { getApplication } from '../db/queries/applications.ts';
 import { listAttachments } from '../db/queries/attachments.ts';
 import { getAnswers, getContract, getCosts, getMaterialStates, getOptions, getTurns } from '../db/queries/details.ts';
 import type { Db } from '../db/connection.ts';
+import { getPageDecisions } from '../db/queries/page-inspections.ts';
 import { orNotFound } from '#shared/not-found.ts';
 
 /** Everything the window shows of one application, read in one transaction so it is consistent. */
@@ -19,7 +20,11 @@ export function readApplicationDetail(db: Db, id: number): ApplicationDetail {
       answers: getAnswers(db, id),
       materialStates: getMaterialStates(db, id),
       options: getOptions(db, id),
-      attachments: listAttachments(db, id).map((a) => ({ ...a, turns: getTurns(db, a.id) })),
+      attachments: listAttachments(db, id).map((a) => ({
+        ...a,
+        turns: getTurns(db, a.id),
+        decisions: getPageDecisions(db, a.id),
+      })),
     };
   })();
 }

@@ -58,7 +58,7 @@ export async function admitStoredFile(ctx: ServiceContext, intake: Intake, store
     if (!referencedHashes(db).has(stored.sha256)) await ctx.store.remove(stored.sha256);
     throw error;
   }
-  return db
+  const added = db
     .transaction(() => {
       refuseDuplicate(ctx, intake, stored.sha256); // again inside the transaction: two adds of one file at once
       const { applicationId, materialId, fileName, kind } = intake;
@@ -73,4 +73,7 @@ export async function admitStoredFile(ctx: ServiceContext, intake: Intake, store
       return row;
     })
     .immediate();
+  // In the background: the attach answers now, the findings are stored when ready.
+  ctx.inspections.enqueue(stored.sha256);
+  return added;
 }

@@ -9,8 +9,10 @@ import type { AssemblyRequest } from '../dossier/request.ts';
 import { readApplicationDetail } from './application-detail.ts';
 import { checkApplicationDetail, profileOf, shanghaiToday } from './checks.ts';
 import { toApiError } from '#shared/api-error.ts';
-import { stageManifest } from './dossier-manifest.ts';
+import { stagedFiles, stageManifest } from './dossier-manifest.ts';
 import type { ServiceContext } from './index.ts';
+import type { StagedFile } from './dossier-manifest.ts';
+import type { FileInspection } from '#shared/page-findings.ts';
 
 export type { AssemblyRequest } from '../dossier/request.ts';
 
@@ -40,6 +42,15 @@ function unknownJob(jobId: string): UserFacingError {
   );
 }
 
+/**
+ * The findings of the files' pages by their staged path: those stored at attach time, and the rest inspected now
+ * (one at a time, ahead of the background queue) and stored, so that no assembly inspects a file twice.
+ */
+async function knownInspections(ctx: ServiceContext, files: StagedFile[]): Promise<Record<string, FileInspection>> {
+  const found = await ctx.inspections.ensure(files.map((f) => f.sha256));
+  return Object.fromEntries(files.flatMap((f) => (found.has(f.sha256) ? [[f.path, found.get(f.sha256)!]] : [])));
+}
+
 /** The dossier jobs of one running app: start, progress, cancel, and the finished files. */
 export function dossierJobHandlers(
   ctx: ServiceContext,
@@ -63,6 +74,8 @@ export function dossierJobHandlers(
       const profile = profileOf(ctx.dataDir, detail.application.profileId);
       const { findings } = checkApplicationDetail(ctx.db, detail, profile, shanghaiToday(ctx));
       const manifest = await stageManifest(detail, profile, ctx.store, inputsDir);
+      const inspections = manifest.options.autoFix ? await knownInspections(ctx, stagedFiles(detail, profile)) : {};
+      if (job.abort.signal.aborted) throw new UserFacingError('cancelled', '已取消生成卷宗。');
       const pageMap = await runAssembly(
         {
           manifest,
@@ -71,6 +84,7 @@ export function dossierJobHandlers(
           checklistPath: dossierOutputPath(ctx.dataDir, jobId, 'checklist'),
           profile,
           findings,
+          inspections,
         },
         { onProgress: (done, total) => Object.assign(job.status, { done, total }), signal: job.abort.signal },
       );

@@ -2,7 +2,7 @@ import { link, copyFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { ApplicationDetail, AttachmentWithTurns, ContractDraft } from '#shared/contract/workflow.ts';
 import { fenToYuan } from '#shared/money.ts';
-import type { Manifest, ManifestContract, ManifestFile, ManifestMaterial } from '#shared/manifest.ts';
+import type { Manifest, ManifestContract, ManifestFile, ManifestMaterial, ManifestPages } from '#shared/manifest.ts';
 import type { Profile } from '#shared/profiles/index.ts';
 import type { Answer } from '#shared/rules/index.ts';
 import type { FileStore } from '../store/file-store.ts';
@@ -16,7 +16,7 @@ export function splitAnswers(answers: Record<string, Answer>, profile: Profile) 
   return { conditions: pick(false), relatedParty: pick(true) };
 }
 
-interface StagedFile {
+export interface StagedFile {
   sha256: string;
   /** Relative to the staging folder, as the manifest names it. */
   path: string;
@@ -28,12 +28,25 @@ interface MaterialEntry {
   files: StagedFile[];
 }
 
+/** The clerk's leave-out choices as the manifest's `pages` (`skip` and `keep` lists), or undefined when none. */
+function pageChoices(file: AttachmentWithTurns): ManifestPages | undefined {
+  const pagesWith = (decision: 'skip' | 'keep') =>
+    Object.entries(file.decisions)
+      .filter(([, d]) => d === decision)
+      .map(([page]) => Number(page));
+  const [skip, keep] = [pagesWith('skip'), pagesWith('keep')];
+  if (skip.length === 0 && keep.length === 0) return undefined;
+  return { ...(skip.length ? { skip } : {}), ...(keep.length ? { keep } : {}) };
+}
+
 function manifestFile(file: AttachmentWithTurns, relative: string): ManifestFile {
   const turned = Object.keys(file.turns).length > 0;
-  if (!turned && !file.keepMarkup) return relative;
+  const pages = pageChoices(file);
+  if (!turned && !file.keepMarkup && !pages) return relative;
   return {
     path: relative,
     ...(turned ? { rotate: file.turns } : {}),
+    ...(pages ? { pages } : {}),
     ...(file.keepMarkup ? { keepMarkup: true } : {}),
   };
 }
@@ -147,6 +160,13 @@ export async function stageManifest(
     profile,
     entries.map((e) => e.material),
   );
+}
+
+/** The files `stageManifest` lays out: each one's content hash and its path as the manifest names it. */
+export function stagedFiles(detail: ApplicationDetail, profile: Profile): StagedFile[] {
+  return materialEntries(detail, profile)
+    .filter((e) => e.known)
+    .flatMap((e) => e.files);
 }
 
 async function placeFile(source: string, target: string): Promise<void> {

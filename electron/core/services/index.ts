@@ -25,11 +25,13 @@ import { workflowHandlers } from './workflow.ts';
 import { safetyHandlers } from './safety.ts';
 import { profileHandlers } from './profiles.ts';
 import { sampleHandlers, type SampleChannel } from './sample.ts';
+import { pageHandlers } from './pages.ts';
 import { hashesInBackups, prepareDatabase, startDailyBackups } from '../backup/lifecycle.ts';
 import { cleanupAfterCrash } from '../safety/start-up.ts';
 import { guardAttachmentAdd } from '../safety/incoming-file.ts';
 import { dossierJobHandlers, removeStaleDossiers, type AssemblyRunner } from './dossier-jobs.ts';
 import { nodeAssemblyHost } from '../dossier/assembly-fork.ts';
+import { PageInspections, type BackgroundInspector } from './page-inspections.ts';
 
 export interface ServiceContext {
   db: Db;
@@ -40,6 +42,8 @@ export interface ServiceContext {
   now: () => string;
   /** The data folder's lock (safety/data-lock.ts); null for read-only services, which may not write. */
   lock: DataLock | null;
+  /** The attached files' page inspections: queued at attach time, stored, read by the dossier job. */
+  inspections: PageInspections;
 }
 
 export interface Services extends ServiceContext {
@@ -63,6 +67,13 @@ export interface OpenServicesOptions extends OpenOptions {
   waitMs?: number;
   /** The app's own per-user folder (Electron's userData, where its log already lies): a data folder by definition. */
   appFolder?: string;
+  /**
+   * Inspect each attached file's pages in the background as soon as it is attached, and at start-up whatever a
+   * closed app left undone (the app does; a short command does not, the dossier job then inspects what it needs).
+   */
+  inspectInBackground?: boolean;
+  /** How the pages are inspected (default: `inspectFiles` on its worker thread); tests count the calls. */
+  inspect?: BackgroundInspector;
 }
 
 function defaultAssemblyRunner(): AssemblyRunner {
@@ -143,7 +154,9 @@ async function openOwned(dataDir: string, lock: DataLock, options: OpenServicesO
   }
   const ctx = contextOf(db, store, dataDir, lock, options);
   const daily = startDailyBackups(db, dataDir, { keep: options.keepBackups });
+  if (options.inspectInBackground) ctx.inspections.resume();
   const close = () => {
+    ctx.inspections.stop();
     daily.stop();
     db.close();
     lock.release();
@@ -200,6 +213,7 @@ const readChannels = new Set<keyof CoreHandlers>([
   'data:warnings',
   'profiles:list',
   'profiles:get',
+  'pages:get',
 ]);
 
 function contextOf(
@@ -209,14 +223,16 @@ function contextOf(
   lock: DataLock | null,
   options: OpenServicesOptions,
 ): ServiceContext {
-  return {
+  const now = options.now ?? (() => new Date().toISOString());
+  const inspections = new PageInspections({
     db,
     store,
-    dataDir,
-    version: options.version ?? '0.0.0',
-    now: options.now ?? (() => new Date().toISOString()),
-    lock,
-  };
+    now,
+    writable: lock !== null,
+    background: options.inspectInBackground === true,
+    ...(options.inspect ? { inspect: options.inspect } : {}),
+  });
+  return { db, store, dataDir, version: options.version ?? '0.0.0', now, lock, inspections };
 }
 
 function wireHandlers(ctx: ServiceContext, options: OpenServicesOptions): CoreHandlers {
@@ -231,6 +247,7 @@ function wireHandlers(ctx: ServiceContext, options: OpenServicesOptions): CoreHa
     ...dossierJobHandlers(ctx, runAssembly, options.onDossierJobEnd),
     ...safetyHandlers(ctx, options.keepBackups),
     ...profileHandlers(ctx),
+    ...pageHandlers(ctx),
   };
   handlers['attachments:add'] = guardAttachmentAdd(handlers['attachments:add']);
   // The sample is made through the handlers above, guarded attachments included.

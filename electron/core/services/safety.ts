@@ -73,7 +73,9 @@ export function safetyHandlers(ctx: ServiceContext, keepBackups?: number): Pick<
       await mkdir(path.dirname(incoming), { recursive: true });
       try {
         await writeFile(incoming, bytes);
-        return await importArchive(ctx, incoming, { asCopy, label: safeFileName(fileName) });
+        const imported = await importArchive(ctx, incoming, { asCopy, label: safeFileName(fileName) });
+        ctx.inspections.resume(); // the imported files' pages, in the background like any attached file
+        return imported;
       } finally {
         await rm(incoming, { force: true });
       }

@@ -3,6 +3,7 @@ import { initial } from './001-initial.ts';
 import { applicationDetails } from './002-application-details.ts';
 import { archiveImports } from './003-archive-imports.ts';
 import { contentOptions } from './004-content-options.ts';
+import { pageInspections } from './005-page-inspections.ts';
 
 export interface Migration {
   /** Shown in logs and tests; never change once landed. */
@@ -11,4 +12,10 @@ export interface Migration {
 }
 
 /** In order; migration N is element N - 1. Append only: a landed migration is never edited. */
-export const migrations: readonly Migration[] = [initial, applicationDetails, archiveImports, contentOptions];
+export const migrations: readonly Migration[] = [
+  initial,
+  applicationDetails,
+  archiveImports,
+  contentOptions,
+  pageInspections,
+];

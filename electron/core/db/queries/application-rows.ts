@@ -19,6 +19,7 @@ export interface ApplicationRows {
   application: StoredRow;
   owned: Record<ApplicationTable, StoredRow[]>;
   pageTurns: StoredRow[];
+  pageDecisions: StoredRow[];
 }
 
 /** Reads every row of one application. Run it inside a transaction so the rows agree with each other. */
@@ -39,7 +40,13 @@ export function readApplicationRows(db: Db, applicationId: number): ApplicationR
        WHERE attachments.application_id = ? ORDER BY page_turns.rowid`,
     )
     .all(applicationId) as StoredRow[];
-  return { applicant, application, owned, pageTurns };
+  const pageDecisions = db
+    .prepare(
+      `SELECT page_decisions.* FROM page_decisions JOIN attachments ON attachments.id = page_decisions.attachment_id
+       WHERE attachments.application_id = ? ORDER BY page_decisions.rowid`,
+    )
+    .all(applicationId) as StoredRow[];
+  return { applicant, application, owned, pageTurns, pageDecisions };
 }
 
 /** The first applicant here with this credit code, or with this name when the code is empty. */

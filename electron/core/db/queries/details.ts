@@ -140,7 +140,8 @@ export function getTurns(db: Db, attachmentId: number): Record<string, 0 | 90 | 
     page: number;
     turn: 0 | 90 | 180 | 270;
   }[];
-  return Object.fromEntries(rows.filter((r) => r.turn !== 0).map((r) => [String(r.page), r.turn]));
+  // A turn of 0 is kept: the clerk's "upright as it is" wins over a turn the inspection proposes.
+  return Object.fromEntries(rows.map((r) => [String(r.page), r.turn]));
 }
 
 export function setTurn(db: Db, attachmentId: number, page: number, turn: 0 | 90 | 180 | 270): void {
@@ -148,6 +149,11 @@ export function setTurn(db: Db, attachmentId: number, page: number, turn: 0 | 90
     `INSERT INTO page_turns (attachment_id, page, turn) VALUES (?, ?, ?)
      ON CONFLICT (attachment_id, page) DO UPDATE SET turn = excluded.turn`,
   ).run(attachmentId, page, turn);
+}
+
+/** Takes back the clerk's turn of one page (the inspection's proposal, if any, applies again). */
+export function clearTurn(db: Db, attachmentId: number, page: number): void {
+  db.prepare('DELETE FROM page_turns WHERE attachment_id = ? AND page = ?').run(attachmentId, page);
 }
 
 /** Sets the order of a material's files; ids not in `order` keep their place after the listed ones. */

@@ -1,0 +1,94 @@
+/**
+ * `pages:get` and `pages:decide`: an attached file's pages with what the inspection found and proposes, the clerk's
+ * decisions (leave out or keep, turn), and what the dossier will do with each page (`decidePage`, the same rule the
+ * assembly applies: the clerk always wins).
+ */
+import type { AppliedChanges, CoreHandlers, FilePage, FilePages } from '#shared/contract/index.ts';
+import { UserFacingError } from '#shared/errors.ts';
+import type { FileInspection } from '#shared/page-findings.ts';
+import { orNotFound } from '#shared/not-found.ts';
+import type { Attachment } from '#shared/contract/index.ts';
+import { touchApplication } from '../db/queries/applications.ts';
+import { getAttachment } from '../db/queries/attachments.ts';
+import { clearTurn, getOptions, getTurns, setTurn } from '../db/queries/details.ts';
+import { getPageDecisions, setPageDecision } from '../db/queries/page-inspections.ts';
+import { decidePage } from '../dossier/page-edit.ts';
+import type { PageEdit, QuarterTurn } from '../dossier/types.ts';
+import { describeFindings } from '../inspect/describe.ts';
+import type { ServiceContext } from './index.ts';
+
+function appliedOf(edit: PageEdit): AppliedChanges {
+  return {
+    ...(edit.skip ? { skip: edit.skip } : {}),
+    ...(edit.turn ? { turn: edit.turn } : {}),
+    ...(edit.straighten ? { straighten: edit.straighten } : {}),
+    ...(edit.crop ? { crop: true as const } : {}),
+    ...(edit.split ? { split: edit.split.length } : {}),
+    ...(edit.reduceTo ? { reduceTo: edit.reduceTo } : {}),
+  };
+}
+
+function pageCountOf(attachment: Attachment, inspection: FileInspection | undefined): number {
+  return attachment.pageCount ?? (inspection?.pages.length || 1);
+}
+
+/** The file's pages as the window shows them. */
+export function readFilePages(ctx: ServiceContext, attachmentId: number): FilePages {
+  const { db } = ctx;
+  const attachment = orNotFound(getAttachment(db, attachmentId), '附件', attachmentId);
+  const inspection = ctx.inspections.stored(attachment.sha256);
+  const turns = getTurns(db, attachmentId);
+  const decisions = getPageDecisions(db, attachmentId);
+  const pagesWith = (d: 'skip' | 'keep') =>
+    Object.keys(decisions)
+      .filter((p) => decisions[p] === d)
+      .map(Number);
+  const choices = {
+    pages: { skip: pagesWith('skip'), keep: pagesWith('keep'), rotate: turns },
+    turns: new Map<number, QuarterTurn>(),
+    autoFix: getOptions(db, attachment.applicationId).autoFix,
+  };
+  const pages = Array.from({ length: pageCountOf(attachment, inspection) }, (_, i): FilePage => {
+    const findings = inspection?.pages[i] ?? null;
+    const decided = decisions[String(i + 1)];
+    const turn = turns[String(i + 1)];
+    return {
+      page: i + 1,
+      findings,
+      said: findings ? describeFindings(findings) : [],
+      decision: {
+        ...(decided ? { skip: decided === 'skip' } : {}),
+        ...(turn === undefined ? {} : { turn }),
+      },
+      applied: appliedOf(decidePage(i, findings ?? undefined, choices).edit),
+    };
+  });
+  const state = !inspection ? 'pending' : inspection.failed ? 'failed' : 'done';
+  return { attachmentId, inspection: state, pages };
+}
+
+function pageOutOfRange(attachment: Attachment, page: number, count: number): UserFacingError {
+  return new UserFacingError(
+    'page-out-of-range',
+    `「${attachment.originalName}」只有 ${count} 页，没有第 ${page} 页。请刷新页面后重新选择。`,
+  );
+}
+
+export function pageHandlers(ctx: ServiceContext): Pick<CoreHandlers, 'pages:get' | 'pages:decide'> {
+  const { db, now } = ctx;
+  return {
+    'pages:get': ({ attachmentId }) => readFilePages(ctx, attachmentId),
+    'pages:decide': ({ attachmentId, page, skip, turn }) => {
+      const attachment = orNotFound(getAttachment(db, attachmentId), '附件', attachmentId);
+      const count = pageCountOf(attachment, ctx.inspections.stored(attachment.sha256));
+      if (page > count) throw pageOutOfRange(attachment, page, count);
+      db.transaction(() => {
+        if (skip !== undefined) setPageDecision(db, attachmentId, page, skip === null ? null : skip ? 'skip' : 'keep');
+        if (turn === null) clearTurn(db, attachmentId, page);
+        else if (turn !== undefined) setTurn(db, attachmentId, page, turn);
+        touchApplication(db, attachment.applicationId, now());
+      }).immediate();
+      return readFilePages(ctx, attachmentId);
+    },
+  };
+}

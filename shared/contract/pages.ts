@@ -1,0 +1,71 @@
+/**
+ * One attached file's pages as the inspection found them, with its proposals and the clerk's decisions: what the
+ * window shows on each page's thumbnail (a badge per change, undone with one click). The clerk's decision always
+ * wins over a proposal; the dossier applies the outcome (`applied`).
+ *
+ *   pages:get     {attachmentId}                    → FilePages
+ *   pages:decide  {attachmentId, page, skip?, turn?} → FilePages (refreshed)
+ *       skip: true leaves the page out, false keeps it (even when it looks blank), null takes the choice back;
+ *       turn: 0/90/180/270 clockwise (0 keeps it as it is), null takes the choice back; a field left out stays.
+ *
+ * The findings come in the background after a file is attached: `inspection` is `pending` until then (ask again).
+ */
+import { z } from 'zod';
+import { pageFindings } from '../page-findings.ts';
+import { recordId } from './schemas.ts';
+
+const quarterTurn = z.union([z.literal(0), z.literal(90), z.literal(180), z.literal(270)]);
+const decidedBy = z.enum(['clerk', 'inspection']);
+
+/** What the dossier does to one page, the proposals and the clerk's decisions taken together. */
+export const appliedChanges = z.object({
+  skip: decidedBy.optional(),
+  turn: z.object({ by: decidedBy, degrees: quarterTurn }).optional(),
+  /** Degrees turned to level the text lines (negative: anticlockwise). */
+  straighten: z.number().optional(),
+  /** Cut to the sheet found in a photo, its perspective corrected. */
+  crop: z.literal(true).optional(),
+  /** Split into this many A4 pages. */
+  split: z.number().int().optional(),
+  /** Reduced to this many pixels per inch. */
+  reduceTo: z.number().optional(),
+});
+
+export const filePage = z.object({
+  /** From 1. */
+  page: z.number().int().min(1),
+  /** Null while the file is not inspected yet (or its inspection failed). */
+  findings: pageFindings.nullable(),
+  /** The findings and proposals in the clerk's words, e.g. "空白页，将略去（不打印、不编页码）". */
+  said: z.array(z.string()),
+  /** The clerk's own decisions for this page; empty when the proposals stand. */
+  decision: z.object({ skip: z.boolean().optional(), turn: quarterTurn.optional() }),
+  applied: appliedChanges,
+});
+
+export const filePages = z.object({
+  attachmentId: recordId,
+  /** `pending`: not inspected yet (in the background); `failed`: could not be inspected, only decisions apply. */
+  inspection: z.enum(['pending', 'done', 'failed']),
+  pages: z.array(filePage),
+});
+
+const byAttachment = z.object({ attachmentId: recordId });
+
+export const pagesContract = {
+  'pages:get': { input: byAttachment.strict(), output: filePages },
+  'pages:decide': {
+    input: byAttachment
+      .extend({
+        page: z.number().int().min(1).max(100_000),
+        skip: z.boolean().nullable().optional(),
+        turn: quarterTurn.nullable().optional(),
+      })
+      .strict(),
+    output: filePages,
+  },
+} as const;
+
+export type FilePages = z.output<typeof filePages>;
+export type FilePage = z.output<typeof filePage>;
+export type AppliedChanges = z.output<typeof appliedChanges>;

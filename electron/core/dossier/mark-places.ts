@@ -58,6 +58,12 @@ export function inkIn(grid: InkGrid, box: SheetBox): number {
 }
 
 const R = seal.diameter / 2;
+/** Room kept between a mark and the ink it avoids: a stamp never lands exactly on its mark. */
+const CLEARANCE = (2 * 72) / 25.4;
+
+function withClearance(box: SheetBox): SheetBox {
+  return [box[0] - CLEARANCE, box[1] - CLEARANCE, box[2] + CLEARANCE, box[3] + CLEARANCE];
+}
 
 /** The square around the 公章 circle centred at (x, y). */
 export function sealBox(x: number, y: number): SheetBox {
@@ -90,11 +96,12 @@ export function placeSeal(grid: InkGrid | undefined, corner: SealCorner, blocked
   if (!grid) return { ...home, r: R, choice: 'unchecked' };
   const clash = (box: SheetBox) =>
     blocked.some((b) => b[0] < box[2] && box[0] < b[2] && b[1] < box[3] && box[1] < b[3]);
-  const homeInk = inkIn(grid, sealBox(home.x, home.y));
+  const inkAround = (x: number, y: number) => inkIn(grid, withClearance(sealBox(x, y)));
+  const homeInk = inkAround(home.x, home.y);
   if (homeInk === 0 && !clash(sealBox(home.x, home.y))) return { ...home, r: R, choice: 'chosen' };
   const avoided = kindOf(homeInk);
   const free = lowerHalfCentres(grid.cell)
-    .filter((c) => inkIn(grid, sealBox(c.x, c.y)) === 0 && !clash(sealBox(c.x, c.y)))
+    .filter((c) => inkAround(c.x, c.y) === 0 && !clash(sealBox(c.x, c.y)))
     .sort((a, b) => Math.hypot(a.x - home.x, a.y - home.y) - Math.hypot(b.x - home.x, b.y - home.y))[0];
   if (free) return { ...free, r: R, choice: 'moved', avoided };
   return { ...home, r: R, choice: 'crowded', avoided };
@@ -109,7 +116,7 @@ export function placeEdge(grids: (InkGrid | undefined)[]): EdgeSpot {
   const home = A4.height / 2;
   const known = grids.filter((g): g is InkGrid => g !== undefined);
   if (known.length === 0) return { y: home, r: R, choice: 'unchecked' };
-  const inkAt = (y: number) => Math.max(...known.map((g) => inkIn(g, edgeBox(y))));
+  const inkAt = (y: number) => Math.max(...known.map((g) => inkIn(g, withClearance(edgeBox(y)))));
   const homeInk = inkAt(home);
   if (homeInk === 0) return { y: home, r: R, choice: 'chosen' };
   const step = known[0]!.cell;

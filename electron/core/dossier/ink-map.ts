@@ -1,14 +1,15 @@
 /**
  * The ink on the pages that get a seal mark, as a coarse grid on the sheet (see mark-places.ts): each such page
  * drawn small (pdfjs for a PDF, sharp for an image), its non-white pixels put where the page lands on the sheet.
- * Only marked pages are drawn. A page cut, split or that cannot be drawn gets no grid: its marks stay where laid out.
+ * Only marked pages are drawn. A page cut, split or that cannot be drawn, or any past the time budget, gets no grid:
+ * its marks stay where laid out.
  */
-import { imageColour, renderPageColour, type ColourPicture } from '../inspect/colour-pages.ts';
+import { imageColour, renderPageColour, scanColour, type ColourPicture } from '../inspect/colour-pages.ts';
 import { inkThreshold, paperLevel } from '../inspect/ink.ts';
 import { openWithPdfJs } from '../inspect/pdfjs-pages.ts';
 import { pageSource, type PreparedImage } from './image-input.ts';
-import { emptyGrid, inkBox, pagesToLookAt, type InkGrid } from './mark-places.ts';
-import type { PreparedPdf } from './pdf-input.ts';
+import { emptyGrid, pagesToLookAt, type InkGrid } from './mark-places.ts';
+import { openPdf, type PreparedPdf } from './pdf-input.ts';
 import { placePage } from './plan.ts';
 import type { PreparedInput } from './prepare.ts';
 import type { PagePlan, Placement, PlannedPage, PlanInput, QuarterTurn } from './types.ts';
@@ -17,6 +18,12 @@ type ContentPage = Extract<PlannedPage, { kind: 'content' }>;
 
 /** 36 dpi: a pixel is 2 points, finer than the grid's 2.5 mm cells. */
 export const INK_DPI = 36;
+
+/**
+ * Looking stops after this long in all (a dossier of many hundred pages); the pages not yet looked at keep their
+ * marks where laid out (`unchecked`). About 25–60 ms a page: some 300 pages fit.
+ */
+const LOOK_BUDGET_MS = 15_000;
 
 /** Red ink: red well above green and blue (a seal, however faint its print). */
 const RED_LEAD = 60;
@@ -29,23 +36,27 @@ function turned(u: number, v: number, turn: QuarterTurn): [number, number] {
   return [u, v];
 }
 
-/** The ink of a picture of the page as shown, placed on the sheet as `p` says. */
+/**
+ * The ink of a picture of the page as shown, placed on the sheet as `p` says. Each ink pixel marks the cell under
+ * its centre: a pixel (2 points at INK_DPI on A4) is smaller than the room a mark keeps from ink.
+ */
 export function gridOf(picture: ColourPicture, p: Placement): InkGrid {
   const { data, width, height } = picture;
   const grey = new Uint8Array(width * height);
   for (let i = 0; i < grey.length; i += 1) grey[i] = Math.min(data[3 * i]!, data[3 * i + 1]!, data[3 * i + 2]!);
   const threshold = inkThreshold(paperLevel({ data: grey, width, height, sourceDpi: Infinity, dpi: INK_DPI }));
   const grid = emptyGrid();
+  const { cols, rows, cell, cells } = grid;
   for (let py = 0; py < height; py += 1)
     for (let px = 0; px < width; px += 1) {
       const i = py * width + px;
       if (grey[i]! >= threshold) continue;
-      const [r, g, b] = [data[3 * i]!, data[3 * i + 1]!, data[3 * i + 2]!];
-      const [ua, va] = turned(px / width, py / height, p.turn);
-      const [ub, vb] = turned((px + 1) / width, (py + 1) / height, p.turn);
-      const [x0, x1] = [p.x + Math.min(ua, ub) * p.width, p.x + Math.max(ua, ub) * p.width];
-      const [y0, y1] = [p.y + (1 - Math.max(va, vb)) * p.height, p.y + (1 - Math.min(va, vb)) * p.height];
-      inkBox(grid, [x0, y0, x1, y1], r - Math.max(g, b) > RED_LEAD ? 2 : 1);
+      const [u, v] = turned((px + 0.5) / width, (py + 0.5) / height, p.turn);
+      const col = Math.floor((p.x + u * p.width) / cell);
+      const row = Math.floor((p.y + (1 - v) * p.height) / cell);
+      if (col < 0 || row < 0 || col >= cols || row >= rows) continue;
+      const red = data[3 * i]! - Math.max(data[3 * i + 1]!, data[3 * i + 2]!) > RED_LEAD ? 2 : 1;
+      if (cells[row * cols + col]! < red) cells[row * cols + col] = red;
     }
   return grid;
 }
@@ -60,11 +71,17 @@ async function pdfGrids(
   pages: ContentPage[],
   planned: PlanInput,
   grids: Map<number, InkGrid>,
+  deadline: number,
 ): Promise<void> {
-  const doc = await openWithPdfJs(input.loadPath);
+  const { doc: pdf } = await openPdf(input);
+  const source = pdf.getPages();
+  let doc: Awaited<ReturnType<typeof openWithPdfJs>> | undefined;
   try {
     for (const page of pages) {
-      const picture = await renderPageColour(doc, page.source.page + 1, INK_DPI);
+      if (performance.now() > deadline) return;
+      const scan = await scanColour(source[page.source.page]!, INK_DPI);
+      doc ??= scan ? undefined : await openWithPdfJs(input.loadPath);
+      const picture = scan ?? (await renderPageColour(doc!, page.source.page + 1, INK_DPI));
       const shown = planned.materials[page.source.material]!.files[page.source.file]!.pages[page.source.page]!;
       const size = { width: (picture.width * 72) / INK_DPI, height: (picture.height * 72) / INK_DPI };
       const clerkTurn = shown.clerkTurn;
@@ -74,7 +91,7 @@ async function pdfGrids(
       grids.set(page.physical, gridOf(picture, placement));
     }
   } finally {
-    await doc.destroy();
+    await doc?.destroy();
   }
 }
 
@@ -103,10 +120,15 @@ export async function inkGrids(
     group.push(page);
     byFile.set(input, group);
   }
+  const deadline = performance.now() + LOOK_BUDGET_MS;
   for (const [input, pages] of byFile) {
     try {
-      if (input.kind === 'pdf') await pdfGrids(input, pages, planned, grids);
-      else for (const page of pages) grids.set(page.physical, await imageGrid(input, page));
+      if (input.kind === 'pdf') await pdfGrids(input, pages, planned, grids, deadline);
+      else
+        for (const page of pages) {
+          if (performance.now() > deadline) break;
+          grids.set(page.physical, await imageGrid(input, page));
+        }
     } catch {
       // Not drawable here (a font pdfjs cannot read, an image sharp refuses): printed with the marks as laid out.
     }

@@ -1,9 +1,13 @@
 /**
  * Pages in colour at a low resolution, to see where they carry ink and where that ink is red (a seal): a PDF page
- * drawn by pdfjs, an image page scaled down by sharp. RGB, three bytes a pixel, upright as shown.
+ * drawn by pdfjs (a scan from its image, by sharp), an image page scaled down by sharp. RGB, three bytes a pixel, upright as shown.
  */
 import type Sharp from 'sharp';
+import type { PDFPage } from '../dossier/pdf-lib.ts';
+import { pageGeometry } from '../dossier/pdf-input.ts';
+import { decodableImage, scannedImage } from './pdf-pages.ts';
 import type { openWithPdfJs } from './pdfjs-pages.ts';
+import { sharp } from './picture.ts';
 
 export interface ColourPicture {
   data: Uint8Array;
@@ -44,6 +48,30 @@ export async function imageColour(source: ReturnType<typeof Sharp>, width: numbe
     .autoOrient()
     .flatten({ background: '#ffffff' })
     .resize({ width: Math.max(1, Math.round(width)) })
+    .toColourspace('srgb')
+    .removeAlpha()
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+  return { data: new Uint8Array(data.buffer, data.byteOffset, data.length), width: info.width, height: info.height };
+}
+
+/**
+ * A scanned PDF page (one image, no text) from its image, decoded by sharp (shrink-on-load: far quicker than
+ * pdfjs's decoder), turned as /Rotate shows it; undefined when the page is not a scan or sharp cannot read it.
+ */
+export async function scanColour(page: PDFPage, dpi: number): Promise<ColourPicture | undefined> {
+  const image = scannedImage(page);
+  const decodable = image && (await decodableImage(image));
+  if (!decodable) return undefined;
+  const geom = pageGeometry(page);
+  const pipeline = sharp(decodable.bytes, { failOn: 'none' }).rotate(geom.rotate);
+  const { data, info } = await pipeline
+    .flatten({ background: '#ffffff' })
+    .resize({
+      width: Math.max(1, Math.round((geom.shown.width / 72) * dpi)),
+      height: Math.max(1, Math.round((geom.shown.height / 72) * dpi)),
+      fit: 'fill',
+    })
     .toColourspace('srgb')
     .removeAlpha()
     .raw()

@@ -6,9 +6,19 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { PDFBool, PDFDocument, PDFName, StandardFonts } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { assembleDossier, writeChecklist } from '../../../electron/core/dossier/index.ts';
+import { writeChecklist } from '../../../electron/core/dossier/index.ts';
 import { findProfile } from '#shared/profiles/index.ts';
-import { A4, emptyFontConfig, inkIn, manifestOf, pageText, renderGray, run, wordBoxes } from './helpers.ts';
+import {
+  A4,
+  assembleChecked,
+  emptyFontConfig,
+  inkIn,
+  manifestOf,
+  pageText,
+  renderGray,
+  run,
+  wordBoxes,
+} from './helpers.ts';
 import { makeInputs, type TestInputs } from './inputs.ts';
 
 let inputs: TestInputs;
@@ -46,7 +56,7 @@ afterAll(() => fs.rmSync(inputs.dir, { recursive: true, force: true }));
 async function assemble(options: Record<string, unknown>, materials: { id: string; files: unknown[] }[], name: string) {
   const outPath = at(name);
   const manifest = manifestOf({ options: { date: '2025-10-13', ...options }, materials: materials as never });
-  return { out: outPath, ...(await assembleDossier({ manifest, baseDir: inputs.dir, outPath })) };
+  return { out: outPath, ...(await assembleChecked({ manifest, baseDir: inputs.dir, outPath })) };
 }
 
 function centre(pdf: string, page: number, word: string): [number, number] {
@@ -160,7 +170,7 @@ describe('writeChecklist', () => {
       { id: 'ethics-materials', notApplicable: true, reason: '不涉及' },
     ];
     const manifest = manifestOf({ materials: materials as never });
-    const { pageMap } = await assembleDossier({ manifest, baseDir: inputs.dir, outPath: at('c-dossier.pdf') });
+    const { pageMap } = await assembleChecked({ manifest, baseDir: inputs.dir, outPath: at('c-dossier.pdf') });
     const outPath = at('checklist.pdf');
     const findings = [
       {

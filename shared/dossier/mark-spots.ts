@@ -61,7 +61,7 @@ function sideName(x: number): string {
 export function sealPlaceText(corner: SealCorner, spot: SealSpot | undefined): string {
   const chosen = CORNER_NAMES[corner];
   if (!spot || spot.choice === 'chosen' || spot.choice === 'unchecked') return chosen;
-  if (spot.choice === 'crowded') return `${chosen}（页面下半部没有空处，盖章时请避开${avoidedText(spot.avoided)}）`;
+  if (spot.choice === 'crowded') return `${chosen}，页面下半部没有空处，盖章时请避开${avoidedText(spot.avoided)}`;
   const where = spot.y < A4_HEIGHT / 2 ? `下半部${sideName(spot.x)}` : chosen;
   return `${where}，避开${avoidedText(spot.avoided)}`;
 }
@@ -72,7 +72,7 @@ export function sealPlaceText(corner: SealCorner, spot: SealSpot | undefined): s
  */
 export function edgePlaceText(spot: EdgeSpot | undefined): string {
   if (!spot || spot.choice === 'chosen' || spot.choice === 'unchecked') return '右侧页边中部';
-  if (spot.choice === 'crowded') return `右侧页边中部（页边没有空处，盖章时请避开${avoidedText(spot.avoided)}）`;
+  if (spot.choice === 'crowded') return `右侧页边中部，页边没有空处，盖章时请避开${avoidedText(spot.avoided)}`;
   const where = spot.y < A4_HEIGHT / 2 ? '偏下' : '偏上';
   return `右侧页边${where}，避开${avoidedText(spot.avoided)}`;
 }

@@ -27,7 +27,7 @@ beforeAll(async () => {
   dir = scratchDir('seal-room');
   const { manifest } = buildSealFixtures(dir);
   dossier = path.join(dir, 'dossier.pdf');
-  const run = await assemble(manifest, dossier);
+  const run = await assemble(manifest, dossier, ['--checklist', path.join(dir, 'checklist.pdf')]);
   expect(run.code, explain(run)).toBe(0);
   writeFileSync(path.join(dir, 'dossier.json'), run.stdout);
   map = JSON.parse(run.stdout) as PageMap;
@@ -117,5 +117,9 @@ describe('seal marks where there is room', () => {
     expect(audit.officialSealPlace).toMatch(/^下半部(左侧|中部|右侧)，避开已有印章$/);
     expect(audit.crossPagePlace).toMatch(/^右侧页边偏(上|下)，避开原有文字或签名$/);
     expect(rows.find((r) => r.id === 'service-contract')!.officialSealPlace).toMatch(/避开原有文字或签名$/);
+    const checklist = runTool('pdftotext', ['-q', path.join(dir, 'checklist.pdf'), '-']).replace(/\s+/g, '');
+    expect(checklist).toMatch(
+      /盖章：第3页盖公章（下半部(左侧|中部|右侧)，避开已有印章），加盖骑缝章（右侧页边偏(上|下)，/,
+    );
   });
 });

@@ -15,6 +15,7 @@ import {
 import { sealCentre } from '../../../electron/core/dossier/marks.ts';
 import { planDossier } from '../../../electron/core/dossier/plan.ts';
 import { A4, mm, type PlanMaterial } from '../../../electron/core/dossier/types.ts';
+import { edgePlaceText, sealPlaceText } from '#shared/dossier/mark-spots.ts';
 import { sealPlan } from '#shared/dossier/seal-plan.ts';
 
 const R = seal.diameter / 2;
@@ -130,5 +131,19 @@ describe('placeMarks', () => {
     const audit = rows.find((r) => r.id === 'audit-report')!;
     expect(audit.officialSealPlace).toMatch(/^下半部(左侧|中部|右侧)，避开已有印章$/);
     expect(audit.crossPagePlace).toBe('右侧页边中部');
+  });
+});
+
+describe('the words for a mark’s place', () => {
+  it('names the corner, the side of the lower half it moved to and what it avoided, or why it could not move', () => {
+    expect(sealPlaceText('bottom-left', { x: 100, y: 140, r: R, choice: 'chosen' })).toBe('左下角');
+    expect(sealPlaceText('bottom-right', { x: 100, y: 200, r: R, choice: 'moved', avoided: 'seal' })).toBe(
+      '下半部左侧，避开已有印章',
+    );
+    expect(sealPlaceText('bottom-right', { x: 500, y: 140, r: R, choice: 'crowded', avoided: 'ink' })).toBe(
+      '右下角，页面下半部没有空处，盖章时请避开原有文字或签名',
+    );
+    expect(edgePlaceText({ y: 300, r: R, choice: 'moved', avoided: 'ink' })).toBe('右侧页边偏下，避开原有文字或签名');
+    expect(edgePlaceText({ y: A4.height / 2, r: R, choice: 'unchecked' })).toBe('右侧页边中部');
   });
 });

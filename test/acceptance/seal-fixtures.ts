@@ -5,7 +5,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { TEST_CREDIT_CODE } from '../fixtures/dossier-fixtures.ts';
+import { fixtureManifest } from '../fixtures/dossier-fixtures.ts';
 import { runTool } from '../fixtures/run-tool.ts';
 
 const FONT = '/usr/share/fonts/truetype/wqy/wqy-microhei.ttc';
@@ -94,15 +94,10 @@ export function buildSealFixtures(dir: string): SealFixtures {
   ]);
   runTool('img2pdf', ['--pagesize', 'A4', at('seals.png'), at('edge-text.png'), '-o', at('audit.pdf')]);
   runTool('img2pdf', ['--pagesize', 'A4', at('signature.png'), '-o', at('signed.pdf')]);
+  const base = fixtureManifest({ duplex: false, sealMarkers: true });
   const manifest = {
-    profile: 'sz-model-voucher-2025',
-    applicant: {
-      name: '深圳市卷宗测试科技有限公司',
-      creditCode: TEST_CREDIT_CODE,
-      contact: '李会计',
-      phone: '0755-86000000',
-    },
-    options: { duplex: false, sealMarkers: true, sealPosition: 'bottom-right', date: '2025-10-13' },
+    ...base,
+    options: { ...base.options, sealPosition: 'bottom-right' },
     materials: [
       { id: 'financial-statements', files: ['audit.pdf'] },
       { id: 'service-contract', files: ['signed.pdf'] },

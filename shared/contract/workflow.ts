@@ -96,6 +96,17 @@ export const pageMapSection = z.object({
 
 const decidedBy = z.enum(['clerk', 'inspection']);
 
+const spotChoice = z.enum(['chosen', 'moved', 'crowded', 'unchecked']);
+const inkKind = z.enum(['seal', 'ink']);
+const sealSpot = z.object({
+  x: z.number(),
+  y: z.number(),
+  r: z.number(),
+  choice: spotChoice,
+  avoided: inkKind.optional(),
+});
+const edgeSpot = z.object({ y: z.number(), r: z.number(), choice: spotChoice, avoided: inkKind.optional() });
+
 /** One physical page: its source (file as in the manifest, page from 1) and the changes made to it. */
 export const pageMapEntry = z.object({
   physical: z.number().int(),
@@ -111,6 +122,15 @@ export const pageMapEntry = z.object({
       crop: z.literal(true).optional(),
       split: z.object({ part: z.number().int(), of: z.number().int() }).optional(),
       reduceTo: z.number().optional(),
+    })
+    .optional(),
+  /** Where the 公章 and 骑缝章 marks are on the sheet (points, origin bottom-left). */
+  marks: z
+    .object({
+      seal: sealSpot
+        .extend({ corner: z.enum(['bottom-right', 'bottom-left', 'top-right', 'top-left', 'middle-right']) })
+        .optional(),
+      crossPage: edgeSpot.optional(),
     })
     .optional(),
 });

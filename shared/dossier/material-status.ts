@@ -72,8 +72,10 @@ export function sealRuleText(rule: SealRule): string {
 /** What is to be stamped on one part of the assembled dossier (a row of its seal plan). */
 export function sealsText(row: SealPlanRow): string {
   const parts = [
-    row.officialSeal ? `第 ${row.firstNumber} 页盖公章` : '',
-    row.crossPageSheets.length ? '加盖骑缝章' : '',
+    row.officialSeal
+      ? `第 ${row.firstNumber} 页盖公章${row.officialSealPlace ? `（${row.officialSealPlace}）` : ''}`
+      : '',
+    row.crossPageSheets.length ? `加盖骑缝章${row.crossPagePlace ? `（${row.crossPagePlace}）` : ''}` : '',
   ].filter(Boolean);
   return parts.length ? parts.join('，') : '无需盖章';
 }

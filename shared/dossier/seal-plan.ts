@@ -3,6 +3,7 @@
  * the 公章 goes and which sheets the 骑缝章 spans. Pure: it reads the page map the assembler answered.
  */
 import type { PageMap } from '../contract/workflow.ts';
+import { edgePlaceText, sealPlaceText, type SealCorner } from './mark-spots.ts';
 
 type PageMapSection = PageMap['sections'][number];
 
@@ -36,6 +37,36 @@ export interface SealPlanRow {
   officialSeal: SheetSide | null;
   /** The sheets the 骑缝章 spans (every sheet of a multi-page part), empty when it needs none. */
   crossPageSheets: number[];
+  /** Where on its page the 公章 goes ("右下角", "下半部左侧，避开已有印章"); null when unknown or not needed. */
+  officialSealPlace: string | null;
+  /** Where on the fore-edge the 骑缝章 goes ("右侧页边中部"); null when unknown or not needed. */
+  crossPagePlace: string | null;
+}
+
+interface SealOptions {
+  duplex: boolean;
+  /** The corner chosen for the 公章: names the place when the page map does not (maps stored by older versions). */
+  sealPosition?: SealCorner;
+}
+
+type PageMapEntry = NonNullable<PageMap['pageList']>[number];
+
+function entryOf(pageMap: PageMap, physical: number): PageMapEntry | undefined {
+  return pageMap.pageList?.find((e) => e.physical === physical);
+}
+
+function sealPlace(pageMap: PageMap, section: PageMapSection, options: SealOptions): string | null {
+  const seal = entryOf(pageMap, section.firstPage)?.marks?.seal;
+  if (seal) return sealPlaceText(seal.corner, seal);
+  return options.sealPosition ? sealPlaceText(options.sealPosition, undefined) : null;
+}
+
+function edgePlace(pageMap: PageMap, section: PageMapSection): string | null {
+  for (let p = section.firstPage; p <= section.lastPage; p += 1) {
+    const edge = entryOf(pageMap, p)?.marks?.crossPage;
+    if (edge) return edgePlaceText(edge);
+  }
+  return null;
 }
 
 /** The sheet a physical page is printed on: two pages a sheet in duplex, one in simplex. */
@@ -54,11 +85,13 @@ const GENERATED_PARTS: Record<string, SealRule> = {
   toc: { official: false, crossPageWhenMultiPage: false },
 };
 
-function rowOf(section: PageMapSection, duplex: boolean, rule: SealRule): SealPlanRow {
+function rowOf(pageMap: PageMap, section: PageMapSection, options: SealOptions, rule: SealRule): SealPlanRow {
+  const { duplex } = options;
   const firstSheet = sheetOf(section.firstPage, duplex);
   const lastSheet = sheetOf(section.lastPage, duplex);
   const pageCount = section.lastPage - section.firstPage + 1;
   const sheets = Array.from({ length: lastSheet - firstSheet + 1 }, (_, i) => firstSheet + i);
+  const crossPage = rule.crossPageWhenMultiPage && pageCount > 1;
   return {
     id: section.id,
     title: section.title,
@@ -71,25 +104,23 @@ function rowOf(section: PageMapSection, duplex: boolean, rule: SealRule): SealPl
     lastSheet,
     sheetCount: sheets.length,
     officialSeal: rule.official ? sideOf(section.firstPage, duplex) : null,
-    crossPageSheets: rule.crossPageWhenMultiPage && pageCount > 1 ? sheets : [],
+    crossPageSheets: crossPage ? sheets : [],
+    officialSealPlace: rule.official ? sealPlace(pageMap, section, options) : null,
+    crossPagePlace: crossPage ? edgePlace(pageMap, section) : null,
   };
 }
 
 /**
- * The seal plan of a dossier. `rules` gives each material's seal rule (by material id); the cover takes the 公章,
+ * The seal plan of a dossier, with where on the page each mark is (from the page map's marks). `rules` gives each material's seal rule (by material id); the cover takes the 公章,
  * the contents none; a part with no rule is sealed like a material (公章, and 骑缝章 when it has several pages).
  *
  * @example
  * const rows = sealPlan(status.pageMap, { duplex: true }, Object.fromEntries(profile.materials.map((m) => [m.id, m.seal])));
  * rows[2].crossPageSheets // [3, 4, 5]: stamp the 骑缝章 across sheets 3 to 5
  */
-export function sealPlan(
-  pageMap: PageMap,
-  options: { duplex: boolean },
-  rules: Record<string, SealRule> = {},
-): SealPlanRow[] {
+export function sealPlan(pageMap: PageMap, options: SealOptions, rules: Record<string, SealRule> = {}): SealPlanRow[] {
   const fallback: SealRule = { official: true, crossPageWhenMultiPage: true };
-  return pageMap.sections.map((s) => rowOf(s, options.duplex, rules[s.id] ?? GENERATED_PARTS[s.id] ?? fallback));
+  return pageMap.sections.map((s) => rowOf(pageMap, s, options, rules[s.id] ?? GENERATED_PARTS[s.id] ?? fallback));
 }
 
 /** One printed sheet: what is on its front and its back (physical pages; `null` for an empty back in simplex). */

@@ -2,7 +2,8 @@
  * Drives `juanzong assemble` as the clerk's scripts and the issue's acceptance do: as a separate process,
  * through `node electron/core/cli/juanzong.mjs`, with a time limit that kills it (and anything it started).
  */
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { REPO_ROOT } from '../fixtures/fixture-cache.ts';
 
@@ -52,14 +53,36 @@ export function runProcess(cmd: string, args: string[], timeoutMs: number, cwd =
   });
 }
 
-/** `juanzong assemble MANIFEST --out OUT --json [...extra]`. */
-export function assemble(
+/** `qpdf --check`'s exit code and what it said (exit 3: warnings, such as duplicated dictionary keys). */
+export function qpdfCheck(pdf: string): { code: number | null; output: string } {
+  const r = spawnSync('qpdf', ['--check', pdf], { encoding: 'utf8', maxBuffer: 64 << 20 });
+  return { code: r.status, output: `${r.stdout}${r.stderr}` };
+}
+
+/** Throws unless `qpdf --check` passes the dossier with exit 0: every dossier a test makes must. */
+export function assertValidPdf(pdf: string): void {
+  const check = qpdfCheck(pdf);
+  if (check.code !== 0) throw new Error(`qpdf --check ${pdf}: exit ${check.code}\n${check.output.slice(0, 1500)}`);
+}
+
+/**
+ * `juanzong assemble MANIFEST --out OUT --json [...extra]`; a dossier it writes (exit 0) must pass `qpdf --check`
+ * (it throws otherwise) unless `check` is false (the corpus judges the check per file itself).
+ */
+export async function assemble(
   manifest: string,
   out: string,
   extra: string[] = [],
   timeoutMs = 120_000,
+  check = true,
 ): Promise<ProcessResult> {
-  return runProcess(process.execPath, [CLI, 'assemble', manifest, '--out', out, '--json', ...extra], timeoutMs);
+  const run = await runProcess(
+    process.execPath,
+    [CLI, 'assemble', manifest, '--out', out, '--json', ...extra],
+    timeoutMs,
+  );
+  if (check && run.code === 0 && existsSync(out)) assertValidPdf(out);
+  return run;
 }
 
 /** `python3 check_dossier.py DOSSIER MAP --manifest M --expect E`. */

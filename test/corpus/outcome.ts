@@ -13,6 +13,14 @@ export interface Outcome {
   outputPages: number | null;
   /** Characters poppler reads in the source but not on the material's pages of the dossier (see missingText). */
   missingText?: string[];
+  /** What `qpdf --check` said of the dossier when it did not exit 0 (checked on every file, or a sample). */
+  qpdfCheck?: string;
+}
+
+/** What `qpdf --check` says of a dossier when it does not exit 0; undefined when it passes. */
+export async function qpdfCheckFailure(pdf: string): Promise<string | undefined> {
+  const run = await runProcess('qpdf', ['--check', pdf], 120_000);
+  return run.code === 0 ? undefined : `exit ${run.code ?? run.signal}: ${run.stdout}${run.stderr}`.trim();
 }
 
 /** A PDF's page count by qpdf (which exits 3 on mere warnings) or poppler's pdfinfo; null when it cannot tell. */
@@ -89,6 +97,7 @@ export async function judge(row: CorpusFile, o: Outcome, frontPages: number): Pr
   const expected = await expectedPages(row);
   if (expected === null) return ['took a file that neither qpdf nor poppler can count the pages of'];
   const found: string[] = [];
+  if (o.qpdfCheck) found.push(`qpdf --check fails on the dossier: ${o.qpdfCheck.slice(0, 300)}`);
   if (o.outputPages !== frontPages + expected) {
     found.push(`the dossier has ${o.outputPages} pages by qpdf, want ${frontPages} front pages + ${expected}`);
   }

@@ -15,6 +15,8 @@ import { DossierDrawer, type ContentPage, type PagePlacer } from './draw.ts';
 import { resolveMaterials, type ResolvedFile, type ResolvedMaterial } from './materials.ts';
 import { drawCover, drawToc } from './own-pages.ts';
 import { installPdfLibPatches } from './pdf-lib-patches.ts';
+import { inkGrids } from './ink-map.ts';
+import { placeMarks } from './mark-places.ts';
 import { placePage, planDossier } from './plan.ts';
 import type { PreparedImage } from './image-input.ts';
 import type { FileKind } from '#shared/file-kinds.ts';
@@ -292,6 +294,12 @@ async function drawPlan(
   return notices;
 }
 
+/** The plan with its seal marks moved clear of the ink on their pages (see mark-places.ts). */
+async function placedMarks(plan: PagePlan, prepared: PreparedInput[][], planned: PlanInput): Promise<PagePlan> {
+  if (!planned.options.sealMarkers) return plan;
+  return placeMarks(plan, await inkGrids(plan, prepared, planned));
+}
+
 /**
  * Assembles the dossier described by a manifest into `input.outPath`.
  * Throws DossierInputError (code, file, Chinese message) for an input it refuses; nothing is written then.
@@ -316,7 +324,7 @@ export async function assembleDossier(input: AssembleInput, options: AssembleOpt
   let drawer: DossierDrawer | undefined;
   try {
     const planned = planInput(profile, input.manifest, materials, prepared, inspections);
-    const plan = planDossier(planned);
+    const plan = await placedMarks(planDossier(planned), prepared, planned);
     drawer = await DossierDrawer.open(output.tempPath, plan, input.manifest.options.numberStyle);
     const notices = await drawPlan(drawer, plan, input, materials, planned, prepared, options);
     await output.commit();

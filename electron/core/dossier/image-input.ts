@@ -179,7 +179,7 @@ function jpegAsIs(file: string, m: ImagePageInfo): ImageXObject | undefined {
 }
 
 /** What sharp reads for one page: the file, or a TIFF page cut out as a file of its own (see tiff.ts). */
-function pageSource(image: PreparedImage, page: number): ReturnType<typeof Sharp> {
+export function pageSource(image: PreparedImage, page: number): ReturnType<typeof Sharp> {
   const ifd = image.pages[page]!.tiffDirectory;
   if (ifd !== undefined) {
     try {

@@ -49,17 +49,21 @@ export function sealCentre(position: SealPosition): { x: number; y: number } {
 }
 
 /** The 盖章处 circle; on the cover its words sit low in the circle, clear of the applicant's name and date. */
-export function drawSealMark(c: Content, position: SealPosition, wordsLow = false): void {
-  const { x, y } = sealCentre(position);
+export function drawSealMark(
+  c: Content,
+  position: SealPosition,
+  wordsLow = false,
+  at: { x: number; y: number } = sealCentre(position),
+): void {
+  const { x, y } = at;
   const r = seal.diameter / 2;
   c.dashedCircle(x, y, r, seal.gray);
   c.textCentred('盖章处', x, wordsLow ? y - r + 12 : y - 4, 11, seal.gray);
 }
 
 /** Half a 40 mm circle on the right edge, with 骑缝章 reading upwards: where the straddling seal goes. */
-export function drawCrossPageMark(c: Content): void {
+export function drawCrossPageMark(c: Content, cy = A4.height / 2): void {
   const r = seal.diameter / 2;
-  const cy = A4.height / 2;
   c.dashedCircle(A4.width, cy, r, seal.gray, true);
   const text = '骑缝章';
   c.textUp(text, A4.width - mm(4), cy - c.width(text, 9) / 2, 9, seal.gray);
@@ -67,7 +71,7 @@ export function drawCrossPageMark(c: Content): void {
 
 /** All of a page's marks, as one content stream fragment drawn in the sheet's own coordinates. */
 export function drawMarks(c: Content, marks: PageMarks, style: NumberStyle, cover = false): void {
-  if (marks.crossPage) drawCrossPageMark(c);
-  if (marks.seal) drawSealMark(c, marks.seal, cover);
+  if (marks.crossPage) drawCrossPageMark(c, marks.crossPageAt?.y);
+  if (marks.seal) drawSealMark(c, marks.seal, cover, marks.sealAt);
   drawNumber(c, marks, style);
 }

@@ -4,6 +4,7 @@
  */
 import type { ContentNotice } from '#shared/contract/schemas.ts';
 import type { MaterialStatus } from '#shared/dossier/material-status.ts';
+import type { EdgeSpot, SealSpot } from '#shared/dossier/mark-spots.ts';
 import type { DossierOptions } from '#shared/manifest.ts';
 import type { Band, RelativePoint } from '#shared/page-findings.ts';
 
@@ -119,6 +120,10 @@ export interface PageMarks {
   seal?: SealPosition;
   /** The 骑缝章 mark on the fore-edge (right edge of a front side). */
   crossPage?: boolean;
+  /** Where the 公章 circle goes once the page's ink was looked at (absent: at `seal` as laid out). */
+  sealAt?: SealSpot;
+  /** Where the 骑缝章 mark goes on the fore-edge once the ink was looked at (absent: the middle). */
+  crossPageAt?: EdgeSpot;
 }
 
 export type PlannedPage =
@@ -180,6 +185,8 @@ export interface PageMapEntry {
   number?: number;
   source?: { material: string; file: string; page: number };
   changes?: PageChanges;
+  /** Where the page's 公章 and 骑缝章 marks are. */
+  marks?: { seal?: SealSpot & { corner: SealPosition }; crossPage?: EdgeSpot };
 }
 
 /** A source page left out of the dossier, and why. */

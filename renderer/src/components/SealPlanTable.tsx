@@ -5,9 +5,17 @@ function crossText(row: SealPlanRow): string {
   if (row.crossPageSheets.length === 0) return row.pageCount > 1 ? '不需要' : '不需要（单页）';
   const first = row.crossPageSheets[0]!;
   const last = row.crossPageSheets[row.crossPageSheets.length - 1]!;
+  const place = row.crossPagePlace ? `，${row.crossPagePlace}` : '';
   return first === last
-    ? `第 ${first} 张（在这一张的页边盖骑缝章）`
-    : `第 ${pageRange(first, last)} 张（${row.crossPageSheets.length} 张叠齐，在右侧页边盖一枚骑缝章）`;
+    ? `第 ${first} 张（在这一张的页边盖骑缝章${place}）`
+    : `第 ${pageRange(first, last)} 张（${row.crossPageSheets.length} 张叠齐，在右侧页边盖一枚骑缝章${place}）`;
+}
+
+function officialText(row: SealPlanRow, duplex: boolean): string {
+  if (!row.officialSeal) return '不需要';
+  const side = duplex ? (row.officialSeal.side === 'front' ? '正面' : '背面') : '';
+  const place = row.officialSealPlace ? ` ${row.officialSealPlace}` : '';
+  return `第 ${row.officialSeal.sheet} 张${side}（第 ${row.firstNumber} 页${place}）`;
 }
 
 /** The seal plan (用印单): for each part, its pages and sheets, where the 公章 goes and what the 骑缝章 spans. */
@@ -38,11 +46,7 @@ export function SealPlanTable({ rows, duplex }: { rows: SealPlanRow[]; duplex: b
             <td>
               第 {pageRange(r.firstSheet, r.lastSheet)} 张（{r.sheetCount} 张）
             </td>
-            <td>
-              {r.officialSeal
-                ? `第 ${r.officialSeal.sheet} 张${duplex ? (r.officialSeal.side === 'front' ? '正面' : '背面') : ''}（页码 ${r.firstNumber}）`
-                : '不需要'}
-            </td>
+            <td>{officialText(r, duplex)}</td>
             <td>{crossText(r)}</td>
           </tr>
         ))}

@@ -2,11 +2,11 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { assembleDossier, type AssembleResult } from '../../../electron/core/dossier/index.ts';
+import { type AssembleResult } from '../../../electron/core/dossier/index.ts';
 import type { Profile } from '#shared/profiles/index.ts';
 import { contentFixtures, type ContentFixtures } from '../../fixtures/content-fixtures.ts';
 import { scratchDir } from '../../fixtures/fixture-cache.ts';
-import { manifestOf, runStatus } from '../dossier/helpers.ts';
+import { assembleChecked, manifestOf, runStatus } from '../dossier/helpers.ts';
 
 /** The content fixtures (built once) copied into a fresh scratch folder `name`, where the dossiers go too. */
 export function contentScratch(name: string): { fx: ContentFixtures; dir: string } {
@@ -26,7 +26,7 @@ export async function assembleOne(
 ): Promise<AssembleResult & { out: string; first: number }> {
   const out = path.join(dir, name);
   const manifest = manifestOf({ options: { date: '2025-10-13' }, materials: [{ id, files } as never] });
-  const result = await assembleDossier({ manifest, baseDir: dir, outPath: out, ...(profile ? { profile } : {}) });
+  const result = await assembleChecked({ manifest, baseDir: dir, outPath: out, ...(profile ? { profile } : {}) });
   const first = result.pageMap.sections.find((s) => s.id === id)!.firstPage;
   return { ...result, out, first };
 }

@@ -5,10 +5,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { assembleDossier } from '../../../electron/core/dossier/index.ts';
 import type { PageMap } from '../../../electron/core/dossier/types.ts';
 import {
   A4,
+  assembleChecked,
   emptyFontConfig,
   inkIn,
   manifestOf,
@@ -41,7 +41,7 @@ beforeAll(async () => {
   inputs = await makeInputs();
   out = path.join(inputs.dir, 'dossier.pdf');
   map = (
-    await assembleDossier({ manifest: manifestOf({ materials: materials(inputs) }), baseDir: inputs.dir, outPath: out })
+    await assembleChecked({ manifest: manifestOf({ materials: materials(inputs) }), baseDir: inputs.dir, outPath: out })
   ).pageMap;
 }, 120_000);
 

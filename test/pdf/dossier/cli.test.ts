@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { assertValidPdf } from '../../acceptance/assemble-cli.ts';
 import { run } from './helpers.ts';
 import { makeInputs, type TestInputs } from './inputs.ts';
 
@@ -61,6 +62,7 @@ describe('juanzong assemble', () => {
     expect(r.stderr).toContain('business-license');
     expect(Number(/Pages:\s+(\d+)/.exec(run('pdfinfo', [at('d.pdf')]))![1])).toBe(map.pages);
     expect(run('pdfinfo', [at('c.pdf')])).toMatch(/Pages:\s+\d+/);
+    assertValidPdf(at('d.pdf'));
   });
 
   it('exits non-zero naming the file, with nothing at --out, when an input is refused', () => {

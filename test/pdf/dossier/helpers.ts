@@ -7,6 +7,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { PDFDocument, StandardFonts, degrees } from 'pdf-lib';
 import { manifest as manifestSchema, type Manifest, type ManifestInput } from '#shared/manifest.ts';
+import { assembleDossier, type AssembleInput, type AssembleResult } from '../../../electron/core/dossier/index.ts';
+import { assertValidPdf } from '../../acceptance/assemble-cli.ts';
 
 export const A4: [number, number] = [595.28, 841.89];
 export const LETTER: [number, number] = [612, 792];
@@ -51,6 +53,13 @@ export function runStatus(cmd: string, args: string[]): { code: number; stdout: 
     const e = error as { status?: number; stdout?: string; stderr?: string };
     return { code: e.status ?? -1, stdout: String(e.stdout ?? ''), stderr: String(e.stderr ?? '') };
   }
+}
+
+/** `assembleDossier`, then `qpdf --check` on what it wrote (throws unless exit 0): every dossier a test makes must pass. */
+export async function assembleChecked(input: AssembleInput): Promise<AssembleResult> {
+  const result = await assembleDossier(input);
+  assertValidPdf(result.pdf);
+  return result;
 }
 
 export function manifestOf(input: Partial<ManifestInput> & { materials: ManifestInput['materials'] }): Manifest {

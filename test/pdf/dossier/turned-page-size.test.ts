@@ -7,8 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { assembleDossier } from '../../../electron/core/dossier/index.ts';
-import { emptyFontConfig, manifestOf, renderGray } from './helpers.ts';
+import { assembleChecked, emptyFontConfig, manifestOf, renderGray } from './helpers.ts';
 
 let dir: string;
 const DPI = 50;
@@ -60,7 +59,7 @@ describe('a page turned by the clerk', () => {
       options: { date: '2025-10-13', sealMarkers: false, duplex: false },
       materials: [{ id: 'financial-statements', files }] as never,
     });
-    const { pageMap } = await assembleDossier({ manifest, baseDir: dir, outPath });
+    const { pageMap } = await assembleChecked({ manifest, baseDir: dir, outPath });
     const first = pageMap.sections.find((s) => s.id === 'financial-statements')!.firstPage;
     const env = emptyFontConfig(dir);
     const [before, turned, after] = [0, 1, 2].map((i) => inkBox(outPath, first + i, env));

@@ -11,6 +11,7 @@ import { shellContract } from './shell.ts';
 import { workflowContract } from './workflow.ts';
 import { safetyContract } from './safety.ts';
 import { profilesContract } from './profiles.ts';
+import { removalsContract } from './removals.ts';
 
 /** Every channel the core services answer. */
 export const coreContracts = {
@@ -19,6 +20,7 @@ export const coreContracts = {
   ...dossierContract,
   ...safetyContract,
   ...profilesContract,
+  ...removalsContract,
 } as const;
 export const contract = { ...coreContracts, ...shellContract } as const;
 

@@ -24,6 +24,7 @@ import { checkHandlers } from './checks.ts';
 import { workflowHandlers } from './workflow.ts';
 import { safetyHandlers } from './safety.ts';
 import { profileHandlers } from './profiles.ts';
+import { RecentlyRemoved, removalHandlers } from './removals.ts';
 import { hashesInBackups, prepareDatabase, startDailyBackups } from '../backup/lifecycle.ts';
 import { cleanupAfterCrash } from '../safety/start-up.ts';
 import { guardAttachmentAdd } from '../safety/incoming-file.ts';
@@ -220,11 +221,13 @@ function contextOf(
 
 function wireHandlers(ctx: ServiceContext, options: OpenServicesOptions): CoreHandlers {
   const runAssembly = options.runAssembly ?? defaultAssemblyRunner();
+  const removed = new RecentlyRemoved();
   const handlers: CoreHandlers = {
     ...appHandlers(ctx),
     ...applicantHandlers(ctx),
     ...applicationHandlers(ctx),
-    ...attachmentHandlers(ctx),
+    ...attachmentHandlers(ctx, removed),
+    ...removalHandlers(ctx, removed),
     ...workflowHandlers(ctx),
     ...checkHandlers(ctx),
     ...dossierJobHandlers(ctx, runAssembly, options.onDossierJobEnd),

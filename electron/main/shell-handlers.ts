@@ -15,6 +15,7 @@ import { addAttachmentFromPath } from '../core/services/attachment-import.ts';
 import { toApiError } from '#shared/api-error.ts';
 import type { Services } from '../core/services/index.ts';
 import { moveDataDir } from '../core/data-location.ts';
+import type { SavedFileChannel } from './saved-files.ts';
 
 export interface ShellDeps {
   dialog: Pick<Dialog, 'showOpenDialog' | 'showSaveDialog'>;
@@ -32,6 +33,8 @@ export interface ShellDeps {
   dataDirFromEnv: boolean;
   /** Restarts the app (after the data folder moved). */
   relaunch: () => void;
+  /** Told of every file saved out (so `savedFile:open` may open it). */
+  onSaved?: (file: string) => void;
 }
 
 /** The open dialog offers what the dossier takes: the shared table's extensions. */
@@ -55,7 +58,7 @@ function printWindow(contents: BrowserWindow['webContents']): Promise<boolean> {
 }
 
 /** Builds the handlers of every shell channel; a missing one is a type error. */
-export function shellHandlers(deps: ShellDeps): ShellHandlers {
+export function shellHandlers(deps: ShellDeps): Omit<ShellHandlers, SavedFileChannel> {
   const { dialog, shell, services } = deps;
   const parent = () => deps.window() as BrowserWindow | null;
 
@@ -112,6 +115,7 @@ export function shellHandlers(deps: ShellDeps): ShellHandlers {
           `卷宗没有保存到「${target}」（${detail}）。请换一个位置，或确认该文件没有在其他程序中打开。`,
         );
       }
+      deps.onSaved?.(target);
       shell.showItemInFolder(target);
       return { savedTo: target };
     },

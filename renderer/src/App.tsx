@@ -5,6 +5,7 @@ import { ApplicantList } from './components/ApplicantList.tsx';
 import { ApplicantPanel } from './screens/ApplicantPanel.tsx';
 import { ApplicationScreen } from './screens/ApplicationScreen.tsx';
 import { DataPanel } from './screens/DataPanel.tsx';
+import { UndoBar, type UndoOffer } from './components/UndoBar.tsx';
 import type { StepId } from './steps/steps.ts';
 
 type View = { kind: 'home' } | { kind: 'data' } | { kind: 'application'; id: number; step: StepId };
@@ -15,6 +16,7 @@ export function App() {
   const [selectedId, setSelectedId] = useState<number | null>(null);
   const [view, setView] = useState<View>({ kind: 'home' });
   const [error, setError] = useState<string | null>(null);
+  const [companyUndo, setCompanyUndo] = useState<UndoOffer | null>(null);
 
   const reload = useCallback(async () => {
     try {
@@ -81,11 +83,25 @@ export function App() {
             }}
           />
           <main className="app-main">
+            <UndoBar offer={companyUndo} onClose={() => setCompanyUndo(null)} />
             {selected ? (
               <ApplicantPanel
                 key={selected.id}
                 applicant={selected}
                 onOpen={(id) => setView({ kind: 'application', id, step: 'applicant' })}
+                onRenamed={reload}
+                onRemoved={async (offer) => {
+                  const removedId = selected.id;
+                  await reload();
+                  setCompanyUndo({
+                    ...offer,
+                    undo: async () => {
+                      await offer.undo();
+                      await reload();
+                      setSelectedId(removedId);
+                    },
+                  });
+                }}
               />
             ) : (
               <section className="empty">

@@ -12,6 +12,7 @@ import { workflowContract } from './workflow.ts';
 import { safetyContract } from './safety.ts';
 import { profilesContract } from './profiles.ts';
 import { removalsContract } from './removals.ts';
+import { savedFilesContract } from './saved-files.ts';
 
 /** Every channel the core services answer. */
 export const coreContracts = {
@@ -22,7 +23,7 @@ export const coreContracts = {
   ...profilesContract,
   ...removalsContract,
 } as const;
-export const contract = { ...coreContracts, ...shellContract } as const;
+export const contract = { ...coreContracts, ...shellContract, ...savedFilesContract } as const;
 
 export type Contract = typeof contract;
 export type Channel = keyof Contract;

@@ -4,6 +4,8 @@ import { errorMessage } from '../api.ts';
 /** A removal that can still be taken back: what was removed, in the clerk's words, and how to put it back. */
 export interface UndoOffer {
   what: string;
+  /** What went with it, e.g. "及其 2 个申报项目". */
+  along?: string;
   undo: () => Promise<unknown>;
 }
 
@@ -53,7 +55,9 @@ export function UndoBar({ offer, onClose }: { offer: UndoOffer | null; onClose: 
       onMouseEnter={() => setHeld(true)}
       onMouseLeave={() => setHeld(false)}
     >
-      <span>已移除「{offer.what}」。</span>
+      <span>
+        已移除「{offer.what}」{offer.along ?? ''}。
+      </span>
       <button ref={button} type="button" className="secondary small" disabled={busy} onClick={() => void undo()}>
         撤销
       </button>

@@ -2,7 +2,9 @@ import { useCallback, useEffect, useState } from 'react';
 import type { ChannelOutput } from '#shared/contract/index.ts';
 import { call, errorMessage } from '../api.ts';
 import { backupKind, backupTime, newestFirst, type Backup } from '../backup-format.ts';
+import { ArchiveImportCard } from '../components/ArchiveImportCard.tsx';
 import { BackupTable } from '../components/BackupTable.tsx';
+import { DataFolderCard } from '../components/DataFolderCard.tsx';
 import { RestoreConfirm } from '../components/RestoreConfirm.tsx';
 import { RestoreReport } from '../components/RestoreReport.tsx';
 
@@ -109,6 +111,8 @@ export function DataPanel({ onRestored }: { onRestored: () => void | Promise<voi
           <BackupTable backups={backups} busy={busy !== null} onRestore={setConfirming} />
         )}
       </section>
+      <DataFolderCard />
+      <ArchiveImportCard onImported={onRestored} />
       {confirming && (
         <RestoreConfirm
           backup={confirming}

@@ -42,7 +42,8 @@ export class SavedFiles {
   }
 }
 
-async function copyInto(source: string, target: string): Promise<void> {
+/** Copies through a `.part` file, so a failed copy leaves no half file under the chosen name; `what` starts the message. */
+export async function copyInto(source: string, target: string, what = ''): Promise<void> {
   const partial = `${target}.part`;
   try {
     await copyFile(source, partial);
@@ -52,7 +53,7 @@ async function copyInto(source: string, target: string): Promise<void> {
     const detail = (error as NodeJS.ErrnoException).code ?? String(error);
     throw new UserFacingError(
       'save-failed',
-      `没有保存到「${target}」（${detail}）。请换一个位置，或确认该文件没有在其他程序中打开。`,
+      `${what}没有保存到「${target}」（${detail}）。请换一个位置，或确认该文件没有在其他程序中打开。`,
     );
   }
 }
@@ -70,7 +71,7 @@ export function savedFileHandlers(deps: SavedFileDeps, saved: SavedFiles): Pick<
       const win = deps.window();
       const chosen = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
       if (chosen.canceled || !chosen.filePath) return { savedTo: null };
-      await copyInto(source, chosen.filePath);
+      await copyInto(source, chosen.filePath, '申报项目');
       saved.note(chosen.filePath);
       return { savedTo: chosen.filePath };
     },

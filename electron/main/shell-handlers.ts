@@ -3,7 +3,7 @@
  * manager, printing, moving the data folder. The Electron objects come in as arguments, so the tests hand in
  * stand-ins; the work itself (adding files, copying data) is done by plain-Node code.
  */
-import { access, copyFile, rename, rm } from 'node:fs/promises';
+import { access } from 'node:fs/promises';
 import path from 'node:path';
 import type { BrowserWindow, Dialog, Shell } from 'electron';
 import type { ShellHandlers } from '#shared/contract/index.ts';
@@ -15,7 +15,7 @@ import { addAttachmentFromPath } from '../core/services/attachment-import.ts';
 import { toApiError } from '#shared/api-error.ts';
 import type { Services } from '../core/services/index.ts';
 import { moveDataDir } from '../core/data-location.ts';
-import type { SavedFileChannel } from './saved-files.ts';
+import { copyInto, type SavedFileChannel } from './saved-files.ts';
 
 export interface ShellDeps {
   dialog: Pick<Dialog, 'showOpenDialog' | 'showSaveDialog'>;
@@ -103,18 +103,7 @@ export function shellHandlers(deps: ShellDeps): Omit<ShellHandlers, SavedFileCha
       const chosen = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
       if (chosen.canceled || !chosen.filePath) return { savedTo: null };
       const target = chosen.filePath;
-      const partial = `${target}.part`;
-      try {
-        await copyFile(source, partial);
-        await rename(partial, target);
-      } catch (error) {
-        await rm(partial, { force: true });
-        const detail = (error as NodeJS.ErrnoException).code ?? String(error);
-        throw new UserFacingError(
-          'save-failed',
-          `卷宗没有保存到「${target}」（${detail}）。请换一个位置，或确认该文件没有在其他程序中打开。`,
-        );
-      }
+      await copyInto(source, target, '卷宗');
       deps.onSaved?.(target);
       shell.showItemInFolder(target);
       return { savedTo: target };

@@ -12,7 +12,13 @@ type WindowClass = new (options: Electron.BrowserWindowConstructorOptions) => Wi
 export async function printPdfInHiddenWindow(BrowserWindow: WindowClass, file: string): Promise<PdfPrintOutcome> {
   const win = new BrowserWindow({
     show: false,
-    webPreferences: { partition: 'juanzong-print', plugins: true, sandbox: true, contextIsolation: true },
+    webPreferences: {
+      partition: 'juanzong-print',
+      plugins: true,
+      sandbox: true,
+      contextIsolation: true,
+      disableBlinkFeatures: 'Auxclick',
+    },
   });
   try {
     await win.loadURL(pathToFileURL(file).href);

@@ -33,6 +33,8 @@ import { appFiles } from './paths.ts';
 import { handleAppProtocol, registerAppScheme } from './protocol.ts';
 import { guardWebContents, lockDownSession } from './security.ts';
 import { shellHandlers } from './shell-handlers.ts';
+import { SavedFiles, savedFileHandlers } from './saved-files.ts';
+import { printPdfInHiddenWindow } from './print-pdf.ts';
 import { forkUtilityProcess } from './utility-process-fork.ts';
 import { createMainWindow } from './window.ts';
 
@@ -104,17 +106,20 @@ async function openEverything(log: Log): Promise<void> {
   lockDownSession(session.defaultSession);
   handleAppProtocol(protocol, files.rendererDir);
 
+  const dossierFile = async (jobId: string, which: 'dossier' | 'checklist') => {
+    const status = await services.handlers['dossier:status']({ jobId });
+    if (status.state !== 'done')
+      throw new UserFacingError('job-not-done', '卷宗还没有生成完。请等进度条走完后再导出。');
+    return dossierOutputPath(dataDir, jobId, which);
+  };
+  const saved = new SavedFiles();
   const shellSide = shellHandlers({
     dialog,
     shell,
     window: () => mainWindow,
     services,
-    dossierFile: async (jobId, which) => {
-      const status = await services.handlers['dossier:status']({ jobId });
-      if (status.state !== 'done')
-        throw new UserFacingError('job-not-done', '卷宗还没有生成完。请等进度条走完后再导出。');
-      return dossierOutputPath(dataDir, jobId, which);
-    },
+    dossierFile,
+    onSaved: saved.note,
     documentsDir: app.getPath('documents'),
     userData,
     nativeBinding: files.sqliteBinding,
@@ -124,7 +129,19 @@ async function openEverything(log: Log): Promise<void> {
       app.quit();
     },
   });
-  const unregister = registerIpc(ipcMain, { ...services.handlers, ...shellSide }, isTrustedSender);
+  const savedSide = savedFileHandlers(
+    {
+      dialog,
+      shell,
+      window: () => mainWindow,
+      documentsDir: app.getPath('documents'),
+      exportArchive: async (applicationId) => (await services.handlers['archive:export']({ applicationId })).path,
+      dossierFile,
+      printPdf: (file) => printPdfInHiddenWindow(BrowserWindow, file),
+    },
+    saved,
+  );
+  const unregister = registerIpc(ipcMain, { ...services.handlers, ...shellSide, ...savedSide }, isTrustedSender);
 
   const report = (what: string) => (error: unknown) => {
     log.error(what, error);

@@ -15,8 +15,8 @@ import { addAttachmentFromPath } from '../core/services/attachment-import.ts';
 import { toApiError } from '#shared/api-error.ts';
 import type { Services } from '../core/services/index.ts';
 import { moveDataDir } from '../core/data-location.ts';
-import { copyFileAtomically } from '../core/safety/atomic-output.ts';
 import { chooseBackupFolder } from './backup-folder-dialog.ts';
+import { copyInto, type SavedFileChannel } from './saved-files.ts';
 
 export interface ShellDeps {
   dialog: Pick<Dialog, 'showOpenDialog' | 'showSaveDialog'>;
@@ -34,6 +34,8 @@ export interface ShellDeps {
   dataDirFromEnv: boolean;
   /** Restarts the app (after the data folder moved). */
   relaunch: () => void;
+  /** Told of every file saved out (so `savedFile:open` may open it). */
+  onSaved?: (file: string) => void;
 }
 
 /** The open dialog offers what the dossier takes: the shared table's extensions. */
@@ -57,7 +59,7 @@ function printWindow(contents: BrowserWindow['webContents']): Promise<boolean> {
 }
 
 /** Builds the handlers of every shell channel; a missing one is a type error. */
-export function shellHandlers(deps: ShellDeps): ShellHandlers {
+export function shellHandlers(deps: ShellDeps): Omit<ShellHandlers, SavedFileChannel> {
   const { dialog, shell, services } = deps;
   const parent = () => deps.window() as BrowserWindow | null;
 
@@ -102,15 +104,8 @@ export function shellHandlers(deps: ShellDeps): ShellHandlers {
       const chosen = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
       if (chosen.canceled || !chosen.filePath) return { savedTo: null };
       const target = chosen.filePath;
-      try {
-        await copyFileAtomically(source, target);
-      } catch (error) {
-        const detail = (error as NodeJS.ErrnoException).code ?? String(error);
-        throw new UserFacingError(
-          'save-failed',
-          `卷宗没有保存到「${target}」（${detail}）。请换一个位置，或确认该文件没有在其他程序中打开。`,
-        );
-      }
+      await copyInto(source, target, '卷宗');
+      deps.onSaved?.(target);
       shell.showItemInFolder(target);
       return { savedTo: target };
     },

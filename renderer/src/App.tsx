@@ -7,6 +7,7 @@ import { ApplicationScreen } from './screens/ApplicationScreen.tsx';
 import { DataPanel } from './screens/DataPanel.tsx';
 import { SampleNotice } from './first-run/SampleNotice.tsx';
 import { SampleOffer } from './first-run/SampleOffer.tsx';
+import { UndoBar, type UndoOffer } from './components/UndoBar.tsx';
 import type { StepId } from './steps/steps.ts';
 
 type View = { kind: 'home' } | { kind: 'data' } | { kind: 'application'; id: number; step: StepId };
@@ -17,6 +18,7 @@ export function App() {
   const [selectedId, setSelectedId] = useState<number | null>(null);
   const [view, setView] = useState<View>({ kind: 'home' });
   const [error, setError] = useState<string | null>(null);
+  const [companyUndo, setCompanyUndo] = useState<UndoOffer | null>(null);
 
   const reload = useCallback(async () => {
     try {
@@ -83,6 +85,7 @@ export function App() {
             }}
           />
           <main className="app-main">
+            <UndoBar offer={companyUndo} onClose={() => setCompanyUndo(null)} />
             {selected ? (
               <>
                 <SampleNotice key={`sample-${selected.id}`} applicant={selected} onRemoved={reload} />
@@ -90,6 +93,19 @@ export function App() {
                   key={selected.id}
                   applicant={selected}
                   onOpen={(id) => setView({ kind: 'application', id, step: 'applicant' })}
+                  onRenamed={reload}
+                  onRemoved={async (offer) => {
+                    const removedId = selected.id;
+                    await reload();
+                    setCompanyUndo({
+                      ...offer,
+                      undo: async () => {
+                        await offer.undo();
+                        await reload();
+                        setSelectedId(removedId);
+                      },
+                    });
+                  }}
                 />
               </>
             ) : (

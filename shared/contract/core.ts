@@ -50,5 +50,9 @@ export const coreContract = {
       .strict(),
     output: attachment,
   },
-  'attachments:remove': { input: z.object({ id: recordId }).strict(), output: z.object({ removed: z.boolean() }) },
+  'attachments:remove': {
+    input: z.object({ id: recordId }).strict(),
+    /** `undoToken` for `removals:undo` (shared/contract/removals.ts). */
+    output: z.object({ removed: z.boolean(), undoToken: z.string().optional() }),
+  },
 } as const;

@@ -13,6 +13,8 @@ import { safetyContract } from './safety.ts';
 import { profilesContract } from './profiles.ts';
 import { sampleContract } from './sample.ts';
 import { pagesContract } from './pages.ts';
+import { removalsContract } from './removals.ts';
+import { savedFilesContract } from './saved-files.ts';
 
 /** Every channel the core services answer. */
 export const coreContracts = {
@@ -23,8 +25,9 @@ export const coreContracts = {
   ...profilesContract,
   ...sampleContract,
   ...pagesContract,
+  ...removalsContract,
 } as const;
-export const contract = { ...coreContracts, ...shellContract } as const;
+export const contract = { ...coreContracts, ...shellContract, ...savedFilesContract } as const;
 
 export type Contract = typeof contract;
 export type Channel = keyof Contract;

@@ -138,7 +138,7 @@ describe('the core services behind the API', () => {
     });
     if (!added.ok) throw new Error(added.error.message);
     const { id, sha256 } = added.value as { id: number; sha256: string };
-    expect(await dispatch(services.handlers, 'attachments:remove', { id })).toEqual({
+    expect(await dispatch(services.handlers, 'attachments:remove', { id })).toMatchObject({
       ok: true,
       value: { removed: true },
     });

@@ -4,9 +4,11 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { channels, type Handlers } from '#shared/contract/index.ts';
 import { shellContract } from '#shared/contract/shell.ts';
+import { savedFilesContract } from '#shared/contract/saved-files.ts';
 import { openServices, type Services } from '../../electron/core/services/index.ts';
 import { isTrustedSender, registerIpc } from '../../electron/main/ipc.ts';
 import { shellHandlers } from '../../electron/main/shell-handlers.ts';
+import { SavedFiles, savedFileHandlers } from '../../electron/main/saved-files.ts';
 import { fakeIpcMain, frame } from './fake-electron.ts';
 
 type Invoke = (event: unknown, input: unknown) => Promise<{ ok: boolean; value?: unknown; error?: { code: string } }>;
@@ -47,8 +49,22 @@ describe('registerIpc', () => {
       dataDirFromEnv: false,
       relaunch: vi.fn(),
     });
-    expect(Object.keys(shell).sort()).toEqual(Object.keys(shellContract).sort());
-    const handlers: Handlers = { ...services.handlers, ...shell };
+    const savedSide = savedFileHandlers(
+      {
+        dialog: { showSaveDialog: vi.fn() },
+        shell: { showItemInFolder: vi.fn(), openPath: vi.fn() },
+        window: () => null,
+        documentsDir: dir,
+        exportArchive: async () => path.join(dir, 'a.juanzong'),
+        dossierFile: async (jobId) => path.join(dir, `${jobId}.pdf`),
+        printPdf: async () => 'printed',
+      },
+      new SavedFiles(),
+    );
+    expect([...Object.keys(shell), ...Object.keys(savedSide)].sort()).toEqual(
+      [...Object.keys(shellContract), ...Object.keys(savedFilesContract)].sort(),
+    );
+    const handlers: Handlers = { ...services.handlers, ...shell, ...savedSide };
     for (const channel of channels) expect(typeof handlers[channel], channel).toBe('function');
 
     const ipcMain = fakeIpcMain();

@@ -6,11 +6,13 @@ import { explainTrouble } from '../db/database-trouble.ts';
 import { admitStoredFile } from './attachment-intake.ts';
 import { kindFromHead } from '../files/sniff.ts';
 import type { ServiceContext } from './index.ts';
+import { snapshotAttachment } from '../db/queries/row-snapshots.ts';
+import type { RecentlyRemoved } from './removals.ts';
 import { orNotFound } from '#shared/not-found.ts';
 
 type AttachmentHandlers = Pick<Handlers, 'attachments:list' | 'attachments:add' | 'attachments:remove'>;
 
-export function attachmentHandlers(ctx: ServiceContext): AttachmentHandlers {
+export function attachmentHandlers(ctx: ServiceContext, removed: RecentlyRemoved): AttachmentHandlers {
   const { db, store, now } = ctx;
   return {
     'attachments:list': ({ applicationId }) => listAttachments(db, applicationId),
@@ -28,14 +30,14 @@ export function attachmentHandlers(ctx: ServiceContext): AttachmentHandlers {
     // restoring a backup taken before the removal finds the file again.
     'attachments:remove': ({ id }) => {
       const row = orNotFound(getAttachment(db, id), '附件', id);
-      const removed = db
+      return db
         .transaction(() => {
+          const undoToken = removed.keep(snapshotAttachment(db, id));
           const gone = deleteAttachment(db, id);
           touchApplication(db, row.applicationId, now());
-          return gone;
+          return { removed: gone, undoToken };
         })
         .immediate();
-      return { removed };
     },
   };
 }

@@ -26,6 +26,7 @@ import { safetyHandlers } from './safety.ts';
 import { profileHandlers } from './profiles.ts';
 import { sampleHandlers, type SampleChannel } from './sample.ts';
 import { pageHandlers } from './pages.ts';
+import { RecentlyRemoved, removalHandlers } from './removals.ts';
 import { hashesInBackups, prepareDatabase, startDailyBackups } from '../backup/lifecycle.ts';
 import { cleanupAfterCrash } from '../safety/start-up.ts';
 import { guardAttachmentAdd } from '../safety/incoming-file.ts';
@@ -237,11 +238,13 @@ function contextOf(
 
 function wireHandlers(ctx: ServiceContext, options: OpenServicesOptions): CoreHandlers {
   const runAssembly = options.runAssembly ?? defaultAssemblyRunner();
+  const removed = new RecentlyRemoved();
   const handlers: Omit<CoreHandlers, SampleChannel> = {
     ...appHandlers(ctx),
     ...applicantHandlers(ctx),
     ...applicationHandlers(ctx),
-    ...attachmentHandlers(ctx),
+    ...attachmentHandlers(ctx, removed),
+    ...removalHandlers(ctx, removed),
     ...workflowHandlers(ctx),
     ...checkHandlers(ctx),
     ...dossierJobHandlers(ctx, runAssembly, options.onDossierJobEnd),

@@ -4,6 +4,8 @@ import type { ProfileSummary } from '#shared/contract/profiles.ts';
 import { call, errorMessage } from '../api.ts';
 import { filingWindows } from '../filing-dates.ts';
 import { useProfile } from '../hooks/use-profiles.ts';
+import { ApplicationActions } from './ApplicationActions.tsx';
+import { UndoBar, type UndoOffer } from './UndoBar.tsx';
 
 const statusLabels: Record<ApplicationOverview['application']['status'], string> = {
   draft: '准备中',
@@ -23,6 +25,7 @@ interface Props {
 export function ApplicationList({ applicant, profile, onOpen, children }: Props) {
   const [overviews, setOverviews] = useState<ApplicationOverview[]>([]);
   const [error, setError] = useState<string | null>(null);
+  const [undo, setUndo] = useState<UndoOffer | null>(null);
 
   const reload = useCallback(async () => {
     try {
@@ -60,10 +63,18 @@ export function ApplicationList({ applicant, profile, onOpen, children }: Props)
       ) : (
         <ul className="application-list">
           {overviews.map((o) => (
-            <ApplicationRow key={o.application.id} overview={o} onOpen={onOpen} />
+            <ApplicationRow
+              key={o.application.id}
+              overview={o}
+              onOpen={onOpen}
+              companyName={applicant.name}
+              onChanged={reload}
+              onRemoved={setUndo}
+            />
           ))}
         </ul>
       )}
+      <UndoBar offer={undo} onClose={() => setUndo(null)} />
       {children}
       <button type="button" disabled={!profile} onClick={() => void create()}>
         新建「{profile?.title ?? '…'}」申报
@@ -77,7 +88,15 @@ export function ApplicationList({ applicant, profile, onOpen, children }: Props)
   );
 }
 
-function ApplicationRow({ overview: o, onOpen }: { overview: ApplicationOverview; onOpen: (id: number) => void }) {
+interface RowProps {
+  overview: ApplicationOverview;
+  onOpen: (id: number) => void;
+  companyName: string;
+  onChanged: () => Promise<void>;
+  onRemoved: (offer: UndoOffer) => void;
+}
+
+function ApplicationRow({ overview: o, onOpen, companyName, onChanged, onRemoved }: RowProps) {
   const { profile } = useProfile(o.application.profileId);
   const title = profile?.title ?? `${o.application.year} 年申报项目`;
   const percent = o.materialsNeeded ? Math.round((o.materialsDone / o.materialsNeeded) * 100) : 0;
@@ -103,6 +122,13 @@ function ApplicationRow({ overview: o, onOpen }: { overview: ApplicationOverview
             ))}
           </span>
         )}
+        <ApplicationActions
+          overview={o}
+          title={`${title}（编号 ${o.application.id}）`}
+          companyName={companyName}
+          onChanged={onChanged}
+          onRemoved={onRemoved}
+        />
       </div>
       <button type="button" onClick={() => onOpen(o.application.id)} aria-label={`打开 ${title}`}>
         打开

@@ -1,7 +1,8 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { costKindsOf, type Profile } from '#shared/profiles/index.ts';
 import { newRow, parseAmount, type CostRow } from './cost-rows.ts';
 import { DateInput } from './DateInput.tsx';
+import { UndoBar, type UndoOffer } from './UndoBar.tsx';
 
 interface Props {
   profile: Profile;
@@ -20,6 +21,9 @@ interface Props {
 export function CostTable({ profile, rows, onRows, onLeave, errors = {}, onUnsaved }: Props) {
   const [touched, setTouched] = useState<Set<number>>(new Set());
   const [focusKey, setFocusKey] = useState<number | null>(null);
+  const [undo, setUndo] = useState<UndoOffer | null>(null);
+  const latestRows = useRef(rows);
+  latestRows.current = rows;
   const kinds = [...costKindsOf(profile), { id: 'other', label: `其他费用（不计入${profile.words.grant}）` }];
   const edit = (key: number, patch: Partial<CostRow>) =>
     onRows(rows.map((r) => (r.key === key ? { ...r, ...patch } : r)));
@@ -32,6 +36,15 @@ export function CostTable({ profile, rows, onRows, onLeave, errors = {}, onUnsav
     setFocusKey(row.key);
     onRows([...rows, row]);
   };
+  // Puts a removed row back where it was (rows removed since keep their places).
+  const rowUndo = (row: CostRow, index: number): UndoOffer => ({
+    what: `第 ${index + 1} 笔费用${row.amount.trim() ? `（${row.amount.trim()} 元）` : ''}`,
+    undo: async () => {
+      const current = latestRows.current;
+      onRows([...current.slice(0, index), row, ...current.slice(index)]);
+      onLeave();
+    },
+  });
   return (
     <div className="cost-table-wrap">
       <table className="cost-table">
@@ -123,6 +136,7 @@ export function CostTable({ profile, rows, onRows, onLeave, errors = {}, onUnsav
                     onClick={() => {
                       onRows(rows.filter((x) => x.key !== r.key));
                       onLeave();
+                      setUndo(rowUndo(r, i));
                     }}
                   >
                     删除
@@ -133,6 +147,7 @@ export function CostTable({ profile, rows, onRows, onLeave, errors = {}, onUnsav
           })}
         </tbody>
       </table>
+      <UndoBar offer={undo} onClose={() => setUndo(null)} />
       <button type="button" className="secondary" onClick={add}>
         添加一笔费用
       </button>

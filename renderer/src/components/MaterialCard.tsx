@@ -7,6 +7,7 @@ import type { InterruptedImport } from '../import-journal.ts';
 import { AttachmentItem } from './AttachmentItem.tsx';
 import { FindingList } from './FindingList.tsx';
 import { MaterialStateControl } from './MaterialStateControl.tsx';
+import { UndoBar, type UndoOffer } from './UndoBar.tsx';
 
 export interface FileProblem {
   fileName: string;
@@ -39,6 +40,9 @@ interface Props {
   /** Files being added when the window was last closed: which are in, which must be added again. */
   cutShort?: InterruptedImport;
   onDismissCutShort?: () => void;
+  /** The file last removed from this material, offered for 撤销. */
+  undo?: UndoOffer | null;
+  onUndoClosed?: () => void;
 }
 
 function CutShortNote({ left, onDismiss }: { left: InterruptedImport; onDismiss?: () => void }) {
@@ -72,6 +76,8 @@ export function MaterialCard({
   actionError,
   cutShort,
   onDismissCutShort,
+  undo = null,
+  onUndoClosed = () => {},
 }: Props) {
   const input = useRef<HTMLInputElement>(null);
   const [problems, setProblems] = useState<FileProblem[]>([]);
@@ -172,6 +178,7 @@ export function MaterialCard({
           </span>
         </div>
       )}
+      <UndoBar offer={undo} onClose={onUndoClosed} />
       {cutShort && <CutShortNote left={cutShort} onDismiss={onDismissCutShort} />}
       {actionError && (
         <p role="alert" className="field-error">

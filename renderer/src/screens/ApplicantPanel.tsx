@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import type { Applicant } from '#shared/contract/index.ts';
 import { ApplicationList } from '../components/ApplicationList.tsx';
+import { CompanyActions } from '../components/CompanyActions.tsx';
+import type { UndoOffer } from '../components/UndoBar.tsx';
 import { FilingDates } from '../components/FilingDates.tsx';
 import { ProfilePicker } from '../components/ProfilePicker.tsx';
 import { useProfile, useProfileList } from '../hooks/use-profiles.ts';
@@ -9,9 +11,13 @@ import { useProfile, useProfileList } from '../hooks/use-profiles.ts';
 export function ApplicantPanel({
   applicant,
   onOpen,
+  onRenamed,
+  onRemoved,
 }: {
   applicant: Applicant;
   onOpen: (applicationId: number) => void;
+  onRenamed: () => void | Promise<void>;
+  onRemoved: (offer: UndoOffer) => void | Promise<void>;
 }) {
   const { profiles, error, reload } = useProfileList();
   const [chosenId, setChosenId] = useState<string>();
@@ -26,6 +32,7 @@ export function ApplicantPanel({
           {applicant.registeredIn ? ` · ${applicant.registeredIn}` : ''}
           {' · '}单位信息在申报项目的第 1 步「申报单位」中填写和修改。
         </p>
+        <CompanyActions key={applicant.name} applicant={applicant} onRenamed={onRenamed} onRemoved={onRemoved} />
       </section>
       <ApplicationList applicant={applicant} profile={chosen} onOpen={onOpen}>
         <ProfilePicker

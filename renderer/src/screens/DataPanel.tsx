@@ -2,7 +2,9 @@ import { useCallback, useEffect, useState } from 'react';
 import type { ChannelOutput } from '#shared/contract/index.ts';
 import { call, errorMessage } from '../api.ts';
 import { backupKind, backupTime, newestFirst, type Backup } from '../backup-format.ts';
+import { ArchiveImportCard } from '../components/ArchiveImportCard.tsx';
 import { BackupTable } from '../components/BackupTable.tsx';
+import { DataFolderCard } from '../components/DataFolderCard.tsx';
 import { RestoreConfirm } from '../components/RestoreConfirm.tsx';
 import { RestoreReport, type Restored } from '../components/RestoreReport.tsx';
 import { CarryBackupCard } from '../components/CarryBackupCard.tsx';
@@ -112,6 +114,8 @@ export function DataPanel({ onRestored }: { onRestored: () => void | Promise<voi
         )}
       </section>
       <CarryBackupCard onRestored={() => Promise.all([reload(), onRestored()])} />
+      <DataFolderCard />
+      <ArchiveImportCard onImported={onRestored} />
       {confirming && (
         <RestoreConfirm
           title={`恢复 ${backupTime(confirming.takenAt)} 的${backupKind(confirming.reason)}备份？`}

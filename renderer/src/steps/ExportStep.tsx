@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { sealPlan } from '#shared/dossier/seal-plan.ts';
 import { call, errorMessage } from '../api.ts';
 import { ChecklistView } from '../components/ChecklistView.tsx';
+import { SavedFileActions } from '../components/SavedFileActions.tsx';
 import type { DossierJob } from '../hooks/use-dossier-job.ts';
 import type { StepProps } from './step-props.ts';
 
@@ -9,19 +10,22 @@ const fileSafe = (name: string) => name.replace(/[\\/:*?"<>|]/g, '').trim() || '
 
 /** Step 6: export the dossier and the checklist, print the checklist, and the seal plan. */
 export function ExportStep({ detail, profile, check, onStep, job }: StepProps & { job: DossierJob }) {
-  const [message, setMessage] = useState<{ tone: 'ok' | 'error'; text: string } | null>(null);
+  const [message, setMessage] = useState<{ tone: 'ok' | 'error'; text: string; savedTo?: string } | null>(null);
+
   const status = job.status?.state === 'done' ? job.status : null;
   const pageMap = status?.pageMap ?? null;
   const rules = Object.fromEntries(profile.materials.map((m) => [m.id, m.seal]));
   const rows = pageMap ? sealPlan(pageMap, detail.options, rules) : [];
   const base = `${fileSafe(detail.applicant.name)}-${profile.title}`;
 
-  async function run(action: () => Promise<string | null>) {
+  const fail = (e: unknown) => setMessage({ tone: 'error', text: errorMessage(e) });
+  async function run(action: () => Promise<string | { text: string; savedTo: string } | null>) {
     try {
-      const text = await action();
-      if (text) setMessage({ tone: 'ok', text });
+      const done = await action();
+      if (typeof done === 'string') setMessage({ tone: 'ok', text: done });
+      else if (done) setMessage({ tone: 'ok', ...done });
     } catch (e) {
-      setMessage({ tone: 'error', text: errorMessage(e) });
+      fail(e);
     }
   }
   const save = (which: 'dossier' | 'checklist') =>
@@ -29,12 +33,20 @@ export function ExportStep({ detail, profile, check, onStep, job }: StepProps & 
       if (!status) return null;
       const name = which === 'dossier' ? `${base}-申报材料` : `${base}-材料清单`;
       const { savedTo } = await call('dossier:saveAs', { jobId: status.jobId, which, suggestedName: name });
-      return savedTo ? `已保存到 ${savedTo}` : null;
+      if (!savedTo) return null;
+      return { text: `已保存到 ${savedTo}`, savedTo };
     });
   const print = () =>
     run(async () => {
       const { printed } = await call('checklist:print', {});
       return printed ? '清单已送去打印。' : null;
+    });
+  const printDossier = () =>
+    run(async () => {
+      if (!status) return null;
+      const { printed, openedInViewer } = await call('dossier:print', { jobId: status.jobId });
+      if (openedInViewer) return '卷宗已在 PDF 阅读器中打开：请从那里打印，选“实际大小”。';
+      return printed ? '卷宗已送去打印。' : null;
     });
 
   return (
@@ -56,6 +68,9 @@ export function ExportStep({ detail, profile, check, onStep, job }: StepProps & 
           <button type="button" className="secondary" disabled={!status} onClick={() => void save('checklist')}>
             导出清单 PDF
           </button>
+          <button type="button" className="secondary" disabled={!status} onClick={() => void printDossier()}>
+            打印卷宗
+          </button>
           <button type="button" className="secondary" onClick={() => void print()}>
             打印清单
           </button>
@@ -69,7 +84,8 @@ export function ExportStep({ detail, profile, check, onStep, job }: StepProps & 
             role={message.tone === 'error' ? 'alert' : 'status'}
             className={message.tone === 'error' ? 'field-error' : 'ok-note'}
           >
-            {message.text}
+            <span>{message.text}</span>
+            {message.savedTo && <SavedFileActions path={message.savedTo} onError={fail} />}
           </p>
         )}
       </section>

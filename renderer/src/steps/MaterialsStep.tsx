@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { AttachmentWithTurns } from '#shared/contract/index.ts';
 import { call, errorMessage } from '../api.ts';
 import { MaterialCard, type FileProblem, type MaterialActions } from '../components/MaterialCard.tsx';
+import type { UndoOffer } from '../components/UndoBar.tsx';
 import { endImport, interruptedImport, startImport } from '../import-journal.ts';
 import { forgetPdf } from '../pdf/pdf-pages.ts';
 import type { StepProps } from './step-props.ts';
@@ -21,10 +22,32 @@ export function MaterialsStep({ app, detail, profile, check }: StepProps) {
         }),
       ),
   );
+  // The last removal, offered for 撤销 on its material's card.
+  const [undo, setUndo] = useState<{ materialId: string; offer: UndoOffer } | null>(null);
   const dismissCutShort = (materialId: string) => {
     endImport(applicationId, materialId);
     setCutShort((all) => new Map([...all].filter(([id]) => id !== materialId)));
   };
+  // The offer comes once the file is off the card, so the focus (lost with its 移除 button) can land on 撤销.
+  async function removeUndoably(file: AttachmentWithTurns) {
+    const field = `material.${file.materialId}`;
+    let undoToken: string | undefined;
+    const done = await app.change(async () => {
+      undoToken = (await call('attachments:remove', { id: file.id })).undoToken;
+      forgetPdf(`attachment:${file.id}`);
+      return call('applications:get', { id: applicationId });
+    }, field);
+    if (!done || !undoToken) return;
+    const token = undoToken;
+    const putBack = async () => {
+      await call('removals:undo', { undoToken: token });
+      return call('applications:get', { id: applicationId });
+    };
+    setUndo({
+      materialId: file.materialId,
+      offer: { what: file.originalName, undo: () => app.change(putBack, field) },
+    });
+  }
   const actions: MaterialActions = {
     async addFiles(materialId, files) {
       dismissCutShort(materialId);
@@ -61,11 +84,7 @@ export function MaterialsStep({ app, detail, profile, check }: StepProps) {
       );
     },
     remove(file: AttachmentWithTurns) {
-      void app.change(async () => {
-        await call('attachments:remove', { id: file.id });
-        forgetPdf(`attachment:${file.id}`);
-        return call('applications:get', { id: applicationId });
-      }, `material.${file.materialId}`);
+      void removeUndoably(file);
     },
     turn(file, page) {
       const now = file.turns[String(page)] ?? 0;
@@ -107,6 +126,8 @@ export function MaterialsStep({ app, detail, profile, check }: StepProps) {
                 actionError={app.fieldErrors[`material.${m.id}`]}
                 cutShort={cutShort.get(m.id)}
                 onDismissCutShort={() => dismissCutShort(m.id)}
+                undo={undo?.materialId === m.id ? undo.offer : null}
+                onUndoClosed={() => setUndo(null)}
                 findings={(check?.findings ?? []).filter((f) => f.subject === m.id)}
                 actions={actions}
               />

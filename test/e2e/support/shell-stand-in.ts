@@ -7,6 +7,7 @@ import { addAttachmentFromPath } from '../../../electron/core/services/attachmen
 import { dossierOutputPath } from '../../../electron/core/services/dossier-jobs.ts';
 import type { Services } from '../../../electron/core/services/index.ts';
 import { toApiError } from '#shared/api-error.ts';
+import { SavedFiles } from '../../../electron/main/saved-files.ts';
 
 /**
  * The desktop shell as the tests play it: the save dialog "chooses" a Downloads folder, printing is recorded,
@@ -19,6 +20,14 @@ export class ShellStandIn {
   readonly saved: string[] = [];
   /** Folders the next `backup:chooseFolder` calls "choose", one each; none left is a cancel. */
   queuedFolders: string[] = [];
+  /** Jobs whose dossier `dossier:print` sent to the printer. */
+  readonly printedDossiers: string[] = [];
+  /** Files `savedFile:open` opened, and `savedFile:reveal` showed in the file manager. */
+  readonly opened: string[] = [];
+  readonly revealed: string[] = [];
+  /** What `data:reveal` opened. */
+  readonly dataRevealed: string[] = [];
+  private readonly savedHere = new SavedFiles();
 
   constructor(
     private readonly services: () => Services,
@@ -46,13 +55,40 @@ export class ShellStandIn {
       const target = path.join(this.downloadsDir, `${suggestedName}.pdf`);
       await copyFile(source, target);
       this.saved.push(target);
+      this.savedHere.note(target);
       return { savedTo: target };
+    },
+    'archive:saveAs': async ({ applicationId, suggestedName }) => {
+      const { path: source } = await this.services().handlers['archive:export']({ applicationId });
+      await mkdir(this.downloadsDir, { recursive: true });
+      const target = path.join(this.downloadsDir, `${suggestedName}.juanzong`);
+      await copyFile(source, target);
+      this.saved.push(target);
+      this.savedHere.note(target);
+      return { savedTo: target };
+    },
+    'savedFile:open': ({ path: file }) => {
+      this.opened.push(this.savedHere.check(file));
+      return { opened: true as const };
+    },
+    'savedFile:reveal': ({ path: file }) => {
+      this.revealed.push(this.savedHere.check(file));
+      return { shown: true as const };
+    },
+    'dossier:print': ({ jobId }) => {
+      const source = dossierOutputPath(this.services().dataDir, jobId, 'dossier');
+      if (!existsSync(source)) throw new UserFacingError('job-not-done', '卷宗还没有生成完。请等生成完成后再打印。');
+      this.printedDossiers.push(jobId);
+      return { printed: true, openedInViewer: false };
     },
     'checklist:print': () => {
       this.printed.push(Date.now());
       return { printed: true };
     },
-    'data:reveal': () => ({ dataDir: this.services().dataDir }),
+    'data:reveal': () => {
+      this.dataRevealed.push(this.services().dataDir);
+      return { dataDir: this.services().dataDir };
+    },
     'data:moveTo': () => ({ movedTo: null }),
     'backup:chooseFolder': () => ({ folder: this.queuedFolders.shift() ?? null }),
   };

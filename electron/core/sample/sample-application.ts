@@ -39,7 +39,7 @@ function favourableAnswers(profile: Profile): [questionId: string, answer: 'yes'
 }
 
 export async function createSampleApplication(handlers: SampleHandlers, profile: Profile): Promise<Application> {
-  const files = await sampleFiles(); // drawn first: a failure leaves no half-made company behind
+  const files = await sampleFiles(profile.words); // drawn first: a failure leaves no half-made company behind
   const applicant = await handlers['applicants:create'](sampleApplicant);
   const application = await handlers['applications:create']({
     applicantId: applicant.id,

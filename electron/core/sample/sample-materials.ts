@@ -16,11 +16,14 @@ export interface SampleFile {
 
 const seal = `申报单位（盖章）：${SAMPLE_COMPANY_NAME}`;
 
-const applicationForm: SampleSheet[] = [
+/** The programme's words (the profile's): the sample speaks of the programme it is a sample of. */
+type Words = { programme: string; grant: string; cost: string };
+
+const applicationForm = (words: Words): SampleSheet[] => [
   {
     title: '资助项目申请书',
     lines: [
-      '项目类别：打造人工智能先锋城市项目扶持计划 · 模型券（申领）',
+      `项目类别：打造人工智能先锋城市项目扶持计划 · ${words.programme}（申领）`,
       `申报单位：${SAMPLE_COMPANY_NAME}`,
       `统一社会信用代码：${SAMPLE_CREDIT_CODE}`,
       `注册地：深圳市${sampleApplicant.registeredIn}`,
@@ -31,8 +34,8 @@ const applicationForm: SampleSheet[] = [
       `模型服务机构：${sampleContract.provider}（已入库）`,
       `使用模型：${sampleContract.model}　备案号：${sampleContract.modelFiling}`,
       '服务期间：2025年3月10日至2026年3月9日',
-      '模型购买费用合计：240,000.00 元（API调用费 180,000.00 元，平台使用费 60,000.00 元）',
-      '申请模型券额度：72,000.00 元（按费用的 30% 计算）',
+      `${words.cost}合计：240,000.00 元（API调用费 180,000.00 元，平台使用费 60,000.00 元）`,
+      `申请${words.grant}额度：72,000.00 元（按费用的 30% 计算）`,
     ],
   },
   {
@@ -172,26 +175,26 @@ const licence: SampleSheet = {
   ],
 };
 
-const commitment: SampleSheet = {
+const commitment = (words: Words): SampleSheet => ({
   title: '所提供材料真实性承诺书',
   lines: [
     '深圳市工业和信息化局：',
-    `本单位${SAMPLE_COMPANY_NAME}郑重承诺：申报模型券所提供的全部材料真实、准确、完整，不存在虚假记载、误导性陈述或重大遗漏。如有不实，本单位愿承担相应责任。`,
+    `本单位${SAMPLE_COMPANY_NAME}郑重承诺：申报${words.programme}所提供的全部材料真实、准确、完整，不存在虚假记载、误导性陈述或重大遗漏。如有不实，本单位愿承担相应责任。`,
     '',
     '日期：2025年10月20日',
   ],
   signature: seal,
-};
+});
 
 /** Every sample file, in the order the materials are bound. */
-export async function sampleFiles(): Promise<SampleFile[]> {
+export async function sampleFiles(words: Words): Promise<SampleFile[]> {
   const pdf = async (materialId: string, fileName: string, sheets: SampleSheet[]) => ({
     materialId,
     fileName,
     bytes: await samplePdf(sheets),
   });
   return [
-    await pdf('application-form', '示例-资助项目申请书.pdf', applicationForm),
+    await pdf('application-form', '示例-资助项目申请书.pdf', applicationForm(words)),
     {
       materialId: 'business-license',
       fileName: '示例-营业执照.jpg',
@@ -202,7 +205,7 @@ export async function sampleFiles(): Promise<SampleFile[]> {
     {
       materialId: 'authenticity-commitment',
       fileName: '示例-真实性承诺书.png',
-      bytes: await sampleImage(commitment, { format: 'png', width: 1240 }),
+      bytes: await sampleImage(commitment(words), { format: 'png', width: 1240 }),
     },
     await pdf('service-contract', '示例-模型服务合同.pdf', contract),
     await pdf('construction-plan', '示例-项目建设方案.pdf', plan),

@@ -29,7 +29,7 @@ export function SampleOffer({ onOpen }: Props) {
     <section className="sample-offer" aria-labelledby="sample-offer-title">
       <h3 id="sample-offer-title">第一次用？先看一份示例</h3>
       <p>
-        卷宗可以替一家虚构的“示例科技（深圳）有限公司”填好一份完整的模型券申请：单位信息、合同与费用、全部申报材料（每页都印有“示例
+        卷宗可以替一家虚构的“示例科技（深圳）有限公司”填好一份完整的申请：单位信息、合同与费用、全部申报材料（每页都印有“示例
         ·
         仅供演示”）。打开后到「生成与预览」点「生成卷宗」，一分钟内就能看到装订好的卷宗和用印单。看完可以在首页删除示例。
       </p>

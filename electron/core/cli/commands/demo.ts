@@ -7,6 +7,8 @@ import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { JobStatus } from '#shared/contract/workflow.ts';
 import { formatYuan } from '#shared/money.ts';
+import { findProfile } from '#shared/profiles/index.ts';
+import { SAMPLE_PROFILE_ID } from '../../sample/sample-records.ts';
 import { dossierOutputPath } from '../../services/dossier-jobs.ts';
 import type { Services } from '../../services/index.ts';
 import { parseCommandLine, type CommandLineSpec, type OptionSpecs } from '../arguments.ts';
@@ -49,7 +51,7 @@ async function makeDemo(services: Services, outDir: string, ctx: CliContext): Pr
   ctx.stdout(
     [
       `示例申请已生成（示例科技（深圳）有限公司，虚构单位，仅供演示）。`,
-      `模型券额度：${formatYuan(voucher.amountFen)}；检查结果：${errors} 个问题。`,
+      `${findProfile(SAMPLE_PROFILE_ID)?.words.grant ?? '资助'}额度：${formatYuan(voucher.amountFen)}；检查结果：${errors} 个问题。`,
       `申报材料（卷宗）：${dossier}（共 ${status.pageMap.pages} 页）`,
       `材料清单：${checklist}`,
       `示例数据文件夹：${services.dataDir}（可用 juanzong --data ${services.dataDir} … 查看）`,

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { manifest as manifestSchema, type Manifest } from '#shared/manifest.ts';
 import { describeIssue, findProfile, parseProfile, type Profile } from '#shared/profiles/index.ts';
+import { chineseIssue } from '#shared/profiles/zh-errors.ts';
 import { findProfileIn } from '../profiles/registry.ts';
 import { UsageError } from './command.ts';
 
@@ -21,7 +22,7 @@ export function readJson(path: string, what: string): unknown {
 }
 
 export function readManifest(path: string): Manifest {
-  const parsed = manifestSchema.safeParse(readJson(path, '清单文件'));
+  const parsed = manifestSchema.safeParse(readJson(path, '清单文件'), { error: chineseIssue });
   if (!parsed.success) throw new UsageError(`清单文件“${path}”有误：${describeIssue(parsed.error.issues[0])}`);
   refuseRepeatedMaterial(parsed.data, path);
   return parsed.data;

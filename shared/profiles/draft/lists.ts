@@ -96,6 +96,10 @@ function contractRuleHints(quote: string): string[] {
   return hints.filter(([words]) => words.test(quote)).map(([, hint]) => hint);
 }
 
+/** "成立满1年", "实际投资不低于500万元", "占比不低于30%", "2000万元以上": a number a rule could test. */
+const thresholdWords =
+  /[^，。；、]{0,12}(?:满\s*\d+(?:\.\d+)?\s*年|(?:不低于|不少于|达到|超过)\s*\d+(?:\.\d+)?\s*(?:亿元|万元|元|人|%|％|年)|\d+(?:\.\d+)?\s*(?:亿元|万元|人)以上)/;
+
 function conditionOf(c: ConditionFact, index: number, notes: DraftNotes): ProfileCondition {
   const path = `conditions.${index}`;
   const group = c.group === 'special' ? 'special' : 'basic';
@@ -112,6 +116,12 @@ function conditionOf(c: ConditionFact, index: number, notes: DraftNotes): Profil
       `${c.number}涉及${hints.join('、')}：是否改由合同规则核查（test.answeredBy）需要人来决定${split}。`,
     );
   }
+  const threshold = thresholdWords.exec(c.quote)?.[0];
+  if (threshold)
+    notes.decide(
+      `${path}.test`,
+      `${c.number}写了数字门槛“${threshold}”：可改写成按申报单位数据判断的 threshold（成立年数、收入、人数、占比），请决定。`,
+    );
   if (c.group === 'unknown')
     notes.decide(
       `${path}.group`,

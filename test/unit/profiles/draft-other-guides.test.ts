@@ -153,6 +153,11 @@ describe('a draft of an application-demonstration guide (two-line title, "7、" 
     expect(gapAt(gaps, 'tracks.main.caps')!.message).toContain('经认定为标杆项目的，最高不超过1000万元');
   });
 
+  it('points at a numeric threshold among the conditions, for a person to make it a threshold test', () => {
+    expect(profile.conditions[2]!.test).toEqual(expect.objectContaining({ kind: 'question', answeredBy: 'question' }));
+    expect(gapAt(gaps, 'conditions.2.test')?.message).toContain('实际投资不低于500万元');
+  });
+
   it('drafts no contract rule when the conditions name no contract', () => {
     expect(profile.agreements).toEqual([]);
     expect(gapAt(gaps, 'agreements')).toMatchObject({ placeholder: false });

@@ -39,6 +39,10 @@ describe('juanzong profiles draft', () => {
     const run = await juanzong(['profiles', 'draft', guide2025, '--json']);
     expect(run).toMatchObject({ code: 0, stderr: '' });
     const { profile, gaps } = JSON.parse(run.stdout);
+    expect(profile.schemaVersion).toBe(2);
+    expect(profile.words).toMatchObject({ programme: '模型券', grant: '模型券', cost: '模型购买费用' });
+    expect(profile.tracks[0]).toMatchObject({ ratePercent: 30, base: 'eligible-costs' });
+    expect(profile.paper).toMatchObject({ size: 'A4', duplex: true, binding: 'perfect' });
     expect(profile.materials).toHaveLength(8);
     expect(profile.dates.paperFiling).toEqual({ from: '2025-10-13', to: '2025-11-10T18:00' });
     expect(gaps.some((g: { path: string; placeholder: boolean }) => g.path === 'id' && g.placeholder)).toBe(true);
@@ -48,9 +52,11 @@ describe('juanzong profiles draft', () => {
     const run = await juanzong(['profiles', 'draft', corpusGuide]);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('方案草稿：2026年打造人工智能先锋城市项目扶持计划语料券（申领）（2026）');
-    expect(run.stdout).toContain('资助：不超过 30%，原则上不超过 200万元，最高不超过 200万元');
+    expect(run.stdout).toContain('称呼：语料券；资助叫“语料券”，费用叫“语料购买费用”');
+    expect(run.stdout).toContain('资助：不超过 30%，最高不超过 200万元（每家企业每年）');
     expect(run.stdout).toContain('  5. [专项] 语料采购付款凭证');
-    expect(run.stdout).toContain('[占位] funding.softCapYuan：');
+    expect(run.stdout).toContain('[确认] tracks.main.caps：限额的适用范围');
+    expect(run.stdout).toContain('[占位] applicant.region：');
   });
 
   it('refuses an unknown option, a missing file and a text that is not a guide, in Chinese, with exit code 2', async () => {

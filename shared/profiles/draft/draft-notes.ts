@@ -5,7 +5,7 @@
 
 /** Something the guide does not give or a person must decide, with the profile path it concerns. */
 export interface DraftGap {
-  /** The profile path, e.g. `materials.2` or `funding.softCapYuan`. */
+  /** The profile path, e.g. `materials.2` or `tracks.main.caps`. */
   path: string;
   /** What is missing and what to do, in Chinese. */
   message: string;

@@ -1,6 +1,6 @@
 /**
  * What a guide of the bureau's template states, read into plain facts with the guide's words beside each. This is
- * the format-independent half of drafting: `toProfileV1` maps the facts onto the profile format.
+ * the format-independent half of drafting: `toProfile` maps the facts onto the profile format.
  */
 import { copiesOf, findCaps, findRates, workingDaysOf, type FoundCaps, type FoundRate } from './amounts.ts';
 import { findAppointment, findPhones, routeSteps, type FoundAppointment, type FoundPhone } from './contacts.ts';
@@ -40,7 +40,10 @@ export interface ConditionFact {
 }
 
 export interface PaperFact {
-  a4: boolean;
+  /** The paper size the sentence names (A4, A3, B5), if any. */
+  size: 'A4' | 'A3' | 'B5' | undefined;
+  /** "A4纸（特殊规定的除外）": some materials may keep another size. */
+  sizeExceptions: boolean;
   duplex: boolean;
   copies: number | undefined;
   sealEveryMaterial: boolean;
@@ -63,6 +66,10 @@ export interface GuideFacts {
   caps: Quoted<FoundCaps> | undefined;
   costScope: Quoted<string[]> | undefined;
   budgetNote: Quoted<string> | undefined;
+  /** What the money is called: a quoted “…券”, or the verb's object of "给予资助". */
+  grantWord: Quoted<string> | undefined;
+  /** What the counted costs are called: the subject of "…包括：". */
+  costWord: Quoted<string> | undefined;
   conditions: ConditionFact[];
   serviceWindow: Quoted<Found<{ from: LocalDateTime; to: LocalDateTime }>> | undefined;
   materials: MaterialFact[];
@@ -124,11 +131,13 @@ function readConditions(lines: string[]): ConditionFact[] {
 
 /** The line (or sentence) about paper: A4, 正反面, 页码. */
 function readPaper(lines: string[]): Quoted<PaperFact> | undefined {
-  const line = lines.find((l) => /A4|正反面|双面|页码|装订/.test(l));
+  const line = lines.find((l) => /A4|A3|B5|正反面|双面|页码|装订/i.test(l));
   if (!line) return undefined;
   const binding = /胶装/.test(line) ? 'perfect' : /订书|骑马钉|左侧装订/.test(line) ? 'staple' : undefined;
+  const size = /\b(A4|A3|B5)\b/i.exec(line);
   const value: PaperFact = {
-    a4: /A4/i.test(line),
+    size: size ? (size[1]!.toUpperCase() as PaperFact['size']) : undefined,
+    sizeExceptions: /(?:A4|A3|B5)纸?[（(][^）)]*除外[）)]/i.test(line),
     duplex: /正反面|双面/.test(line),
     copies: copiesOf(line),
     sealEveryMaterial: /均需加盖[^，；。]*公章|逐页加盖|每份[^，；。]*加盖/.test(line),
@@ -164,7 +173,18 @@ function readFilingPeriod(lines: string[], label: RegExp): GuideFacts['onlineFil
   return { value: period, quote };
 }
 
-function readFunding(lines: string[]): Pick<GuideFacts, 'mode' | 'rates' | 'caps' | 'costScope' | 'budgetNote'> {
+function readGrantWord(text: string): Quoted<string> | undefined {
+  const voucher = /[“"]([^”"\s]{1,10}券)[”"]/.exec(text);
+  const granted = /给予(资助|奖励|补助|补贴|支持)/.exec(text);
+  const found = voucher ?? granted;
+  if (!found) return undefined;
+  const quote = clauses(text.replace(/\n/g, '；')).find((c) => c.includes(found[0])) ?? found[0];
+  return { value: found[1]!, quote };
+}
+
+type FundingFacts = Pick<GuideFacts, 'mode' | 'rates' | 'caps' | 'costScope' | 'budgetNote' | 'grantWord' | 'costWord'>;
+
+function readFunding(lines: string[]): FundingFacts {
   const text = lines.join('\n');
   const modeWords = /(事后资助|事前资助|后补助|事前补助|贷款贴息|奖励|配套资助)/.exec(text)?.[1];
   const rateClauses = clauses(text.replace(/\n/g, '；')).filter((c) => findRates(c).length > 0);
@@ -190,7 +210,15 @@ function readFunding(lines: string[]): Pick<GuideFacts, 'mode' | 'rates' | 'caps
         }
       : undefined,
     budgetNote: budget ? { value: budget, quote: budget } : undefined,
+    grantWord: readGrantWord(text),
+    costWord: scopeSentence ? readCostWord(scopeSentence) : undefined,
   };
+}
+
+/** "模型购买费用包括：…" → 模型购买费用. */
+function readCostWord(sentence: string): Quoted<string> | undefined {
+  const word = /([^，。；,;：:\s]{2,12})包括[：:]/.exec(sentence)?.[1];
+  return word ? { value: word, quote: sentence } : undefined;
 }
 
 function dedupeRates(rates: Quoted<FoundRate>[]): Quoted<FoundRate>[] {
@@ -281,7 +309,7 @@ export function readGuide(text: string): GuideFacts {
     conditions,
     serviceWindow: readServiceWindow(conditions.filter((c) => c.group === 'special')),
     materials: readMaterials(materialLines),
-    paper: readPaper(materialLines),
+    paper: readPaper(materialLines) ?? readPaper(sectionLines(guide, 'filing')),
     route: readRoute(guide),
     ...readFiling(guide),
     ...readResult(guide),

@@ -1,20 +1,19 @@
 /**
- * The draft from the 2025 guide, compared field by field with the profile written by hand for it. The draft is of
- * format v1, so it is compared with the v1 copy kept as a fixture (the shipped v2 profile is that copy converted).
+ * The draft from the 2025 guide, compared field by field with the profile written by hand for it (the shipped v2
+ * profile), and filled in as a person would to show it then imports.
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { draftProfile } from '#shared/profiles/draft/index.ts';
-import { parseProfile } from '#shared/profiles/index.ts';
-import type { Profile as ProfileV1 } from '#shared/profiles/schema-v1.ts';
+import { parseProfile, type Profile } from '#shared/profiles/index.ts';
 
 const guide = readFileSync(
   new URL('../../../shared/profiles/guides/sz-model-voucher-2025.zh.txt', import.meta.url),
   'utf8',
 );
 const shipped = JSON.parse(
-  readFileSync(new URL('../../fixtures/profiles/sz-model-voucher-2025.v1.json', import.meta.url), 'utf8'),
-) as ProfileV1;
+  readFileSync(new URL('../../../shared/profiles/sz-model-voucher-2025.json', import.meta.url), 'utf8'),
+) as Profile;
 const { profile, gaps } = draftProfile(guide);
 
 /** The paths of every stand-in text (【待填写】…) in the drafted profile. */
@@ -26,7 +25,8 @@ function placeholderPaths(value: unknown, path: string[] = []): string[] {
 }
 
 describe('a draft of the 2025 模型券 guide', () => {
-  it('is a valid profile of format v1', () => {
+  it('is a valid profile of format v2', () => {
+    expect(profile.schemaVersion).toBe(2);
     expect(parseProfile(profile)).toMatchObject({ ok: true });
   });
 
@@ -72,25 +72,57 @@ describe('a draft of the 2025 模型券 guide', () => {
     }
   });
 
-  it('reads the rate, the caps, the cost scope and the budget note of 三', () => {
-    const { ratePercent, softCapYuan, hardCapYuan, quote, mode, budgetNote } = shipped.funding;
-    expect(profile.funding).toMatchObject({ ratePercent, softCapYuan, hardCapYuan, quote, mode, budgetNote });
-    expect(profile.funding.eligibleCostKinds.map((k) => k.label)).toEqual([
+  it('reads the rate, its base, the caps with their scope, the cost scope and the budget note of 三', () => {
+    const [track] = profile.tracks;
+    const [shippedTrack] = shipped.tracks;
+    const { ratePercent, base, mode, budgetNote, quote, costPeriod } = shippedTrack!;
+    expect(profile.tracks).toHaveLength(1);
+    expect(track).toMatchObject({ ratePercent, base, mode, budgetNote, quote, costPeriod });
+    const caps = (t: Profile['tracks'][number]) => t.caps.map(({ yuan, scope, kind }) => ({ yuan, scope, kind }));
+    expect(caps(track!)).toEqual(caps(shippedTrack!));
+    expect(track!.caps[0]!.quote).toBe('单家企业每年申领“模型券”额度原则上不超过100万元，最高不超过200万元');
+    expect(track!.eligibleCostKinds!.map((k) => k.label)).toEqual([
       '模型订阅或API调用费用',
       '模型服务平台和智能体应用开发工具使用费用',
     ]);
   });
 
-  it('reads the filing periods with their times, the service window, the validity and the review days', () => {
+  it('reads the programme’s words: its name from the title, the voucher word and the cost word', () => {
+    expect(profile.words).toEqual(shipped.words);
+  });
+
+  it('reads the paper sentence: A4 with exceptions left to a person, duplex, the cover numbered, sealed, bound', () => {
+    expect(profile.paper).toEqual(shipped.paper);
+    expect(profile.paper.sizeExceptions).toBeUndefined();
+    expect(gaps.find((g) => g.path === 'paper.sizeExceptions')?.message).toContain('特殊规定的除外');
+  });
+
+  it('drafts the model-service contract from 专项条件 with the shipped rules', () => {
+    const [agreement] = profile.agreements;
+    const { kind, requireListedProvider, forbidRelatedParty, requireModelFiling, servicePeriod } =
+      shipped.agreements[0]!;
+    expect(profile.agreements).toHaveLength(1);
+    expect(agreement).toMatchObject({
+      kind,
+      requireListedProvider,
+      forbidRelatedParty,
+      requireModelFiling,
+      servicePeriod,
+      roles: { counterparty: '模型服务机构' },
+    });
+    expect(shipped.agreements[0]!.relatedPartyBasis).toContain(agreement!.relatedPartyBasis);
+  });
+
+  it('reads the filing periods with their times, the validity and the review days', () => {
     expect(profile.dates).toEqual(shipped.dates);
   });
 
-  it('reads the place, the authority, the phones, the appointment, the online route, the process and the paper sentence', () => {
-    const { window, authority, phones, onlineRoute, process, paper } = shipped.submission;
-    expect(profile.submission).toMatchObject({ window, authority, phones, onlineRoute, process, paper });
+  it('reads the place, the authority, the phones, the appointment, the online route and the process', () => {
+    const { window, authority, phones, onlineRoute, process } = shipped.submission;
+    expect(profile.submission).toMatchObject({ window, authority, phones, onlineRoute, process });
     expect(profile.submission.appointment).toMatchObject({
       app: 'i深圳',
-      steps: shipped.submission.appointment.steps,
+      steps: shipped.submission.appointment!.steps,
       note: '请按照预约时段提交材料。',
     });
     expect(profile.issuer).toBe(shipped.issuer);
@@ -115,8 +147,13 @@ describe('a draft of the 2025 模型券 guide', () => {
       'dates.paperFiling',
       'submission.window',
       'submission.phones',
-      'funding.ratePercent',
-      'funding.hardCapYuan',
+      'tracks.main.ratePercent',
+      'tracks.main.caps',
+      'words.programme',
+      'words.grant',
+      'words.cost',
+      'paper',
+      'agreements.service-contract',
       'materials.7',
       'conditions.9',
     ]) {
@@ -135,6 +172,31 @@ describe('a draft of the 2025 模型券 guide', () => {
     expect(placeholderGaps).toContain('id');
     expect(placeholderGaps).toContain('materials.0');
     for (const gap of gaps) expect(gap.message).toMatch(/[\u4e00-\u9fa5]/);
-    expect(gaps.find((g) => g.path === 'conditions.7.answeredBy')?.message).toContain('contract.serviceWindow');
+    expect(gaps.find((g) => g.path === 'conditions.7.test.answeredBy')?.message).toContain('contract.serviceWindow');
+  });
+
+  it('imports once a person fills its stand-ins, as the JSON file would be edited', () => {
+    const filled = JSON.parse(JSON.stringify(profile)) as Profile;
+    filled.id = 'sz-model-voucher-2025-draft';
+    filled.applicant.region = structuredClone(shipped.applicant.region);
+    filled.materials.forEach((m, i) => {
+      const { id, description, source, help, fileKinds } = shipped.materials[i]!;
+      Object.assign(m, { id, description, source, help, fileKinds });
+    });
+    expect(placeholderPaths(filled)).toEqual([]);
+    const result = parseProfile(filled);
+    if (!result.ok) throw new Error(result.error);
+    expect(result.value.materials.map((m) => [m.id, m.group, m.quote])).toEqual(
+      shipped.materials.map((m) => [m.id, m.group, m.quote]),
+    );
+    expect(result.value.tracks[0]!.caps.map((c) => c.yuan)).toEqual([2_000_000, 1_000_000]);
+  });
+
+  it('is refused while a filled-in field breaks the format, naming the field in Chinese', () => {
+    const broken = JSON.parse(JSON.stringify(profile)) as Profile;
+    broken.id = '模型券 草稿';
+    const result = parseProfile(broken);
+    expect(result).toMatchObject({ ok: false });
+    if (!result.ok) expect(result.error).toContain('方案 id 只用小写字母、数字和连字符');
   });
 });

@@ -4,11 +4,11 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { draftProfile } from '#shared/profiles/draft/index.ts';
+import { draftProfile, type DraftGap } from '#shared/profiles/draft/index.ts';
 import { parseProfile } from '#shared/profiles/index.ts';
 
 const fixture = (name: string) => readFileSync(new URL(`../../fixtures/guides/${name}`, import.meta.url), 'utf8');
-const gapAt = (gaps: { path: string; placeholder: boolean }[], path: string) => gaps.find((g) => g.path === path);
+const gapAt = (gaps: DraftGap[], path: string) => gaps.find((g) => g.path === path);
 
 describe('a draft of a 语料券 guide (2026, "5、" heading, one cap only)', () => {
   const { profile, gaps } = draftProfile(fixture('corpus-voucher-2026.zh.txt'));
@@ -18,10 +18,15 @@ describe('a draft of a 语料券 guide (2026, "5、" heading, one cap only)', ()
     expect(profile).toMatchObject({ year: 2026, title: '2026年打造人工智能先锋城市项目扶持计划语料券（申领）' });
   });
 
-  it('reads "不超过合同金额的30%，最高不超过200万元" as 30 % and a hard cap, and says there is no soft cap', () => {
-    expect(profile.funding).toMatchObject({ ratePercent: 30, hardCapYuan: 2_000_000, softCapYuan: 2_000_000 });
-    expect(gapAt(gaps, 'funding.softCapYuan')).toMatchObject({ placeholder: true });
-    expect(profile.funding.eligibleCostKinds.map((k) => k.label)).toEqual([
+  it('reads "不超过合同金额的30%，最高不超过200万元" as 30 % of the contract and one hard cap, no soft cap', () => {
+    expect(profile.tracks).toHaveLength(1);
+    expect(profile.tracks[0]).toMatchObject({ ratePercent: 30, base: 'contract-amount' });
+    expect(profile.tracks[0]!.caps).toEqual([
+      { yuan: 2_000_000, scope: 'company-year', kind: 'hard', quote: '最高不超过200万元' },
+    ]);
+    expect(gapAt(gaps, 'tracks.main.caps')?.message).toContain('适用范围');
+    expect(profile.tracks[0]!.costPeriod).toEqual({ from: '2025-09-01', to: '2026-12-31' });
+    expect(profile.tracks[0]!.eligibleCostKinds!.map((k) => k.label)).toEqual([
       '数据集采购费用',
       '数据标注服务费用',
       '语料清洗服务费用',
@@ -55,9 +60,31 @@ describe('a draft of a 语料券 guide (2026, "5、" heading, one cap only)', ()
     expect(profile.conditions[4]!.quote).toBe('所购语料用于人工智能模型训练或应用开发');
   });
 
+  it('names the programme, the voucher and the cost as the guide does', () => {
+    expect(profile.words).toEqual({
+      programme: '语料券',
+      grant: '语料券',
+      cost: '语料购买费用',
+      onlineSystem: '广东政务服务网',
+    });
+  });
+
+  it('drafts the service contract with a listed 语料服务机构, no related-party or filing rule', () => {
+    expect(profile.agreements).toEqual([
+      expect.objectContaining({
+        kind: 'model-service',
+        roles: { applicant: '申报单位', counterparty: '语料服务机构' },
+        requireListedProvider: true,
+        forbidRelatedParty: false,
+        requireModelFiling: false,
+        servicePeriod: { from: '2025-09-01', to: '2026-12-31' },
+      }),
+    ]);
+    expect(profile.agreements[0]!.relatedPartyBasis).toBeUndefined();
+  });
+
   it('reads times in minutes, a second date without its year and "24时" as the end of that day', () => {
     expect(profile.dates).toMatchObject({
-      serviceWindow: { from: '2025-09-01', to: '2026-12-31' },
       onlineFiling: { from: '2026-03-02T09:00', to: '2026-03-20T17:30' },
       paperFiling: { from: '2026-03-02', to: '2026-04-03' },
       resultValidUntil: '2027-06-30',
@@ -77,22 +104,24 @@ describe('a draft of a 语料券 guide (2026, "5、" heading, one cap only)', ()
       steps: ['办事预约', '深圳市', '南山区政务服务中心', '在线预约'],
       note: '请提前一个工作日预约。',
     });
-    expect(profile.submission.onlineRoute.at(-1)).toBe('选择“语料券（申领）项目”事项办理申请');
+    expect(profile.submission.onlineRoute!.at(-1)).toBe('选择“语料券（申领）项目”事项办理申请');
   });
 
   it('reads the paper sentence: two copies, no cross-page seal, the cover not numbered, stapled', () => {
-    expect(profile.submission.paper).toMatchObject({
+    expect(profile.paper).toMatchObject({
+      size: 'A4',
       copies: 2,
       duplex: true,
+      sealEveryMaterial: true,
       crossPageSealWhenMultiPage: false,
-      pageNumbers: { continuous: true, skipBlank: false, includeCover: false },
+      numbering: { continuous: true, skipBlank: false, cover: false },
       binding: 'staple',
       quote: '以上材料均需加盖申报单位公章；一式两份，A4纸双面打印，连续编写页码，左侧装订。',
     });
   });
 
   it('asks a person about the shared-contact rule the guide does not state', () => {
-    expect(profile.sharedContacts.forbidWithinYear).toBe(false);
+    expect(profile.sharedContacts).toBeUndefined();
     expect(gapAt(gaps, 'sharedContacts')?.placeholder).toBe(false);
   });
 });
@@ -107,19 +136,36 @@ describe('a draft of an application-demonstration guide (two-line title, "7、" 
     );
   });
 
-  it('reads 30 % of the actual investment, a soft cap of 150万元 and a hard cap of 200万元 for a project', () => {
-    expect(profile.funding).toMatchObject({ ratePercent: 30, softCapYuan: 1_500_000, hardCapYuan: 2_000_000 });
-    expect(profile.trace.find((t) => t.encodedAt.includes('funding.ratePercent'))?.quote).toBe(
+  it('reads 30 % of the actual investment, a soft cap of 150万元 and a hard cap of 200万元 per project', () => {
+    expect(profile.tracks[0]).toMatchObject({ ratePercent: 30, base: 'investment' });
+    expect(profile.tracks[0]!.caps.map(({ yuan, scope, kind }) => ({ yuan, scope, kind }))).toEqual([
+      { yuan: 2_000_000, scope: 'project', kind: 'hard' },
+      { yuan: 1_500_000, scope: 'project', kind: 'soft' },
+    ]);
+    expect(profile.trace.find((t) => t.encodedAt.includes('tracks.main.ratePercent'))?.quote).toBe(
       '按不超过项目实际投资额的30%给予资助',
     );
+    expect(profile.words).toMatchObject({ programme: '人工智能应用示范', grant: '资助', cost: '项目实际投资' });
   });
 
-  it('asks a person about the benchmark project’s cap and the per-project scope that format v1 cannot hold', () => {
-    expect(gapAt(gaps, 'funding.hardCapYuan')).toMatchObject({ placeholder: false });
-    expect(gaps.find((g) => g.path === 'funding.hardCapYuan')!.message).toContain(
-      '经认定为标杆项目的，最高不超过1000万元',
-    );
-    expect(gaps.find((g) => g.path === 'funding')!.message).toContain('按每个项目计算');
+  it('asks a person about the benchmark project’s cap', () => {
+    expect(gapAt(gaps, 'tracks.main.caps')).toMatchObject({ placeholder: false });
+    expect(gapAt(gaps, 'tracks.main.caps')!.message).toContain('经认定为标杆项目的，最高不超过1000万元');
+  });
+
+  it('points at a numeric threshold among the conditions, for a person to make it a threshold test', () => {
+    expect(profile.conditions[2]!.test).toEqual(expect.objectContaining({ kind: 'question', answeredBy: 'question' }));
+    expect(gapAt(gaps, 'conditions.2.test')?.message).toContain('实际投资不低于500万元');
+  });
+
+  it('drafts no contract rule when the conditions name no contract', () => {
+    expect(profile.agreements).toEqual([]);
+    expect(gapAt(gaps, 'agreements')).toMatchObject({ placeholder: false });
+  });
+
+  it('notes the 原件 a material must be, for a person to set its form', () => {
+    expect(gapAt(gaps, 'materials.4.form')?.message).toContain('原件');
+    expect(profile.materials[4]!.form).toBeUndefined();
   });
 
   it('lists the materials with the 原件 note kept apart from the title', () => {
@@ -150,12 +196,14 @@ describe('a draft of an application-demonstration guide (two-line title, "7、" 
     ]);
   });
 
-  it('puts what the guide does not say into the gaps as stand-ins: service window, appointment, budget note', () => {
-    for (const path of ['dates.serviceWindow', 'submission.appointment', 'funding.budgetNote']) {
-      expect(gapAt(gaps, path), path).toMatchObject({ placeholder: true });
+  it('leaves out what the guide does not say and lists it in the gaps: cost period, appointment, budget note', () => {
+    for (const path of ['tracks.main.costPeriod', 'submission.appointment', 'tracks.main.budgetNote']) {
+      expect(gapAt(gaps, path), path).toMatchObject({ placeholder: false });
     }
-    expect(profile.submission.appointment.app).toMatch(/^【待填写】/);
-    expect(profile.submission.process).toEqual([]);
+    expect(profile.tracks[0]!.costPeriod).toBeUndefined();
+    expect(profile.tracks[0]!.budgetNote).toBeUndefined();
+    expect(profile.submission.appointment).toBeUndefined();
+    expect(profile.submission.process).toBeUndefined();
   });
 
   it('keeps the shared-contact rule with its words', () => {

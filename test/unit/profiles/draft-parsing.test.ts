@@ -143,4 +143,12 @@ describe('headings and items', () => {
       message: expect.stringContaining('“2024年13月45日至2025年1月1日”不是真实的日期'),
     });
   });
+
+  it('reads a paper sentence written under 七: another size, one-sided, three copies', () => {
+    const line = '（四）纸质材料：一式三份，A3纸单面打印，装订成册（胶装）。';
+    const { profile, gaps } = draftProfile(['X指南', '七、项目申请受理机关与时间', line].join('\n'));
+    expect(profile.paper).toMatchObject({ size: 'A3', duplex: false, copies: 3, binding: 'perfect', quote: line });
+    expect(profile.trace).toContainEqual({ quote: line, encodedAt: ['paper'] });
+    expect(gaps.find((g) => g.path === 'paper.sizeExceptions')).toBeUndefined();
+  });
 });

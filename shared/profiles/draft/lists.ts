@@ -1,7 +1,7 @@
 /**
- * Maps the guide's materials and conditions onto profile format v1.
+ * Maps the guide's materials and conditions onto the profile format.
  */
-import type { ProfileCondition, ProfileMaterial } from '../schema-v1.ts';
+import type { ProfileCondition, ProfileMaterial } from '../schema.ts';
 import { placeholderText, type DraftNotes } from './draft-notes.ts';
 import type { ConditionFact, GuideFacts, MaterialFact, PaperFact } from './facts.ts';
 
@@ -24,6 +24,16 @@ function requirementOf(m: MaterialFact, path: string, notes: DraftNotes): Profil
   return { kind: 'required' };
 }
 
+/** A note that says 原件 or 复印件: what the paper must be is for a person to set (`form`), with its quote. */
+function noteForm(m: MaterialFact, path: string, notes: DraftNotes): void {
+  const form = /原件/.test(m.note ?? '') ? '原件（original）' : /复印件/.test(m.quote) ? '复印件（copy）' : undefined;
+  if (!form) return;
+  notes.decide(
+    `${path}.form`,
+    `材料“${m.title}”注明了${form}：是否在 form 中记下（是否须核对原件、由谁签字、几份）需要人来决定。`,
+  );
+}
+
 function materialOf(m: MaterialFact, index: number, paper: PaperFact | undefined, notes: DraftNotes): ProfileMaterial {
   const path = `materials.${index}`;
   notes.quote(path, m.quote);
@@ -36,6 +46,7 @@ function materialOf(m: MaterialFact, index: number, paper: PaperFact | undefined
     path,
     `材料“${m.title}”：id、说明（description）、来源（source）、给经办人的提示（help）和可收的文件类型（fileKinds）指南没有写，已填占位内容，请逐项填写。`,
   );
+  noteForm(m, path, notes);
   return {
     id: `${m.group === 'special' ? 'special' : 'common'}-${index + 1}`,
     group: m.group === 'special' ? 'special' : 'common',
@@ -85,6 +96,10 @@ function contractRuleHints(quote: string): string[] {
   return hints.filter(([words]) => words.test(quote)).map(([, hint]) => hint);
 }
 
+/** "成立满1年", "实际投资不低于500万元", "占比不低于30%", "2000万元以上": a number a rule could test. */
+const thresholdWords =
+  /[^，。；、]{0,12}(?:满\s*\d+(?:\.\d+)?\s*年|(?:不低于|不少于|达到|超过)\s*\d+(?:\.\d+)?\s*(?:亿元|万元|元|人|%|％|年)|\d+(?:\.\d+)?\s*(?:亿元|万元|人)以上)/;
+
 function conditionOf(c: ConditionFact, index: number, notes: DraftNotes): ProfileCondition {
   const path = `conditions.${index}`;
   const group = c.group === 'special' ? 'special' : 'basic';
@@ -95,26 +110,33 @@ function conditionOf(c: ConditionFact, index: number, notes: DraftNotes): Profil
   );
   const hints = group === 'special' ? contractRuleHints(c.quote) : [];
   if (hints.length > 0) {
-    const split = hints.length > 1 ? '；这一条涉及几项，格式 v1 每条只能有一个来源，可拆成几条' : '';
+    const split = hints.length > 1 ? '；这一条涉及几项，每条只能有一个来源，可拆成几条' : '';
     notes.decide(
-      `${path}.answeredBy`,
-      `${c.number}涉及${hints.join('、')}：是否改由合同规则核查（answeredBy）需要人来决定${split}。`,
+      `${path}.test.answeredBy`,
+      `${c.number}涉及${hints.join('、')}：是否改由合同规则核查（test.answeredBy）需要人来决定${split}。`,
     );
   }
+  const threshold = thresholdWords.exec(c.quote)?.[0];
+  if (threshold)
+    notes.decide(
+      `${path}.test`,
+      `${c.number}写了数字门槛“${threshold}”：可改写成按申报单位数据判断的 threshold（成立年数、收入、人数、占比），请决定。`,
+    );
   if (c.group === 'unknown')
     notes.decide(
       `${path}.group`,
       `“${c.groupLabel || '（无标题）'}”分不出是基础条件还是专项条件，暂记为基础条件，请确认。`,
     );
+  const question = `是否符合${c.number}：${c.quote}？`;
   return {
     id: `${group}-${index + 1}`,
     group,
     number: c.number,
     quote: c.quote,
-    question: `是否符合${c.number}：${c.quote}？`,
+    question,
     noMeans: `不符合${c.number}，不能申报。`,
     mandatory: true,
-    answeredBy: 'question',
+    test: { kind: 'question', question, answeredBy: 'question' },
   };
 }
 

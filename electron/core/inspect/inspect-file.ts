@@ -13,11 +13,19 @@ import { isBlank } from './blank.ts';
 import { openCv } from './opencv.ts';
 import { scanPicture, RENDER_DPI } from './pdf-pages.ts';
 import { openWithPdfJs, renderPage, textTurn } from './pdfjs-pages.ts';
-import { greyPicture } from './picture.ts';
+import { greyPicture, type Picture } from './picture.ts';
+import type { PDFPage } from '../dossier/pdf-lib.ts';
 
 function textPage(page: number, orientation: QuarterTurn): PageFindings {
   const turn = ((360 - orientation) % 360) as QuarterTurn;
   return { page, blank: false, orientation, warnings: [], proposals: turn ? { turn } : {} };
+}
+
+/** The page's scan, decoding now; a failure is kept for when the picture is awaited, not thrown unhandled. */
+function decodeAhead(page: PDFPage | undefined): Promise<Picture | undefined> {
+  const decoding = page ? scanPicture(page) : Promise.resolve(undefined);
+  decoding.catch(() => undefined);
+  return decoding;
 }
 
 async function inspectPdf(file: string): Promise<PageFindings[]> {
@@ -26,8 +34,12 @@ async function inspectPdf(file: string): Promise<PageFindings[]> {
     const { doc } = await openPdf(prepared);
     let pdfjs: Awaited<ReturnType<typeof openWithPdfJs>> | undefined;
     const findings: PageFindings[] = [];
-    for (const [i, page] of doc.getPages().entries()) {
-      const scan = await scanPicture(page);
+    const pages = doc.getPages();
+    let upcoming = decodeAhead(pages[0]);
+    for (let i = 0; i < pages.length; i += 1) {
+      const scan = await upcoming;
+      // The next scan is decoded (by sharp, off this thread) while Tesseract reads this one.
+      upcoming = decodeAhead(pages[i + 1]);
       if (scan) {
         findings.push(await analysePicture(await openCv(), scan, { page: i + 1, isImage: false }));
         continue;

@@ -35,3 +35,23 @@ export function inkMask(cv: Cv, p: Picture, threshold: number): Mat {
   src.delete();
   return mask;
 }
+
+/** The picture at `scale` (below 1) of its size, each pixel the mean of those it covers. */
+export function scaledPicture(cv: Cv, p: Picture, scale: number): Picture {
+  const src = matOf(cv, p);
+  const dst = new cv.Mat();
+  try {
+    const size = new cv.Size(Math.max(1, Math.round(p.width * scale)), Math.max(1, Math.round(p.height * scale)));
+    cv.resize(src, dst, size, 0, 0, cv.INTER_AREA);
+    return {
+      ...p,
+      data: new Uint8Array(dst.data),
+      width: dst.cols,
+      height: dst.rows,
+      dpi: (p.dpi * dst.cols) / p.width,
+    };
+  } finally {
+    src.delete();
+    dst.delete();
+  }
+}

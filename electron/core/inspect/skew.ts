@@ -3,16 +3,22 @@
  * morphology into one long shape, and the lean of each long shape (from its second moments) is weighed by its
  * length. Chinese and Latin lines alike make such shapes; a page without lines gives no answer.
  */
-import { inkMask } from './mats.ts';
+import { inkMask, scaledPicture } from './mats.ts';
 import { inkThreshold, paperLevel } from './ink.ts';
 import type { Cv } from './opencv.ts';
 import type { Picture } from './picture.ts';
 
 /** Only scans up to this lean are straightened; more is a page laid crooked on purpose, or not text. */
 export const MAX_SKEW = 5;
+/**
+ * Lines are measured at this resolution: a line 25 mm long is still ~74 pixels, and the lean comes out within
+ * 0.05° of the full picture's on our fixtures, at a quarter of the cost.
+ */
+const SKEW_DPI = 75;
 
 /** Degrees the lines lean clockwise, or undefined when the page has too few lines to tell. */
-export function lineSkew(cv: Cv, p: Picture): number | undefined {
+export function lineSkew(cv: Cv, picture: Picture): number | undefined {
+  const p = picture.dpi > SKEW_DPI * 1.25 ? scaledPicture(cv, picture, SKEW_DPI / picture.dpi) : picture;
   const mm = p.dpi / 25.4;
   const mask = inkMask(cv, p, inkThreshold(paperLevel(p)));
   const kernel = cv.getStructuringElement(cv.MORPH_RECT, new cv.Size(Math.max(3, Math.round(4 * mm)), 1));

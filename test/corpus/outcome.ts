@@ -91,8 +91,9 @@ async function expectedPages(row: CorpusFile): Promise<number | null> {
 
 /**
  * Damage inside a stream the dossier carries byte for byte from its source: data that does not decode, a content
- * stream or an inline image that does not parse, a name with a stray character. No assembler can mend these
- * without redrawing the page; structural complaints (xref, objects, dictionaries of our own) are not among them.
+ * stream or an inline image that does not parse, a page content array holding a non-stream, a name with a stray
+ * character. No assembler can mend these without redrawing the page; structural complaints (xref, objects,
+ * dictionaries of our own) are not among them.
  */
 const CARRIED_STREAM_DAMAGE = [
   /error decoding stream data/,
@@ -100,6 +101,7 @@ const CARRIED_STREAM_DAMAGE = [
   /stream will be re-processed without filtering/,
   /\((content|stream data), offset \d+\)/,
   /name with stray #/,
+  /ignoring non-stream in an array of streams/,
 ];
 
 /** Whether every WARNING/ERROR of a failed `qpdf --check` is stream damage carried from the source. */

@@ -3,7 +3,7 @@
  * commands that write take the folder's lock, waiting a moment for another command to finish, and are refused with
  * the holder's name while the window owns it (safety/data-lock.ts).
  */
-import { openServices, openServicesToRead, type Services } from '../services/index.ts';
+import { openServices, openServicesToRead, type OpenServicesOptions, type Services } from '../services/index.ts';
 import type { CliContext } from './command.ts';
 
 export type Access = 'read' | 'write';
@@ -16,8 +16,10 @@ export async function withServices<T>(
   access: Access,
   task: string,
   work: (s: Services) => Promise<T>,
+  events: Pick<OpenServicesOptions, 'onDossierJobEnd'> = {},
 ): Promise<T> {
   const options = {
+    ...events,
     dataDir: ctx.dataDir,
     owner: { role: 'cli' as const, task: `juanzong ${task}` },
     waitMs: writerWaitMs,

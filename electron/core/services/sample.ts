@@ -1,6 +1,6 @@
 import type { CoreHandlers } from '#shared/contract/index.ts';
 import { isSampleApplicant } from '#shared/sample.ts';
-import { deleteApplicant } from '../db/queries/applicant-removal.ts';
+import { deleteApplicantRow } from '../db/queries/row-snapshots.ts';
 import { listApplicants } from '../db/queries/applicants.ts';
 import { listApplications } from '../db/queries/applications.ts';
 import { createSampleApplication, SAMPLE_PROFILE_ID, type SampleHandlers } from '../sample/sample-application.ts';
@@ -24,7 +24,7 @@ export function sampleHandlers(ctx: ServiceContext, handlers: SampleHandlers): P
     },
     'sample:remove': () => {
       const found = samples();
-      ctx.db.transaction(() => found.forEach((a) => deleteApplicant(ctx.db, a.id))).immediate();
+      ctx.db.transaction(() => found.forEach((a) => deleteApplicantRow(ctx.db, a.id))).immediate();
       return { removed: found.length };
     },
   };

@@ -4,7 +4,6 @@
  */
 import { copyFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import type { JobStatus } from '#shared/contract/workflow.ts';
 import { formatYuan } from '#shared/money.ts';
 import { findProfile } from '#shared/profiles/index.ts';
@@ -24,21 +23,18 @@ const commandLine = {
   operands: { min: 0, max: 0 },
 } as const satisfies CommandLineSpec<OptionSpecs>;
 
-async function finishedJob({ handlers }: Services, jobId: string): Promise<JobStatus> {
-  for (;;) {
-    const status = await handlers['dossier:status']({ jobId });
-    if (status.state !== 'running') return status;
-    await sleep(200);
-  }
-}
-
-async function makeDemo(services: Services, outDir: string, ctx: CliContext): Promise<number> {
+async function makeDemo(
+  services: Services,
+  outDir: string,
+  ctx: CliContext,
+  jobEnd: Promise<JobStatus>,
+): Promise<number> {
   const { handlers } = services;
   await handlers['sample:remove']({}); // a fresh sample each run, drawn by the code as it is now
   const { application } = await handlers['sample:create']({});
   const { voucher, findings } = await handlers['applications:check']({ applicationId: application.id });
   const { jobId } = await handlers['dossier:start']({ applicationId: application.id });
-  const status = await finishedJob(services, jobId);
+  const status = await jobEnd;
   if (status.state !== 'done' || !status.pageMap) {
     ctx.stderr(`示例卷宗没有生成：${status.error?.message ?? '生成被中止'}\n`);
     return 1;
@@ -70,6 +66,11 @@ export const demoCommand: CliCommand = {
     const outDir = path.resolve(values.out ?? 'demo');
     const dataDir = path.join(outDir, 'data');
     await mkdir(outDir, { recursive: true });
-    return withServices({ ...ctx, dataDir }, 'write', 'demo', (services) => makeDemo(services, outDir, ctx));
+    // The demo starts one dossier job: its end is announced by the services, as the window is told.
+    let ended: (status: JobStatus) => void = () => {};
+    const jobEnd = new Promise<JobStatus>((resolve) => (ended = resolve));
+    return withServices({ ...ctx, dataDir }, 'write', 'demo', (services) => makeDemo(services, outDir, ctx, jobEnd), {
+      onDossierJobEnd: (status) => ended(status),
+    });
   },
 };

@@ -1,8 +1,12 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { findProfile } from '#shared/profiles/index.ts';
 import { isClerkQuestion } from '#shared/profiles/reading.ts';
+import { pointerFileName } from '../../electron/core/paths.ts';
+import { databaseFileName } from '../../electron/core/services/index.ts';
 import { ghostscriptPdf } from '../helpers/make-pdf.ts';
 import type { AppHarness } from './support/app-harness.ts';
 import { appPerTest, type PerTest } from './support/per-test.ts';
@@ -135,5 +139,39 @@ describe('the clerk manages companies and applications from the window', { timeo
       .getByText(/已导入「.*\.juanzong」（1 个文件）/)
       .waitFor();
     expect(await applications(app)).toHaveLength(2);
+  });
+
+  it('移动数据… copies the data into <chosen>/juanzong, checks it, and says the app restarts there', async () => {
+    const { app, shell, id } = await startWithApplication(each);
+    const { page } = app;
+    const drive = await each.scratch('juanzong-e2e-move-to-');
+    await page.getByRole('button', { name: '数据与备份' }).click();
+    await page.getByRole('heading', { name: '数据存放位置' }).waitFor();
+    await page.getByRole('button', { name: '移动数据…' }).click();
+    expect(shell.dataMoves).toEqual([]);
+
+    shell.queuedFolders.push(path.join(app.services.dataDir, 'sub'));
+    await page.getByRole('button', { name: '移动数据…' }).click();
+    await page.getByRole('alert').getByText('不能把数据移到当前数据文件夹里面。请选择其他文件夹。').waitFor();
+
+    shell.queuedFolders.push(drive);
+    await page.getByRole('button', { name: '移动数据…' }).click();
+    const target = path.join(drive, 'juanzong');
+    const note = page.getByRole('status').filter({ hasText: '数据已复制到' });
+    await note.waitFor();
+    expect(await note.textContent()).toContain(target);
+    expect(shell.dataMoves).toEqual([target]);
+    expect(await page.getByRole('button', { name: '移动数据…' }).isDisabled()).toBe(true);
+    await app.screenshot('data-actions-moved');
+
+    const moved = new Database(path.join(target, databaseFileName), { readonly: true });
+    try {
+      const names = moved.prepare('SELECT original_name FROM attachments WHERE application_id = ?').pluck().all(id);
+      expect(names).toEqual(['合同.pdf']);
+    } finally {
+      moved.close();
+    }
+    const pointer = JSON.parse(await readFile(path.join(shell.downloadsDir, 'user-data', pointerFileName), 'utf8'));
+    expect(pointer.dataDir).toBe(target);
   });
 });

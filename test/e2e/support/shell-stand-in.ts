@@ -3,6 +3,7 @@ import { copyFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { ShellHandlers } from '#shared/contract/index.ts';
 import { UserFacingError } from '#shared/errors.ts';
+import { moveDataDir } from '../../../electron/core/data-location.ts';
 import { addAttachmentFromPath } from '../../../electron/core/services/attachment-import.ts';
 import { dossierOutputPath } from '../../../electron/core/services/dossier-jobs.ts';
 import type { Services } from '../../../electron/core/services/index.ts';
@@ -11,7 +12,7 @@ import { SavedFiles } from '../../../electron/main/saved-files.ts';
 
 /**
  * The desktop shell as the tests play it: the save dialog "chooses" a Downloads folder, printing is recorded,
- * the open dialog hands over queued paths (files to attach, folders to back up to or restore from). Same semantics as `shared/contract/shell.ts` describes.
+ * the open dialog hands over queued paths (files to attach, folders to back up to, restore from or move the data to). Same semantics as `shared/contract/shell.ts` describes.
  */
 export class ShellStandIn {
   /** Files the next `files:pickAndAttach` "chooses". */
@@ -27,6 +28,8 @@ export class ShellStandIn {
   readonly revealed: string[] = [];
   /** What `data:reveal` opened. */
   readonly dataRevealed: string[] = [];
+  /** Where `data:moveTo` copied the data; the real shell would restart onto it. */
+  readonly dataMoves: string[] = [];
   private readonly savedHere = new SavedFiles();
 
   constructor(
@@ -89,7 +92,16 @@ export class ShellStandIn {
       this.dataRevealed.push(this.services().dataDir);
       return { dataDir: this.services().dataDir };
     },
-    'data:moveTo': () => ({ movedTo: null }),
+    'data:moveTo': async () => {
+      const chosen = this.queuedFolders.shift();
+      if (!chosen) return { movedTo: null };
+      const services = this.services();
+      const userData = path.join(this.downloadsDir, 'user-data');
+      await mkdir(userData, { recursive: true });
+      const movedTo = await moveDataDir({ db: services.db, from: services.dataDir, chosen, userData });
+      this.dataMoves.push(movedTo);
+      return { movedTo };
+    },
     'backup:chooseFolder': () => ({ folder: this.queuedFolders.shift() ?? null }),
   };
 }

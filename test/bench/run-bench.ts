@@ -16,6 +16,7 @@ import { CLI } from '../acceptance/assemble-cli.ts';
 import { fixtureManifest } from '../fixtures/dossier-fixtures.ts';
 import { qpdfPageCount } from '../fixtures/run-tool.ts';
 import { A4, makeTokenPdf } from '../fixtures/token-pdf.ts';
+import { ensureTextScans } from './text-scans.ts';
 import { BENCH_DIR, benchSet, ensureBenchInputs, ensureWrappedImages, type BenchFile } from './bench-inputs.ts';
 import { measure, median, type Measured } from './measure.ts';
 
@@ -235,26 +236,31 @@ async function startupSeconds(inputDir: string, outDir: string, runs: number): P
 }
 
 interface InspectionResult {
+  /** What was inspected: the assembly set's bar scans, or scans of text. */
+  label: string;
   pages: number;
   /** Median over the files of each file's inspection time divided by its pages. */
   msPerPage: number;
   seconds: number;
   rssMiB: number;
+  /** Pages whose found turn is the one they were fed with (text scans only). */
+  orientationRight?: number;
 }
 
-/** `juanzong inspect` of the 300 dpi scans (10 pages a file): time per page and the process's peak RSS. */
-async function benchInspection(inputDir: string, outDir: string, files: number): Promise<InspectionResult> {
-  const scans = benchSet(1)
-    .filter((f) => f.name.startsWith('scan-300'))
-    .slice(0, files);
-  const run = await measure(outDir, process.execPath, [
-    BENCH_CLI,
-    'inspect',
-    '--json',
-    ...scans.map((f) => path.join(inputDir, f.name)),
-  ]);
-  const results = JSON.parse(run.run.stdout) as { pages: unknown[]; ms: number }[];
+interface InspectedFile {
+  pages: { orientation?: number }[];
+  ms: number;
+}
+
+/** `juanzong inspect --json` of `files` in one process: time per page and the process's peak RSS. */
+async function inspectFilesMeasured(outDir: string, files: string[]): Promise<[Measured, InspectedFile[]]> {
+  const run = await measure(outDir, process.execPath, [BENCH_CLI, 'inspect', '--json', ...files]);
+  return [run, JSON.parse(run.run.stdout) as InspectedFile[]];
+}
+
+function inspectionResult(label: string, run: Measured, results: InspectedFile[]): InspectionResult {
   return {
+    label,
     pages: results.reduce((n, r) => n + r.pages.length, 0),
     msPerPage: median(results.map((r) => r.ms / Math.max(1, r.pages.length))),
     seconds: run.seconds,
@@ -262,12 +268,38 @@ async function benchInspection(inputDir: string, outDir: string, files: number):
   };
 }
 
+/** The 300 dpi bar scans of the assembly set (no text: orientation gives up at once). */
+async function benchBarInspection(inputDir: string, outDir: string, files: number): Promise<InspectionResult> {
+  const scans = benchSet(1)
+    .filter((f) => f.name.startsWith('scan-300'))
+    .slice(0, files);
+  const [run, results] = await inspectFilesMeasured(
+    outDir,
+    scans.map((f) => path.join(inputDir, f.name)),
+  );
+  return inspectionResult('300 dpi bar scans (no text)', run, results);
+}
+
+/** 300 dpi scans of Chinese and Latin text, half of them fed turned: time, memory and how many turns were found. */
+async function benchTextInspection(outDir: string): Promise<InspectionResult> {
+  const scans = await ensureTextScans((line) => process.stderr.write(line + '\n'));
+  const [run, results] = await inspectFilesMeasured(
+    outDir,
+    scans.map((s) => s.file),
+  );
+  const right = results.flatMap((r, i) => r.pages.filter((p, k) => (p.orientation ?? -1) === scans[i]!.turns[k]));
+  return { ...inspectionResult('300 dpi text scans, half fed turned', run, results), orientationRight: right.length };
+}
+
 function inspectionReport(r: InspectionResult): string {
-  return [
-    `juanzong inspect, ${r.pages} pages of 300 dpi scans: ${r.seconds.toFixed(1)} s in all (with start-up and loading OpenCV and Tesseract)`,
+  const lines = [
+    `juanzong inspect, ${r.pages} pages of ${r.label}: ${r.seconds.toFixed(1)} s in all (with start-up and loading OpenCV and Tesseract)`,
     `  per page : median ${r.msPerPage.toFixed(0)} ms (target ≤ 150)   ${verdict(r.msPerPage <= 150)}`,
     `  memory   : peak RSS ${r.rssMiB.toFixed(0)} MiB (target ≤ 500)   ${verdict(r.rssMiB <= 500)}`,
-  ].join('\n');
+  ];
+  if (r.orientationRight !== undefined)
+    lines.push(`  turns    : ${r.orientationRight} of ${r.pages} pages read the way they were fed`);
+  return lines.join('\n');
 }
 
 async function main(): Promise<void> {
@@ -279,11 +311,11 @@ async function main(): Promise<void> {
   const results: SizeResult[] = [];
   const startup = await startupSeconds(inputDir, outDir, runs);
   for (const fraction of [0.5, 1]) results.push(await benchSize(inputDir, outDir, fraction, runs));
-  const inspection = await benchInspection(inputDir, outDir, 3);
+  const inspection = [await benchBarInspection(inputDir, outDir, 3), await benchTextInspection(outDir)];
   const text =
     `${report(results, runs)}\nfixed cost (a one-page dossier): ${startup.toFixed(2)} s; ` +
     `marginal ${results.map((r) => `${(((r.juanzong.seconds - startup) / r.pages) * 1000).toFixed(1)} ms/page at ${r.pages}`).join(', ')}` +
-    `\n\n${inspectionReport(inspection)}`;
+    `\n\n${inspection.map(inspectionReport).join('\n\n')}`;
   rmSync(outDir, { recursive: true, force: true }); // ~1 GB of dossiers and merges; the inputs stay cached
   const record = { date: new Date().toISOString(), runs, startupSeconds: startup, results, inspection };
   writeFileSync(path.join(BENCH_DIR, 'last-result.json'), JSON.stringify(record, null, 2));

@@ -2,6 +2,9 @@ import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
+/** The database's file in a data folder. */
+export const databaseFileName = 'juanzong.sqlite3';
+
 /** In the per-user folder, the note that the clerk moved the data elsewhere (written by the window's 移动数据). */
 export const pointerFileName = 'data-location.json';
 

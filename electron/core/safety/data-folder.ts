@@ -7,10 +7,9 @@
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { UserFacingError } from '#shared/errors.ts';
-import { userDataDir } from '../paths.ts';
+import { databaseFileName, userDataDir } from '../paths.ts';
 
 export const markerFileName = 'juanzong-data-folder.json';
-const databaseFileName = 'juanzong.sqlite3';
 
 export class NotADataFolderError extends UserFacingError {
   constructor(readonly dataDir: string) {

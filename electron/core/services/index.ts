@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { CoreHandlers, JobStatus } from '#shared/contract/index.ts';
 import { openDatabase, type Db, type OpenOptions } from '../db/connection.ts';
 import { explainTrouble, passingTroubleOf } from '../db/database-trouble.ts';
+import { databaseFileName } from '../paths.ts';
 import { assertReadableDataFolder, claimDataFolder } from '../safety/data-folder.ts';
 import {
   FolderInUseError,
@@ -82,7 +83,7 @@ function defaultAssemblyRunner(): AssemblyRunner {
   return (request, control) => host.run(request, control);
 }
 
-export const databaseFileName = 'juanzong.sqlite3';
+export { databaseFileName };
 
 /**
  * Opens the data folder as its one owner (safety/data-lock.ts), creating and marking it when new: refuses a folder

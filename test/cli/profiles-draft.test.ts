@@ -12,6 +12,7 @@ const repo = fileURLToPath(new URL('../../', import.meta.url));
 const bin = join(repo, 'electron/core/cli/juanzong.mjs');
 const guide2025 = join(repo, 'shared/profiles/guides/sz-model-voucher-2025.zh.txt');
 const corpusGuide = join(repo, 'test/fixtures/guides/corpus-voucher-2026.zh.txt');
+const twoClaimantGuide = join(repo, 'test/fixtures/guides/first-version-software-2026.zh.txt');
 let dir: string;
 
 interface Run {
@@ -53,10 +54,18 @@ describe('juanzong profiles draft', () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('方案草稿：2026年打造人工智能先锋城市项目扶持计划语料券（申领）（2026）');
     expect(run.stdout).toContain('称呼：语料券；资助叫“语料券”，费用叫“语料购买费用”');
-    expect(run.stdout).toContain('资助：不超过 30%，最高不超过 200万元（每家企业每年）');
+    expect(run.stdout).toContain('资助：比例 30%，最高不超过 200万元（每家企业每年）');
     expect(run.stdout).toContain('  5. [专项] 语料采购付款凭证');
     expect(run.stdout).toContain('[确认] tracks.main.caps：限额的适用范围');
     expect(run.stdout).toContain('[占位] applicant.region：');
+  });
+
+  it('drafts one track per claimant when the guide gives each its own rate and cap, and asks who claims under each', async () => {
+    const run = await juanzong(['profiles', 'draft', twoClaimantGuide]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('资助（软件企业）：比例 30%，最高不超过 1000万元（每个项目）');
+    expect(run.stdout).toContain('资助（用户单位）：比例 10%，最高不超过 100万元（每个项目）');
+    expect(run.stdout).toContain('[确认] tracks.track-2.claimants：指南对“用户单位”另定了比例和限额。');
   });
 
   it('refuses an unknown option, a missing file and a text that is not a guide, in Chinese, with exit code 2', async () => {

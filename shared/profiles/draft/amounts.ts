@@ -21,10 +21,13 @@ export interface FoundRate {
 }
 
 const rateWords = /不(?:超过|高于)([^，。；,;、]{1,30}?)的\s*(\d+(?:\.\d+)?)\s*[%％]/g;
+/** "按合同金额的10%": a rate without 不超过, read only where no 不超过 rate is written. */
+const plainRateWords = /按([^，。；,;、不]{1,30}?)的\s*(\d+(?:\.\d+)?)\s*[%％]/g;
 
-/** Every "不超过…的N%" in the text, in order. */
+/** Every "不超过…的N%" in the text, in order; failing any, every "按…的N%". */
 export function findRates(text: string): FoundRate[] {
-  return [...text.matchAll(rateWords)].map((m) => ({
+  const upTo = [...text.matchAll(rateWords)];
+  return (upTo.length > 0 ? upTo : [...text.matchAll(plainRateWords)]).map((m) => ({
     percent: Number(m[2]),
     base: m[1]!.replace(/^(?:以“[^”]*”)?抵扣/, '').trim(),
     words: m[0],

@@ -3,6 +3,7 @@
  * the format-independent half of drafting: `toProfile` maps the facts onto the profile format.
  */
 import { copiesOf, findCaps, findRates, workingDaysOf, type FoundCaps, type FoundRate } from './amounts.ts';
+import { findClaimantFunding, type ClaimantFunding } from './claimant-funding.ts';
 import { findAppointment, findPhones, routeSteps, type FoundAppointment, type FoundPhone } from './contacts.ts';
 import { findDate, findPeriod, type Found, type LocalDateTime } from './dates.ts';
 import { clauses, itemGroups, titleAndNote, withoutClosingPunctuation, type ItemGroup } from './items.ts';
@@ -64,6 +65,8 @@ export interface GuideFacts {
   mode: Quoted<string> | undefined;
   rates: Quoted<FoundRate>[];
   caps: Quoted<FoundCaps> | undefined;
+  /** One part per claimant when the guide gives each its own rate and cap; empty for one rule for all. */
+  claimantFunding: ClaimantFunding[];
   costScope: Quoted<string[]> | undefined;
   budgetNote: Quoted<string> | undefined;
   /** What the money is called: a quoted “…券”, or the verb's object of "给予资助". */
@@ -182,7 +185,10 @@ function readGrantWord(text: string): Quoted<string> | undefined {
   return { value: found[1]!, quote };
 }
 
-type FundingFacts = Pick<GuideFacts, 'mode' | 'rates' | 'caps' | 'costScope' | 'budgetNote' | 'grantWord' | 'costWord'>;
+type FundingFacts = Pick<
+  GuideFacts,
+  'mode' | 'rates' | 'caps' | 'claimantFunding' | 'costScope' | 'budgetNote' | 'grantWord' | 'costWord'
+>;
 
 function readFunding(lines: string[]): FundingFacts {
   const text = lines.join('\n');
@@ -200,6 +206,7 @@ function readFunding(lines: string[]): FundingFacts {
     mode: modeWords ? { value: modeWords, quote: modeWords } : undefined,
     rates: dedupeRates(rates),
     caps: caps ? { value: caps, quote: caps.words } : undefined,
+    claimantFunding: findClaimantFunding(text),
     costScope: scope
       ? {
           value: scope

@@ -8,7 +8,7 @@ import type { Found } from './dates.ts';
 import { DraftNotes, placeholderDate, placeholderText, type DraftGap } from './draft-notes.ts';
 import type { GuideFacts, Quoted } from './facts.ts';
 import { draftConditions, draftMaterials } from './lists.ts';
-import { draftAgreements, draftTrack } from './to-track.ts';
+import { draftAgreements, draftTracks } from './to-track.ts';
 
 export interface ProfileDraft {
   profile: Profile;
@@ -254,7 +254,7 @@ export function toProfile(facts: GuideFacts): ProfileDraft {
     year: facts.year ?? 2000,
     words: draftWords(facts, notes),
     applicant: draftApplicant(facts, notes),
-    tracks: [draftTrack(facts, title, notes)],
+    tracks: draftTracks(facts, title, notes),
     conditions: draftConditions(facts, notes),
     agreements: draftAgreements(facts, notes),
     materials: draftMaterials(facts, notes),

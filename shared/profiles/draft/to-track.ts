@@ -1,8 +1,10 @@
 /**
- * Maps the guide's funding (三) onto one track, and the contract its special conditions name onto an agreement.
+ * Maps the guide's funding (三) onto tracks — one, or one per claimant when the guide gives each its own rate and
+ * cap — and the contract its special conditions name onto an agreement.
  */
 import type { Profile, ProfileAgreement, ProfileTrack } from '../schema.ts';
 import { placeholderText, type DraftNotes } from './draft-notes.ts';
+import type { ClaimantFunding } from './claimant-funding.ts';
 import type { GuideFacts } from './facts.ts';
 
 type Cap = ProfileTrack['caps'][number];
@@ -22,22 +24,22 @@ function capScopeOf(words: string): Cap['scope'] | undefined {
   return undefined;
 }
 
-function draftCaps(facts: GuideFacts, notes: DraftNotes): Cap[] {
-  const found = facts.caps;
+/** The rate and caps of one track, from the whole funding text or from one claimant's part of it. */
+type TrackFunding = Pick<GuideFacts, 'rates' | 'caps'>;
+
+function draftCaps(funding: TrackFunding, at: string, notes: DraftNotes): Cap[] {
+  const found = funding.caps;
   if (!found || found.value.hardYuan === undefined) {
-    notes.decide('tracks.main.caps', '指南中没有找到最高资助额度（“最高不超过…万元”），草稿中没有限额，请核对。');
+    notes.decide(`${at}.caps`, '指南中没有找到最高资助额度（“最高不超过…万元”），草稿中没有限额，请核对。');
     return [];
   }
-  notes.quote('tracks.main.caps', found.quote);
+  notes.quote(`${at}.caps`, found.quote);
   const stated = capScopeOf(found.quote);
   if (!stated)
-    notes.decide(
-      'tracks.main.caps',
-      '限额的适用范围（每家企业每年、每个项目……）指南没有写明，暂记为每家企业每年，请核对。',
-    );
+    notes.decide(`${at}.caps`, '限额的适用范围（每家企业每年、每个项目……）指南没有写明，暂记为每家企业每年，请核对。');
   if (found.value.others.length > 0)
     notes.decide(
-      'tracks.main.caps',
+      `${at}.caps`,
       `指南还写了其他限额（${found.value.others.join('；')}），草稿没有记下，请按指南补上（如另设一条资助途径）。`,
     );
   const scope = stated ?? 'company-year';
@@ -46,31 +48,31 @@ function draftCaps(facts: GuideFacts, notes: DraftNotes): Cap[] {
   return softYuan === undefined ? [hard] : [hard, { yuan: softYuan, scope, kind: 'soft', quote: found.quote }];
 }
 
-function draftRate(facts: GuideFacts, notes: DraftNotes): Pick<ProfileTrack, 'ratePercent' | 'base'> {
-  const rate = facts.rates[0];
+function draftRate(funding: TrackFunding, at: string, notes: DraftNotes): Pick<ProfileTrack, 'ratePercent' | 'base'> {
+  const rate = funding.rates[0];
   if (!rate) {
-    notes.fill('tracks.main.ratePercent', '指南“三”中没有找到“不超过…的N%”的资助比例，已填占位的 100%，请按指南填写。');
-    notes.decide('tracks.main.base', '指南没有写资助比例的计算基数，暂记为计入的费用，请确认。');
+    notes.fill(`${at}.ratePercent`, '指南“三”中没有找到“不超过…的N%”的资助比例，已填占位的 100%，请按指南填写。');
+    notes.decide(`${at}.base`, '指南没有写资助比例的计算基数，暂记为计入的费用，请确认。');
     return { ratePercent: 100, base: 'eligible-costs' };
   }
-  notes.quote('tracks.main.ratePercent', rate.quote);
-  notes.quote('tracks.main.base', rate.quote);
-  if (facts.rates.length > 1)
+  notes.quote(`${at}.ratePercent`, rate.quote);
+  notes.quote(`${at}.base`, rate.quote);
+  if (funding.rates.length > 1)
     notes.decide(
-      'tracks.main.ratePercent',
-      `指南写了不止一个比例（${facts.rates.map((r) => r.quote).join('；')}），草稿暂取第一个；其他比例可记为 rateChanges 或另一条资助途径，请确认。`,
+      `${at}.ratePercent`,
+      `指南写了不止一个比例（${funding.rates.map((r) => r.quote).join('；')}），草稿暂取第一个；其他比例可记为 rateChanges 或另一条资助途径，请确认。`,
     );
   return { ratePercent: rate.value.percent, base: baseOf(rate.value.base) };
 }
 
-function draftCostKinds(facts: GuideFacts, notes: DraftNotes): ProfileTrack['eligibleCostKinds'] {
+function draftCostKinds(facts: GuideFacts, at: string, notes: DraftNotes): ProfileTrack['eligibleCostKinds'] {
   if (!facts.costScope) {
-    notes.decide('tracks.main.eligibleCostKinds', '指南中没有找到费用范围（“…费用包括：…”），草稿中没有费用种类。');
+    notes.decide(`${at}.eligibleCostKinds`, '指南中没有找到费用范围（“…费用包括：…”），草稿中没有费用种类。');
     return undefined;
   }
-  notes.quote('tracks.main.eligibleCostKinds', facts.costScope.quote);
+  notes.quote(`${at}.eligibleCostKinds`, facts.costScope.quote);
   notes.decide(
-    'tracks.main.eligibleCostKinds',
+    `${at}.eligibleCostKinds`,
     '费用种类按“、”拆分起草，id 为编号：请核对拆分（如“A或B费用”是否拆成两种）并改成有意义的 id。',
   );
   return facts.costScope.value.map((label, i) => ({ id: `cost-${i + 1}`, label }));
@@ -87,28 +89,49 @@ function servicePeriodOf(facts: GuideFacts, path: string, notes: DraftNotes) {
   return undefined;
 }
 
-/** The guide's one funding rule as the track `main`. */
-export function draftTrack(facts: GuideFacts, label: string, notes: DraftNotes): ProfileTrack {
+/** One track: the guide's one funding rule (`main`), or one claimant's part of it (`track-N`). */
+function draftTrack(
+  facts: GuideFacts,
+  track: { id: string; label: string; funding: TrackFunding; quote: string | undefined },
+  notes: DraftNotes,
+): ProfileTrack {
+  const at = `tracks.${track.id}`;
   const mode = facts.mode;
-  if (mode) notes.quote('tracks.main.mode', mode.quote);
-  else notes.fill('tracks.main.mode', '指南中没有找到资助方式（如“事后资助”），已填占位内容，请填写。');
-  if (facts.budgetNote) notes.quote('tracks.main.budgetNote', facts.budgetNote.quote);
-  else
-    notes.decide('tracks.main.budgetNote', '指南没有写预算说明（如“受专项资金年度预算总额控制”），草稿中没有这一项。');
-  const costPeriod = servicePeriodOf(facts, 'tracks.main.costPeriod', notes);
-  const costKinds = draftCostKinds(facts, notes);
+  if (mode) notes.quote(`${at}.mode`, mode.quote);
+  else notes.fill(`${at}.mode`, '指南中没有找到资助方式（如“事后资助”），已填占位内容，请填写。');
+  if (facts.budgetNote) notes.quote(`${at}.budgetNote`, facts.budgetNote.quote);
+  else notes.decide(`${at}.budgetNote`, '指南没有写预算说明（如“受专项资金年度预算总额控制”），草稿中没有这一项。');
+  const costPeriod = servicePeriodOf(facts, `${at}.costPeriod`, notes);
+  const costKinds = draftCostKinds(facts, at, notes);
   return {
-    id: 'main',
-    label,
+    id: track.id,
+    label: track.label,
     mode: mode?.value ?? placeholderText('资助方式（如“事后资助”）'),
-    ...draftRate(facts, notes),
-    caps: draftCaps(facts, notes),
+    ...draftRate(track.funding, at, notes),
+    caps: draftCaps(track.funding, at, notes),
     ...(costKinds ? { eligibleCostKinds: costKinds } : {}),
     ...(costPeriod ? { costPeriod } : {}),
     ...(facts.budgetNote ? { budgetNote: facts.budgetNote.value } : {}),
-    quote:
-      facts.costScope?.quote ?? facts.rates[0]?.quote ?? facts.caps?.quote ?? placeholderText('指南中资助标准的原文'),
+    quote: track.quote ?? placeholderText('指南中资助标准的原文'),
   };
+}
+
+function claimantTrack(facts: GuideFacts, part: ClaimantFunding, index: number, notes: DraftNotes): ProfileTrack {
+  const id = `track-${index + 1}`;
+  notes.quote(`tracks.${id}`, part.quote);
+  notes.decide(
+    `tracks.${id}.claimants`,
+    `指南对“${part.claimant}”另定了比例和限额。请写明哪些申报单位按这一类别申报（claimants：单位类型，或某个条件答“是”），并把 id 改成有意义的名字；不写时，所有单位都按排在前面的类别计算。`,
+  );
+  return draftTrack(facts, { id, label: part.claimant, funding: part, quote: part.quote }, notes);
+}
+
+/** The guide's funding as tracks: one per claimant when it gives each its own rate, else the one track `main`. */
+export function draftTracks(facts: GuideFacts, label: string, notes: DraftNotes): ProfileTrack[] {
+  if (facts.claimantFunding.length > 0)
+    return facts.claimantFunding.map((part, i) => claimantTrack(facts, part, i, notes));
+  const quote = facts.costScope?.quote ?? facts.rates[0]?.quote ?? facts.caps?.quote;
+  return [draftTrack(facts, { id: 'main', label, funding: facts, quote }, notes)];
 }
 
 /** "与已入库模型服务机构签订了服务合同（协议）" → the counterparty 模型服务机构. */

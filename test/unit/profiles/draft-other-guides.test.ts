@@ -213,3 +213,44 @@ describe('a draft of an application-demonstration guide (two-line title, "7、" 
     });
   });
 });
+
+describe('a draft of a 首版次软件 guide with two claimants, each with its own rate and cap', () => {
+  const { profile, gaps } = draftProfile(fixture('first-version-software-2026.zh.txt'));
+
+  it('is a valid profile with one track per claimant, in the guide’s order', () => {
+    expect(parseProfile(profile)).toMatchObject({ ok: true });
+    expect(profile.tracks.map((t) => [t.id, t.label, t.ratePercent, t.base])).toEqual([
+      ['track-1', '软件企业', 30, 'contract-amount'],
+      ['track-2', '用户单位', 10, 'contract-amount'],
+    ]);
+  });
+
+  it('gives each track its own hard cap per project, quoted from its own sentence', () => {
+    expect(profile.tracks.map((t) => t.caps.map(({ yuan, scope, kind }) => ({ yuan, scope, kind })))).toEqual([
+      [{ yuan: 10_000_000, scope: 'project', kind: 'hard' }],
+      [{ yuan: 1_000_000, scope: 'project', kind: 'hard' }],
+    ]);
+    expect(profile.tracks[1]!.quote).toBe(
+      '对用户单位，按首版次软件购买合同金额的10%给予资助，每个项目最高不超过100万元',
+    );
+    expect(profile.trace.find((t) => t.encodedAt.includes('tracks.track-1.ratePercent'))?.quote).toBe(
+      '对软件企业，按不超过首版次软件首年销售合同金额的30%给予资助，每个项目最高不超过1000万元',
+    );
+  });
+
+  it('asks a person who claims under each track', () => {
+    for (const [id, claimant] of [
+      ['track-1', '软件企业'],
+      ['track-2', '用户单位'],
+    ]) {
+      expect(gapAt(gaps, `tracks.${id}.claimants`)).toMatchObject({ placeholder: false });
+      expect(gapAt(gaps, `tracks.${id}.claimants`)!.message).toContain(`“${claimant}”`);
+    }
+    expect(profile.tracks.every((t) => t.claimants === undefined)).toBe(true);
+  });
+
+  it('keeps one track for the guides that give one rule for every applicant', () => {
+    for (const name of ['application-demo-2026.zh.txt', 'corpus-voucher-2026.zh.txt'])
+      expect(draftProfile(fixture(name)).profile.tracks.map((t) => t.id)).toEqual(['main']);
+  });
+});

@@ -99,14 +99,14 @@ const yuanText = (yuan: number) => (yuan % 10_000 === 0 ? `${yuan / 10_000}万�
 
 const capScopeWords = { 'company-year': '每家企业每年', project: '每个项目', track: '本途径合计' } as const;
 
-/** "不超过 30%，原则上不超过 100万元，最高不超过 200万元（每家企业每年）" for each track. */
+/** "比例 30%，原则上不超过 100万元，最高不超过 200万元（每家企业每年）" for each track. */
 function fundingLine(track: ProfileDraft['profile']['tracks'][number]): string {
   const caps = [...track.caps]
     .sort((a, b) => (a.kind === b.kind ? 0 : a.kind === 'soft' ? -1 : 1))
     .map(
       (c) => `${c.kind === 'soft' ? '原则上不超过' : '最高不超过'} ${yuanText(c.yuan)}（${capScopeWords[c.scope]}）`,
     );
-  return [`不超过 ${track.ratePercent}%`, ...caps].join('，');
+  return [`比例 ${track.ratePercent}%`, ...caps].join('，');
 }
 
 function draftSummary(draft: ProfileDraft): string {
@@ -119,7 +119,7 @@ function draftSummary(draft: ProfileDraft): string {
     ...p.materials.map((m, i) => `  ${i + 1}. [${m.group === 'common' ? '共性' : '专项'}] ${m.title}`),
     `申报条件 ${p.conditions.length} 条：${p.conditions.map((c) => c.number).join('、')}`,
     `称呼：${p.words.programme}；资助叫“${p.words.grant}”，费用叫“${p.words.cost}”`,
-    ...p.tracks.map((t) => `资助：${fundingLine(t)}`),
+    ...p.tracks.map((t) => `资助${p.tracks.length > 1 ? `（${t.label}）` : ''}：${fundingLine(t)}`),
     `网络填报：${p.dates.onlineFiling.from} 至 ${p.dates.onlineFiling.to}；书面材料：${p.dates.paperFiling.from} 至 ${p.dates.paperFiling.to}`,
     `受理地点：${p.submission.window ?? '（指南未写）'}`,
     `电话：${(p.submission.phones ?? []).map((ph) => `${ph.purpose} ${ph.number}`).join('；') || '（指南未写）'}`,

@@ -146,6 +146,55 @@ describe('the pages of attached scans on the materials step', { timeout: 240_000
     expect(text).toMatch(/第 3 页（卷宗第 \d+ 页）：按您的选择顺时针旋转 270°/);
     await renderChecklistPage(checklist, text, 'pages-5-checklist');
   });
+
+  it('names straightening, a photo cut to its sheet, a long page split, a reduced scan and a legibility warning', async () => {
+    const fx = pageFixtures();
+    const dir = await each.scratch('juanzong-e2e-pages-');
+    const named = async (from: string, name: string) => {
+      await copyFile(from, path.join(dir, name));
+      return path.join(dir, name);
+    };
+    const app = await each.start({ services: { inspectInBackground: true } });
+    await seedApplication(app.services);
+    await app.page.reload();
+    await new HomePage(app.page).openFirstApplication();
+    const steps = new ApplicationPage(app.page);
+    await steps.goTo('申报材料');
+    await steps.attach(title('business-license'), [await named(fx.photoDark, '营业执照（手机拍照）.jpg')]);
+    await steps.attach(title('service-contract'), [await named(fx.skewedScan, '合同（歪斜扫描）.pdf')]);
+    await steps.attach(title('construction-plan'), [
+      await named(fx.longScreenshot, '服务机构名单（长截图）.png'),
+      await named(fx.scan600[0]!, '审计报告（600dpi）.jpg'),
+    ]);
+    const licence = steps.materialCard(title('business-license'));
+    const contract = steps.materialCard(title('service-contract'));
+    const plan = steps.materialCard(title('construction-plan'));
+
+    await licence.getByText('已裁切 1 张照片', { exact: true }).waitFor({ timeout: 120_000 });
+    await contract.getByText('已纠斜 2 页', { exact: true }).waitFor({ timeout: 120_000 });
+    await plan
+      .getByText('已拆分 1 张长图，1 页清晰度不足，建议重新扫描', { exact: true })
+      .waitFor({ timeout: 120_000 });
+    await plan.getByText('已压缩 1 页', { exact: true }).waitFor({ timeout: 120_000 });
+    expect(await badgesOf(licence, 1)).toEqual(['已裁切照片']);
+    // The fixture leans 3° and 2°: the badge says what was measured, to a tenth of a degree.
+    for (const [n, lean] of [
+      [1, 3],
+      [2, 2],
+    ] as const) {
+      const [badge, ...more] = await badgesOf(contract, n);
+      expect(more).toEqual([]);
+      expect(Number(/^已纠斜 (\d\.\d)°$/.exec(badge!)?.[1])).toBeCloseTo(lean, 0);
+    }
+    const [long, scan] = [plan.locator('.page-review').first(), plan.locator('.page-review').nth(1)];
+    expect(await badgesOf(long, 1)).toEqual(['已拆分长图（6 页）', '清晰度不足']);
+    expect(await badgesOf(scan, 1)).toEqual(['已压缩到 300 dpi']);
+    const warnings = plan.getByRole('list', { name: '「服务机构名单（长截图）.png」的清晰度问题' });
+    expect(await warnings.textContent()).toMatch(/^第 1 页：分辨率偏低（约 \d+ dpi，低于 150 dpi）/);
+    await shootCard(app, licence, 'pages-6-photo-cropped');
+    await shootCard(app, contract, 'pages-6b-straightened');
+    await shootCard(app, plan, 'pages-6c-split-reduced-warning');
+  });
 });
 
 /** Renders the checklist's page that lists the page changes (no system fonts: what the PDF itself carries). */

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import type { FilePage } from '#shared/contract/index.ts';
 import type { PageFindings } from '#shared/page-findings.ts';
-import { pageBadges, pageChangeCount } from '../../renderer/src/components/page-badges.ts';
+import { pageBadges, pageChangeCount, pageWarningLines } from '../../renderer/src/components/page-badges.ts';
 
 const findings = (page: number, more: Partial<PageFindings> = {}): PageFindings => ({
   page,
@@ -96,5 +96,24 @@ describe('the count on the card', () => {
 
   it('says nothing when no page is changed', () => {
     expect(pageChangeCount([filePage(1), filePage(2)])).toBeUndefined();
+  });
+});
+
+describe('the legibility warnings under the strip', () => {
+  it('names the page and says what to do, for the pages that are printed', () => {
+    const dark = findings(3, { warnings: ['too-dark'] });
+    const pages = [
+      filePage(1),
+      filePage(3, { findings: dark, said: ['页面过暗，建议调亮后重新扫描'] }),
+      filePage(4, {
+        findings: findings(4, { dpi: 96, warnings: ['low-resolution'], proposals: { turn: 90 } }),
+        said: ['内容方向不正，将顺时针旋转 90°', '分辨率偏低（约 96 dpi，低于 150 dpi），打印后小字可能看不清'],
+      }),
+      filePage(5, { findings: dark, said: ['页面过暗，建议调亮后重新扫描'], applied: { skip: 'clerk' } }),
+    ];
+    expect(pageWarningLines(pages)).toEqual([
+      '第 3 页：页面过暗，建议调亮后重新扫描',
+      '第 4 页：分辨率偏低（约 96 dpi，低于 150 dpi），打印后小字可能看不清',
+    ]);
   });
 });

@@ -11,7 +11,7 @@ interface Props {
 export function PageBadge({ badge, where, onUndo }: Props) {
   const undo = badge.undo;
   return (
-    <span className={`page-badge ${badge.tone}`} data-kind={badge.kind}>
+    <span className={`page-badge tone-${badge.tone}`} data-kind={badge.kind}>
       {badge.text}
       {undo && (
         <button

@@ -4,7 +4,7 @@ import { useFilePages } from '../hooks/use-file-pages.ts';
 import { ImageThumb } from './ImageThumb.tsx';
 import { PageBadge } from './PageBadge.tsx';
 import { PageThumb } from './PageThumb.tsx';
-import { pageBadges, pageChangeCount, type PageChoice } from './page-badges.ts';
+import { pageBadges, pageChangeCount, pageWarningLines, type PageChoice } from './page-badges.ts';
 import './page-strip.css';
 
 interface Props {
@@ -28,11 +28,19 @@ function statusText(pages: FilePages | null): string {
  */
 export function PageStrip({ file, expanded, onDecide }: Props) {
   const { pages, error, decide } = useFilePages(file.id, onDecide);
+  const warnings = pages ? pageWarningLines(pages.pages) : [];
   return (
     <div className="page-review">
       <p role="status" className={`page-review-status ${pages?.inspection ?? 'pending'}`}>
         {statusText(pages)}
       </p>
+      {warnings.length > 0 && (
+        <ul className="page-warnings" aria-label={`「${file.originalName}」的清晰度问题`}>
+          {warnings.map((w) => (
+            <li key={w}>{w}</li>
+          ))}
+        </ul>
+      )}
       {error && (
         <p role="alert" className="field-error">
           {error}

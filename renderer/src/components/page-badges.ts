@@ -112,3 +112,11 @@ export function pageChangeCount(pages: FilePage[]): string | undefined {
   });
   return parts.length ? parts.join('，') : undefined;
 }
+
+/** The legibility warnings of a file's pages in full, "第 3 页：页面过暗，建议调亮后重新扫描" (they close `said`). */
+export function pageWarningLines(pages: FilePage[]): string[] {
+  return pages.flatMap((p) => {
+    const count = p.applied.skip ? 0 : (p.findings?.warnings.length ?? 0);
+    return count ? p.said.slice(-count).map((s) => `第 ${p.page} 页：${s}`) : [];
+  });
+}

@@ -22,6 +22,13 @@ function statusText(pages: FilePages | null): string {
   return pageChangeCount(pages.pages) ?? '已检查各页，没有需要处理的页面。';
 }
 
+/** Pages shown before the strip is expanded, beyond those with a badge: a long file stays a few rows. */
+const FIRST_PAGES = 12;
+
+function shownPages(pages: FilePage[], expanded: boolean): FilePage[] {
+  return expanded ? pages : pages.filter((p, i) => i < FIRST_PAGES || pageBadges(p).length > 0);
+}
+
 /**
  * Every page of an attached file as a thumbnail, drawn as the dossier will print it, with a badge per change the
  * inspection proposes (undone with one click) and, expanded, the clerk's own buttons to leave out or turn a page.
@@ -29,6 +36,8 @@ function statusText(pages: FilePages | null): string {
 export function PageStrip({ file, expanded, onDecide }: Props) {
   const { pages, error, decide } = useFilePages(file.id, onDecide);
   const warnings = pages ? pageWarningLines(pages.pages) : [];
+  const shown = pages ? shownPages(pages.pages, expanded) : [];
+  const hidden = (pages?.pages.length ?? 0) - shown.length;
   return (
     <div className="page-review">
       <p role="status" className={`page-review-status ${pages?.inspection ?? 'pending'}`}>
@@ -51,11 +60,12 @@ export function PageStrip({ file, expanded, onDecide }: Props) {
           className={`page-strip page-review-strip ${expanded ? 'expanded' : ''}`}
           aria-label={`「${file.originalName}」的各页`}
         >
-          {pages.pages.map((p) => (
+          {shown.map((p) => (
             <PageCell key={p.page} file={file} page={p} expanded={expanded} decide={decide} />
           ))}
         </ol>
       )}
+      {hidden > 0 && <p className="hint page-review-more">另有 {hidden} 页未显示，点「查看各页 / 转页」可看全部。</p>}
     </div>
   );
 }

@@ -49,7 +49,7 @@ const badgesOf = (card: Locator, n: number) =>
     .locator('.page-badge')
     .allTextContents();
 
-describe('the pages of attached scans on the materials step', { timeout: 240_000 }, () => {
+describe('the pages of attached scans on the materials step', { timeout: 400_000 }, () => {
   const each = appPerTest({ screenshotOnFailure: 'page-proposals-failed' });
 
   it('shows the proposals on the thumbnails, undoes them with one click, and the checklist lists what stays', async () => {

@@ -110,12 +110,13 @@ describe('a clerk prepares the whole dossier in the window', () => {
     await plan.getByRole('img', { name: '「plan.pdf」第 2 页' }).waitFor();
     const turn = plan.getByRole('button', { name: '把「plan.pdf」第 2 页顺时针转 90°' });
     await turn.click();
-    await plan.getByText('第 2 页 已顺时针转 90°').waitFor();
+    const secondPage = plan.locator('.page-review-strip > li').nth(1);
+    await secondPage.locator('.page-badge', { hasText: '已顺时针转 90°' }).waitFor();
     await plan.getByText('1 页已转向').waitFor();
     await plan.screenshot({ path: path.join(repoRoot, 'test-results/screenshots/workflow-4b-material-pages.png') });
     for (const degrees of [180, 270]) {
       await turn.click();
-      await plan.getByText(`第 2 页 已顺时针转 ${degrees}°`).waitFor();
+      await secondPage.locator('.page-badge', { hasText: `已顺时针转 ${degrees}°` }).waitFor();
     }
     await turn.click(); // a full turn: upright again, as the checker expects
     await plan.getByText('1 页已转向').waitFor({ state: 'detached' });

@@ -1,8 +1,10 @@
 import { useEffect, useRef, useState } from 'react';
-import type { AttachmentWithTurns } from '#shared/contract/index.ts';
+import type { AttachmentWithTurns, FilePages } from '#shared/contract/index.ts';
 import { attachmentContent } from '../pdf/content-cache.ts';
 import { ImageThumb } from './ImageThumb.tsx';
+import { PageStrip } from './PageStrip.tsx';
 import { PageThumb } from './PageThumb.tsx';
+import type { PageChoice } from './page-badges.ts';
 
 interface Props {
   file: AttachmentWithTurns;
@@ -10,16 +12,16 @@ interface Props {
   count: number;
   onMove: (delta: -1 | 1) => void;
   onRemove: () => void;
-  onTurn: (page: number) => void;
+  /** Leaves out, keeps or turns one page (`pages:decide`), answering the file's refreshed pages. */
+  onDecide: (page: number, choice: PageChoice) => Promise<FilePages | null>;
   onKeepMarkup: (keep: boolean) => void;
 }
 
-const turnLabel = (t: number) => (t ? `已顺时针转 ${t}°` : '');
 const sizeText = (bytes: number) =>
   bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
 
-/** One attached file: its first page, its name and size, and the buttons to reorder, remove and turn pages. */
-export function AttachmentItem({ file, index, count, onMove, onRemove, onTurn, onKeepMarkup }: Props) {
+/** One attached file: its first page, its name and size, the buttons to reorder and remove it, and its pages. */
+export function AttachmentItem({ file, index, count, onMove, onRemove, onDecide, onKeepMarkup }: Props) {
   const [open, setOpen] = useState(false);
   // After 上移 / 下移 the focus follows the moved file (to the other button when this one is now disabled).
   const moved = useRef<-1 | 1 | null>(null);
@@ -100,26 +102,7 @@ export function AttachmentItem({ file, index, count, onMove, onRemove, onTurn, o
         </div>
       </div>
       <PaperNotices file={file} onKeepMarkup={onKeepMarkup} />
-      {open && (
-        <ol className="page-strip" aria-label={`「${file.originalName}」的各页`}>
-          {Array.from({ length: pages }, (_, i) => i + 1).map((page) => (
-            <li key={page} className="page-cell">
-              {thumb(page, 110)}
-              <span className="hint">
-                第 {page} 页 {turnLabel(file.turns[String(page)] ?? 0)}
-              </span>
-              <button
-                type="button"
-                className="secondary small"
-                onClick={() => onTurn(page)}
-                aria-label={`把「${file.originalName}」第 ${page} 页顺时针转 90°`}
-              >
-                转 90°
-              </button>
-            </li>
-          ))}
-        </ol>
-      )}
+      <PageStrip file={file} expanded={open} onDecide={onDecide} />
     </li>
   );
 }

@@ -1,5 +1,5 @@
 import { useRef, useState, type DragEvent } from 'react';
-import type { AttachmentWithTurns, ApplicationDetail, CheckResultDto } from '#shared/contract/index.ts';
+import type { AttachmentWithTurns, ApplicationDetail, CheckResultDto, FilePages } from '#shared/contract/index.ts';
 import { fileInputAccept } from '#shared/file-kinds.ts';
 import { materialStatusLabels, sealRuleText, type MaterialStateKind } from '#shared/dossier/material-status.ts';
 import type { ProfileMaterial } from '#shared/profiles/index.ts';
@@ -7,6 +7,7 @@ import type { InterruptedImport } from '../import-journal.ts';
 import { AttachmentItem } from './AttachmentItem.tsx';
 import { FindingList } from './FindingList.tsx';
 import { MaterialStateControl } from './MaterialStateControl.tsx';
+import type { PageChoice } from './page-badges.ts';
 import { UndoBar, type UndoOffer } from './UndoBar.tsx';
 
 export interface FileProblem {
@@ -18,7 +19,8 @@ export interface MaterialActions {
   addFiles: (materialId: string, files: File[]) => Promise<FileProblem[]>;
   move: (materialId: string, id: number, delta: -1 | 1) => void;
   remove: (file: AttachmentWithTurns) => void;
-  turn: (file: AttachmentWithTurns, page: number) => void;
+  /** Leaves out, keeps or turns one page of a file; answers the file's refreshed pages (null: failed, said on the card). */
+  decidePage: (file: AttachmentWithTurns, page: number, choice: PageChoice) => Promise<FilePages | null>;
   /** The clerk's switch: print this file's review markup on paper too. */
   keepMarkup: (file: AttachmentWithTurns, keep: boolean) => void;
   setState: (materialId: string, state: MaterialStateKind | null, reason: string) => void;
@@ -212,7 +214,7 @@ export function MaterialCard({
               count={files.length}
               onMove={(d) => actions.move(m.id, f.id, d)}
               onRemove={() => actions.remove(f)}
-              onTurn={(page) => actions.turn(f, page)}
+              onDecide={(page, choice) => actions.decidePage(f, page, choice)}
               onKeepMarkup={(keep) => actions.keepMarkup(f, keep)}
             />
           ))}

@@ -1,13 +1,11 @@
 import { useState } from 'react';
-import type { AttachmentWithTurns } from '#shared/contract/index.ts';
+import type { AttachmentWithTurns, FilePages } from '#shared/contract/index.ts';
 import { call, errorMessage } from '../api.ts';
 import { MaterialCard, type FileProblem, type MaterialActions } from '../components/MaterialCard.tsx';
 import type { UndoOffer } from '../components/UndoBar.tsx';
 import { endImport, interruptedImport, startImport } from '../import-journal.ts';
 import { forgetPdf } from '../pdf/pdf-pages.ts';
 import type { StepProps } from './step-props.ts';
-
-const TURNS = [0, 90, 180, 270] as const;
 
 /** Step 4: a card per material of the guide, with its files. */
 export function MaterialsStep({ app, detail, profile, check }: StepProps) {
@@ -86,13 +84,13 @@ export function MaterialsStep({ app, detail, profile, check }: StepProps) {
     remove(file: AttachmentWithTurns) {
       void removeUndoably(file);
     },
-    turn(file, page) {
-      const now = file.turns[String(page)] ?? 0;
-      const next = TURNS[(TURNS.indexOf(now) + 1) % 4]!;
-      void app.change(
-        () => call('attachments:turnPage', { id: file.id, page, turn: next }),
-        `material.${file.materialId}`,
-      );
+    async decidePage(file, page, choice) {
+      let answer: FilePages | null = null;
+      await app.change(async () => {
+        answer = await call('pages:decide', { attachmentId: file.id, ...choice, page });
+        return call('applications:get', { id: applicationId });
+      }, `material.${file.materialId}`);
+      return answer as FilePages | null;
     },
     keepMarkup(file, keep) {
       void app.change(() => call('attachments:keepMarkup', { id: file.id, keep }));

@@ -5,12 +5,14 @@ import path from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { channels, type ShellHandlers } from '#shared/contract/index.ts';
 import { dispatch } from '../../../electron/core/services/dispatch.ts';
-import { openServices, type Services } from '../../../electron/core/services/index.ts';
+import { openServices, type OpenServicesOptions, type Services } from '../../../electron/core/services/index.ts';
 import { serveRenderer } from './static-server.ts';
 
 export const repoRoot = path.resolve(import.meta.dirname, '../../..');
 export const screenshotDir = path.join(repoRoot, 'test-results', 'screenshots');
 const rendererDir = path.join(repoRoot, 'out', 'renderer');
+
+type ServicesOptions = Pick<OpenServicesOptions, 'inspectInBackground' | 'inspect'>;
 
 const chromiumArgs = [
   '--headless',
@@ -38,20 +40,24 @@ export class AppHarness {
   constructor(
     readonly dataDir: string,
     private readonly shell: ShellHandlers = {} as ShellHandlers,
+    /** As the desktop app opens them (`inspectInBackground`), or with a test's own inspector. */
+    private readonly servicesOptions: ServicesOptions = {},
   ) {}
 
-  static async start(options: { dataDir?: string; shell?: ShellHandlers } = {}): Promise<AppHarness> {
+  static async start(
+    options: { dataDir?: string; shell?: ShellHandlers; services?: ServicesOptions } = {},
+  ): Promise<AppHarness> {
     if (!existsSync(path.join(rendererDir, 'index.html'))) {
       throw new Error('out/renderer is missing: run `npm run build:renderer` first (npm test does it).');
     }
     const dataDir = options.dataDir ?? (await mkdtemp(path.join(os.tmpdir(), 'juanzong-e2e-data-')));
-    const harness = new AppHarness(dataDir, options.shell);
+    const harness = new AppHarness(dataDir, options.shell, options.services);
     await harness.launch();
     return harness;
   }
 
   private async launch() {
-    this.services = await openServices({ dataDir: this.dataDir, version: 'e2e' });
+    this.services = await openServices({ ...this.servicesOptions, dataDir: this.dataDir, version: 'e2e' });
     this.server = await serveRenderer(rendererDir);
     this.profileDir = await mkdtemp(path.join(os.tmpdir(), 'juanzong-e2e-chromium-'));
     this.context = await chromium.launchPersistentContext(this.profileDir, {

@@ -1,6 +1,7 @@
-import { useEffect, useRef, useState } from 'react';
+import { useState, type LiHTMLAttributes } from 'react';
 import type { AttachmentWithTurns } from '#shared/contract/index.ts';
 import { attachmentContent } from '../pdf/content-cache.ts';
+import { FileOrderButtons } from './FileOrderButtons.tsx';
 import { ImageThumb } from './ImageThumb.tsx';
 import { PageThumb } from './PageThumb.tsx';
 
@@ -8,7 +9,9 @@ interface Props {
   file: AttachmentWithTurns;
   index: number;
   count: number;
-  onMove: (delta: -1 | 1) => void;
+  onMoveTo: (to: number) => void;
+  /** Drag-and-drop ordering (see `useFileDrag`). */
+  dragProps?: LiHTMLAttributes<HTMLLIElement>;
   onRemove: () => void;
   onTurn: (page: number) => void;
   onKeepMarkup: (keep: boolean) => void;
@@ -19,22 +22,8 @@ const sizeText = (bytes: number) =>
   bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
 
 /** One attached file: its first page, its name and size, and the buttons to reorder, remove and turn pages. */
-export function AttachmentItem({ file, index, count, onMove, onRemove, onTurn, onKeepMarkup }: Props) {
+export function AttachmentItem({ file, index, count, onMoveTo, dragProps, onRemove, onTurn, onKeepMarkup }: Props) {
   const [open, setOpen] = useState(false);
-  // After 上移 / 下移 the focus follows the moved file (to the other button when this one is now disabled).
-  const moved = useRef<-1 | 1 | null>(null);
-  const upButton = useRef<HTMLButtonElement>(null);
-  const downButton = useRef<HTMLButtonElement>(null);
-  useEffect(() => {
-    if (moved.current === null) return;
-    const down = moved.current === 1 ? index < count - 1 : index === 0;
-    (down ? downButton : upButton).current?.focus();
-    moved.current = null;
-  }, [index, count]);
-  const move = (delta: -1 | 1) => {
-    moved.current = delta;
-    onMove(delta);
-  };
   const pages = file.pageCount ?? 1;
   const isPdf = file.mediaType === 'application/pdf';
   const turned = Object.values(file.turns).filter((t) => t !== 0).length;
@@ -49,7 +38,7 @@ export function AttachmentItem({ file, index, count, onMove, onRemove, onTurn, o
     );
   };
   return (
-    <li className="attachment">
+    <li className="attachment" {...dragProps}>
       <div className="attachment-row">
         {thumb(1, 72)}
         <div className="attachment-info">
@@ -59,26 +48,13 @@ export function AttachmentItem({ file, index, count, onMove, onRemove, onTurn, o
             {turned > 0 && ` · ${turned} 页已转向`}
           </span>
           <span className="attachment-actions">
-            <button
-              ref={upButton}
-              type="button"
-              className="secondary small"
-              disabled={index === 0}
-              onClick={() => move(-1)}
-              aria-label={`上移「${file.originalName}」`}
-            >
-              上移
-            </button>
-            <button
-              ref={downButton}
-              type="button"
-              className="secondary small"
-              disabled={index === count - 1}
-              onClick={() => move(1)}
-              aria-label={`下移「${file.originalName}」`}
-            >
-              下移
-            </button>
+            <FileOrderButtons
+              fileId={file.id}
+              name={file.originalName}
+              index={index}
+              count={count}
+              onMoveTo={onMoveTo}
+            />
             <button
               type="button"
               className="secondary small"

@@ -70,8 +70,14 @@ export function DossierPreview({ jobId, pageMap, duplex, attachments = [], stale
   }, [focusPage, stretch]);
 
   const thumb = (page: number) => (
-    <button type="button" className="thumb-button" data-preview-page={page} onClick={() => setViewing(page)}>
-      <PageThumb docKey={docKey} load={load} page={page} width={120} label={`放大查看${pageLabel(pageMap, page)}`} />
+    <button
+      type="button"
+      className="thumb-button"
+      data-preview-page={page}
+      title="点击放大查看"
+      onClick={() => setViewing(page)}
+    >
+      <PageThumb docKey={docKey} load={load} page={page} width={120} label={pageLabel(pageMap, page)} />
     </button>
   );
   const caption = (page: number) => {

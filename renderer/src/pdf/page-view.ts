@@ -44,12 +44,20 @@ export function renderPageView(
     const ratio = Math.min(wanted, Math.sqrt(MAX_CANVAS_PIXELS / (css.width * css.height)));
     const viewport = page.getViewport({ scale: zoom * CSS_PX_PER_POINT * ratio });
     if (cancelled) return;
-    canvas.width = Math.floor(viewport.width);
-    canvas.height = Math.floor(viewport.height);
+    // Drawn off screen, then copied: the page shown stays until the new one is ready, and a canvas whose
+    // cancelled render is still winding down is never drawn on twice (pdf.js refuses that).
+    const drawn = document.createElement('canvas');
+    drawn.width = Math.floor(viewport.width);
+    drawn.height = Math.floor(viewport.height);
+    task = page.render({ canvas: drawn, viewport });
+    await task.promise;
+    if (cancelled) return;
+    canvas.width = drawn.width;
+    canvas.height = drawn.height;
     canvas.style.width = `${Math.floor(css.width)}px`;
     canvas.style.height = `${Math.floor(css.height)}px`;
-    task = page.render({ canvas, viewport });
-    await task.promise;
+    canvas.getContext('2d')!.drawImage(drawn, 0, 0);
+    drawn.width = 0; // frees its pixels now rather than at the next garbage collection
   })();
   return {
     promise,

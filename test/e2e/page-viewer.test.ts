@@ -1,7 +1,7 @@
 import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ghostscriptPdf } from '../helpers/make-pdf.ts';
+import { ghostscriptLongPdf } from '../helpers/make-pdf.ts';
 import { ApplicationPage } from './pages/application-page.ts';
 import { HomePage } from './pages/home-page.ts';
 import { PageViewerPage } from './pages/page-viewer.ts';
@@ -15,7 +15,7 @@ async function generated(each: PerTest, files: [materialId: string, name: string
   const app = await each.start();
   const applicationId = await seedApplication(app.services);
   for (const [materialId, name, pages] of files) {
-    const file = await ghostscriptPdf(dir, `${name}.pdf`, `${name} page`, pages);
+    const file = await ghostscriptLongPdf(dir, `${name}.pdf`, `${name} page`, pages);
     await app.services.handlers['attachments:add']({
       applicationId,
       materialId,
@@ -57,7 +57,7 @@ describe('the page viewer', () => {
 
   it(
     'opens a page large by click, zooms, turns pages, jumps, and closes back to the thumbnail',
-    { timeout: 180_000 },
+    { timeout: 240_000 },
     async () => {
       const { app, pages, viewer } = await generated(each, [['service-contract', 'contract', 6]]);
       const { page } = app;
@@ -121,7 +121,7 @@ describe('the page viewer', () => {
 
   it(
     'opens from the keyboard, keeps the focus inside, and says where a page came from',
-    { timeout: 180_000 },
+    { timeout: 240_000 },
     async () => {
       const { app, viewer } = await generated(each, [['service-contract', 'contract', 3]]);
       const { page } = app;
@@ -130,7 +130,7 @@ describe('the page viewer', () => {
       await viewer.shows(2);
       expect(await page.evaluate(() => document.activeElement?.closest('dialog') !== null)).toBe(true);
       for (let i = 0; i < 15; i += 1) {
-        await page.keyboard.press('Tab');
+        await page.keyboard.press(i < 10 ? 'Tab' : 'Shift+Tab');
         expect(await page.evaluate(() => document.activeElement?.closest('dialog') !== null)).toBe(true);
       }
       await page.keyboard.press('Escape');
@@ -171,7 +171,9 @@ describe('the page viewer', () => {
       await viewer.dialog.getByRole('button', { name: '关闭' }).click();
       await page.getByText('生成之后又改动了材料或选项').waitFor();
       await page.getByRole('button', { name: '重新生成' }).click();
-      await page.getByText('生成之后又改动了材料或选项').waitFor({ state: 'detached', timeout: 120_000 });
+      // The note goes once the new job has started; then 已生成 is the new dossier's.
+      await page.getByText('生成之后又改动了材料或选项').waitFor({ state: 'detached' });
+      await page.getByText(/^已生成：共 \d+ 页/).waitFor({ timeout: 120_000 });
       await viewer.thumbnail(n).click();
       await viewer.shows(n);
       await shot(app, 'viewer-6-turned-page-regenerated');
@@ -180,7 +182,7 @@ describe('the page viewer', () => {
 
   it(
     'shows a long dossier a stretch of 50 pages at a time, with a box to jump to any page',
-    { timeout: 180_000 },
+    { timeout: 240_000 },
     async () => {
       const { app, pages, viewer } = await generated(each, [
         ['financial-statements', 'statements', 40],

@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { focusAfterMove, takeFocusAfterMove, type OrderButton } from './file-order.ts';
+import './file-order.css';
 
 interface Props {
   fileId: number;

@@ -23,6 +23,25 @@ interface Props {
 
 type Zoom = { fit: true } | { fit: false; zoom: number };
 
+const TABBABLE = 'button:not([disabled]), input:not([disabled]), select:not([disabled]), [tabindex="0"]';
+
+/** Tab past the last control comes back to the first (and Shift+Tab the other way): the browser would leave the page. */
+function keepTabInside(dialog: HTMLDialogElement, e: KeyboardEvent) {
+  const all = [...dialog.querySelectorAll<HTMLElement>(TABBABLE)].filter((el) => el.getClientRects().length > 0);
+  const [first, last] = [all[0], all[all.length - 1]];
+  if (!first || !last) return;
+  const wrapTo = e.shiftKey
+    ? document.activeElement === first
+      ? last
+      : null
+    : document.activeElement === last
+      ? first
+      : null;
+  if (!wrapTo) return;
+  e.preventDefault();
+  wrapTo.focus();
+}
+
 /**
  * A page large, in a modal dialog (the browser keeps the focus inside; Esc closes): 放大 / 缩小 / 适合宽度 and
  * Ctrl + wheel, 上一页 / 下一页 and the arrow keys, and a box to jump to any page.
@@ -113,6 +132,10 @@ export function PageViewer({ docKey, load, pages, initialPage, describe, aside, 
 
   const go = (to: number) => setPage(Math.min(pages, Math.max(1, to)));
   const onKeyDown = (e: KeyboardEvent) => {
+    if (e.key === 'Tab' && dialogRef.current) {
+      keepTabInside(dialogRef.current, e);
+      return;
+    }
     if (e.target instanceof HTMLInputElement) return;
     const keys: Record<string, () => void> = {
       ArrowLeft: () => go(page - 1),
@@ -180,7 +203,14 @@ export function PageViewer({ docKey, load, pages, initialPage, describe, aside, 
         </button>
       </div>
       <div className="viewer-body">
-        <div ref={areaRef} className="viewer-area" data-state={state}>
+        <div
+          ref={areaRef}
+          className="viewer-area"
+          data-state={state}
+          tabIndex={0}
+          role="region"
+          aria-label="页面（可用 ↑ ↓ 滚动）"
+        >
           <canvas ref={canvasRef} role="img" aria-label={`卷宗第 ${page} 页（放大查看）`} className="viewer-canvas" />
           {state === 'opening' && <p className="viewer-note">正在打开卷宗…</p>}
           {state === 'failed' && (

@@ -29,7 +29,7 @@ async function generated(each: PerTest, files: [materialId: string, name: string
   await new ApplicationPage(page).goTo('生成与预览');
   await page.getByRole('button', { name: '生成卷宗' }).click();
   const done = page.getByText(/^已生成：共 \d+ 页/);
-  await done.waitFor({ timeout: 120_000 });
+  await done.waitFor({ timeout: 300_000 });
   const pages = Number(/共 (\d+) 页/.exec((await done.textContent()) ?? '')![1]);
   return { app, applicationId, pages, viewer: new PageViewerPage(page) };
 }
@@ -57,7 +57,7 @@ describe('the page viewer', () => {
 
   it(
     'opens a page large by click, zooms, turns pages, jumps, and closes back to the thumbnail',
-    { timeout: 240_000 },
+    { timeout: 420_000 },
     async () => {
       const { app, pages, viewer } = await generated(each, [['service-contract', 'contract', 6]]);
       const { page } = app;
@@ -121,7 +121,7 @@ describe('the page viewer', () => {
 
   it(
     'opens from the keyboard, keeps the focus inside, and says where a page came from',
-    { timeout: 240_000 },
+    { timeout: 420_000 },
     async () => {
       const { app, viewer } = await generated(each, [['service-contract', 'contract', 3]]);
       const { page } = app;
@@ -147,7 +147,7 @@ describe('the page viewer', () => {
 
   it(
     'turns the file page behind a dossier page both ways, and says the dossier must be generated again',
-    { timeout: 240_000 },
+    { timeout: 420_000 },
     async () => {
       const { app, applicationId, pages, viewer } = await generated(each, [['service-contract', 'contract', 3]]);
       const { page, services } = app;
@@ -182,7 +182,7 @@ describe('the page viewer', () => {
 
   it(
     'shows a long dossier a stretch of 50 pages at a time, with a box to jump to any page',
-    { timeout: 240_000 },
+    { timeout: 420_000 },
     async () => {
       const { app, pages, viewer } = await generated(each, [
         ['financial-statements', 'statements', 40],

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { AttachmentWithTurns, PageMap } from '#shared/contract/index.ts';
 import { printedNumberOf, printedSheets, sectionOfPage } from '#shared/dossier/seal-plan.ts';
 import { call } from '../api.ts';
+import type { PdfParts } from '../pdf/pdf-pages.ts';
 import { PageThumb } from './PageThumb.tsx';
 import { PageViewer } from './PageViewer.tsx';
 import { PreviewStretches } from './PreviewStretches.tsx';
@@ -22,6 +23,14 @@ interface Props {
 }
 
 const PAGES_PER_STRETCH = 50;
+const FIRST_PART = 1024 * 1024;
+
+/** The dossier read a part at a time: a 1,200-page file never crosses over whole before its first page shows. */
+async function dossierParts(jobId: string): Promise<PdfParts> {
+  const read = (from: number, length: number) => call('dossier:read', { jobId, which: 'dossier', from, length });
+  const head = await read(0, FIRST_PART);
+  return { size: head.size, first: head.bytes, read: (from, length) => read(from, length).then((r) => r.bytes) };
+}
 const SHEETS_PER_STRETCH = 25;
 
 function pageLabel(pageMap: PageMap, page: number): string {
@@ -48,7 +57,7 @@ export function DossierPreview({ jobId, pageMap, duplex, attachments = [], stale
   const [focusPage, setFocusPage] = useState<number | null>(null);
   const listRef = useRef<HTMLOListElement>(null);
   const docKey = `dossier:${jobId}`;
-  const load = () => call('dossier:content', { jobId, which: 'dossier' }).then((c) => c.bytes);
+  const load = () => dossierParts(jobId);
   const sheets = printedSheets(pageMap, duplex);
   const perStretch = view === 'pages' ? PAGES_PER_STRETCH : SHEETS_PER_STRETCH;
   const stretches = stretchesOf(view === 'pages' ? pageMap.pages : sheets.length, perStretch);

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import type { PDFDocumentProxy } from 'pdfjs-dist';
-import { openPdf } from '../pdf/pdf-pages.ts';
+import { openPdf, type PdfSource } from '../pdf/pdf-pages.ts';
 import { CSS_PX_PER_POINT, pageSize, renderPageView, type PageSize } from '../pdf/page-view.ts';
 import { fitWidthZoom, MAX_ZOOM, MIN_ZOOM, nextZoom, zoomPercent } from '../pdf/zoom.ts';
 import { PageJumpBox } from './PageJumpBox.tsx';
@@ -9,7 +9,7 @@ import './viewer.css';
 interface Props {
   /** The document as `openPdf` knows it (`dossier:<jobId>`). */
   docKey: string;
-  load: () => Promise<Uint8Array>;
+  load: () => Promise<PdfSource>;
   pages: number;
   /** The page shown first (from 1). */
   initialPage: number;

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { mkdir, readFile, rm } from 'node:fs/promises';
+import { mkdir, open, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { CoreHandlers } from '#shared/contract/index.ts';
 import type { JobStatus, PageMap } from '#shared/contract/workflow.ts';
@@ -57,12 +57,16 @@ export function dossierJobHandlers(
   runAssembly: AssemblyRunner,
   /** Called once a job has ended (done, failed or cancelled) and its leftovers are removed. */
   onJobEnd?: (status: JobStatus) => void,
-): Pick<CoreHandlers, 'dossier:start' | 'dossier:status' | 'dossier:cancel' | 'dossier:content'> {
+): Pick<CoreHandlers, 'dossier:start' | 'dossier:status' | 'dossier:cancel' | 'dossier:content' | 'dossier:read'> {
   const jobs = new Map<string, Job>();
   const find = (jobId: string) => {
     const job = jobs.get(jobId);
     if (!job) throw unknownJob(jobId);
     return job;
+  };
+  const finished = (jobId: string) => {
+    if (find(jobId).status.state !== 'done')
+      throw new UserFacingError('job-not-done', '卷宗还没有生成完。请等进度条走完后再预览或导出。');
   };
 
   async function run(job: Job): Promise<void> {
@@ -135,11 +139,21 @@ export function dossierJobHandlers(
       return { cancelled: true };
     },
     'dossier:content': async ({ jobId, which }) => {
-      const job = find(jobId);
-      if (job.status.state !== 'done')
-        throw new UserFacingError('job-not-done', '卷宗还没有生成完。请等进度条走完后再预览或导出。');
+      finished(jobId);
       const bytes = await readFile(dossierOutputPath(ctx.dataDir, jobId, which));
       return { bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength) as Uint8Array<ArrayBuffer> };
+    },
+    'dossier:read': async ({ jobId, which, from, length }) => {
+      finished(jobId);
+      const file = await open(dossierOutputPath(ctx.dataDir, jobId, which), 'r');
+      try {
+        const { size } = await file.stat();
+        const bytes = new Uint8Array(Math.max(0, Math.min(length, size - from)));
+        if (bytes.length > 0) await file.read(bytes, 0, bytes.length, from);
+        return { bytes, size };
+      } finally {
+        await file.close();
+      }
     },
   };
 }

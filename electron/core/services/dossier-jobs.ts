@@ -13,6 +13,7 @@ import { stagedFiles, stageManifest } from './dossier-manifest.ts';
 import type { ServiceContext } from './index.ts';
 import type { StagedFile } from './dossier-manifest.ts';
 import type { FileInspection } from '#shared/page-findings.ts';
+import { snapshotOf, type FinishedDossiers } from './finished-dossiers.ts';
 
 export type { AssemblyRequest } from '../dossier/request.ts';
 
@@ -57,6 +58,8 @@ export function dossierJobHandlers(
   runAssembly: AssemblyRunner,
   /** Called once a job has ended (done, failed or cancelled) and its leftovers are removed. */
   onJobEnd?: (status: JobStatus) => void,
+  /** Told of every finished dossier (标记为已递交 and the reprint plan read them). */
+  finished?: FinishedDossiers,
 ): Pick<CoreHandlers, 'dossier:start' | 'dossier:status' | 'dossier:cancel' | 'dossier:content'> {
   const jobs = new Map<string, Job>();
   const find = (jobId: string) => {
@@ -88,6 +91,9 @@ export function dossierJobHandlers(
         },
         { onProgress: (done, total) => Object.assign(job.status, { done, total }), signal: job.abort.signal },
       );
+      const snapshot = snapshotOf(pageMap, manifest, profile, stagedFiles(detail, profile));
+      const pdf = dossierOutputPath(ctx.dataDir, jobId, 'dossier');
+      finished?.add(jobId, { applicationId: job.applicationId, pdf, pageMap, snapshot });
       Object.assign(job.status, { state: 'done', pageMap });
     } catch (error) {
       const cancelled = job.abort.signal.aborted;
@@ -108,6 +114,7 @@ export function dossierJobHandlers(
       if (job.applicationId !== applicationId) continue;
       job.abort.abort();
       jobs.delete(id);
+      finished?.drop(id);
       await rm(path.dirname(dossierOutputPath(ctx.dataDir, id, 'dossier')), { recursive: true, force: true });
     }
   }

@@ -15,7 +15,7 @@ import { sampleContract } from './sample.ts';
 import { pagesContract } from './pages.ts';
 import { removalsContract } from './removals.ts';
 import { savedFilesContract } from './saved-files.ts';
-import { submissionsContract } from './submissions.ts';
+import { submissionShellContract, submissionsContract } from './submissions.ts';
 
 /** Every channel the core services answer. */
 export const coreContracts = {
@@ -29,7 +29,12 @@ export const coreContracts = {
   ...removalsContract,
   ...submissionsContract,
 } as const;
-export const contract = { ...coreContracts, ...shellContract, ...savedFilesContract } as const;
+export const contract = {
+  ...coreContracts,
+  ...shellContract,
+  ...savedFilesContract,
+  ...submissionShellContract,
+} as const;
 
 export type Contract = typeof contract;
 export type Channel = keyof Contract;

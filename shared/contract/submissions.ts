@@ -85,6 +85,25 @@ export const submissionsContract = {
   },
 } as const;
 
+const fileName = z
+  .string()
+  .trim()
+  .min(1)
+  .max(200)
+  .regex(/^[^\\/:*?"<>|]+$/, '文件名不能含有 \\ / : * ? " < > | 等字符');
+
+/**
+ * The shell's part: `reprint:saveAs` makes the reprint PDF (`submission:reprintPdf`) and copies it where the clerk
+ * chooses in the save dialog (`suggestedName` proposed, `.pdf` added); `savedFile:open`/`reveal` then open it.
+ * `{savedTo: null}` on cancel.
+ */
+export const submissionShellContract = {
+  'reprint:saveAs': {
+    input: againstJob.extend({ suggestedName: fileName }).strict(),
+    output: z.object({ savedTo: z.string().nullable(), sheets: z.number().int().min(0) }),
+  },
+} as const;
+
 export type Submission = z.output<typeof submission>;
 export type SheetReason = z.output<typeof sheetReason>;
 export type ReprintSheet = z.output<typeof reprintSheet>;

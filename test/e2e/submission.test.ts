@@ -17,7 +17,7 @@ describe('after printing, the job goes on', { timeout: 400_000 }, () => {
   it('marks the dossier submitted, lists the sheets to reprint after an edit, and saves just those', async () => {
     const dir = await each.scratch('juanzong-e2e-submission-');
     const contract = await ghostscriptPdf(dir, 'contract.pdf', 'CONT', 2);
-    const annex = await ghostscriptPdf(dir, 'annex.pdf', 'ANNEX', 1);
+    const licence = await ghostscriptPdf(dir, 'licence.pdf', 'LICENCE', 1);
     const shell = new ShellStandIn(() => each.app.services, await each.scratch('juanzong-e2e-downloads-'));
     const app = await each.start({ shell: shell.handlers });
     const { page } = app;
@@ -26,29 +26,32 @@ describe('after printing, the job goes on', { timeout: 400_000 }, () => {
     await page.reload();
     await new HomePage(page).openFirstApplication();
     const steps = new ApplicationPage(page);
-    const generate = async () => {
+    const generate = async (button: '生成卷宗' | '重新生成') => {
       await steps.goTo('生成与预览');
-      await page.getByRole('button', { name: '生成卷宗' }).click();
+      await page.getByRole('button', { name: button }).click();
       await page.getByText(/^已生成：共 \d+ 页/).waitFor({ timeout: 150_000 });
       await steps.goTo('导出与打印');
     };
     await steps.goTo('申报材料');
     await steps.attach(contractTitle, [contract]);
-    await generate();
+    await generate('生成卷宗');
 
     const card = page.getByRole('region', { name: '递交' });
     await card.getByRole('button', { name: '标记为已递交' }).click();
     await card.getByText(/^已于 \d{4}-\d{2}-\d{2} 递交（共 \d+ 页、\d+ 张）。$/).waitFor();
     await card.getByText('当前卷宗与递交的一致：不需要补打。').waitFor();
 
-    // A page added to the contract after submission: its sheet changes, the sheets after it get new numbers.
+    // The licence, forgotten, attached after submission: it takes the contract's sheet, the contract moves on.
     await steps.goTo('申报材料');
-    await steps.attach(contractTitle, [annex]);
+    await steps.attach('申报单位营业执照（复印件）', [licence]);
     await steps.goTo('导出与打印');
     await card.getByText('递交后如有改动，请到「生成与预览」重新生成卷宗，这里会列出需要补打的张。').waitFor();
-    await generate();
+    await generate('重新生成');
     const list = card.getByRole('list');
-    await list.getByText(/材料“与已入库模型服务机构签订的服务合同（协议）复印件”内容有变/).waitFor();
+    // Shown once the new dossier is done (the card compares only with a dossier of the latest edits).
+    await list
+      .getByText(/^第 3 张（第 3 页）：材料“申报单位营业执照（复印件）”.*内容有变/)
+      .waitFor({ timeout: 150_000 });
     await expect.poll(async () => (await list.getByRole('listitem').allInnerTexts()).join('\n')).toMatch(/骑缝章/);
     await card.scrollIntoViewIfNeeded();
     await app.screenshot('submission-reprint-plan');
@@ -59,7 +62,7 @@ describe('after printing, the job goes on', { timeout: 400_000 }, () => {
     const saved = shell.saved.at(-1)!;
     const { stdout } = await run('pdfinfo', [saved]);
     expect(Number(/^Pages:\s+(\d+)/m.exec(stdout)?.[1])).toBeGreaterThan(0);
-    expect(await pdfText(saved)).toMatch(/ANNEX 1/);
+    expect(await pdfText(saved)).toMatch(/LICENCE 1/);
     await note.getByRole('button', { name: '打开文件' }).click();
     await expect.poll(() => shell.opened).toEqual([saved]);
 

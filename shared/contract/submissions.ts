@@ -12,6 +12,7 @@
  */
 import { z } from 'zod';
 import { jobId } from './dossier.ts';
+import { fileName } from './saved-files.ts';
 import { recordId } from './schemas.ts';
 
 export const submission = z.object({
@@ -84,13 +85,6 @@ export const submissionsContract = {
     output: z.object({ path: z.string(), sheets: z.number().int().min(0) }),
   },
 } as const;
-
-const fileName = z
-  .string()
-  .trim()
-  .min(1)
-  .max(200)
-  .regex(/^[^\\/:*?"<>|]+$/, '文件名不能含有 \\ / : * ? " < > | 等字符');
 
 /**
  * The shell's part: `reprint:saveAs` makes the reprint PDF (`submission:reprintPdf`) and copies it where the clerk

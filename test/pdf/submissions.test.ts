@@ -88,6 +88,21 @@ describe('标记为已递交 and the reprint', () => {
       expect(kept.submission?.sha256).toBe(submitted.sha256);
       expect((await services.store.read(submitted.sha256)).equals(printed)).toBe(true);
 
+      // A .juanzong archive carries the submission and its PDF to another data folder.
+      const archive = await ask<{ path: string; files: number }>(services, 'archive:export', { applicationId });
+      expect(archive.files).toBe(4);
+      const other = await openServicesWithJobEnds({ dataDir: path.join(dir, 'other') });
+      const imported = await ask<{ applicationId: number }>(other.services, 'archive:import', {
+        fileName: 'a.juanzong',
+        bytes: new Uint8Array(await readFile(archive.path)),
+      });
+      const carried = await ask<{ submission: Submission }>(other.services, 'submission:get', {
+        applicationId: imported.applicationId,
+      });
+      expect(carried.submission).toMatchObject({ sha256: submitted.sha256, pages: 12, sheets: 6 });
+      expect((await other.services.store.read(submitted.sha256)).equals(printed)).toBe(true);
+      other.services.close();
+
       const detail = await ask<ApplicationDetail>(services, 'applications:get', { id: applicationId });
       const form = detail.attachments.find((a) => a.materialId === 'application-form')!;
       await ask(services, 'attachments:turnPage', { id: form.id, page: 2, turn: 180 });

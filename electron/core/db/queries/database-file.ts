@@ -44,8 +44,8 @@ export function databaseBytes(db: Db): number {
 const sha256Pattern = /^[0-9a-f]{64}$/;
 
 /**
- * The file hashes in the `attachments` table of a file that only carries a backup's name. Data only: with
- * trusted_schema off, and nothing when `attachments` is a view (SQL of its own) rather than a table.
+ * The file hashes in the `attachments` and `submissions` tables of a file that only carries a backup's name. Data
+ * only: with trusted_schema off, and nothing from a table that is a view (SQL of its own).
  */
 export function untrustedAttachmentHashes(db: Db): string[] {
   db.pragma('trusted_schema = OFF');

@@ -39,3 +39,11 @@ export function deleteSubmission(db: Db, applicationId: number): boolean {
 export function submittedHashes(db: Db): string[] {
   return db.prepare('SELECT DISTINCT sha256 FROM submissions').pluck().all() as string[];
 }
+
+/** The application's submission row as stored, column by column (for a `.juanzong` archive). */
+export function storedSubmissionRows(db: Db, applicationId: number): Record<string, string | number | null>[] {
+  return db.prepare('SELECT * FROM submissions WHERE application_id = ?').all(applicationId) as Record<
+    string,
+    string | number | null
+  >[];
+}

@@ -58,6 +58,16 @@ function contentKey(entry: PageEntry, hashes: Map<string, string>, own: { cover:
   return `${file}#${entry.source.page}#${JSON.stringify(entry.changes ?? {})}`;
 }
 
+/**
+ * Which marks the page carries (the 公章's corner, a 骑缝章), not exactly where: the spot clear of ink is looked for
+ * within a time budget (ink-map.ts), so on a busy machine the same page may get another spot, which is no reason to
+ * reprint it.
+ */
+function marksKey(entry: PageEntry): string {
+  const seal = entry.marks?.seal?.corner ?? '';
+  return `${seal}|${entry.marks?.crossPage ? 'cross' : ''}`;
+}
+
 function partOf(entry: PageEntry): string | undefined {
   if (entry.kind === 'cover' || entry.kind === 'toc') return entry.kind;
   return entry.source?.material;
@@ -82,7 +92,7 @@ export function snapshotOf(
       ...(entry.number !== undefined ? { number: entry.number } : {}),
       ...(part !== undefined ? { part } : {}),
       content: contentKey(entry, hashes, own),
-      marks: entry.marks ? JSON.stringify(entry.marks) : '',
+      marks: marksKey(entry),
     };
   });
   const titles = Object.fromEntries(pageMap.sections.map((s) => [s.id, s.title]));

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import type { Db } from '../db/connection.ts';
 import { readApplicationRows } from '../db/queries/application-rows.ts';
 import { schemaVersion } from '../db/queries/database-file.ts';
+import { storedSubmissionRows } from '../db/queries/submissions.ts';
 
 export const archiveFormat = 'juanzong-archive';
 export const archiveFormatVersion = 1;
@@ -29,6 +30,8 @@ export const archiveManifest = z.object({
   pageTurns: z.array(row).max(100_000),
   /** The clerk's leave-out / keep choices per page (absent from archives made before they existed). */
   pageDecisions: z.array(row).max(100_000).default([]),
+  /** The dossier as handed in (标记为已递交), at most one (absent from archives made before it existed). */
+  submissions: z.array(row).max(1).default([]),
 });
 export type ArchiveManifest = z.infer<typeof archiveManifest>;
 
@@ -49,5 +52,6 @@ export function collectApplicationRows(
     attachments: owned.attachments,
     pageTurns,
     pageDecisions,
+    submissions: storedSubmissionRows(db, applicationId),
   };
 }

@@ -18,6 +18,7 @@ import { answers, dossierOptions, quarterTurns, type DossierOptions } from '#sha
 import type { Answer } from '#shared/rules/index.ts';
 import { refuse } from './archive-errors.ts';
 import type { PageDecision } from '../db/queries/page-inspections.ts';
+import type { SubmissionRow } from '../db/queries/submissions.ts';
 import type { ArchiveManifest, Row } from './archive-manifest.ts';
 
 const timestamp = z.string().min(1).max(40);
@@ -53,6 +54,8 @@ export interface ImportedApplication {
   attachments: { exporterId: number; materialId: string; originalName: string; sha256: string; createdAt: string }[];
   pageTurns: { exporterAttachmentId: number; page: number; turn: (typeof quarterTurns)[number] }[];
   pageDecisions: { exporterAttachmentId: number; page: number; decision: PageDecision }[];
+  /** The dossier as handed in: its PDF is one of the archive's files. */
+  submissions: Omit<SubmissionRow, 'applicationId'>[];
 }
 
 function applicantOf(row: Row, label: string): ImportedApplication['applicant'] {
@@ -203,5 +206,39 @@ export function checkArchiveRows(manifest: ArchiveManifest, label: string): Impo
       const d = parse(shape, r, `第 ${i + 1} 个页面取舍`, label);
       return { exporterAttachmentId: d.attachment_id, page: d.page, decision: d.decision };
     }),
+    submissions: m.submissions.map((r) => submissionOf(r, label)),
+  };
+}
+
+const jsonText = (max: number) =>
+  z
+    .string()
+    .max(max)
+    .refine((text) => {
+      try {
+        JSON.parse(text);
+        return true;
+      } catch {
+        return false;
+      }
+    }, '不是有效的 JSON');
+
+function submissionOf(r: Row, label: string): ImportedApplication['submissions'][number] {
+  const shape = z.object({
+    submitted_at: timestamp,
+    sha256: z.string().regex(/^[0-9a-f]{64}$/),
+    pages: z.number().int().min(0).max(100_000),
+    page_map: jsonText(50_000_000),
+    snapshot: jsonText(50_000_000),
+    note: z.string().max(500),
+  });
+  const s = parse(shape, r, '递交记录', label);
+  return {
+    submittedAt: s.submitted_at,
+    sha256: s.sha256,
+    pages: s.pages,
+    pageMap: s.page_map,
+    snapshot: s.snapshot,
+    note: s.note,
   };
 }

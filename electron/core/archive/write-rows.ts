@@ -18,6 +18,7 @@ import {
 } from '../db/queries/application-rows.ts';
 import type { ImportedApplication } from './archive-rows.ts';
 import { setPageDecision } from '../db/queries/page-inspections.ts';
+import { saveSubmission } from '../db/queries/submissions.ts';
 
 /** What the attach-time checks found for each file, by hash. */
 export type FileFacts = Map<string, { size: number; mediaType: string; pageCount: number }>;
@@ -71,6 +72,7 @@ function writeRows(
     const attachmentId = attachmentIds.get(d.exporterAttachmentId);
     if (attachmentId !== undefined) setPageDecision(db, attachmentId, d.page, d.decision);
   }
+  for (const s of rows.submissions) saveSubmission(db, { ...s, applicationId });
   return { applicationId, applicantId };
 }
 

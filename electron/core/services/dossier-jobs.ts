@@ -13,6 +13,7 @@ import { stagedFiles, stageManifest } from './dossier-manifest.ts';
 import type { ServiceContext } from './index.ts';
 import type { StagedFile } from './dossier-manifest.ts';
 import type { FileInspection } from '#shared/page-findings.ts';
+import { snapshotOf, type FinishedDossiers } from './finished-dossiers.ts';
 
 export type { AssemblyRequest } from '../dossier/request.ts';
 
@@ -57,6 +58,8 @@ export function dossierJobHandlers(
   runAssembly: AssemblyRunner,
   /** Called once a job has ended (done, failed or cancelled) and its leftovers are removed. */
   onJobEnd?: (status: JobStatus) => void,
+  /** Told of every finished dossier (标记为已递交 and the reprint plan read them). */
+  finished?: FinishedDossiers,
 ): Pick<CoreHandlers, 'dossier:start' | 'dossier:status' | 'dossier:cancel' | 'dossier:content' | 'dossier:read'> {
   const jobs = new Map<string, Job>();
   const find = (jobId: string) => {
@@ -64,7 +67,7 @@ export function dossierJobHandlers(
     if (!job) throw unknownJob(jobId);
     return job;
   };
-  const finished = (jobId: string) => {
+  const assertDone = (jobId: string) => {
     if (find(jobId).status.state !== 'done')
       throw new UserFacingError('job-not-done', '卷宗还没有生成完。请等进度条走完后再预览或导出。');
   };
@@ -92,6 +95,9 @@ export function dossierJobHandlers(
         },
         { onProgress: (done, total) => Object.assign(job.status, { done, total }), signal: job.abort.signal },
       );
+      const snapshot = snapshotOf(pageMap, manifest, profile, stagedFiles(detail, profile));
+      const pdf = dossierOutputPath(ctx.dataDir, jobId, 'dossier');
+      finished?.add(jobId, { applicationId: job.applicationId, pdf, pageMap, snapshot });
       Object.assign(job.status, { state: 'done', pageMap });
     } catch (error) {
       const cancelled = job.abort.signal.aborted;
@@ -112,6 +118,7 @@ export function dossierJobHandlers(
       if (job.applicationId !== applicationId) continue;
       job.abort.abort();
       jobs.delete(id);
+      finished?.drop(id);
       await rm(path.dirname(dossierOutputPath(ctx.dataDir, id, 'dossier')), { recursive: true, force: true });
     }
   }
@@ -139,12 +146,12 @@ export function dossierJobHandlers(
       return { cancelled: true };
     },
     'dossier:content': async ({ jobId, which }) => {
-      finished(jobId);
+      assertDone(jobId);
       const bytes = await readFile(dossierOutputPath(ctx.dataDir, jobId, which));
       return { bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength) as Uint8Array<ArrayBuffer> };
     },
     'dossier:read': async ({ jobId, which, from, length }) => {
-      finished(jobId);
+      assertDone(jobId);
       const file = await open(dossierOutputPath(ctx.dataDir, jobId, which), 'r');
       try {
         const { size } = await file.stat();

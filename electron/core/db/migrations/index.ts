@@ -4,6 +4,7 @@ import { applicationDetails } from './002-application-details.ts';
 import { archiveImports } from './003-archive-imports.ts';
 import { contentOptions } from './004-content-options.ts';
 import { pageInspections } from './005-page-inspections.ts';
+import { submissions } from './006-submissions.ts';
 
 export interface Migration {
   /** Shown in logs and tests; never change once landed. */
@@ -18,4 +19,5 @@ export const migrations: readonly Migration[] = [
   archiveImports,
   contentOptions,
   pageInspections,
+  submissions,
 ];

@@ -8,7 +8,7 @@ import { imageColour, renderPageColour, scanColour, type ColourPicture } from '.
 import { inkThreshold, paperLevel } from '../inspect/ink.ts';
 import { openWithPdfJs } from '../inspect/pdfjs-pages.ts';
 import { pageSource, type PreparedImage } from './image-input.ts';
-import { emptyGrid, pagesToLookAt, type InkGrid } from './mark-places.ts';
+import { emptyGrid, pagesToLookAt, placeEdge, type InkGrid } from './mark-places.ts';
 import { openPdf, type PreparedPdf } from './pdf-input.ts';
 import { placePage } from './plan.ts';
 import type { PreparedInput } from './prepare.ts';
@@ -66,11 +66,36 @@ function reshaped(page: ContentPage): boolean {
   return !!(page.part || page.edit?.crop || page.edit?.split);
 }
 
+/**
+ * The ink seen so far on the fore-edge pages of each section, merged (a cell keeps the strongest ink of any page):
+ * once no height is free on the merged grid, the section's 骑缝章 is `crowded` whatever its other pages hold, and
+ * those that carry no 公章 need not be drawn.
+ */
+export class EdgeSettling {
+  private readonly merged = new Map<string, InkGrid>();
+  private readonly settled = new Set<string>();
+
+  /** Whether this page's ink can still change a mark's place. */
+  wanted(page: ContentPage): boolean {
+    return !!page.marks.seal || !this.settled.has(page.section);
+  }
+
+  seen(page: ContentPage, grid: InkGrid): void {
+    if (!page.marks.crossPage || this.settled.has(page.section)) return;
+    const merged = this.merged.get(page.section) ?? emptyGrid(grid.cell);
+    for (let i = 0; i < merged.cells.length; i += 1)
+      if (grid.cells[i]! > merged.cells[i]!) merged.cells[i] = grid.cells[i]!;
+    this.merged.set(page.section, merged);
+    if (placeEdge([merged]).choice === 'crowded') this.settled.add(page.section);
+  }
+}
+
 async function pdfGrids(
   input: PreparedPdf,
   pages: ContentPage[],
   planned: PlanInput,
-  grids: Map<number, InkGrid>,
+  edges: EdgeSettling,
+  keep: (page: ContentPage, grid: InkGrid) => void,
   deadline: number,
 ): Promise<void> {
   const { doc: pdf } = await openPdf(input);
@@ -79,6 +104,7 @@ async function pdfGrids(
   try {
     for (const page of pages) {
       if (performance.now() > deadline) return;
+      if (!edges.wanted(page)) continue;
       const scan = await scanColour(source[page.source.page]!, INK_DPI);
       doc ??= scan ? undefined : await openWithPdfJs(input.loadPath);
       const picture = scan ?? (await renderPageColour(doc!, page.source.page + 1, INK_DPI));
@@ -88,7 +114,7 @@ async function pdfGrids(
       const placement =
         page.placement ??
         placePage({ ...size, ...(clerkTurn === undefined ? {} : { clerkTurn }) }, planned.options.landscape);
-      grids.set(page.physical, gridOf(picture, placement));
+      keep(page, gridOf(picture, placement));
     }
   } finally {
     await doc?.destroy();
@@ -104,7 +130,8 @@ async function imageGrid(input: PreparedImage, page: ContentPage): Promise<InkGr
 
 /**
  * The ink grid of every content page that carries a seal mark, by physical page. A file that cannot be drawn
- * leaves its pages out (their marks then stay where laid out, `unchecked`): the dossier is still made.
+ * leaves its pages out (their marks then stay where laid out, `unchecked`): the dossier is still made. A page
+ * that bears only the 骑缝章 of a section whose fore-edge is already found crowded is not drawn (see EdgeSettling).
  */
 export async function inkGrids(
   plan: PagePlan,
@@ -121,13 +148,19 @@ export async function inkGrids(
     byFile.set(input, group);
   }
   const deadline = performance.now() + LOOK_BUDGET_MS;
-  for (const [input, pages] of byFile) {
+  const edges = new EdgeSettling();
+  const keep = (page: ContentPage, grid: InkGrid) => {
+    grids.set(page.physical, grid);
+    edges.seen(page, grid);
+  };
+  for (const [input, group] of byFile) {
+    if (!group.some((page) => edges.wanted(page))) continue;
     try {
-      if (input.kind === 'pdf') await pdfGrids(input, pages, planned, grids, deadline);
+      if (input.kind === 'pdf') await pdfGrids(input, group, planned, edges, keep, deadline);
       else
-        for (const page of pages) {
+        for (const page of group) {
           if (performance.now() > deadline) break;
-          grids.set(page.physical, await imageGrid(input, page));
+          if (edges.wanted(page)) keep(page, await imageGrid(input, page));
         }
     } catch {
       // Not drawable here (a font pdfjs cannot read, an image sharp refuses): printed with the marks as laid out.

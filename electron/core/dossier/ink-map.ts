@@ -5,28 +5,23 @@
  * its marks stay where laid out.
  */
 import { imageColour, renderPageColour, scanColour, type ColourPicture } from '../inspect/colour-pages.ts';
-import { inkThreshold, paperLevel } from '../inspect/ink.ts';
+import { INK_DPI, inkPixels, pageInkCells } from '../inspect/page-ink.ts';
 import { openWithPdfJs } from '../inspect/pdfjs-pages.ts';
 import { pageSource, type PreparedImage } from './image-input.ts';
-import { emptyGrid, pagesToLookAt, placeEdge, type InkGrid } from './mark-places.ts';
+import { emptyGrid, inkBox, pagesToLookAt, placeEdge, type InkGrid } from './mark-places.ts';
 import { openPdf, type PreparedPdf } from './pdf-input.ts';
 import { placePage } from './plan.ts';
 import type { PreparedInput } from './prepare.ts';
+import type { PageInk } from '#shared/page-findings.ts';
 import type { PagePlan, Placement, PlannedPage, PlanInput, QuarterTurn } from './types.ts';
 
 type ContentPage = Extract<PlannedPage, { kind: 'content' }>;
-
-/** 36 dpi: a pixel is 2 points, finer than the grid's 2.5 mm cells. */
-export const INK_DPI = 36;
 
 /**
  * Looking stops after this long in all (a dossier of many hundred pages); the pages not yet looked at keep their
  * marks where laid out (`unchecked`). About 25–60 ms a page: some 300 pages fit.
  */
 const LOOK_BUDGET_MS = 15_000;
-
-/** Red ink: red well above green and blue (a seal, however faint its print). */
-const RED_LEAD = 60;
 
 /** Where a point of the page as shown (u across, v down, 0–1) lands in the placed box once turned clockwise. */
 function turned(u: number, v: number, turn: QuarterTurn): [number, number] {
@@ -36,27 +31,53 @@ function turned(u: number, v: number, turn: QuarterTurn): [number, number] {
   return [u, v];
 }
 
+/** Where a point of the page as shown (u across, v down, 0–1) lands on the sheet (points, from the bottom left). */
+function onSheet(u: number, v: number, p: Placement): [number, number] {
+  const [x, y] = turned(u, v, p.turn);
+  return [p.x + x * p.width, p.y + (1 - y) * p.height];
+}
+
 /**
  * The ink of a picture of the page as shown, placed on the sheet as `p` says. Each ink pixel marks the cell under
  * its centre: a pixel (2 points at INK_DPI on A4) is smaller than the room a mark keeps from ink.
  */
 export function gridOf(picture: ColourPicture, p: Placement): InkGrid {
-  const { data, width, height } = picture;
-  const grey = new Uint8Array(width * height);
-  for (let i = 0; i < grey.length; i += 1) grey[i] = Math.min(data[3 * i]!, data[3 * i + 1]!, data[3 * i + 2]!);
-  const threshold = inkThreshold(paperLevel({ data: grey, width, height, sourceDpi: Infinity, dpi: INK_DPI }));
+  const { width, height } = picture;
+  const ink = inkPixels(picture);
   const grid = emptyGrid();
   const { cols, rows, cell, cells } = grid;
   for (let py = 0; py < height; py += 1)
     for (let px = 0; px < width; px += 1) {
-      const i = py * width + px;
-      if (grey[i]! >= threshold) continue;
-      const [u, v] = turned((px + 0.5) / width, (py + 0.5) / height, p.turn);
-      const col = Math.floor((p.x + u * p.width) / cell);
-      const row = Math.floor((p.y + (1 - v) * p.height) / cell);
+      const kind = ink[py * width + px]!;
+      if (kind === 0) continue;
+      const [x, y] = onSheet((px + 0.5) / width, (py + 0.5) / height, p);
+      const [col, row] = [Math.floor(x / cell), Math.floor(y / cell)];
       if (col < 0 || row < 0 || col >= cols || row >= rows) continue;
-      const red = data[3 * i]! - Math.max(data[3 * i + 1]!, data[3 * i + 2]!) > RED_LEAD ? 2 : 1;
-      if (cells[row * cols + col]! < red) cells[row * cols + col] = red;
+      if (cells[row * cols + col]! < kind) cells[row * cols + col] = kind;
+    }
+  return grid;
+}
+
+/**
+ * The stored ink of a page (see inspect/page-ink.ts) placed on the sheet as `p` says: each inked cell marks every
+ * sheet cell its box touches, so no ink the drawing would have seen is missed. Undefined if the cells are unreadable.
+ */
+export function gridOfPageInk(ink: PageInk, p: Placement): InkGrid | undefined {
+  const stored = pageInkCells(ink);
+  if (!stored) return undefined;
+  const grid = emptyGrid();
+  for (let r = 0; r < ink.rows; r += 1)
+    for (let c = 0; c < ink.cols; c += 1) {
+      const kind = stored[r * ink.cols + c]!;
+      if (kind === 0) continue;
+      const [u0, u1] = [(c * ink.cell) / ink.width, Math.min(1, ((c + 1) * ink.cell) / ink.width)];
+      const [v0, v1] = [(r * ink.cell) / ink.height, Math.min(1, ((r + 1) * ink.cell) / ink.height)];
+      const [a, b] = [onSheet(u0, v0, p), onSheet(u1, v1, p)];
+      inkBox(
+        grid,
+        [Math.min(a[0], b[0]), Math.min(a[1], b[1]), Math.max(a[0], b[0]), Math.max(a[1], b[1])],
+        kind as 1 | 2,
+      );
     }
   return grid;
 }
@@ -108,13 +129,8 @@ async function pdfGrids(
       const scan = await scanColour(source[page.source.page]!, INK_DPI);
       doc ??= scan ? undefined : await openWithPdfJs(input.loadPath);
       const picture = scan ?? (await renderPageColour(doc!, page.source.page + 1, INK_DPI));
-      const shown = planned.materials[page.source.material]!.files[page.source.file]!.pages[page.source.page]!;
       const size = { width: (picture.width * 72) / INK_DPI, height: (picture.height * 72) / INK_DPI };
-      const clerkTurn = shown.clerkTurn;
-      const placement =
-        page.placement ??
-        placePage({ ...size, ...(clerkTurn === undefined ? {} : { clerkTurn }) }, planned.options.landscape);
-      keep(page, gridOf(picture, placement));
+      keep(page, gridOf(picture, placementOf(page, size, planned)));
     }
   } finally {
     await doc?.destroy();
@@ -128,31 +144,49 @@ async function imageGrid(input: PreparedImage, page: ContentPage): Promise<InkGr
   return gridOf(picture, p);
 }
 
+/** A page's stored ink (from its file's inspection), if there is one. */
+export type StoredInk = (page: ContentPage) => PageInk | undefined;
+
+/** The placement of a PDF page whose size the plan did not know, from its size as shown. */
+function placementOf(page: ContentPage, size: { width: number; height: number }, planned: PlanInput): Placement {
+  if (page.placement) return page.placement;
+  const { clerkTurn } = planned.materials[page.source.material]!.files[page.source.file]!.pages[page.source.page]!;
+  return placePage({ ...size, ...(clerkTurn === undefined ? {} : { clerkTurn }) }, planned.options.landscape);
+}
+
 /**
- * The ink grid of every content page that carries a seal mark, by physical page. A file that cannot be drawn
- * leaves its pages out (their marks then stay where laid out, `unchecked`): the dossier is still made. A page
- * that bears only the 骑缝章 of a section whose fore-edge is already found crowded is not drawn (see EdgeSettling).
+ * The ink grid of every content page that carries a seal mark, by physical page: from the page's stored ink where
+ * its inspection kept one, else drawn now. A file that cannot be drawn leaves its pages out (their marks then stay
+ * where laid out, `unchecked`): the dossier is still made. A page that bears only the 骑缝章 of a section whose
+ * fore-edge is already found crowded is not drawn (see EdgeSettling).
  */
 export async function inkGrids(
   plan: PagePlan,
   prepared: PreparedInput[][],
   planned: PlanInput,
+  stored: StoredInk = () => undefined,
 ): Promise<Map<number, InkGrid>> {
   const grids = new Map<number, InkGrid>();
+  const edges = new EdgeSettling();
+  const keep = (page: ContentPage, grid: InkGrid) => {
+    grids.set(page.physical, grid);
+    edges.seen(page, grid);
+  };
   const byFile = new Map<PreparedInput, ContentPage[]>();
   for (const page of pagesToLookAt(plan)) {
     if (reshaped(page)) continue;
+    const ink = stored(page);
+    const grid = ink && gridOfPageInk(ink, placementOf(page, ink, planned));
+    if (grid) {
+      keep(page, grid);
+      continue;
+    }
     const input = prepared[page.source.material]![page.source.file]!;
     const group = byFile.get(input) ?? [];
     group.push(page);
     byFile.set(input, group);
   }
   const deadline = performance.now() + LOOK_BUDGET_MS;
-  const edges = new EdgeSettling();
-  const keep = (page: ContentPage, grid: InkGrid) => {
-    grids.set(page.physical, grid);
-    edges.seen(page, grid);
-  };
   for (const [input, group] of byFile) {
     if (!group.some((page) => edges.wanted(page))) continue;
     try {

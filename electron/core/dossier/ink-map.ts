@@ -1,8 +1,8 @@
 /**
- * The ink on the pages that get a seal mark, as a coarse grid on the sheet (see mark-places.ts): each such page
- * drawn small (pdfjs for a PDF, sharp for an image), its non-white pixels put where the page lands on the sheet.
- * Only marked pages are drawn. A page cut, split or that cannot be drawn, or any past the time budget, gets no grid:
- * its marks stay where laid out.
+ * The ink on the pages that get a seal mark, as a coarse grid on the sheet (see mark-places.ts): the page's ink kept
+ * by its inspection (inspect/page-ink.ts, made at attach time in the app) put where the page lands on the sheet;
+ * a page without it is drawn small now (pdfjs for a PDF, sharp for an image). Only marked pages are looked at. A
+ * page cut, split or that cannot be drawn, or any past the time budget, gets no grid: its marks stay where laid out.
  */
 import { imageColour, renderPageColour, scanColour, type ColourPicture } from '../inspect/colour-pages.ts';
 import { INK_DPI, inkPixels, pageInkCells } from '../inspect/page-ink.ts';

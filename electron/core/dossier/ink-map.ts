@@ -8,7 +8,7 @@ import { imageColour, renderPageColour, scanColour, type ColourPicture } from '.
 import { INK_DPI, inkPixels, pageInkCells } from '../inspect/page-ink.ts';
 import { openWithPdfJs } from '../inspect/pdfjs-pages.ts';
 import { pageSource, type PreparedImage } from './image-input.ts';
-import { emptyGrid, inkBox, pagesToLookAt, placeEdge, type InkGrid } from './mark-places.ts';
+import { emptyGrid, pagesToLookAt, placeEdge, type InkGrid } from './mark-places.ts';
 import { openPdf, type PreparedPdf } from './pdf-input.ts';
 import { placePage } from './plan.ts';
 import type { PreparedInput } from './prepare.ts';
@@ -59,25 +59,54 @@ export function gridOf(picture: ColourPicture, p: Placement): InkGrid {
 }
 
 /**
+ * For each of `count` stored cells along one side of the page (`step` of it each), the first and last sheet cell it
+ * covers along the sheet's side it lands on (`at`: the sheet coordinate of a fraction of the page's side).
+ */
+function spans(count: number, step: number, at: (f: number) => number, cell: number, limit: number): Int32Array {
+  const clamp = (v: number) => Math.min(limit - 1, Math.max(0, v));
+  const out = new Int32Array(2 * count);
+  for (let i = 0; i < count; i += 1) {
+    const [a, b] = [at(i * step), at(Math.min(1, (i + 1) * step))];
+    out[2 * i] = clamp(Math.floor(Math.min(a, b) / cell));
+    out[2 * i + 1] = clamp(Math.ceil(Math.max(a, b) / cell) - 1);
+  }
+  return out;
+}
+
+/**
  * The stored ink of a page (see inspect/page-ink.ts) placed on the sheet as `p` says: each inked cell marks every
  * sheet cell its box touches, so no ink the drawing would have seen is missed. Undefined if the cells are unreadable.
+ * A quarter turn keeps boxes square to the sheet: a page column covers the same sheet cells on every row.
  */
 export function gridOfPageInk(ink: PageInk, p: Placement): InkGrid | undefined {
   const stored = pageInkCells(ink);
   if (!stored) return undefined;
   const grid = emptyGrid();
+  const upright = p.turn % 180 === 0; // the page's rows run across the sheet; turned a quarter, up it
+  const byColumn = spans(
+    ink.cols,
+    ink.cell / ink.width,
+    (u) => onSheet(u, 0, p)[upright ? 0 : 1],
+    grid.cell,
+    upright ? grid.cols : grid.rows,
+  );
+  const byRow = spans(
+    ink.rows,
+    ink.cell / ink.height,
+    (v) => onSheet(0, v, p)[upright ? 1 : 0],
+    grid.cell,
+    upright ? grid.rows : grid.cols,
+  );
   for (let r = 0; r < ink.rows; r += 1)
     for (let c = 0; c < ink.cols; c += 1) {
       const kind = stored[r * ink.cols + c]!;
       if (kind === 0) continue;
-      const [u0, u1] = [(c * ink.cell) / ink.width, Math.min(1, ((c + 1) * ink.cell) / ink.width)];
-      const [v0, v1] = [(r * ink.cell) / ink.height, Math.min(1, ((r + 1) * ink.cell) / ink.height)];
-      const [a, b] = [onSheet(u0, v0, p), onSheet(u1, v1, p)];
-      inkBox(
-        grid,
-        [Math.min(a[0], b[0]), Math.min(a[1], b[1]), Math.max(a[0], b[0]), Math.max(a[1], b[1])],
-        kind as 1 | 2,
-      );
+      const [across, up] = upright ? [2 * c, 2 * r] : [2 * r, 2 * c];
+      const [x0, x1] = upright ? [byColumn[across]!, byColumn[across + 1]!] : [byRow[across]!, byRow[across + 1]!];
+      const [y0, y1] = upright ? [byRow[up]!, byRow[up + 1]!] : [byColumn[up]!, byColumn[up + 1]!];
+      for (let y = y0; y <= y1; y += 1)
+        for (let x = x0; x <= x1; x += 1)
+          if (grid.cells[y * grid.cols + x]! < kind) grid.cells[y * grid.cols + x] = kind;
     }
   return grid;
 }

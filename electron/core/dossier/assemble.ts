@@ -15,7 +15,7 @@ import { DossierDrawer, type ContentPage, type PagePlacer } from './draw.ts';
 import { resolveMaterials, type ResolvedFile, type ResolvedMaterial } from './materials.ts';
 import { drawCover, drawToc } from './own-pages.ts';
 import { installPdfLibPatches } from './pdf-lib-patches.ts';
-import { inkGrids } from './ink-map.ts';
+import { inkGrids, type StoredInk } from './ink-map.ts';
 import { placeMarks } from './mark-places.ts';
 import { placePage, planDossier } from './plan.ts';
 import type { PreparedImage } from './image-input.ts';
@@ -49,6 +49,11 @@ export interface AssembleOptions {
    * (`options.autoFix`, or a file's `"crop": "auto"` …). Default: `inspectFiles`, on a worker thread.
    */
   inspect?: (files: string[]) => Promise<FileInspection[]>;
+  /**
+   * Findings already made (stored at attach time), by the file's absolute path: their pages' ink places the seal
+   * marks without drawing the pages again. `inspect` answers from them too where the host wraps it (storedFirst).
+   */
+  stored?: ReadonlyMap<string, FileInspection>;
 }
 
 export interface AssembleResult {
@@ -294,10 +299,23 @@ async function drawPlan(
   return notices;
 }
 
+/** A page's ink kept by its file's inspection (made now or stored), when the inspection covers the page. */
+function storedInk(materials: ResolvedMaterial[], findings: (file: string) => FileInspection | undefined): StoredInk {
+  return ({ source }) => {
+    const found = findings(materials[source.material]!.files[source.file]!.path)?.pages[source.page];
+    return found?.page === source.page + 1 ? found.ink : undefined;
+  };
+}
+
 /** The plan with its seal marks moved clear of the ink on their pages (see mark-places.ts). */
-async function placedMarks(plan: PagePlan, prepared: PreparedInput[][], planned: PlanInput): Promise<PagePlan> {
+async function placedMarks(
+  plan: PagePlan,
+  prepared: PreparedInput[][],
+  planned: PlanInput,
+  stored: StoredInk,
+): Promise<PagePlan> {
   if (!planned.options.sealMarkers) return plan;
-  return placeMarks(plan, await inkGrids(plan, prepared, planned));
+  return placeMarks(plan, await inkGrids(plan, prepared, planned, stored));
 }
 
 /**
@@ -324,7 +342,8 @@ export async function assembleDossier(input: AssembleInput, options: AssembleOpt
   let drawer: DossierDrawer | undefined;
   try {
     const planned = planInput(profile, input.manifest, materials, prepared, inspections);
-    const plan = await placedMarks(planDossier(planned), prepared, planned);
+    const findings = (file: string) => inspections.get(file) ?? options.stored?.get(file);
+    const plan = await placedMarks(planDossier(planned), prepared, planned, storedInk(materials, findings));
     drawer = await DossierDrawer.open(output.tempPath, plan, input.manifest.options.numberStyle);
     const notices = await drawPlan(drawer, plan, input, materials, planned, prepared, options);
     await output.commit();

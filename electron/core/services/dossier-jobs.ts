@@ -44,11 +44,17 @@ function unknownJob(jobId: string): UserFacingError {
 }
 
 /**
- * The findings of the files' pages by their staged path: those stored at attach time, and the rest inspected now
- * (one at a time, ahead of the background queue) and stored, so that no assembly inspects a file twice.
+ * The findings of the files' pages by their staged path: those stored at attach time (their pages' ink places the
+ * seal marks), and, when the proposals are wanted (`inspectMissing`), the rest inspected now (one at a time, ahead
+ * of the background queue) and stored, so that no assembly inspects a file twice.
  */
-async function knownInspections(ctx: ServiceContext, files: StagedFile[]): Promise<Record<string, FileInspection>> {
-  const found = await ctx.inspections.ensure(files.map((f) => f.sha256));
+async function knownInspections(
+  ctx: ServiceContext,
+  files: StagedFile[],
+  inspectMissing: boolean,
+): Promise<Record<string, FileInspection>> {
+  const hashes = files.map((f) => f.sha256);
+  const found = inspectMissing ? await ctx.inspections.ensure(hashes) : ctx.inspections.storedOf(hashes);
   return Object.fromEntries(files.flatMap((f) => (found.has(f.sha256) ? [[f.path, found.get(f.sha256)!]] : [])));
 }
 
@@ -81,7 +87,7 @@ export function dossierJobHandlers(
       const profile = profileOf(ctx.dataDir, detail.application.profileId);
       const { findings } = checkApplicationDetail(ctx.db, detail, profile, shanghaiToday(ctx));
       const manifest = await stageManifest(detail, profile, ctx.store, inputsDir);
-      const inspections = manifest.options.autoFix ? await knownInspections(ctx, stagedFiles(detail, profile)) : {};
+      const inspections = await knownInspections(ctx, stagedFiles(detail, profile), manifest.options.autoFix);
       if (job.abort.signal.aborted) throw new UserFacingError('cancelled', '已取消生成卷宗。');
       const pageMap = await runAssembly(
         {

@@ -8,9 +8,9 @@ import { imageColour, renderPageColour, scanColour, type ColourPicture } from '.
 import { inkThreshold, paperLevel } from '../inspect/ink.ts';
 import { openWithPdfJs } from '../inspect/pdfjs-pages.ts';
 import { pageSource, type PreparedImage } from './image-input.ts';
-import { emptyGrid, pagesToLookAt, type InkGrid } from './mark-places.ts';
+import { INK_CELL, emptyGrid, pagesToLookAt, type InkGrid } from './mark-places.ts';
 import { openPdf, type PreparedPdf } from './pdf-input.ts';
-import { placePage } from './plan.ts';
+import { placePage, sheetRuleOf } from './plan.ts';
 import type { PreparedInput } from './prepare.ts';
 import type { PagePlan, Placement, PlannedPage, PlanInput, QuarterTurn } from './types.ts';
 
@@ -38,14 +38,14 @@ function turned(u: number, v: number, turn: QuarterTurn): [number, number] {
 
 /**
  * The ink of a picture of the page as shown, placed on the sheet as `p` says. Each ink pixel marks the cell under
- * its centre: a pixel (2 points at INK_DPI on A4) is smaller than the room a mark keeps from ink.
+ * its centre: a pixel (2 points at INK_DPI) is smaller than the room a mark keeps from ink.
  */
 export function gridOf(picture: ColourPicture, p: Placement): InkGrid {
   const { data, width, height } = picture;
   const grey = new Uint8Array(width * height);
   for (let i = 0; i < grey.length; i += 1) grey[i] = Math.min(data[3 * i]!, data[3 * i + 1]!, data[3 * i + 2]!);
   const threshold = inkThreshold(paperLevel({ data: grey, width, height, sourceDpi: Infinity, dpi: INK_DPI }));
-  const grid = emptyGrid();
+  const grid = emptyGrid(INK_CELL, p.sheet);
   const { cols, rows, cell, cells } = grid;
   for (let py = 0; py < height; py += 1)
     for (let px = 0; px < width; px += 1) {
@@ -73,7 +73,7 @@ async function pdfGrids(
   grids: Map<number, InkGrid>,
   deadline: number,
 ): Promise<void> {
-  const { doc: pdf } = await openPdf(input);
+  const { doc: pdf, pages: geometry } = await openPdf(input);
   const source = pdf.getPages();
   let doc: Awaited<ReturnType<typeof openWithPdfJs>> | undefined;
   try {
@@ -83,11 +83,12 @@ async function pdfGrids(
       doc ??= scan ? undefined : await openWithPdfJs(input.loadPath);
       const picture = scan ?? (await renderPageColour(doc!, page.source.page + 1, INK_DPI));
       const shown = planned.materials[page.source.material]!.files[page.source.file]!.pages[page.source.page]!;
-      const size = { width: (picture.width * 72) / INK_DPI, height: (picture.height * 72) / INK_DPI };
+      const size = geometry[page.source.page]!.shown;
       const clerkTurn = shown.clerkTurn;
+      const rule = sheetRuleOf(planned, planned.materials[page.source.material]);
       const placement =
         page.placement ??
-        placePage({ ...size, ...(clerkTurn === undefined ? {} : { clerkTurn }) }, planned.options.landscape);
+        placePage({ ...size, ...(clerkTurn === undefined ? {} : { clerkTurn }) }, planned.options.landscape, rule);
       grids.set(page.physical, gridOf(picture, placement));
     }
   } finally {

@@ -214,6 +214,7 @@ const readChannels = new Set<keyof CoreHandlers>([
   'data:warnings',
   'profiles:list',
   'profiles:get',
+  'profiles:draft',
   'pages:get',
 ]);
 

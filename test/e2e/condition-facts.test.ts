@@ -11,6 +11,7 @@ import { REPO_ROOT } from '../fixtures/fixture-cache.ts';
 import { ApplicationPage } from './pages/application-page.ts';
 import { HomePage } from './pages/home-page.ts';
 import { appPerTest } from './support/per-test.ts';
+import { seedApplication } from './support/seed.ts';
 
 /** The box of one fact: its label, input and the note under it. */
 const factBox = (page: Page, label: RegExp) => page.locator('.condition-fact').filter({ has: page.getByLabel(label) });
@@ -23,18 +24,7 @@ describe('figures and dates asked by the profile, in the conditions step', { tim
     const { page, services } = app;
     const json = await readFile(path.join(REPO_ROOT, 'test/fixtures/profiles/facts-and-dates.json'), 'utf8');
     await services.handlers['profiles:import']({ json, replace: false });
-    const applicant = await services.handlers['applicants:create']({
-      name: '深圳市首版软件有限公司',
-      creditCode: '',
-      kind: 'enterprise',
-      registeredIn: '',
-      established: null,
-      contact: '',
-      phone: '',
-      address: '',
-    });
-    const { id } = await services.handlers['applications:create']({
-      applicantId: applicant.id,
+    const id = await seedApplication(services, '深圳市首版软件有限公司', {
       profileId: 'test-facts-and-dates',
       year: 2026,
     });

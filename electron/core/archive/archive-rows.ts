@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { applicantDraft, applicationStatuses, type Applicant } from '#shared/contract/schemas.ts';
 import {
+  applicationFacts,
   contractDraft,
   costLine,
   materialState,
@@ -87,7 +88,8 @@ function optionsOf(text: unknown, label: string): Partial<DossierOptions> {
       refuse('archive-invalid-data', label, '卷宗选项不是有效的 JSON');
     }
   }
-  parse(dossierOptions.partial().strict(), value, '卷宗选项', label);
+  // `facts`: the figures and event dates the conditions ask, kept in the same column (see db/queries/details.ts).
+  parse(dossierOptions.partial().extend({ facts: applicationFacts.optional() }).strict(), value, '卷宗选项', label);
   // Kept as given once it parses: the parsed copy would carry every default, and defaults may change later.
   return value as Partial<DossierOptions>;
 }

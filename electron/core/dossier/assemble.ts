@@ -17,7 +17,7 @@ import { drawCover, drawToc } from './own-pages.ts';
 import { installPdfLibPatches } from './pdf-lib-patches.ts';
 import { inkGrids, type StoredInk } from './ink-map.ts';
 import { placeMarks } from './mark-places.ts';
-import { placePage, planDossier } from './plan.ts';
+import { placePage, planDossier, sheetRuleOf } from './plan.ts';
 import type { PreparedImage } from './image-input.ts';
 import type { FileKind } from '#shared/file-kinds.ts';
 import { sniffFile } from '../files/sniff.ts';
@@ -26,7 +26,16 @@ import { paperNotices } from './paper-copy.ts';
 import type { PreparedPdf } from './pdf-input.ts';
 import { warmUpQpdf } from './qpdf.ts';
 import { AtomicFile } from '../safety/atomic-output.ts';
-import type { FileNotice, PageMap, PagePlan, PaperRules, PlanInput, PlanMaterial, ShownPage } from './types.ts';
+import {
+  SHEETS,
+  type FileNotice,
+  type PageMap,
+  type PagePlan,
+  type PaperRules,
+  type PlanInput,
+  type PlanMaterial,
+  type ShownPage,
+} from './types.ts';
 
 warmUpQpdf();
 
@@ -185,6 +194,7 @@ function planInput(
     status: m.status,
     ...(m.reason ? { reason: m.reason } : {}),
     seal: m.seal,
+    ...(keepsOwnSize(profile, m.id) ? { keepsOwnSize: true } : {}),
     files: m.files.map((f, j) => ({
       name: f.name,
       pages: shownPages(prepared[i]![j]!, f, inspections.get(f.path), manifest.options.autoFix),
@@ -200,30 +210,41 @@ function planInput(
 
 /** The profile's paper rules the page plan reads. */
 function paperRules(profile: Profile): PaperRules {
-  const { numbering, officialSealOnCover } = profile.paper;
-  return { numberCover: numbering.cover, numberContents: numbering.contents, sealOnCover: officialSealOnCover };
-}
-
-/** Places a PDF page the plan could not place (its size is known only now that the file is read). */
-function placer(manifest: Manifest, shown: ShownPage[]): PagePlacer {
-  return (page, size) => {
-    const clerkTurn = shown[page]?.clerkTurn;
-    return placePage({ ...size, ...(clerkTurn === undefined ? {} : { clerkTurn }) }, manifest.options.landscape);
+  const { numbering, officialSealOnCover, size } = profile.paper;
+  return {
+    numberCover: numbering.cover,
+    numberContents: numbering.contents,
+    sealOnCover: officialSealOnCover,
+    sheet: SHEETS[size],
   };
 }
 
-/** Draws one PDF's pages as planned (`shown`); returns the notices about its paper copy. */
+/** Whether the profile lets this material keep paper of another size ("特殊规定的除外"). */
+function keepsOwnSize(profile: Profile, materialId: string): boolean {
+  const exceptions = profile.paper.sizeExceptions;
+  return exceptions === 'any' || (exceptions?.includes(materialId) ?? false);
+}
+
+/** Places a PDF page the plan could not place (its size is known only now that the file is read). */
+function placer(manifest: Manifest, planned: PlanInput, material: number, shown: ShownPage[]): PagePlacer {
+  const rule = sheetRuleOf(planned, planned.materials[material]);
+  return (page, size) => {
+    const clerkTurn = shown[page]?.clerkTurn;
+    return placePage({ ...size, ...(clerkTurn === undefined ? {} : { clerkTurn }) }, manifest.options.landscape, rule);
+  };
+}
+
+/** Draws one PDF's pages as planned (`place` places those the plan could not); returns the notices about its paper copy. */
 async function drawPdf(
   drawer: DossierDrawer,
   source: PreparedPdf,
   group: ContentPage[],
-  manifest: Manifest,
+  place: PagePlacer,
   material: ResolvedMaterial,
   j: number,
-  shown: ShownPage[],
 ): Promise<FileNotice[]> {
   const file = material.files[j]!;
-  const loss = await drawer.writePdfPages(source, group, placer(manifest, shown), file.keepMarkup);
+  const loss = await drawer.writePdfPages(source, group, place, file.keepMarkup);
   const context = {
     keepMarkup: file.keepMarkup,
     ...(material.electronicCopy ? { electronicCopyOf: material.title } : {}),
@@ -271,7 +292,7 @@ async function drawPlan(
     if (page.kind !== 'content') {
       const content =
         page.kind === 'cover'
-          ? drawCover(drawer.font, cover, page.marks.seal)
+          ? drawCover(drawer.font, cover, page.marks.seal, plan.sheet)
           : page.kind === 'toc'
             ? drawToc(drawer.font, plan, page.tocIndex)
             : undefined;
@@ -291,7 +312,8 @@ async function drawPlan(
     const source = prepared[material]![file]!;
     if (source.kind === 'pdf') {
       const shown = planned.materials[material]!.files[file]!.pages;
-      notices.push(...(await drawPdf(drawer, source, group, input.manifest, materials[material]!, file, shown)));
+      const place = placer(manifest, planned, material, shown);
+      notices.push(...(await drawPdf(drawer, source, group, place, materials[material]!, file)));
     } else for (const p of group) drawer.writeImagePage(await images.get(p), p);
     await progress(group.length);
   }

@@ -8,9 +8,9 @@ import { imageColour, renderPageColour, scanColour, type ColourPicture } from '.
 import { INK_DPI, inkPixels, pageInkCells } from '../inspect/page-ink.ts';
 import { openWithPdfJs } from '../inspect/pdfjs-pages.ts';
 import { pageSource, type PreparedImage } from './image-input.ts';
-import { emptyGrid, pagesToLookAt, placeEdge, type InkGrid } from './mark-places.ts';
+import { INK_CELL, emptyGrid, pagesToLookAt, placeEdge, type InkGrid } from './mark-places.ts';
 import { openPdf, type PreparedPdf } from './pdf-input.ts';
-import { placePage } from './plan.ts';
+import { placePage, sheetRuleOf } from './plan.ts';
 import type { PreparedInput } from './prepare.ts';
 import type { PageInk } from '#shared/page-findings.ts';
 import type { PagePlan, Placement, PlannedPage, PlanInput, QuarterTurn } from './types.ts';
@@ -44,7 +44,7 @@ function onSheet(u: number, v: number, p: Placement): [number, number] {
 export function gridOf(picture: ColourPicture, p: Placement): InkGrid {
   const { width, height } = picture;
   const ink = inkPixels(picture);
-  const grid = emptyGrid();
+  const grid = emptyGrid(INK_CELL, p.sheet);
   const { cols, rows, cell, cells } = grid;
   for (let py = 0; py < height; py += 1)
     for (let px = 0; px < width; px += 1) {
@@ -81,7 +81,7 @@ function spans(count: number, step: number, at: (f: number) => number, cell: num
 export function gridOfPageInk(ink: PageInk, p: Placement): InkGrid | undefined {
   const stored = pageInkCells(ink);
   if (!stored) return undefined;
-  const grid = emptyGrid();
+  const grid = emptyGrid(INK_CELL, p.sheet);
   const upright = p.turn % 180 === 0; // the page's rows run across the sheet; turned a quarter, up it
   const byColumn = spans(
     ink.cols,
@@ -132,7 +132,7 @@ export class EdgeSettling {
 
   seen(page: ContentPage, grid: InkGrid): void {
     if (!page.marks.crossPage || this.settled.has(page.section)) return;
-    const merged = this.merged.get(page.section) ?? emptyGrid(grid.cell);
+    const merged = this.merged.get(page.section) ?? emptyGrid(grid.cell, grid.sheet);
     for (let i = 0; i < merged.cells.length; i += 1)
       if (grid.cells[i]! > merged.cells[i]!) merged.cells[i] = grid.cells[i]!;
     this.merged.set(page.section, merged);
@@ -148,7 +148,7 @@ async function pdfGrids(
   keep: (page: ContentPage, grid: InkGrid) => void,
   deadline: number,
 ): Promise<void> {
-  const { doc: pdf } = await openPdf(input);
+  const { doc: pdf, pages: geometry } = await openPdf(input);
   const source = pdf.getPages();
   let doc: Awaited<ReturnType<typeof openWithPdfJs>> | undefined;
   try {
@@ -158,8 +158,7 @@ async function pdfGrids(
       const scan = await scanColour(source[page.source.page]!, INK_DPI);
       doc ??= scan ? undefined : await openWithPdfJs(input.loadPath);
       const picture = scan ?? (await renderPageColour(doc!, page.source.page + 1, INK_DPI));
-      const size = { width: (picture.width * 72) / INK_DPI, height: (picture.height * 72) / INK_DPI };
-      keep(page, gridOf(picture, placementOf(page, size, planned)));
+      keep(page, gridOf(picture, placementOf(page, geometry[page.source.page]!.shown, planned)));
     }
   } finally {
     await doc?.destroy();
@@ -179,8 +178,10 @@ export type StoredInk = (page: ContentPage) => PageInk | undefined;
 /** The placement of a PDF page whose size the plan did not know, from its size as shown. */
 function placementOf(page: ContentPage, size: { width: number; height: number }, planned: PlanInput): Placement {
   if (page.placement) return page.placement;
-  const { clerkTurn } = planned.materials[page.source.material]!.files[page.source.file]!.pages[page.source.page]!;
-  return placePage({ ...size, ...(clerkTurn === undefined ? {} : { clerkTurn }) }, planned.options.landscape);
+  const material = planned.materials[page.source.material]!;
+  const { clerkTurn } = material.files[page.source.file]!.pages[page.source.page]!;
+  const rule = sheetRuleOf(planned, material);
+  return placePage({ ...size, ...(clerkTurn === undefined ? {} : { clerkTurn }) }, planned.options.landscape, rule);
 }
 
 /**

@@ -32,7 +32,7 @@ import {
   type Box,
   type Matrix,
 } from './transform.ts';
-import { A4, type Placement } from './types.ts';
+import type { Placement } from './types.ts';
 
 const N = (s: string) => PDFName.of(s);
 
@@ -48,7 +48,7 @@ export interface PageTarget {
   keepMarkup: boolean;
 }
 
-/** Where the page's user space goes on the sheet; identity when the page is A4 at the origin, unturned. */
+/** Where the page's user space goes on the sheet; identity when the page is the sheet's size at the origin, unturned. */
 export function sheetMatrix(geom: PdfPageGeometry, placement: Placement): Matrix {
   const m = quarterMatrix(geom, placement);
   if (!placement.tilt) return m;
@@ -250,7 +250,9 @@ export function writeSourcePage(
   writer.stream(prefix, '', Buffer.from(`q ${clip}q\n`, 'latin1'));
   const suffix = writer.allocate();
   writer.stream(suffix, '', Buffer.from(`\nQ ${annots.ops.join(' ')} Q\n${overlay}\n`, 'latin1'));
-  const media = plain ? geom.media.map(num).join(' ') : `0 0 ${num(A4.width)} ${num(A4.height)}`;
+  const media = plain
+    ? geom.media.map(num).join(' ')
+    : `0 0 ${num(placement.sheet.width)} ${num(placement.sheet.height)}`;
   const group = page.node.get(N('Group'));
   const contents = [`${prefix} 0 R`, ...contentRefs(page, target), `${suffix} 0 R`].join(' ');
   writer.object(

@@ -217,6 +217,7 @@ const readChannels = new Set<keyof CoreHandlers>([
   'data:warnings',
   'profiles:list',
   'profiles:get',
+  'profiles:draft',
   'pages:get',
   'submission:get',
 ]);

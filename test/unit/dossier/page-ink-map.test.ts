@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { gridOf, gridOfPageInk } from '../../../electron/core/dossier/ink-map.ts';
 import { inkIn, type InkGrid } from '../../../electron/core/dossier/mark-places.ts';
-import type { Placement, QuarterTurn } from '../../../electron/core/dossier/types.ts';
+import { A4, type Placement, type QuarterTurn } from '../../../electron/core/dossier/types.ts';
 import type { ColourPicture } from '../../../electron/core/inspect/colour-pages.ts';
 import { pageInk, pageInkCells } from '../../../electron/core/inspect/page-ink.ts';
 
@@ -21,7 +21,7 @@ const RED: [number, number, number] = [220, 30, 30];
 /** The placed box: 400 × 560 points upright, 560 × 400 when turned a quarter, at (50, 100). */
 function placement(turn: QuarterTurn): Placement {
   const [width, height] = turn % 180 === 0 ? [400, 560] : [560, 400];
-  return { mode: 'fit', turn, scale: 1, x: 50, y: 100, width, height };
+  return { mode: 'fit', turn, scale: 1, x: 50, y: 100, width, height, sheet: A4 };
 }
 
 /** The sheet cells inked in `grid`, as row*cols+col. */

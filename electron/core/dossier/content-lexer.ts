@@ -109,9 +109,9 @@ class ContentWalker {
     }
   }
 
-  private operand(chunk: () => Chunk): void {
-    if (!this.writing) return;
-    (this.composite ? this.composite.parts : this.pending).push(chunk());
+  /** Called only when writing. */
+  private operand(chunk: Chunk): void {
+    (this.composite ? this.composite.parts : this.pending).push(chunk);
   }
 
   /** Something a reader reads as nothing: the token is left out, an open array or dictionary is spoilt. */
@@ -130,7 +130,7 @@ class ContentWalker {
       else if (c === LPAREN) depth++;
       else if (c === RPAREN && --depth === 0) {
         this.pos++;
-        this.operand(() => b.subarray(start, this.pos));
+        if (this.writing) this.operand(b.subarray(start, this.pos));
         return;
       }
     }
@@ -146,7 +146,7 @@ class ContentWalker {
       if (c === GT) {
         this.pos++;
         if (!clean) this.damaged = true;
-        this.operand(() => `<${digits}>`);
+        if (this.writing) this.operand(`<${digits}>`);
         return;
       }
       if (hexValue(c) >= 0) {
@@ -180,7 +180,7 @@ class ContentWalker {
       }
     }
     if (stray || unreadable) this.damaged = true;
-    this.operand(() => (unreadable ? UNREADABLE_NAME : stray ? text : b.subarray(start, this.pos)));
+    if (this.writing) this.operand(unreadable ? UNREADABLE_NAME : stray ? text : b.subarray(start, this.pos));
   }
 
   private stray(): void {
@@ -224,14 +224,14 @@ class ContentWalker {
     const end = (this.pos = this.runEnd(start));
     const value =
       isNumberStart(b[start]!) ||
-      this.wordIs(start, end, 'true') ||
-      this.wordIs(start, end, 'false') ||
-      this.wordIs(start, end, 'null');
-    if (value) return this.operand(() => b.subarray(start, end));
+      (end - start >= 4 &&
+        (this.wordIs(start, end, 'true') || this.wordIs(start, end, 'false') || this.wordIs(start, end, 'null')));
+    if (value) return void (this.writing && this.operand(b.subarray(start, end)));
     // An operator inside an array or dictionary: the reader cannot make sense of either.
     if (this.composite) return this.drop();
-    if (this.wordIs(start, end, 'BI')) return this.inlineImage();
-    if (this.wordIs(start, end, 'ID') || this.wordIs(start, end, 'EI')) {
+    const two = end - start === 2;
+    if (two && this.wordIs(start, end, 'BI')) return this.inlineImage();
+    if (two && (this.wordIs(start, end, 'ID') || this.wordIs(start, end, 'EI'))) {
       this.damaged = true;
       this.pending = [];
       return;

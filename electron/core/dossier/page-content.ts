@@ -47,6 +47,9 @@ export function readPageContent(page: PDFPage, index: number, file: string): Pag
 }
 
 const DCT = new Set(['DCTDecode', 'DCT']);
+const JPEG_END = Buffer.from([0xff, 0xd9]);
+/** How far from its end a JPEG's end marker is looked for first (some writers pad after it). */
+const JPEG_TAIL = 32;
 
 /** Every JPEG image the resources draw (forms' own resources too) starts as a JPEG and runs to its end. */
 function assertImagesWhole(
@@ -67,10 +70,19 @@ function assertImagesWhole(
     if (subtype === N('Form')) {
       const own = ctx.lookup(x.dict.get(N('Resources')));
       assertImagesWhole(ctx, own instanceof PDFDict ? own : undefined, index, file, seen);
-    } else if (subtype === N('Image') && isJpegOnly(ctx, x) && !jpegIsComplete(x.contents)) {
+    } else if (subtype === N('Image') && isJpegOnly(ctx, x) && !jpegEnds(x.contents)) {
       throw new DossierInputError('pdf-image-damaged', file, `第 ${index + 1} 页`);
     }
   }
+}
+
+/**
+ * A JPEG that ends with its end marker (give or take a few bytes of padding) is whole: entropy-coded data never
+ * holds FF D9, and a file cut at random ends there almost never. Else its segments are followed to be sure.
+ */
+function jpegEnds(data: Uint8Array): boolean {
+  const tail = Buffer.from(data.buffer, data.byteOffset, data.byteLength).subarray(-JPEG_TAIL);
+  return (data[0] === 0xff && data[1] === 0xd8 && tail.includes(JPEG_END)) || jpegIsComplete(data);
 }
 
 function isJpegOnly(ctx: PDFContext, image: PDFRawStream): boolean {

@@ -12,21 +12,15 @@ const CLASS = new Uint8Array(256);
 for (const c of [0, 9, 10, 12, 13, 32]) CLASS[c] = WHITE;
 for (const c of '()<>[]{}/%') CLASS[c.charCodeAt(0)] = DELIM;
 
-const [LPAREN, RPAREN, LT, GT, LBRACKET, RBRACKET, LBRACE, RBRACE, SLASH, PERCENT, BACKSLASH, HASH] = [
-  ...'()<>[]{}/%\\#',
-].map((c) => c.charCodeAt(0)) as [
-  number,
-  number,
-  number,
-  number,
-  number,
-  number,
-  number,
-  number,
-  number,
-  number,
-  number,
-  number,
+const code = (c: string) => c.charCodeAt(0);
+const [LPAREN, RPAREN, LT, GT, LBRACKET, RBRACKET] = [code('('), code(')'), code('<'), code('>'), code('['), code(']')];
+const [LBRACE, RBRACE, SLASH, PERCENT, BACKSLASH, HASH] = [
+  code('{'),
+  code('}'),
+  code('/'),
+  code('%'),
+  code('\\'),
+  code('#'),
 ];
 const EI = Buffer.from('EI', 'latin1');
 /** A name no resource dictionary holds: a reader finds nothing under a name it cannot read either. */

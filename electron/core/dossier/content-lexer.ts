@@ -221,8 +221,12 @@ class ContentWalker {
       (end - start >= 4 &&
         (this.wordIs(start, end, 'true') || this.wordIs(start, end, 'false') || this.wordIs(start, end, 'null')));
     if (value) return void (this.writing && this.operand(b.subarray(start, end)));
-    // An operator inside an array or dictionary: the reader cannot make sense of either.
-    if (this.composite) return this.drop();
+    if (this.composite) {
+      // A keyword in an array (`[(a) 0 Tc (b)] TJ`) is an element readers skip; in a dictionary, a broken one.
+      const open = this.composite.open;
+      if (open[open.length - 1] === LT) return this.drop();
+      return void (this.writing && this.operand(b.subarray(start, end)));
+    }
     const two = end - start === 2;
     if (two && this.wordIs(start, end, 'BI')) return this.inlineImage();
     if (two && (this.wordIs(start, end, 'ID') || this.wordIs(start, end, 'EI'))) {

@@ -12,6 +12,7 @@ describe('contentIsDamaged', () => {
       '% a comment (unclosed\nq 1 0 0 1 -.5 +3. cm /P <</MCID 0 /Alt (a) >> BDC',
       'BT /F#20A 12 Tf [(Wo\\)rd (nested) \\(x) -250 <48 65\n6C>] TJ ET EMC',
       'BI /W 2 /H 1 /BPC 8 /CS /G ID \x00EI\xffEIx\nEI Q /Name true false null [1 [2 3]] <<>> d0',
+      'BT [(Grandes) 0.0 Tc -250.0 (Clients)] TJ ET',
     ].join('\n');
     expect(contentIsDamaged(bytes(sound))).toBe(false);
   });
@@ -25,7 +26,7 @@ describe('contentIsDamaged', () => {
     ['braces', '{ 1 g }'],
     ['a name with a stray #', '/Im#1 Do'],
     ['a name with #00', '/F#00x 12 Tf'],
-    ['an operator inside an array', '[1 re] f'],
+    ['a keyword inside a dictionary', '/P << /A re >> BDC'],
     ['an unbalanced ]', '1 ] g'],
     ['an inline image the content ends inside', 'BI /W 1 /H 1 ID \x00\x00'],
     ['an ID or EI of no inline image', 'ID 1 g'],

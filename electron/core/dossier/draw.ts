@@ -12,6 +12,7 @@ import { drawMarks, type NumberStyle } from './marks.ts';
 import { ObjectCopier, num } from './object-copier.ts';
 import type { PaperLoss } from './annotations.ts';
 import { checkPaperCopy } from './paper-copy.ts';
+import { readPageContent } from './page-content.ts';
 import { openPdf, type PreparedPdf } from './pdf-input.ts';
 import { PdfFileWriter } from './pdf-writer.ts';
 import { ReadBuffers } from './read-buffers.ts';
@@ -119,12 +120,14 @@ export class DossierDrawer {
       font: this.text,
       keepMarkup,
     };
-    for (const page of pages) {
+    // Read before anything of the file is written: a page that cannot be carried refuses the file whole.
+    const contents = pages.map((page) => readPageContent(source[page.source.page]!, page.source.page, input.file));
+    for (const [k, page] of pages.entries()) {
       const pdfPage = source[page.source.page]!;
       const geom = geometry[page.source.page]!;
       const placement = withTilt(page.placement ?? place(page.source.page, geom.shown), page.edit?.straighten);
       const overlay = this.overlay(page, placement.sheet);
-      writeSourcePage(pdfPage, geom, placement, overlay, this.pageNums[page.physical - 1]!, target);
+      writeSourcePage(pdfPage, contents[k]!, geom, placement, overlay, this.pageNums[page.physical - 1]!, target);
       copier.drain();
     }
     slot.free = this.writer.written();

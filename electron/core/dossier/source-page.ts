@@ -20,6 +20,7 @@ import { FONT_NAME } from './content.ts';
 import { drawField, type FieldFont } from './form-fields.ts';
 import { num, type ObjectCopier } from './object-copier.ts';
 import type { PdfPageGeometry } from './pdf-input.ts';
+import type { PageContent } from './page-content.ts';
 import type { PdfFileWriter } from './pdf-writer.ts';
 import {
   addTurns,
@@ -217,23 +218,21 @@ function withoutNames(target: PageTarget, dict: PDFObject | undefined, names: st
     : '';
 }
 
-function contentRefs(page: PDFPage, target: PageTarget): string[] {
-  const contents = page.node.get(N('Contents'));
-  const list = page.doc.context.lookup(contents);
-  if (list instanceof PDFArray)
-    return list
-      .asArray()
-      .map((o) => target.copier.serialise(o))
-      .filter((s) => s !== 'null');
-  return contents instanceof PDFRef ? [target.copier.ref(contents)] : [];
+/** The page's content streams as output references: copied as they are, or the repaired content written anew. */
+function contentRefs(content: PageContent, target: PageTarget): string[] {
+  if ('streams' in content) return content.streams.map((ref) => target.copier.ref(ref));
+  const n = target.writer.allocate();
+  target.writer.stream(n, '/Filter/FlateDecode', content.repaired);
+  return [`${n} 0 R`];
 }
 
 /**
- * Writes the page as object `pageNum`: its content laid on the sheet by `placement`, then `overlay`
- * (the dossier's marks, in sheet coordinates).
+ * Writes the page as object `pageNum`: its content (read by `readPageContent`) laid on the sheet by `placement`,
+ * then `overlay` (the dossier's marks, in sheet coordinates).
  */
 export function writeSourcePage(
   page: PDFPage,
+  content: PageContent,
   geom: PdfPageGeometry,
   placement: Placement,
   overlay: string,
@@ -254,7 +253,7 @@ export function writeSourcePage(
     ? geom.media.map(num).join(' ')
     : `0 0 ${num(placement.sheet.width)} ${num(placement.sheet.height)}`;
   const group = page.node.get(N('Group'));
-  const contents = [`${prefix} 0 R`, ...contentRefs(page, target), `${suffix} 0 R`].join(' ');
+  const contents = [`${prefix} 0 R`, ...contentRefs(content, target), `${suffix} 0 R`].join(' ');
   writer.object(
     pageNum,
     `<</Type/Page/Parent ${target.pagesNum} 0 R/MediaBox[${media}]/Resources ${resources(page, target, annots.xobjects)}/Contents[${contents}]${group ? `/Group ${target.copier.serialise(group)}` : ''}>>`,

@@ -6,7 +6,7 @@ import type { FileInspection, PageFindings, PageInk, QuarterTurn } from '#shared
 import { pageSource, prepareImage } from '../dossier/image-input.ts';
 import type { FileKind } from '#shared/file-kinds.ts';
 import { sniffFile } from '../files/sniff.ts';
-import { checkPdf, openPdf } from '../dossier/pdf-input.ts';
+import { checkPdf, openPdf, pageGeometry } from '../dossier/pdf-input.ts';
 import { releaseInput } from '../dossier/prepare.ts';
 import { analysePicture } from './analyse-picture.ts';
 import { isBlank } from './blank.ts';
@@ -34,9 +34,12 @@ function decodeAhead(page: PDFPage | undefined): Promise<Picture | undefined> {
 const INK_LONG_SIDE = Math.round((297 / 25.4) * INK_DPI);
 
 /** The ink of a picture yet to be drawn; absent when it cannot be drawn (the assembly then draws the page itself). */
-async function inkOf(draw: () => Promise<ColourPicture>): Promise<PageInk | undefined> {
+async function inkOf(
+  draw: () => Promise<ColourPicture>,
+  shown?: { width: number; height: number },
+): Promise<PageInk | undefined> {
   try {
-    return pageInk(await draw());
+    return pageInk(await draw(), shown);
   } catch {
     return undefined;
   }
@@ -57,7 +60,10 @@ async function inspectPdf(file: string): Promise<PageFindings[]> {
       upcoming = decodeAhead(pages[i + 1]);
       const page = pages[i]!;
       const ink = () =>
-        inkOf(async () => (await scanColour(page, INK_DPI)) ?? renderPageColour(await openPdfJs(), i + 1, INK_DPI));
+        inkOf(
+          async () => (await scanColour(page, INK_DPI)) ?? renderPageColour(await openPdfJs(), i + 1, INK_DPI),
+          pageGeometry(page).shown,
+        );
       if (scan) {
         findings.push(await analysePicture(await openCv(), scan, { page: i + 1, isImage: false }));
       } else {

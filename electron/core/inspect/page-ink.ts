@@ -30,8 +30,12 @@ export function inkPixels(picture: ColourPicture): Uint8Array {
   return ink;
 }
 
-/** The ink of a page's picture as shown at INK_DPI, in cells of PIXELS_A_CELL pixels (a cell keeps its strongest). */
-export function pageInk(picture: ColourPicture): PageInk {
+/**
+ * The ink of a page's picture as shown at INK_DPI, in cells of PIXELS_A_CELL pixels (a cell keeps its strongest).
+ * `shown`: a PDF page's exact size in points; the picture's pixels round it to 2 points, and a drawing kept at its
+ * own paper size (A3) is told by its exact size.
+ */
+export function pageInk(picture: ColourPicture, shown?: { width: number; height: number }): PageInk {
   const { width, height } = picture;
   const pixels = inkPixels(picture);
   const cols = Math.ceil(width / PIXELS_A_CELL);
@@ -44,8 +48,8 @@ export function pageInk(picture: ColourPicture): PageInk {
     }
   const point = 72 / INK_DPI;
   return {
-    width: width * point,
-    height: height * point,
+    width: shown?.width ?? width * point,
+    height: shown?.height ?? height * point,
     cell: PIXELS_A_CELL * point,
     cols,
     rows,

@@ -112,6 +112,9 @@ describe('the badges on a page’s thumbnail', () => {
     });
     expect(texts(unsplit)).toEqual(['不拆分长图（整份文件）|恢复拆分长图']);
     expect(texts(filePage(3, { decision: { fixesOff: ['crop'] } }))).toEqual([]);
+    expect(pageChangeCount([uncropped, unsplit])).toBe(
+      '已压缩 1 页，按您的选择不裁切照片 1 页，按您的选择不拆分长图 1 页',
+    );
   });
 
   it('has no badge on a page nothing is done to, nor before the inspection', () => {

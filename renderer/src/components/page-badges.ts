@@ -107,9 +107,13 @@ const FIXES: Record<
   },
 };
 
+/** Whether the clerk turned this fix off where the inspection proposes it. */
+const fixOff = (page: FilePage, fix: FileFix): boolean =>
+  Boolean(page.decision.fixesOff?.includes(fix)) && FIXES[fix].proposed(page);
+
 /** An automatic fix applied (undone for the whole file), or turned off by the clerk where it was proposed. */
 function fixBadge(page: FilePage, fix: FileFix): PageBadgeInfo | undefined {
-  const { done, proposed, off, name } = FIXES[fix];
+  const { done, off, name } = FIXES[fix];
   const text = done(page);
   if (text)
     return {
@@ -118,7 +122,7 @@ function fixBadge(page: FilePage, fix: FileFix): PageBadgeInfo | undefined {
       tone: 'change',
       undo: { label: '撤销', choice: { fixes: { [fix]: false } }, scope: `整份文件都不再${name}` },
     };
-  if (!page.decision.fixesOff?.includes(fix) || !proposed(page)) return undefined;
+  if (!fixOff(page, fix)) return undefined;
   return {
     kind: `no-${fix}`,
     text: off,
@@ -153,6 +157,10 @@ const COUNTS: [test: (p: FilePage) => boolean, say: (n: number) => string][] = [
   [(p) => !p.applied.skip && Boolean(p.applied.crop), (n) => `已裁切 ${n} 张照片`],
   [(p) => !p.applied.skip && Boolean(p.applied.split), (n) => `已拆分 ${n} 张长图`],
   [(p) => !p.applied.skip && Boolean(p.applied.reduceTo), (n) => `已压缩 ${n} 页`],
+  ...(Object.keys(FIXES) as FileFix[]).map((fix): (typeof COUNTS)[number] => [
+    (p) => !p.applied.skip && fixOff(p, fix),
+    (n) => `按您的选择不${FIXES[fix].name} ${n} 页`,
+  ]),
   [(p) => !p.applied.skip && Boolean(p.findings?.warnings.length), (n) => `${n} 页清晰度不足，建议重新扫描`],
 ];
 

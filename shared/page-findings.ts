@@ -36,6 +36,22 @@ export interface PageProposals {
 
 export type PageWarning = 'low-resolution' | 'too-dark' | 'too-light' | 'unreadable';
 
+/**
+ * Where a page carries ink, coarsely, on its own picture as shown (upright as a viewer shows the file, before it is
+ * turned or placed on the sheet): the assembly maps it onto the sheet to keep the seal marks off ink.
+ */
+export interface PageInk {
+  /** The page's picture as shown, in points (an image: its pixels at the picture's resolution). */
+  width: number;
+  height: number;
+  /** Square cells of `cell` points, `cols` across and `rows` down, row 0 at the top. */
+  cell: number;
+  cols: number;
+  rows: number;
+  /** One byte a cell, row by row (0 paper, 1 ink, 2 red ink: a seal), deflated (raw) and base64. */
+  cells: string;
+}
+
 export interface PageFindings {
   /** 1-based. */
   page: number;
@@ -52,6 +68,8 @@ export interface PageFindings {
   long?: boolean;
   warnings: PageWarning[];
   proposals: PageProposals;
+  /** Absent when the page could not be drawn. */
+  ink?: PageInk;
 }
 
 export interface FileInspection {
@@ -79,6 +97,15 @@ export const pageProposals = z.object({
 
 export const pageWarnings = ['low-resolution', 'too-dark', 'too-light', 'unreadable'] as const;
 
+export const pageInk = z.object({
+  width: z.number(),
+  height: z.number(),
+  cell: z.number(),
+  cols: z.number().int().min(1),
+  rows: z.number().int().min(1),
+  cells: z.string(),
+}) satisfies z.ZodType<PageInk>;
+
 export const pageFindings = z.object({
   page: z.number().int().min(1),
   dpi: z.number().optional(),
@@ -89,6 +116,7 @@ export const pageFindings = z.object({
   long: z.boolean().optional(),
   warnings: z.array(z.enum(pageWarnings)),
   proposals: pageProposals,
+  ink: pageInk.optional(),
 }) satisfies z.ZodType<PageFindings>;
 
 export const fileInspection = z.object({

@@ -34,6 +34,7 @@ import { handleAppProtocol, registerAppScheme } from './protocol.ts';
 import { guardWebContents, lockDownSession } from './security.ts';
 import { shellHandlers } from './shell-handlers.ts';
 import { SavedFiles, savedFileHandlers } from './saved-files.ts';
+import { reprintSaveHandlers } from './reprint-save.ts';
 import { printPdfInHiddenWindow } from './print-pdf.ts';
 import { forkUtilityProcess } from './utility-process-fork.ts';
 import { createMainWindow } from './window.ts';
@@ -141,7 +142,18 @@ async function openEverything(log: Log): Promise<void> {
     },
     saved,
   );
-  const unregister = registerIpc(ipcMain, { ...services.handlers, ...shellSide, ...savedSide }, isTrustedSender);
+  const reprintSide = reprintSaveHandlers(
+    {
+      dialog,
+      window: () => mainWindow,
+      documentsDir: app.getPath('documents'),
+      makeReprint: async (applicationId, jobId) =>
+        await services.handlers['submission:reprintPdf']({ applicationId, jobId }),
+    },
+    saved,
+  );
+  const handlers = { ...services.handlers, ...shellSide, ...savedSide, ...reprintSide };
+  const unregister = registerIpc(ipcMain, handlers, isTrustedSender);
 
   const report = (what: string) => (error: unknown) => {
     log.error(what, error);

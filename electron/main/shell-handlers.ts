@@ -17,6 +17,7 @@ import type { Services } from '../core/services/index.ts';
 import { moveDataDir } from '../core/data-location.ts';
 import { chooseBackupFolder } from './backup-folder-dialog.ts';
 import { copyInto, type SavedFileChannel } from './saved-files.ts';
+import type { ReprintSaveChannel } from './reprint-save.ts';
 
 export interface ShellDeps {
   dialog: Pick<Dialog, 'showOpenDialog' | 'showSaveDialog'>;
@@ -59,7 +60,7 @@ function printWindow(contents: BrowserWindow['webContents']): Promise<boolean> {
 }
 
 /** Builds the handlers of every shell channel; a missing one is a type error. */
-export function shellHandlers(deps: ShellDeps): Omit<ShellHandlers, SavedFileChannel> {
+export function shellHandlers(deps: ShellDeps): Omit<ShellHandlers, SavedFileChannel | ReprintSaveChannel> {
   const { dialog, shell, services } = deps;
   const parent = () => deps.window() as BrowserWindow | null;
 

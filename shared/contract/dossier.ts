@@ -1,6 +1,8 @@
 /**
  * The dossier job: assembling runs in the background; the window starts it, asks how far it is, may cancel it,
- * and reads the finished PDF (and the checklist) for the preview.
+ * and reads the finished PDF (and the checklist) for the preview: whole (`dossier:content`, for saving) or a part at a
+ * time (`dossier:read`, for the preview: pdf.js asks for the parts of a long dossier it needs to draw a page, so the
+ * first page shows without the whole file crossing over first).
  */
 import { z } from 'zod';
 import { jobStatus } from './workflow.ts';
@@ -17,5 +19,23 @@ export const dossierContract = {
   'dossier:content': {
     input: z.object({ jobId, which: z.enum(['dossier', 'checklist']).default('dossier') }).strict(),
     output: z.object({ bytes: z.instanceof(Uint8Array) }),
+  },
+  'dossier:read': {
+    input: z
+      .object({
+        jobId,
+        which: z.enum(['dossier', 'checklist']).default('dossier'),
+        /** Byte offset from 0. */
+        from: z.number().int().min(0),
+        /** At most 16 MiB a call. */
+        length: z
+          .number()
+          .int()
+          .min(1)
+          .max(16 * 1024 * 1024),
+      })
+      .strict(),
+    /** The bytes from `from` (fewer at the end of the file) and the file's whole size. */
+    output: z.object({ bytes: z.instanceof(Uint8Array), size: z.number().int() }),
   },
 } as const;

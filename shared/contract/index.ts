@@ -15,6 +15,7 @@ import { sampleContract } from './sample.ts';
 import { pagesContract } from './pages.ts';
 import { removalsContract } from './removals.ts';
 import { savedFilesContract } from './saved-files.ts';
+import { submissionShellContract, submissionsContract } from './submissions.ts';
 
 /** Every channel the core services answer. */
 export const coreContracts = {
@@ -26,8 +27,14 @@ export const coreContracts = {
   ...sampleContract,
   ...pagesContract,
   ...removalsContract,
+  ...submissionsContract,
 } as const;
-export const contract = { ...coreContracts, ...shellContract, ...savedFilesContract } as const;
+export const contract = {
+  ...coreContracts,
+  ...shellContract,
+  ...savedFilesContract,
+  ...submissionShellContract,
+} as const;
 
 export type Contract = typeof contract;
 export type Channel = keyof Contract;
@@ -72,3 +79,4 @@ export function splitChannel(channel: string): [domain: string, verb: string] {
 export * from './schemas.ts';
 export type * from './workflow.ts';
 export type * from './pages.ts';
+export type * from './submissions.ts';

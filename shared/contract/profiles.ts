@@ -22,6 +22,11 @@ export const profileSummary = z.object({
   builtIn: z.boolean(),
 });
 
+/** The largest guide text accepted for a draft (the 2025 guide is about 12 KB). */
+export const guideTextMaxLength = 512 * 1024;
+
+export const draftGap = z.object({ path: z.string(), message: z.string(), placeholder: z.boolean() });
+
 export const profilesContract = {
   'profiles:list': { input: z.object({}).strict(), output: z.array(profileSummary) },
   'profiles:get': { input: z.object({ id: z.string().min(1).max(100) }).strict(), output: profileSchema },
@@ -34,6 +39,20 @@ export const profilesContract = {
       .strict(),
     output: profileSummary,
   },
+  /** Drafts a profile from a guide's pasted text (as `juanzong profiles draft`): the file's text and the gaps. */
+  'profiles:draft': {
+    input: z
+      .object({
+        text: z
+          .string()
+          .trim()
+          .min(1, '请先粘贴申请指南的全文')
+          .max(guideTextMaxLength, '粘贴的文字超过 512 KB，不像是一份申请指南'),
+      })
+      .strict(),
+    output: z.object({ json: z.string(), title: z.string(), gaps: z.array(draftGap) }),
+  },
 } as const;
 
 export type ProfileSummary = z.output<typeof profileSummary>;
+export type DraftGapDto = z.output<typeof draftGap>;

@@ -13,7 +13,8 @@ import { z } from 'zod';
 import { jobId } from './dossier.ts';
 import { recordId } from './schemas.ts';
 
-const fileName = z
+/** A file name the clerk may be offered in a save dialog. */
+export const fileName = z
   .string()
   .trim()
   .min(1)

@@ -34,6 +34,25 @@ export const costLine = z.object({
   note: visibleText(z.string().max(500), '费用备注', { multiLine: true }).default(''),
 });
 
+/**
+ * Figures and dates a profile's conditions ask of this application (成立满1年 reads the applicant's 成立日期):
+ * last year's revenue in yuan, employees, shares in percent by name (`software-revenue`), event dates by id
+ * (`first-contract`: 首次销售合同签订日期). Stored with the application (its options' JSON column, key `facts`).
+ */
+export const applicationFacts = z
+  .object({
+    revenueYuan: z.number('请填写数字（元）').nonnegative('收入不能为负数').max(1e13, '金额过大，请核对').optional(),
+    employees: z.number('请填写人数').int('人数须是整数').nonnegative('人数不能为负数').max(1e7).optional(),
+    shares: z
+      .record(
+        z.string().min(1).max(100),
+        z.number('请填写百分数').min(0, '占比不能为负数').max(100, '占比不能超过100%'),
+      )
+      .optional(),
+    events: z.record(z.string().min(1).max(100), isoDate).optional(),
+  })
+  .strict();
+
 export const materialState = z.object({
   state: z.enum(materialStateKinds),
   reason: visibleText(z.string().trim().max(500), '说明', { multiLine: true }),
@@ -60,6 +79,8 @@ export const applicationDetail = z.object({
   answers: z.record(z.string(), answer),
   materialStates: z.record(z.string(), materialState),
   options: dossierOptions,
+  /** Figures and event dates the profile's conditions ask; empty until the clerk gives them. */
+  facts: applicationFacts.default({}),
   attachments: z.array(attachmentWithTurns),
 });
 
@@ -201,6 +222,11 @@ export const workflowContract = {
       .strict(),
     output: applicationDetail,
   },
+  /** Replaces the application's figures and event dates (the conditions step saves the whole set). */
+  'applications:setFacts': {
+    input: byApplication.extend({ facts: applicationFacts }).strict(),
+    output: applicationDetail,
+  },
   'applications:setOptions': {
     input: byApplication.extend({ options: dossierOptions.partial() }).strict(),
     output: applicationDetail,
@@ -230,6 +256,7 @@ export const workflowContract = {
 export type ContractDraft = z.output<typeof contractDraft>;
 export type CostLine = z.output<typeof costLine>;
 export type ApplicationDetail = z.output<typeof applicationDetail>;
+export type ApplicationFacts = z.output<typeof applicationFacts>;
 export type AttachmentWithTurns = z.output<typeof attachmentWithTurns>;
 export type CheckResultDto = z.output<typeof checkResult>;
 export type PageMap = z.output<typeof pageMap>;

@@ -195,6 +195,7 @@ export const dates = z.strictObject({
 });
 
 export const paperSizes = ['A4', 'A3', 'B5', 'letter'] as const;
+export type PaperSize = (typeof paperSizes)[number];
 
 /** How the bound dossier is made: these drive the page plan. */
 export const paper = z.strictObject({

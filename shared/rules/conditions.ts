@@ -95,7 +95,7 @@ function checkDated(c: ProfileCondition, test: Test<'dated'>, context: Condition
       warning(
         'condition-date-missing',
         subject,
-        `${c.number}要按日期判断，还没有填写${missing}的日期：请在申报清单的 events 中填写。`,
+        `${c.number}要按日期判断，还没有填写${missing}的日期：请在“资格自查”这一条下方填写（申报清单中写在 events）。`,
       ),
     ];
   }

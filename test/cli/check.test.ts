@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openServices } from '../../electron/core/services/index.ts';
 import { applicantDraft } from '#shared/contract/schemas.ts';
 import type { ManifestInput } from '#shared/manifest.ts';
+import { dossierFixtures } from '../fixtures/dossier-fixtures.ts';
 import { SAMPLE_FILES, SHENZHEN_CODE_ONE_WRONG, sampleManifest, voucherProfile } from '../unit/rules/sample.ts';
 
 const repo = fileURLToPath(new URL('../../', import.meta.url));
@@ -64,7 +65,9 @@ const codes = (report: Report) => report.findings.map((f) => `${f.severity}:${f.
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'juanzong-check-'));
   mkdirSync(join(dir, 'files'));
-  for (const file of SAMPLE_FILES) writeFileSync(join(dir, file), '%PDF-1.4\n');
+  // A real PDF for every listed file: `check` opens each as the window does.
+  const plan = join(dossierFixtures().dir, 'plan.pdf');
+  for (const file of SAMPLE_FILES) copyFileSync(plan, join(dir, file));
 });
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

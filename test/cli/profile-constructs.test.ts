@@ -61,7 +61,7 @@ beforeAll(() => {
   copyFileSync(path.join(fixtures.dir, 'form.pdf'), path.join(dir, 'form.pdf'));
   copyFileSync(path.join(fixtures.dir, 'contract.pdf'), path.join(dir, 'contract.pdf'));
   mkdirSync(dir, { recursive: true });
-  writeFileSync(path.join(dir, 'commitment.pdf'), '%PDF-1.4\n');
+  copyFileSync(path.join(fixtures.dir, 'plan.pdf'), path.join(dir, 'commitment.pdf'));
 });
 
 describe('two tracks', () => {

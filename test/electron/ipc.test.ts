@@ -5,10 +5,12 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { channels, type Handlers } from '#shared/contract/index.ts';
 import { shellContract } from '#shared/contract/shell.ts';
 import { savedFilesContract } from '#shared/contract/saved-files.ts';
+import { submissionShellContract } from '#shared/contract/submissions.ts';
 import { openServices, type Services } from '../../electron/core/services/index.ts';
 import { isTrustedSender, registerIpc } from '../../electron/main/ipc.ts';
 import { shellHandlers } from '../../electron/main/shell-handlers.ts';
 import { SavedFiles, savedFileHandlers } from '../../electron/main/saved-files.ts';
+import { reprintSaveHandlers } from '../../electron/main/reprint-save.ts';
 import { fakeIpcMain, frame } from './fake-electron.ts';
 
 type Invoke = (event: unknown, input: unknown) => Promise<{ ok: boolean; value?: unknown; error?: { code: string } }>;
@@ -64,7 +66,17 @@ describe('registerIpc', () => {
     expect([...Object.keys(shell), ...Object.keys(savedSide)].sort()).toEqual(
       [...Object.keys(shellContract), ...Object.keys(savedFilesContract)].sort(),
     );
-    const handlers: Handlers = { ...services.handlers, ...shell, ...savedSide };
+    const reprintSide = reprintSaveHandlers(
+      {
+        dialog: { showSaveDialog: vi.fn() },
+        window: () => null,
+        documentsDir: dir,
+        makeReprint: async () => ({ path: path.join(dir, 'reprint.pdf'), sheets: 1 }),
+      },
+      new SavedFiles(),
+    );
+    expect(Object.keys(reprintSide)).toEqual(Object.keys(submissionShellContract));
+    const handlers: Handlers = { ...services.handlers, ...shell, ...savedSide, ...reprintSide };
     for (const channel of channels) expect(typeof handlers[channel], channel).toBe('function');
 
     const ipcMain = fakeIpcMain();

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 
@@ -24,6 +24,25 @@ export async function ghostscriptPdf(dir: string, name: string, label: string, p
     `-sOutputFile=${file}`,
     '-c',
     body,
+  ]);
+  return file;
+}
+
+/** Like `ghostscriptPdf`, for many pages: the PostScript goes through a file (Ghostscript's `-c` line is short). */
+export async function ghostscriptLongPdf(dir: string, name: string, label: string, pages: number): Promise<string> {
+  const ps = path.join(dir, `${name}.ps`);
+  const body = Array.from({ length: pages }, (_, i) => `72 420 moveto (${label} ${i + 1}) show showpage`);
+  await writeFile(ps, ['%!PS', '/Helvetica findfont 28 scalefont setfont', ...body, ''].join('\n'));
+  const file = path.join(dir, name);
+  await run('gs', [
+    '-q',
+    '-dBATCH',
+    '-dNOPAUSE',
+    '-dSAFER',
+    '-sDEVICE=pdfwrite',
+    '-sPAPERSIZE=a4',
+    `-sOutputFile=${file}`,
+    ps,
   ]);
   return file;
 }

@@ -34,6 +34,9 @@ export async function verifyFiles(
   for (const a of rows.attachments) {
     if (!staged.has(a.sha256)) refuse('archive-file-missing', label, `附件「${a.originalName}」的文件不在压缩包里`);
   }
+  for (const s of rows.submissions) {
+    if (!staged.has(s.sha256)) refuse('archive-file-missing', label, '递交时的卷宗 PDF 不在压缩包里');
+  }
 }
 
 /** One attachment's file as `attachments:add` would take it: size, kind, pages; or a refusal naming it. */

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import type { Db } from '../db/connection.ts';
 import { readApplicationRows } from '../db/queries/application-rows.ts';
 import { schemaVersion } from '../db/queries/database-file.ts';
+import { storedSubmissionRows } from '../db/queries/submissions.ts';
 
 export const archiveFormat = 'juanzong-archive';
 export const archiveFormatVersion = 1;
@@ -31,6 +32,8 @@ export const archiveManifest = z.object({
   pageDecisions: z.array(row).max(100_000).default([]),
   /** The automatic fixes the clerk turned off per file (absent from archives made before they existed). */
   fileFixesOff: z.array(row).max(20_000).default([]),
+  /** The dossier as handed in (标记为已递交), at most one (absent from archives made before it existed). */
+  submissions: z.array(row).max(1).default([]),
 });
 export type ArchiveManifest = z.infer<typeof archiveManifest>;
 
@@ -55,5 +58,6 @@ export function collectApplicationRows(
     pageTurns,
     pageDecisions,
     fileFixesOff,
+    submissions: storedSubmissionRows(db, applicationId),
   };
 }

@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { applicantDraft, applicationStatuses, type Applicant } from '#shared/contract/schemas.ts';
 import {
+  applicationFacts,
   contractDraft,
   costLine,
   materialState,
@@ -19,6 +20,7 @@ import type { Answer } from '#shared/rules/index.ts';
 import { refuse } from './archive-errors.ts';
 import type { PageDecision } from '../db/queries/page-inspections.ts';
 import { fileFixes, type FileFix } from '#shared/contract/pages.ts';
+import type { SubmissionRow } from '../db/queries/submissions.ts';
 import type { ArchiveManifest, Row } from './archive-manifest.ts';
 
 const timestamp = z.string().min(1).max(40);
@@ -55,6 +57,8 @@ export interface ImportedApplication {
   pageTurns: { exporterAttachmentId: number; page: number; turn: (typeof quarterTurns)[number] }[];
   pageDecisions: { exporterAttachmentId: number; page: number; decision: PageDecision }[];
   fileFixesOff: { exporterAttachmentId: number; fix: FileFix }[];
+  /** The dossier as handed in: its PDF is one of the archive's files. */
+  submissions: Omit<SubmissionRow, 'applicationId'>[];
 }
 
 function applicantOf(row: Row, label: string): ImportedApplication['applicant'] {
@@ -86,7 +90,8 @@ function optionsOf(text: unknown, label: string): Partial<DossierOptions> {
       refuse('archive-invalid-data', label, '卷宗选项不是有效的 JSON');
     }
   }
-  parse(dossierOptions.partial().strict(), value, '卷宗选项', label);
+  // `facts`: the figures and event dates the conditions ask, kept in the same column (see db/queries/details.ts).
+  parse(dossierOptions.partial().extend({ facts: applicationFacts.optional() }).strict(), value, '卷宗选项', label);
   // Kept as given once it parses: the parsed copy would carry every default, and defaults may change later.
   return value as Partial<DossierOptions>;
 }
@@ -214,5 +219,39 @@ export function checkArchiveRows(manifest: ArchiveManifest, label: string): Impo
       );
       return { exporterAttachmentId: f.attachment_id, fix: f.fix };
     }),
+    submissions: m.submissions.map((r) => submissionOf(r, label)),
+  };
+}
+
+const jsonText = (max: number) =>
+  z
+    .string()
+    .max(max)
+    .refine((text) => {
+      try {
+        JSON.parse(text);
+        return true;
+      } catch {
+        return false;
+      }
+    }, '不是有效的 JSON');
+
+function submissionOf(r: Row, label: string): ImportedApplication['submissions'][number] {
+  const shape = z.object({
+    submitted_at: timestamp,
+    sha256: z.string().regex(/^[0-9a-f]{64}$/),
+    pages: z.number().int().min(0).max(100_000),
+    page_map: jsonText(50_000_000),
+    snapshot: jsonText(50_000_000),
+    note: z.string().max(500),
+  });
+  const s = parse(shape, r, '递交记录', label);
+  return {
+    submittedAt: s.submitted_at,
+    sha256: s.sha256,
+    pages: s.pages,
+    pageMap: s.page_map,
+    snapshot: s.snapshot,
+    note: s.note,
   };
 }

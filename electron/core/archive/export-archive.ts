@@ -71,7 +71,7 @@ export async function exportArchive(ctx: ExportContext, applicationId: number, t
     exportedAt: ctx.now(),
     ...rows,
   };
-  const hashes = [...new Set(rows.attachments.map((a) => String(a.sha256)))];
+  const hashes = [...new Set([...rows.attachments, ...rows.submissions].map((a) => String(a.sha256)))];
   let size = 0;
   await writeAtomically(
     target,

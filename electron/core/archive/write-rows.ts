@@ -19,6 +19,7 @@ import {
 import type { ImportedApplication } from './archive-rows.ts';
 import { setPageDecision } from '../db/queries/page-inspections.ts';
 import { setFixOff } from '../db/queries/file-fixes.ts';
+import { saveSubmission } from '../db/queries/submissions.ts';
 
 /** What the attach-time checks found for each file, by hash. */
 export type FileFacts = Map<string, { size: number; mediaType: string; pageCount: number }>;
@@ -76,6 +77,7 @@ function writeRows(
     const attachmentId = attachmentIds.get(f.exporterAttachmentId);
     if (attachmentId !== undefined) setFixOff(db, attachmentId, f.fix, true);
   }
+  for (const s of rows.submissions) saveSubmission(db, { ...s, applicationId });
   return { applicationId, applicantId };
 }
 

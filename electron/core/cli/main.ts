@@ -32,6 +32,8 @@ export const commands: Entry[] = [
   entry('archive export', async () => (await safety()).archiveExportCommand),
   entry('archive import', async () => (await safety()).archiveImportCommand),
   entry('demo', async () => (await import('./commands/demo.ts')).demoCommand),
+  entry('submit', async () => (await import('./commands/submissions.ts')).submitCommand),
+  entry('reprint', async () => (await import('./commands/submissions.ts')).reprintCommand),
 ];
 
 async function helpText(): Promise<string> {

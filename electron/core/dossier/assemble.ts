@@ -15,9 +15,9 @@ import { DossierDrawer, type ContentPage, type PagePlacer } from './draw.ts';
 import { resolveMaterials, type ResolvedFile, type ResolvedMaterial } from './materials.ts';
 import { drawCover, drawToc } from './own-pages.ts';
 import { installPdfLibPatches } from './pdf-lib-patches.ts';
-import { inkGrids } from './ink-map.ts';
+import { inkGrids, type StoredInk } from './ink-map.ts';
 import { placeMarks } from './mark-places.ts';
-import { placePage, planDossier } from './plan.ts';
+import { placePage, planDossier, sheetRuleOf } from './plan.ts';
 import type { PreparedImage } from './image-input.ts';
 import type { FileKind } from '#shared/file-kinds.ts';
 import { sniffFile } from '../files/sniff.ts';
@@ -26,7 +26,16 @@ import { paperNotices } from './paper-copy.ts';
 import type { PreparedPdf } from './pdf-input.ts';
 import { warmUpQpdf } from './qpdf.ts';
 import { AtomicFile } from '../safety/atomic-output.ts';
-import type { FileNotice, PageMap, PagePlan, PaperRules, PlanInput, PlanMaterial, ShownPage } from './types.ts';
+import {
+  SHEETS,
+  type FileNotice,
+  type PageMap,
+  type PagePlan,
+  type PaperRules,
+  type PlanInput,
+  type PlanMaterial,
+  type ShownPage,
+} from './types.ts';
 
 warmUpQpdf();
 
@@ -49,6 +58,11 @@ export interface AssembleOptions {
    * (`options.autoFix`, or a file's `"crop": "auto"` …). Default: `inspectFiles`, on a worker thread.
    */
   inspect?: (files: string[]) => Promise<FileInspection[]>;
+  /**
+   * Findings already made (stored at attach time), by the file's absolute path: their pages' ink places the seal
+   * marks without drawing the pages again. `inspect` answers from them too where the host wraps it (storedFirst).
+   */
+  stored?: ReadonlyMap<string, FileInspection>;
 }
 
 export interface AssembleResult {
@@ -180,6 +194,7 @@ function planInput(
     status: m.status,
     ...(m.reason ? { reason: m.reason } : {}),
     seal: m.seal,
+    ...(keepsOwnSize(profile, m.id) ? { keepsOwnSize: true } : {}),
     files: m.files.map((f, j) => ({
       name: f.name,
       pages: shownPages(prepared[i]![j]!, f, inspections.get(f.path), manifest.options.autoFix),
@@ -195,30 +210,41 @@ function planInput(
 
 /** The profile's paper rules the page plan reads. */
 function paperRules(profile: Profile): PaperRules {
-  const { numbering, officialSealOnCover } = profile.paper;
-  return { numberCover: numbering.cover, numberContents: numbering.contents, sealOnCover: officialSealOnCover };
-}
-
-/** Places a PDF page the plan could not place (its size is known only now that the file is read). */
-function placer(manifest: Manifest, shown: ShownPage[]): PagePlacer {
-  return (page, size) => {
-    const clerkTurn = shown[page]?.clerkTurn;
-    return placePage({ ...size, ...(clerkTurn === undefined ? {} : { clerkTurn }) }, manifest.options.landscape);
+  const { numbering, officialSealOnCover, size } = profile.paper;
+  return {
+    numberCover: numbering.cover,
+    numberContents: numbering.contents,
+    sealOnCover: officialSealOnCover,
+    sheet: SHEETS[size],
   };
 }
 
-/** Draws one PDF's pages as planned (`shown`); returns the notices about its paper copy. */
+/** Whether the profile lets this material keep paper of another size ("特殊规定的除外"). */
+function keepsOwnSize(profile: Profile, materialId: string): boolean {
+  const exceptions = profile.paper.sizeExceptions;
+  return exceptions === 'any' || (exceptions?.includes(materialId) ?? false);
+}
+
+/** Places a PDF page the plan could not place (its size is known only now that the file is read). */
+function placer(manifest: Manifest, planned: PlanInput, material: number, shown: ShownPage[]): PagePlacer {
+  const rule = sheetRuleOf(planned, planned.materials[material]);
+  return (page, size) => {
+    const clerkTurn = shown[page]?.clerkTurn;
+    return placePage({ ...size, ...(clerkTurn === undefined ? {} : { clerkTurn }) }, manifest.options.landscape, rule);
+  };
+}
+
+/** Draws one PDF's pages as planned (`place` places those the plan could not); returns the notices about its paper copy. */
 async function drawPdf(
   drawer: DossierDrawer,
   source: PreparedPdf,
   group: ContentPage[],
-  manifest: Manifest,
+  place: PagePlacer,
   material: ResolvedMaterial,
   j: number,
-  shown: ShownPage[],
 ): Promise<FileNotice[]> {
   const file = material.files[j]!;
-  const loss = await drawer.writePdfPages(source, group, placer(manifest, shown), file.keepMarkup);
+  const loss = await drawer.writePdfPages(source, group, place, file.keepMarkup);
   const context = {
     keepMarkup: file.keepMarkup,
     ...(material.electronicCopy ? { electronicCopyOf: material.title } : {}),
@@ -266,7 +292,7 @@ async function drawPlan(
     if (page.kind !== 'content') {
       const content =
         page.kind === 'cover'
-          ? drawCover(drawer.font, cover, page.marks.seal)
+          ? drawCover(drawer.font, cover, page.marks.seal, plan.sheet)
           : page.kind === 'toc'
             ? drawToc(drawer.font, plan, page.tocIndex)
             : undefined;
@@ -286,7 +312,8 @@ async function drawPlan(
     const source = prepared[material]![file]!;
     if (source.kind === 'pdf') {
       const shown = planned.materials[material]!.files[file]!.pages;
-      notices.push(...(await drawPdf(drawer, source, group, input.manifest, materials[material]!, file, shown)));
+      const place = placer(manifest, planned, material, shown);
+      notices.push(...(await drawPdf(drawer, source, group, place, materials[material]!, file)));
     } else for (const p of group) drawer.writeImagePage(await images.get(p), p);
     await progress(group.length);
   }
@@ -294,10 +321,23 @@ async function drawPlan(
   return notices;
 }
 
+/** A page's ink kept by its file's inspection (made now or stored), when the inspection covers the page. */
+function storedInk(materials: ResolvedMaterial[], findings: (file: string) => FileInspection | undefined): StoredInk {
+  return ({ source }) => {
+    const found = findings(materials[source.material]!.files[source.file]!.path)?.pages[source.page];
+    return found?.page === source.page + 1 ? found.ink : undefined;
+  };
+}
+
 /** The plan with its seal marks moved clear of the ink on their pages (see mark-places.ts). */
-async function placedMarks(plan: PagePlan, prepared: PreparedInput[][], planned: PlanInput): Promise<PagePlan> {
+async function placedMarks(
+  plan: PagePlan,
+  prepared: PreparedInput[][],
+  planned: PlanInput,
+  stored: StoredInk,
+): Promise<PagePlan> {
   if (!planned.options.sealMarkers) return plan;
-  return placeMarks(plan, await inkGrids(plan, prepared, planned));
+  return placeMarks(plan, await inkGrids(plan, prepared, planned, stored));
 }
 
 /**
@@ -324,7 +364,8 @@ export async function assembleDossier(input: AssembleInput, options: AssembleOpt
   let drawer: DossierDrawer | undefined;
   try {
     const planned = planInput(profile, input.manifest, materials, prepared, inspections);
-    const plan = await placedMarks(planDossier(planned), prepared, planned);
+    const findings = (file: string) => inspections.get(file) ?? options.stored?.get(file);
+    const plan = await placedMarks(planDossier(planned), prepared, planned, storedInk(materials, findings));
     drawer = await DossierDrawer.open(output.tempPath, plan, input.manifest.options.numberStyle);
     const notices = await drawPlan(drawer, plan, input, materials, planned, prepared, options);
     await output.commit();

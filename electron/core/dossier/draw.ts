@@ -12,18 +12,19 @@ import { drawMarks, type NumberStyle } from './marks.ts';
 import { ObjectCopier, num } from './object-copier.ts';
 import type { PaperLoss } from './annotations.ts';
 import { checkPaperCopy } from './paper-copy.ts';
+import { readPageContent } from './page-content.ts';
 import { openPdf, type PreparedPdf } from './pdf-input.ts';
 import { PdfFileWriter } from './pdf-writer.ts';
 import { ReadBuffers } from './read-buffers.ts';
 import { writeSourcePage, type PageTarget } from './source-page.ts';
 import { addTurns, cm, placementMatrix, withTilt } from './transform.ts';
-import { A4, type PagePlan, type Placement, type PlannedPage } from './types.ts';
+import type { PagePlan, Placement, PlannedPage, Sheet } from './types.ts';
 
 export type ContentPage = Extract<PlannedPage, { kind: 'content' }>;
 /** Where page `page` (0-based) of the file being drawn goes, given its size as shown. */
 export type PagePlacer = (page: number, shown: { width: number; height: number }) => Placement;
 
-const A4_BOX = `[0 0 ${num(A4.width)} ${num(A4.height)}]`;
+const box = (sheet: Sheet) => `[0 0 ${num(sheet.width)} ${num(sheet.height)}]`;
 
 /** A Unicode string as a PDF text string (UTF-16BE with a byte-order mark). */
 export function pdfText(text: string): string {
@@ -37,6 +38,8 @@ export class DossierDrawer {
   private readonly pageNums: number[];
   private readonly pagesNum: number;
   private readonly fontNum: number;
+  /** The sheet of the page written last: a blank back is printed on the same paper as its front. */
+  private lastSheet: Sheet;
 
   private constructor(
     filePath: string,
@@ -48,6 +51,7 @@ export class DossierDrawer {
     this.pagesNum = this.writer.allocate();
     this.fontNum = this.writer.allocate();
     this.pageNums = plan.pages.map(() => this.writer.allocate());
+    this.lastSheet = plan.sheet;
   }
 
   static async open(filePath: string, plan: PagePlan, numberStyle: NumberStyle): Promise<DossierDrawer> {
@@ -58,30 +62,35 @@ export class DossierDrawer {
     return this.text;
   }
 
-  /** The page's marks (number, seals) as content, in sheet coordinates. */
-  overlay(page: PlannedPage): string {
+  /** The page's marks (number, seals) as content, in the coordinates of the sheet it is printed on. */
+  overlay(page: PlannedPage, sheet: Sheet): string {
+    this.lastSheet = sheet;
     const c = new Content(this.font);
-    drawMarks(c, page.marks, this.numberStyle, page.kind === 'cover');
+    drawMarks(c, page.marks, this.numberStyle, sheet, page.kind === 'cover');
     return c.toString();
   }
 
-  private pageObject(physical: number, contents: string): void {
+  private pageObject(physical: number, contents: string, sheet: Sheet): void {
     const fonts = `/Resources<</Font<<${FONT_NAME} ${this.fontNum} 0 R>>>>`;
     this.writer.object(
       this.pageNums[physical - 1]!,
-      `<</Type/Page/Parent ${this.pagesNum} 0 R/MediaBox${A4_BOX}${fonts}${contents}>>`,
+      `<</Type/Page/Parent ${this.pagesNum} 0 R/MediaBox${box(sheet)}${fonts}${contents}>>`,
     );
   }
 
-  /** A page the dossier draws itself (cover, contents), or a blank page when `content` is undefined. */
+  /**
+   * A page the dossier draws itself (cover, contents) on the call's paper, or a blank page when `content` is
+   * undefined, on the paper of the page before it (its front in duplex).
+   */
   writeOwnPage(page: PlannedPage, content?: Content): void {
     if (!content) {
-      this.pageObject(page.physical, '');
+      this.pageObject(page.physical, '', this.lastSheet);
       return;
     }
     const n = this.writer.allocate();
-    this.writer.stream(n, '', Buffer.from(`${content.toString()}\n${this.overlay(page)}\n`, 'latin1'));
-    this.pageObject(page.physical, `/Contents ${n} 0 R`);
+    const overlay = this.overlay(page, this.plan.sheet);
+    this.writer.stream(n, '', Buffer.from(`${content.toString()}\n${overlay}\n`, 'latin1'));
+    this.pageObject(page.physical, `/Contents ${n} 0 R`, this.plan.sheet);
   }
 
   /**
@@ -111,11 +120,14 @@ export class DossierDrawer {
       font: this.text,
       keepMarkup,
     };
-    for (const page of pages) {
+    // Read before anything of the file is written: a page that cannot be carried refuses the file whole.
+    const contents = pages.map((page) => readPageContent(source[page.source.page]!, page.source.page, input.file));
+    for (const [k, page] of pages.entries()) {
       const pdfPage = source[page.source.page]!;
       const geom = geometry[page.source.page]!;
       const placement = withTilt(page.placement ?? place(page.source.page, geom.shown), page.edit?.straighten);
-      writeSourcePage(pdfPage, geom, placement, this.overlay(page), this.pageNums[page.physical - 1]!, target);
+      const overlay = this.overlay(page, placement.sheet);
+      writeSourcePage(pdfPage, contents[k]!, geom, placement, overlay, this.pageNums[page.physical - 1]!, target);
       copier.drain();
     }
     slot.free = this.writer.written();
@@ -138,13 +150,13 @@ export class DossierDrawer {
     const turn = addTurns(image.turn, p.turn);
     const s = p.width / (turn % 180 === 0 ? image.width : image.height);
     const m = placementMatrix([0, 0, image.width, image.height], turn, s, p.x, p.y);
-    const draw = `q ${cm(m)} ${image.width} 0 0 ${image.height} 0 0 cm /JzI Do Q\n${this.overlay(page)}\n`;
+    const draw = `q ${cm(m)} ${image.width} 0 0 ${image.height} 0 0 cm /JzI Do Q\n${this.overlay(page, p.sheet)}\n`;
     const contentNum = this.writer.allocate();
     this.writer.stream(contentNum, '', Buffer.from(draw, 'latin1'));
     const resources = `/Resources<</Font<<${FONT_NAME} ${this.fontNum} 0 R>>/XObject<</JzI ${imageNum} 0 R>>>>`;
     this.writer.object(
       this.pageNums[page.physical - 1]!,
-      `<</Type/Page/Parent ${this.pagesNum} 0 R/MediaBox${A4_BOX}${resources}/Contents ${contentNum} 0 R>>`,
+      `<</Type/Page/Parent ${this.pagesNum} 0 R/MediaBox${box(p.sheet)}${resources}/Contents ${contentNum} 0 R>>`,
     );
     this.writer.flush();
   }

@@ -8,6 +8,8 @@ export type DossierInputErrorCode =
   | FileRefusalCode
   | 'needs-password'
   | 'damaged'
+  | 'content-damaged'
+  | 'pdf-image-damaged'
   | 'image-unreadable'
   | 'image-truncated'
   | 'form-field-undrawable'
@@ -22,6 +24,10 @@ const advice: Record<DossierInputErrorCode, (name: string, detail: string) => st
     `PDF“${n}”设有打开密码，无法读取。请向出具方索取无密码的版本，或用密码打开后另存（打印为）一份不加密的 PDF 再添加。`,
   damaged: (n, d) =>
     `PDF“${n}”已损坏，无法完整读出所有页面${d ? `（${d}）` : ''}。请向出具方重新索取或重新下载这份文件，或用 PDF 阅读器打开后“打印为 PDF”另存一份再添加。`,
+  'content-damaged': (n, d) =>
+    `PDF“${n}”${d || '有一页'}的内容已损坏，PDF 阅读器里这一页也只显示一部分或一片空白，打印出来会缺字缺图。请用 PDF 阅读器另存为或重新扫描后再添加；若另存后仍是这样，请向出具方重新索取这份文件。`,
+  'pdf-image-damaged': (n, d) =>
+    `PDF“${n}”${d || '有一页'}上的图片已损坏（数据不完整），打印出来会缺掉一块或一片空白。请用 PDF 阅读器另存为或重新扫描后再添加；若另存后仍是这样，请向出具方重新索取这份文件。`,
   'image-unreadable': (n, d) =>
     `图片“${n}”无法读取${d ? `（${d}）` : ''}。请重新扫描或拍照，另存为 JPEG 或 PNG 后再添加。`,
   'image-truncated': (n) =>

@@ -1,18 +1,23 @@
-/** Where things sit on the A4 sheet; shared by the plan (placement) and the drawing. Points, origin bottom-left. */
-import { A4, mm } from './types.ts';
+/** Where things sit on the sheet; shared by the plan (placement) and the drawing. Points, origin bottom-left. */
+import { A4, mm, type Sheet } from './types.ts';
 
 export const margins = { top: mm(12), side: mm(12), bottom: mm(25) } as const;
 
-/** The printable area a non-A4 page or an image is fitted into: above the footer, inside the side margins. */
-export const contentArea = {
-  x: margins.side,
-  y: margins.bottom,
-  width: A4.width - 2 * margins.side,
-  height: A4.height - margins.top - margins.bottom,
-} as const;
+/** The printable area a page of another size or an image is fitted into: above the footer, inside the side margins. */
+export function contentAreaOf(sheet: Sheet): { x: number; y: number; width: number; height: number } {
+  return {
+    x: margins.side,
+    y: margins.bottom,
+    width: sheet.width - 2 * margins.side,
+    height: sheet.height - margins.top - margins.bottom,
+  };
+}
 
-/** A page within this many points of A4 portrait counts as A4 (A4 is often written 595 × 842). */
-export const A4_TOLERANCE = 1;
+/** The printable area of an A4 sheet (the inspection sizes its pictures by it). */
+export const contentArea = contentAreaOf(A4);
+
+/** A page within this many points of a paper size counts as that size (A4 is often written 595 × 842). */
+export const SIZE_TOLERANCE = 1;
 
 export const footer = {
   /** Baseline of the page number, 10 mm above the bottom edge (inside the bottom 25 mm). */
@@ -29,5 +34,11 @@ export const seal = {
   gray: 0.6,
 } as const;
 
-/** Contents entries per page. */
+/** Contents entries on an A4 page. */
 export const TOC_PER_PAGE = 13;
+
+/** Contents entries per page on this sheet: as many as A4 holds, in proportion to the room below the heading. */
+export function tocPerPage(sheet: Sheet): number {
+  const room = (s: Sheet) => s.height - mm(58) - margins.bottom;
+  return Math.max(1, Math.floor((TOC_PER_PAGE * room(sheet)) / room(A4) + 1e-9));
+}

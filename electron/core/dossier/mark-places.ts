@@ -6,13 +6,15 @@
 import type { EdgeSpot, InkKind, SealCorner, SealSpot } from '#shared/dossier/mark-spots.ts';
 import { margins, seal } from './layout.ts';
 import { sealCentre } from './marks.ts';
-import { A4, type PagePlan, type PlannedPage } from './types.ts';
+import { A4, type PagePlan, type PlannedPage, type Sheet } from './types.ts';
 
 /**
  * A sheet's ink, coarsely: `cols` × `rows` cells of `cell` points, row 0 at the bottom of the sheet.
  * Each cell is 0 (paper), 1 (ink) or 2 (red ink: a seal).
  */
 export interface InkGrid {
+  /** The sheet the page is printed on. */
+  sheet: Sheet;
   cell: number;
   cols: number;
   rows: number;
@@ -25,10 +27,10 @@ export type SheetBox = [number, number, number, number];
 /** 2.5 mm: fine enough to slip a 40 mm circle between two seals, coarse enough to be searched at once. */
 export const INK_CELL = (2.5 * 72) / 25.4;
 
-export function emptyGrid(cell = INK_CELL): InkGrid {
-  const cols = Math.ceil(A4.width / cell);
-  const rows = Math.ceil(A4.height / cell);
-  return { cell, cols, rows, cells: new Uint8Array(cols * rows) };
+export function emptyGrid(cell = INK_CELL, sheet: Sheet = A4): InkGrid {
+  const cols = Math.ceil(sheet.width / cell);
+  const rows = Math.ceil(sheet.height / cell);
+  return { sheet, cell, cols, rows, cells: new Uint8Array(cols * rows) };
 }
 
 function cellRange(grid: InkGrid, box: SheetBox): [number, number, number, number] {
@@ -71,17 +73,17 @@ export function sealBox(x: number, y: number): SheetBox {
 }
 
 /** The box of the 骑缝章 half circle on the right edge at height `y`. */
-export function edgeBox(y: number): SheetBox {
-  return [A4.width - R, y - R, A4.width, y + R];
+export function edgeBox(y: number, sheet: Sheet = A4): SheetBox {
+  return [sheet.width - R, y - R, sheet.width, y + R];
 }
 
 const kindOf = (ink: number): InkKind => (ink === 2 ? 'seal' : 'ink');
 
 /** Centres the 公章 may move to: the circle whole in the sheet's lower half, inside the margins, above the number. */
-function lowerHalfCentres(step: number): { x: number; y: number }[] {
+function lowerHalfCentres(step: number, sheet: Sheet): { x: number; y: number }[] {
   const centres: { x: number; y: number }[] = [];
-  const [x0, x1] = [margins.side + R, A4.width - margins.side - R];
-  const [y0, y1] = [margins.bottom + R, A4.height / 2 - R];
+  const [x0, x1] = [margins.side + R, sheet.width - margins.side - R];
+  const [y0, y1] = [margins.bottom + R, sheet.height / 2 - R];
   for (let y = y0; y <= y1; y += step) for (let x = x0; x <= x1; x += step) centres.push({ x, y });
   return centres;
 }
@@ -89,10 +91,15 @@ function lowerHalfCentres(step: number): { x: number; y: number }[] {
 /**
  * The 公章 mark's place: the chosen corner when no ink is there, else the nearest free place in the lower half,
  * else the corner all the same (`crowded`). `blocked`: other marks of the page (the 骑缝章) to keep clear of.
- * Without a grid (a page that could not be looked at) it stays in the corner, `unchecked`.
+ * Without a grid (a page that could not be looked at) it stays in the corner of `sheet`, `unchecked`.
  */
-export function placeSeal(grid: InkGrid | undefined, corner: SealCorner, blocked: SheetBox[] = []): SealSpot {
-  const home = sealCentre(corner);
+export function placeSeal(
+  grid: InkGrid | undefined,
+  corner: SealCorner,
+  blocked: SheetBox[] = [],
+  sheet: Sheet = grid?.sheet ?? A4,
+): SealSpot {
+  const home = sealCentre(corner, sheet);
   if (!grid) return { ...home, r: R, choice: 'unchecked' };
   const clash = (box: SheetBox) =>
     blocked.some((b) => b[0] < box[2] && box[0] < b[2] && b[1] < box[3] && box[1] < b[3]);
@@ -100,7 +107,7 @@ export function placeSeal(grid: InkGrid | undefined, corner: SealCorner, blocked
   const homeInk = inkAround(home.x, home.y);
   if (homeInk === 0 && !clash(sealBox(home.x, home.y))) return { ...home, r: R, choice: 'chosen' };
   const avoided = kindOf(homeInk);
-  const free = lowerHalfCentres(grid.cell)
+  const free = lowerHalfCentres(grid.cell, sheet)
     .filter((c) => inkAround(c.x, c.y) === 0 && !clash(sealBox(c.x, c.y)))
     .sort((a, b) => Math.hypot(a.x - home.x, a.y - home.y) - Math.hypot(b.x - home.x, b.y - home.y))[0];
   if (free) return { ...free, r: R, choice: 'moved', avoided };
@@ -112,16 +119,18 @@ export function placeSeal(grid: InkGrid | undefined, corner: SealCorner, blocked
  * across the stacked edges): the middle when it is free on every page, else the nearest height free on all,
  * else the middle all the same (`crowded`). Pages without a grid are not counted; with none at all: `unchecked`.
  */
-export function placeEdge(grids: (InkGrid | undefined)[]): EdgeSpot {
-  const home = A4.height / 2;
+export function placeEdge(grids: (InkGrid | undefined)[], sheet: Sheet = A4): EdgeSpot {
   const known = grids.filter((g): g is InkGrid => g !== undefined);
+  const tallest = known.reduce((s, g) => (g.sheet.height > s.height ? g.sheet : s), known[0]?.sheet ?? sheet);
+  const home = tallest.height / 2;
   if (known.length === 0) return { y: home, r: R, choice: 'unchecked' };
-  const inkAt = (y: number) => Math.max(...known.map((g) => inkIn(g, withClearance(edgeBox(y)))));
+  const inkAt = (y: number) => Math.max(...known.map((g) => inkIn(g, withClearance(edgeBox(y, g.sheet)))));
   const homeInk = inkAt(home);
   if (homeInk === 0) return { y: home, r: R, choice: 'chosen' };
   const step = known[0]!.cell;
   const heights: number[] = [];
-  for (let y = margins.bottom + R; y <= A4.height - margins.top - R; y += step) heights.push(y);
+  const lowest = known.reduce((h, g) => Math.min(h, g.sheet.height), tallest.height);
+  for (let y = margins.bottom + R; y <= lowest - margins.top - R; y += step) heights.push(y);
   const free = heights.sort((a, b) => Math.abs(a - home) - Math.abs(b - home)).find((y) => inkAt(y) === 0);
   if (free !== undefined) return { y: free, r: R, choice: 'moved', avoided: kindOf(homeInk) };
   return { y: home, r: R, choice: 'crowded', avoided: kindOf(homeInk) };
@@ -144,21 +153,29 @@ export function placeMarks(plan: PagePlan, grids: Map<number, InkGrid>): PagePla
   for (const page of pagesToLookAt(plan)) {
     if (!page.marks.crossPage || edges.has(page.section)) continue;
     const fronts = plan.pages.filter((p) => p.kind === 'content' && p.section === page.section && p.marks.crossPage);
-    edges.set(page.section, placeEdge(fronts.map((p) => grids.get(p.physical))));
+    edges.set(
+      page.section,
+      placeEdge(
+        fronts.map((p) => grids.get(p.physical)),
+        plan.sheet,
+      ),
+    );
   }
   const pages = plan.pages.map((page): PlannedPage => {
     const marks = { ...page.marks };
     const edge = page.kind === 'content' && marks.crossPage ? edges.get(page.section) : undefined;
     if (edge) marks.crossPageAt = edge;
-    if (marks.seal && page.kind === 'content')
-      marks.sealAt = placeSeal(grids.get(page.physical), marks.seal, edge ? [edgeBox(edge.y)] : []);
+    if (marks.seal && page.kind === 'content') {
+      const sheet = grids.get(page.physical)?.sheet ?? page.placement?.sheet ?? plan.sheet;
+      marks.sealAt = placeSeal(grids.get(page.physical), marks.seal, edge ? [edgeBox(edge.y, sheet)] : [], sheet);
+    }
     return { ...page, marks };
   });
   const pageList = plan.pageMap.pageList?.map((entry, i) => {
     const { seal: corner, sealAt, crossPageAt } = pages[i]!.marks;
     if (!corner && !crossPageAt) return entry;
     const seal = corner
-      ? { corner, ...(sealAt ?? { ...sealCentre(corner), r: R, choice: 'chosen' as const }) }
+      ? { corner, ...(sealAt ?? { ...sealCentre(corner, plan.sheet), r: R, choice: 'chosen' as const }) }
       : undefined;
     return { ...entry, marks: { ...(seal ? { seal } : {}), ...(crossPageAt ? { crossPage: crossPageAt } : {}) } };
   });

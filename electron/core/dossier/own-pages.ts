@@ -2,7 +2,7 @@
 import { materialStatusLabels, pageRange } from '#shared/dossier/material-status.ts';
 import { Content } from './content.ts';
 import type { TextFont } from './font.ts';
-import { A4, mm, type PagePlan, type SealPosition, type TocEntry } from './types.ts';
+import { A4, mm, type PagePlan, type SealPosition, type Sheet, type TocEntry } from './types.ts';
 
 export interface CoverData {
   /** The call's title as the guide heads it. */
@@ -69,14 +69,21 @@ export function chineseDate(iso: string): string {
   return `${y}年${m}月${d}日`;
 }
 
-export function drawCover(font: TextFont, data: CoverData, sealPosition: SealPosition | undefined): Content {
+/** The cover on the call's paper; its heights are A4's, in proportion on another sheet. */
+export function drawCover(
+  font: TextFont,
+  data: CoverData,
+  sealPosition: SealPosition | undefined,
+  sheet: Sheet = A4,
+): Content {
   const c = new Content(font);
-  let y = A4.height - mm(50);
-  for (const line of balancedLines(font, data.callTitle, 18, A4.width - mm(50))) {
-    c.textCentred(line, A4.width / 2, y, 18);
+  const down = (n: number) => sheet.height - (mm(n) * sheet.height) / A4.height;
+  let y = down(50);
+  for (const line of balancedLines(font, data.callTitle, 18, sheet.width - mm(50))) {
+    c.textCentred(line, sheet.width / 2, y, 18);
     y -= 28;
   }
-  c.textCentred('申 请 材 料', A4.width / 2, A4.height - mm(110), 34);
+  c.textCentred('申 请 材 料', sheet.width / 2, down(110), 34);
   const rows: [string, string][] = [
     ['申报单位', data.applicant.name],
     ['统一社会信用代码', data.applicant.creditCode],
@@ -86,8 +93,8 @@ export function drawCover(font: TextFont, data: CoverData, sealPosition: SealPos
   ];
   const labelX = mm(32);
   const valueX = labelX + font.width('统一社会信用代码：', 14);
-  const right = A4.width - mm(32);
-  y = A4.height - mm(160);
+  const right = sheet.width - mm(32);
+  y = down(160);
   for (const [label, value] of rows) {
     c.text(`${label}：`, labelX + font.width('统一社会信用代码：', 14) - font.width(`${label}：`, 14), y, 14);
     const lines = wrapText(font, value, 14, right - valueX - 4);
@@ -96,19 +103,25 @@ export function drawCover(font: TextFont, data: CoverData, sealPosition: SealPos
     c.line(valueX, y - 5, right, y - 5, 0.3);
     y -= 36;
   }
-  drawSealLine(c, font, data, sealPosition);
+  drawSealLine(c, font, data, sealPosition, sheet);
   return c;
 }
 
 /** 申报单位（盖章） at the bottom, on the side where the seal goes. */
-function drawSealLine(c: Content, font: TextFont, data: CoverData, sealPosition: SealPosition | undefined): void {
+function drawSealLine(
+  c: Content,
+  font: TextFont,
+  data: CoverData,
+  sealPosition: SealPosition | undefined,
+  sheet: Sheet,
+): void {
   const left = sealPosition === 'bottom-left' || sealPosition === 'top-left';
   const label = data.sealed === false ? '申报单位' : '申报单位（盖章）';
   const lines = [`${label}：${data.applicant.name}`, chineseDate(data.date)];
   let y = mm(55);
   for (const line of lines) {
     const w = font.width(line, 13);
-    const x = left ? mm(25) : Math.max(mm(25), A4.width - mm(25) - w);
+    const x = left ? mm(25) : Math.max(mm(25), sheet.width - mm(25) - w);
     c.text(line, x, y, 13);
     y -= 24;
   }
@@ -120,16 +133,17 @@ function tailText(e: TocEntry): string {
   return e.status === 'included' ? '' : materialStatusLabels[e.status];
 }
 
-/** One contents page: entries `tocIndex * perPage` onwards. */
+/** One contents page, on the call's paper: entries `tocIndex * perPage` onwards. */
 export function drawToc(font: TextFont, plan: PagePlan, tocIndex: number): Content {
   const c = new Content(font);
+  const { sheet } = plan;
   const title = plan.tocPages > 1 ? `目  录（${tocIndex + 1}/${plan.tocPages}）` : '目  录';
-  c.textCentred(title, A4.width / 2, A4.height - mm(30), 20);
+  c.textCentred(title, sheet.width / 2, sheet.height - mm(30), 20);
   const left = mm(25);
-  const right = A4.width - mm(25);
-  c.text('材料', left, A4.height - mm(45), 10.5, 0.4);
-  c.text('页码', right - font.width('页码', 10.5), A4.height - mm(45), 10.5, 0.4);
-  let y = A4.height - mm(58);
+  const right = sheet.width - mm(25);
+  c.text('材料', left, sheet.height - mm(45), 10.5, 0.4);
+  c.text('页码', right - font.width('页码', 10.5), sheet.height - mm(45), 10.5, 0.4);
+  let y = sheet.height - mm(58);
   const entries = plan.toc.slice(tocIndex * plan.tocPerPage, (tocIndex + 1) * plan.tocPerPage);
   entries.forEach((e, i) => {
     const index = tocIndex * plan.tocPerPage + i + 1;

@@ -3,10 +3,11 @@
  * Pure data in, pure data out — no files, no PDF objects — so every rule (duplex parity, numbering across
  * blanks, the contents' numbers, which side gets which mark) is tested on its own.
  */
-import { A4_TOLERANCE, TOC_PER_PAGE, contentArea } from './layout.ts';
+import { SIZE_TOLERANCE, contentAreaOf, tocPerPage } from './layout.ts';
 import { croppedSize } from './page-edit.ts';
 import {
   A4,
+  SHEETS,
   type NumberSide,
   type PageChanges,
   type PageMap,
@@ -19,6 +20,8 @@ import {
   type Placement,
   type PlannedPage,
   type QuarterTurn,
+  type Sheet,
+  type SheetRule,
   type ShownPage,
   type SkippedPage,
   type TocEntry,
@@ -27,40 +30,86 @@ import {
 export const COVER_TITLE = '封面';
 export const TOC_TITLE = '目录';
 
+/** The 2025 call's rule: everything on A4. */
+const A4_RULE: SheetRule = { sheet: A4, keepsOwnSize: false };
+
+function isSize(width: number, height: number, sheet: Sheet): boolean {
+  return Math.abs(width - sheet.width) <= SIZE_TOLERANCE && Math.abs(height - sheet.height) <= SIZE_TOLERANCE;
+}
+
 /** True when a box of this size is A4 portrait (within a point). */
 export function isA4Portrait(width: number, height: number): boolean {
-  return Math.abs(width - A4.width) <= A4_TOLERANCE && Math.abs(height - A4.height) <= A4_TOLERANCE;
+  return isSize(width, height, A4);
+}
+
+/** The paper size (portrait) a box of this size is, either way up; undefined when it is none of them. */
+export function paperSizeOf(width: number, height: number): Sheet | undefined {
+  return Object.values(SHEETS).find((s) => isSize(width, height, s) || isSize(height, width, s));
+}
+
+/** The rule a material's pages are laid by: the call's sheet, and whether the profile lets it keep its own size. */
+export function sheetRuleOf(input: Pick<PlanInput, 'paper'>, material?: Pick<PlanMaterial, 'keepsOwnSize'>): SheetRule {
+  return { sheet: input.paper?.sheet ?? A4, keepsOwnSize: material?.keepsOwnSize ?? false };
 }
 
 /**
- * Where one source page goes on the sheet.
- * - A4 portrait as shown after the clerk's turn: copied whole (turned as the clerk asked), at full size.
+ * A PDF page of a paper size its material may keep (an A3 drawing where the guide says "A4纸（特殊规定的除外）"):
+ * copied whole on a sheet of its own size, upright as shown, or turned a quarter like any landscape page.
+ */
+function keptOwnSize(
+  w: number,
+  h: number,
+  clerk: QuarterTurn,
+  turnLandscape: boolean,
+  sheet: Sheet,
+): Placement | undefined {
+  const own = paperSizeOf(w, h);
+  if (!own || own === sheet) return undefined;
+  const turn: QuarterTurn = turnLandscape && w > h ? 270 : clerk;
+  const [width, height] = turn === clerk ? [w, h] : [h, w];
+  return { mode: 'copy', sheet: { width, height }, turn, scale: 1, x: 0, y: 0, width, height };
+}
+
+/**
+ * Where one source page goes, and on which sheet (`rule`: the call's paper; A4 when not given).
+ * - The sheet's size, portrait, as shown after the clerk's turn: copied whole (turned as the clerk asked), at full size.
+ * - In a material that may keep its own size, a PDF page of a paper size (A3, A4, B5, letter) is copied whole on a
+ *   sheet of that size.
  * - Otherwise fitted into the printable area, centred across and aligned to the top. PDF pages are only ever
  *   shrunk (a small receipt stays its size); images have no physical size and are scaled to fill the area.
  * - A page that shows landscape stays upright and is scaled down (`fit`), or with `turn` is turned a quarter
  *   anticlockwise, its top to the binding edge, to fill the sheet. The clerk's own turn of a page wins.
  */
-export function placePage(page: ShownPage & { width: number; height: number }, landscape: 'fit' | 'turn'): Placement {
+export function placePage(
+  page: ShownPage & { width: number; height: number },
+  landscape: 'fit' | 'turn',
+  rule: SheetRule = A4_RULE,
+): Placement {
+  const { sheet } = rule;
   const clerk = page.clerkTurn ?? 0;
   let [w, h] = clerk % 180 === 0 ? [page.width, page.height] : [page.height, page.width];
-  // Shown A4 portrait once the clerk's turn is applied (upright, upside down, or a landscape A4 turned upright):
-  // copied whole, turned, at the size of its neighbours rather than shrunk into the margins.
-  if (!page.isImage && isA4Portrait(w, h)) {
-    return { mode: 'copy', turn: clerk, scale: 1, x: 0, y: 0, width: A4.width, height: A4.height };
+  // Shown the sheet's size once the clerk's turn is applied (upright, upside down, or a landscape page turned
+  // upright): copied whole, turned, at the size of its neighbours rather than shrunk into the margins.
+  if (!page.isImage && isSize(w, h, sheet)) {
+    return { mode: 'copy', sheet, turn: clerk, scale: 1, x: 0, y: 0, width: sheet.width, height: sheet.height };
   }
-  let turn: QuarterTurn = clerk;
   // A turn the clerk set, even 0 ("leave it as it is"), overrides the landscape rule for that page.
-  if (page.clerkTurn === undefined && landscape === 'turn' && w > h) {
+  const turnLandscape = page.clerkTurn === undefined && landscape === 'turn';
+  const kept = !page.isImage && rule.keepsOwnSize ? keptOwnSize(w, h, clerk, turnLandscape, sheet) : undefined;
+  if (kept) return kept;
+  let turn: QuarterTurn = clerk;
+  if (turnLandscape && w > h) {
     turn = 270;
     [w, h] = [h, w];
   }
-  let scale = Math.min(contentArea.width / w, contentArea.height / h);
+  const area = contentAreaOf(sheet);
+  let scale = Math.min(area.width / w, area.height / h);
   if (!page.isImage) scale = Math.min(scale, 1);
   const width = w * scale;
   const height = h * scale;
-  const x = contentArea.x + (contentArea.width - width) / 2;
-  const y = contentArea.y + contentArea.height - height;
-  return { mode: 'fit', turn, scale, x, y, width, height };
+  const x = area.x + (area.width - width) / 2;
+  const y = area.y + area.height - height;
+  return { mode: 'fit', sheet, turn, scale, x, y, width, height };
 }
 
 function numberSide(physical: number, duplex: boolean): NumberSide {
@@ -119,6 +168,7 @@ function planMaterial(list: PageList, input: PlanInput, index: number): void {
   const material = input.materials[index]!;
   const { duplex, sealMarkers, landscape, sealPosition } = input.options;
   const multiPage = printedCount(material) > 1;
+  const rule = sheetRuleOf(input, material);
   list.startOnFront();
   let first = true;
   material.files.forEach((file, fileIndex) => {
@@ -132,7 +182,7 @@ function planMaterial(list: PageList, input: PlanInput, index: number): void {
           kind: 'content',
           section: material.id,
           source: { material: index, file: fileIndex, page: pageIndex },
-          ...(width && height ? { placement: placePage({ ...shown, width, height }, landscape) } : {}),
+          ...(width && height ? { placement: placePage({ ...shown, width, height }, landscape, rule) } : {}),
           ...(shown.edit && Object.keys(shown.edit).length > 0 ? { edit: shown.edit } : {}),
           ...(part ? { part } : {}),
           marks: {
@@ -147,9 +197,9 @@ function planMaterial(list: PageList, input: PlanInput, index: number): void {
   });
 }
 
-/** Contents pages needed for this many entries (at least one). */
-export function tocPageCount(entries: number): number {
-  return Math.max(1, Math.ceil(entries / TOC_PER_PAGE));
+/** Contents pages needed for this many entries (at least one), `perPage` to a page. */
+export function tocPageCount(entries: number, perPage: number): number {
+  return Math.max(1, Math.ceil(entries / perPage));
 }
 
 /** Plans the whole dossier: cover, contents, then each included material starting on a front in duplex. */
@@ -165,7 +215,9 @@ export function planDossier(input: PlanInput): PagePlan {
     marks: { ...numbered(paper.numberCover, 1), ...(sealMarkers && paper.sealOnCover ? { seal: sealPosition } : {}) },
   });
   if (duplex) list.blank();
-  const tocPages = tocPageCount(input.materials.length);
+  const sheet = sheetRuleOf(input).sheet;
+  const perPage = tocPerPage(sheet);
+  const tocPages = tocPageCount(input.materials.length, perPage);
   for (let i = 0; i < tocPages; i += 1) {
     const physical = list.nextPhysical;
     list.pages.push({
@@ -180,7 +232,7 @@ export function planDossier(input: PlanInput): PagePlan {
     if (m.status === 'included' && printedCount(m) > 0) planMaterial(list, input, i);
   });
   const pageMap = pageMapOf(list.pages, input);
-  return { pages: list.pages, toc: tocEntries(input, pageMap), tocPerPage: TOC_PER_PAGE, tocPages, pageMap };
+  return { sheet, pages: list.pages, toc: tocEntries(input, pageMap), tocPerPage: perPage, tocPages, pageMap };
 }
 
 function sectionTitle(id: string, input: PlanInput): string {

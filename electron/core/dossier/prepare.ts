@@ -8,6 +8,7 @@ import { dossierText } from './font.ts';
 import { checkPaperCopy, paperNotices, type NoticeContext } from './paper-copy.ts';
 import { checkPdf, openPdf, type PreparedPdf } from './pdf-input.ts';
 import { installPdfLibPatches } from './pdf-lib-patches.ts';
+import { readPageContent } from './page-content.ts';
 
 export type PreparedInput = PreparedPdf | PreparedImage;
 
@@ -63,6 +64,7 @@ export async function inspectInput(
       };
     }
     const { doc, pages } = await openPdf(input);
+    doc.getPages().forEach((page, i) => readPageContent(page, i, file));
     const notices = paperNotices(checkPaperCopy(doc, file, dossierText()), context);
     return {
       kind: 'pdf',

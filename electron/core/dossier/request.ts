@@ -30,7 +30,7 @@ export async function runAssemblyRequest(
   if (checklistPath) assertOutputFolder(checklistPath);
   const known = new Map(Object.entries(inspections).map(([file, found]) => [path.resolve(baseDir, file), found]));
   const inspect = storedFirst(known, options.inspect ?? inspectFiles);
-  const { pageMap } = await assemble({ manifest, baseDir, outPath, profile }, { ...options, inspect });
+  const { pageMap } = await assemble({ manifest, baseDir, outPath, profile }, { ...options, inspect, stored: known });
   if (checklistPath) await writeChecklist({ manifest, profile, pageMap, findings, outPath: checklistPath });
   return pageMap;
 }

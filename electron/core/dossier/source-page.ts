@@ -20,6 +20,7 @@ import { FONT_NAME } from './content.ts';
 import { drawField, type FieldFont } from './form-fields.ts';
 import { num, type ObjectCopier } from './object-copier.ts';
 import type { PdfPageGeometry } from './pdf-input.ts';
+import type { PageContent } from './page-content.ts';
 import type { PdfFileWriter } from './pdf-writer.ts';
 import {
   addTurns,
@@ -32,7 +33,7 @@ import {
   type Box,
   type Matrix,
 } from './transform.ts';
-import { A4, type Placement } from './types.ts';
+import type { Placement } from './types.ts';
 
 const N = (s: string) => PDFName.of(s);
 
@@ -48,7 +49,7 @@ export interface PageTarget {
   keepMarkup: boolean;
 }
 
-/** Where the page's user space goes on the sheet; identity when the page is A4 at the origin, unturned. */
+/** Where the page's user space goes on the sheet; identity when the page is the sheet's size at the origin, unturned. */
 export function sheetMatrix(geom: PdfPageGeometry, placement: Placement): Matrix {
   const m = quarterMatrix(geom, placement);
   if (!placement.tilt) return m;
@@ -217,23 +218,21 @@ function withoutNames(target: PageTarget, dict: PDFObject | undefined, names: st
     : '';
 }
 
-function contentRefs(page: PDFPage, target: PageTarget): string[] {
-  const contents = page.node.get(N('Contents'));
-  const list = page.doc.context.lookup(contents);
-  if (list instanceof PDFArray)
-    return list
-      .asArray()
-      .map((o) => target.copier.serialise(o))
-      .filter((s) => s !== 'null');
-  return contents instanceof PDFRef ? [target.copier.ref(contents)] : [];
+/** The page's content streams as output references: copied as they are, or the repaired content written anew. */
+function contentRefs(content: PageContent, target: PageTarget): string[] {
+  if ('streams' in content) return content.streams.map((ref) => target.copier.ref(ref));
+  const n = target.writer.allocate();
+  target.writer.stream(n, '/Filter/FlateDecode', content.repaired);
+  return [`${n} 0 R`];
 }
 
 /**
- * Writes the page as object `pageNum`: its content laid on the sheet by `placement`, then `overlay`
- * (the dossier's marks, in sheet coordinates).
+ * Writes the page as object `pageNum`: its content (read by `readPageContent`) laid on the sheet by `placement`,
+ * then `overlay` (the dossier's marks, in sheet coordinates).
  */
 export function writeSourcePage(
   page: PDFPage,
+  content: PageContent,
   geom: PdfPageGeometry,
   placement: Placement,
   overlay: string,
@@ -250,9 +249,11 @@ export function writeSourcePage(
   writer.stream(prefix, '', Buffer.from(`q ${clip}q\n`, 'latin1'));
   const suffix = writer.allocate();
   writer.stream(suffix, '', Buffer.from(`\nQ ${annots.ops.join(' ')} Q\n${overlay}\n`, 'latin1'));
-  const media = plain ? geom.media.map(num).join(' ') : `0 0 ${num(A4.width)} ${num(A4.height)}`;
+  const media = plain
+    ? geom.media.map(num).join(' ')
+    : `0 0 ${num(placement.sheet.width)} ${num(placement.sheet.height)}`;
   const group = page.node.get(N('Group'));
-  const contents = [`${prefix} 0 R`, ...contentRefs(page, target), `${suffix} 0 R`].join(' ');
+  const contents = [`${prefix} 0 R`, ...contentRefs(content, target), `${suffix} 0 R`].join(' ');
   writer.object(
     pageNum,
     `<</Type/Page/Parent ${target.pagesNum} 0 R/MediaBox[${media}]/Resources ${resources(page, target, annots.xobjects)}/Contents[${contents}]${group ? `/Group ${target.copier.serialise(group)}` : ''}>>`,

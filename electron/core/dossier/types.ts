@@ -7,13 +7,29 @@ import type { MaterialStatus } from '#shared/dossier/material-status.ts';
 import type { EdgeSpot, SealSpot } from '#shared/dossier/mark-spots.ts';
 import type { DossierOptions } from '#shared/manifest.ts';
 import type { Band, RelativePoint } from '#shared/page-findings.ts';
+import type { PaperSize } from '#shared/profiles/schema.ts';
 
 export type { MaterialStatus };
 
-/** A4 portrait in PDF points. */
-export const A4 = { width: 595.28, height: 841.89 } as const;
 /** Millimetres to points. */
 export const mm = (n: number): number => (n * 72) / 25.4;
+
+/** A sheet of paper, portrait or as a page shows it, in PDF points. */
+export interface Sheet {
+  width: number;
+  height: number;
+}
+
+/** A4 portrait in PDF points. */
+export const A4 = { width: 595.28, height: 841.89 } as const;
+
+/** The paper sizes a profile may name, portrait (GB/T 148: B5 is ISO B5, 176 × 250 mm). */
+export const SHEETS: Record<PaperSize, Sheet> = {
+  A4,
+  A3: { width: 841.89, height: 1190.55 },
+  B5: { width: mm(176), height: mm(250) },
+  letter: { width: 612, height: 792 },
+};
 
 export type QuarterTurn = 0 | 90 | 180 | 270;
 export type SealPosition = DossierOptions['sealPosition'];
@@ -78,6 +94,8 @@ export interface PlanMaterial {
   files: PlanFile[];
   /** Seal rules from the profile: an official seal on the first page; 骑缝章 when it has several pages. */
   seal: { official: boolean; crossPageWhenMultiPage: boolean };
+  /** The profile lets this material keep another paper size ("A4纸（特殊规定的除外）"): an A3 drawing stays A3. */
+  keepsOwnSize?: boolean;
 }
 
 /** The profile's paper rules that shape the cover and contents; absent: the 2025 call's (numbered, 公章 on the cover). */
@@ -85,6 +103,14 @@ export interface PaperRules {
   numberCover: boolean;
   numberContents: boolean;
   sealOnCover: boolean;
+  /** The call's paper, portrait; absent: A4. */
+  sheet?: Sheet;
+}
+
+/** What a page may be laid on: the call's sheet, or, for a material excepted from it, a paper size of its own. */
+export interface SheetRule {
+  sheet: Sheet;
+  keepsOwnSize: boolean;
 }
 
 export interface PlanInput {
@@ -96,11 +122,13 @@ export interface PlanInput {
 
 /**
  * Where a source page lands on the sheet: its shown box is turned clockwise by `turn`, scaled by `scale`,
- * and its lower-left corner put at (x, y) on the A4 sheet (points, origin bottom-left).
- * `copy` means the page is already A4 portrait as shown: it goes on the sheet as it is.
+ * and its lower-left corner put at (x, y) on `sheet` (points, origin bottom-left).
+ * `copy` means the page, once turned, is the sheet's size: it goes on the sheet as it is.
  */
 export interface Placement {
   mode: 'copy' | 'fit';
+  /** The sheet the page is printed on: the call's paper, or the page's own size when its material may keep it. */
+  sheet: Sheet;
   turn: QuarterTurn;
   /** Clockwise degrees the content is turned about the placed box's centre, to level a leaning scan. */
   tilt?: number;
@@ -212,6 +240,8 @@ export interface PageMap {
 }
 
 export interface PagePlan {
+  /** The call's paper: cover, contents, and every page not kept at its own size. */
+  sheet: Sheet;
   pages: PlannedPage[];
   /** One entry per material of the profile, in order, with the printed range of the included ones. */
   toc: TocEntry[];

@@ -2,14 +2,16 @@
  * `inspectFile`: every page of one input file looked at — blank, turned, leaning, a photo, too tall, too coarse or
  * too fine — with the changes proposed for it. Runs on the inspection's worker thread (see run-inspection.ts).
  */
-import type { FileInspection, PageFindings, QuarterTurn } from '#shared/page-findings.ts';
-import { prepareImage } from '../dossier/image-input.ts';
+import type { FileInspection, PageFindings, PageInk, QuarterTurn } from '#shared/page-findings.ts';
+import { pageSource, prepareImage } from '../dossier/image-input.ts';
 import type { FileKind } from '#shared/file-kinds.ts';
 import { sniffFile } from '../files/sniff.ts';
 import { checkPdf, openPdf } from '../dossier/pdf-input.ts';
 import { releaseInput } from '../dossier/prepare.ts';
 import { analysePicture } from './analyse-picture.ts';
 import { isBlank } from './blank.ts';
+import { imageColour, renderPageColour, scanColour, type ColourPicture } from './colour-pages.ts';
+import { INK_DPI, pageInk } from './page-ink.ts';
 import { openCv } from './opencv.ts';
 import { scanPicture, RENDER_DPI } from './pdf-pages.ts';
 import { openWithPdfJs, renderPage, textTurn } from './pdfjs-pages.ts';
@@ -28,11 +30,24 @@ function decodeAhead(page: PDFPage | undefined): Promise<Picture | undefined> {
   return decoding;
 }
 
+/** A4's long side at INK_DPI, in pixels: an image's picture for its ink is drawn this long. */
+const INK_LONG_SIDE = Math.round((297 / 25.4) * INK_DPI);
+
+/** The ink of a picture yet to be drawn; absent when it cannot be drawn (the assembly then draws the page itself). */
+async function inkOf(draw: () => Promise<ColourPicture>): Promise<PageInk | undefined> {
+  try {
+    return pageInk(await draw());
+  } catch {
+    return undefined;
+  }
+}
+
 async function inspectPdf(file: string): Promise<PageFindings[]> {
   const prepared = await checkPdf(file);
   try {
     const { doc } = await openPdf(prepared);
     let pdfjs: Awaited<ReturnType<typeof openWithPdfJs>> | undefined;
+    const openPdfJs = async () => (pdfjs ??= await openWithPdfJs(prepared.loadPath));
     const findings: PageFindings[] = [];
     const pages = doc.getPages();
     let upcoming = decodeAhead(pages[0]);
@@ -40,17 +55,21 @@ async function inspectPdf(file: string): Promise<PageFindings[]> {
       const scan = await upcoming;
       // The next scan is decoded (by sharp, off this thread) while Tesseract reads this one.
       upcoming = decodeAhead(pages[i + 1]);
+      const page = pages[i]!;
+      const ink = () =>
+        inkOf(async () => (await scanColour(page, INK_DPI)) ?? renderPageColour(await openPdfJs(), i + 1, INK_DPI));
       if (scan) {
         findings.push(await analysePicture(await openCv(), scan, { page: i + 1, isImage: false }));
-        continue;
+      } else {
+        const turn = await textTurn(await openPdfJs(), i + 1);
+        if (turn !== undefined) findings.push(textPage(i + 1, turn));
+        else {
+          const blank = isBlank(await openCv(), await renderPage(await openPdfJs(), i + 1, RENDER_DPI));
+          findings.push({ page: i + 1, blank, warnings: [], proposals: blank ? { skip: true } : {} });
+        }
       }
-      pdfjs ??= await openWithPdfJs(prepared.loadPath);
-      const turn = await textTurn(pdfjs, i + 1);
-      if (turn !== undefined) findings.push(textPage(i + 1, turn));
-      else {
-        const blank = isBlank(await openCv(), await renderPage(pdfjs, i + 1, RENDER_DPI));
-        findings.push({ page: i + 1, blank, warnings: [], proposals: blank ? { skip: true } : {} });
-      }
+      const drawn = await ink();
+      if (drawn) findings.at(-1)!.ink = drawn;
     }
     await pdfjs?.destroy();
     return findings;
@@ -64,7 +83,11 @@ async function inspectImage(file: string, kind: FileKind): Promise<PageFindings[
   const cv = await openCv();
   const findings: PageFindings[] = [];
   for (let i = 0; i < image.pages.length; i += 1) {
-    findings.push(await analysePicture(cv, await greyPicture(file, { page: i }), { page: i + 1, isImage: true }));
+    const found = await analysePicture(cv, await greyPicture(file, { page: i }), { page: i + 1, isImage: true });
+    const { width, height } = image.pages[i]!;
+    const across = (width / Math.max(width, height)) * INK_LONG_SIDE;
+    const ink = await inkOf(() => imageColour(pageSource(image, i), across));
+    findings.push(ink ? { ...found, ink } : found);
   }
   return findings;
 }

@@ -2,7 +2,15 @@ import type { ApplicationDetail } from '#shared/contract/workflow.ts';
 import { getApplicant } from '../db/queries/applicants.ts';
 import { getApplication } from '../db/queries/applications.ts';
 import { listAttachments } from '../db/queries/attachments.ts';
-import { getAnswers, getContract, getCosts, getMaterialStates, getOptions, getTurns } from '../db/queries/details.ts';
+import {
+  getAnswers,
+  getContract,
+  getCosts,
+  getFacts,
+  getMaterialStates,
+  getOptions,
+  getTurns,
+} from '../db/queries/details.ts';
 import type { Db } from '../db/connection.ts';
 import { getPageDecisions } from '../db/queries/page-inspections.ts';
 import { getFixesOff } from '../db/queries/file-fixes.ts';
@@ -21,6 +29,7 @@ export function readApplicationDetail(db: Db, id: number): ApplicationDetail {
       answers: getAnswers(db, id),
       materialStates: getMaterialStates(db, id),
       options: getOptions(db, id),
+      facts: getFacts(db, id),
       attachments: listAttachments(db, id).map((a) => ({
         ...a,
         turns: getTurns(db, a.id),

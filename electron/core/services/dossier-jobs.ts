@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { mkdir, readFile, rm } from 'node:fs/promises';
+import { mkdir, open, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { CoreHandlers } from '#shared/contract/index.ts';
 import type { JobStatus, PageMap } from '#shared/contract/workflow.ts';
@@ -13,6 +13,7 @@ import { stagedFiles, stageManifest } from './dossier-manifest.ts';
 import type { ServiceContext } from './index.ts';
 import type { StagedFile } from './dossier-manifest.ts';
 import type { FileInspection } from '#shared/page-findings.ts';
+import { snapshotOf, type FinishedDossiers } from './finished-dossiers.ts';
 
 export type { AssemblyRequest } from '../dossier/request.ts';
 
@@ -43,11 +44,17 @@ function unknownJob(jobId: string): UserFacingError {
 }
 
 /**
- * The findings of the files' pages by their staged path: those stored at attach time, and the rest inspected now
- * (one at a time, ahead of the background queue) and stored, so that no assembly inspects a file twice.
+ * The findings of the files' pages by their staged path: those stored at attach time (their pages' ink places the
+ * seal marks), and, when the proposals are wanted (`inspectMissing`), the rest inspected now (one at a time, ahead
+ * of the background queue) and stored, so that no assembly inspects a file twice.
  */
-async function knownInspections(ctx: ServiceContext, files: StagedFile[]): Promise<Record<string, FileInspection>> {
-  const found = await ctx.inspections.ensure(files.map((f) => f.sha256));
+async function knownInspections(
+  ctx: ServiceContext,
+  files: StagedFile[],
+  inspectMissing: boolean,
+): Promise<Record<string, FileInspection>> {
+  const hashes = files.map((f) => f.sha256);
+  const found = inspectMissing ? await ctx.inspections.ensure(hashes) : ctx.inspections.storedOf(hashes);
   return Object.fromEntries(files.flatMap((f) => (found.has(f.sha256) ? [[f.path, found.get(f.sha256)!]] : [])));
 }
 
@@ -57,12 +64,18 @@ export function dossierJobHandlers(
   runAssembly: AssemblyRunner,
   /** Called once a job has ended (done, failed or cancelled) and its leftovers are removed. */
   onJobEnd?: (status: JobStatus) => void,
-): Pick<CoreHandlers, 'dossier:start' | 'dossier:status' | 'dossier:cancel' | 'dossier:content'> {
+  /** Told of every finished dossier (标记为已递交 and the reprint plan read them). */
+  finished?: FinishedDossiers,
+): Pick<CoreHandlers, 'dossier:start' | 'dossier:status' | 'dossier:cancel' | 'dossier:content' | 'dossier:read'> {
   const jobs = new Map<string, Job>();
   const find = (jobId: string) => {
     const job = jobs.get(jobId);
     if (!job) throw unknownJob(jobId);
     return job;
+  };
+  const assertDone = (jobId: string) => {
+    if (find(jobId).status.state !== 'done')
+      throw new UserFacingError('job-not-done', '卷宗还没有生成完。请等进度条走完后再预览或导出。');
   };
 
   async function run(job: Job): Promise<void> {
@@ -74,7 +87,7 @@ export function dossierJobHandlers(
       const profile = profileOf(ctx.dataDir, detail.application.profileId);
       const { findings } = checkApplicationDetail(ctx.db, detail, profile, shanghaiToday(ctx));
       const manifest = await stageManifest(detail, profile, ctx.store, inputsDir);
-      const inspections = manifest.options.autoFix ? await knownInspections(ctx, stagedFiles(detail, profile)) : {};
+      const inspections = await knownInspections(ctx, stagedFiles(detail, profile), manifest.options.autoFix);
       if (job.abort.signal.aborted) throw new UserFacingError('cancelled', '已取消生成卷宗。');
       const pageMap = await runAssembly(
         {
@@ -88,6 +101,9 @@ export function dossierJobHandlers(
         },
         { onProgress: (done, total) => Object.assign(job.status, { done, total }), signal: job.abort.signal },
       );
+      const snapshot = snapshotOf(pageMap, manifest, profile, stagedFiles(detail, profile));
+      const pdf = dossierOutputPath(ctx.dataDir, jobId, 'dossier');
+      finished?.add(jobId, { applicationId: job.applicationId, pdf, pageMap, snapshot });
       Object.assign(job.status, { state: 'done', pageMap });
     } catch (error) {
       const cancelled = job.abort.signal.aborted;
@@ -108,6 +124,7 @@ export function dossierJobHandlers(
       if (job.applicationId !== applicationId) continue;
       job.abort.abort();
       jobs.delete(id);
+      finished?.drop(id);
       await rm(path.dirname(dossierOutputPath(ctx.dataDir, id, 'dossier')), { recursive: true, force: true });
     }
   }
@@ -135,11 +152,21 @@ export function dossierJobHandlers(
       return { cancelled: true };
     },
     'dossier:content': async ({ jobId, which }) => {
-      const job = find(jobId);
-      if (job.status.state !== 'done')
-        throw new UserFacingError('job-not-done', '卷宗还没有生成完。请等进度条走完后再预览或导出。');
+      assertDone(jobId);
       const bytes = await readFile(dossierOutputPath(ctx.dataDir, jobId, which));
       return { bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength) as Uint8Array<ArrayBuffer> };
+    },
+    'dossier:read': async ({ jobId, which, from, length }) => {
+      assertDone(jobId);
+      const file = await open(dossierOutputPath(ctx.dataDir, jobId, which), 'r');
+      try {
+        const { size } = await file.stat();
+        const bytes = new Uint8Array(Math.max(0, Math.min(length, size - from)));
+        if (bytes.length > 0) await file.read(bytes, 0, bytes.length, from);
+        return { bytes, size };
+      } finally {
+        await file.close();
+      }
     },
   };
 }

@@ -1,6 +1,11 @@
 import { link, copyFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import type { ApplicationDetail, AttachmentWithTurns, ContractDraft } from '#shared/contract/workflow.ts';
+import type {
+  ApplicationDetail,
+  ApplicationFacts,
+  AttachmentWithTurns,
+  ContractDraft,
+} from '#shared/contract/workflow.ts';
 import { fenToYuan } from '#shared/money.ts';
 import type { Manifest, ManifestContract, ManifestFile, ManifestMaterial, ManifestPages } from '#shared/manifest.ts';
 import type { Profile } from '#shared/profiles/index.ts';
@@ -116,6 +121,7 @@ function manifestOf(detail: ApplicationDetail, profile: Profile, materials: Mani
       kind: applicant.kind,
       registeredIn: applicant.registeredIn,
       ...(applicant.established ? { established: applicant.established } : {}),
+      ...(hasFigures(detail.facts) ? { facts: figuresOf(detail.facts) } : {}),
       contact: applicant.contact,
       phone: applicant.phone,
       address: applicant.address,
@@ -130,8 +136,19 @@ function manifestOf(detail: ApplicationDetail, profile: Profile, materials: Mani
       note: c.note,
     })),
     conditions: answers.conditions,
+    ...(detail.facts.events ? { events: detail.facts.events } : {}),
   };
 }
+
+function figuresOf({ revenueYuan, employees, shares }: ApplicationFacts): NonNullable<Manifest['applicant']['facts']> {
+  return {
+    ...(revenueYuan === undefined ? {} : { revenueYuan }),
+    ...(employees === undefined ? {} : { employees }),
+    ...(shares ? { shares } : {}),
+  };
+}
+
+const hasFigures = (facts: ApplicationFacts) => Object.keys(figuresOf(facts)).length > 0;
 
 /**
  * The stored application as a manifest, the shape `juanzong check` reads: what the window checks, what the dossier

@@ -34,6 +34,8 @@ import { guardAttachmentAdd } from '../safety/incoming-file.ts';
 import { dossierJobHandlers, removeStaleDossiers, type AssemblyRunner } from './dossier-jobs.ts';
 import { nodeAssemblyHost } from '../dossier/assembly-fork.ts';
 import { PageInspections, type BackgroundInspector } from './page-inspections.ts';
+import { FinishedDossiers } from './finished-dossiers.ts';
+import { submissionHandlers } from './submissions.ts';
 
 export interface ServiceContext {
   db: Db;
@@ -215,7 +217,9 @@ const readChannels = new Set<keyof CoreHandlers>([
   'data:warnings',
   'profiles:list',
   'profiles:get',
+  'profiles:draft',
   'pages:get',
+  'submission:get',
 ]);
 
 function contextOf(
@@ -240,6 +244,7 @@ function contextOf(
 function wireHandlers(ctx: ServiceContext, options: OpenServicesOptions): CoreHandlers {
   const runAssembly = options.runAssembly ?? defaultAssemblyRunner();
   const removed = new RecentlyRemoved();
+  const finished = new FinishedDossiers();
   const handlers: Omit<CoreHandlers, SampleChannel> = {
     ...appHandlers(ctx),
     ...applicantHandlers(ctx),
@@ -248,10 +253,11 @@ function wireHandlers(ctx: ServiceContext, options: OpenServicesOptions): CoreHa
     ...removalHandlers(ctx, removed),
     ...workflowHandlers(ctx),
     ...checkHandlers(ctx),
-    ...dossierJobHandlers(ctx, runAssembly, options.onDossierJobEnd),
+    ...dossierJobHandlers(ctx, runAssembly, options.onDossierJobEnd, finished),
     ...safetyHandlers(ctx, options.keepBackups),
     ...profileHandlers(ctx),
     ...pageHandlers(ctx),
+    ...submissionHandlers(ctx, finished),
   };
   handlers['attachments:add'] = guardAttachmentAdd(handlers['attachments:add']);
   // The sample is made through the handlers above, guarded attachments included.

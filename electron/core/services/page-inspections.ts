@@ -69,6 +69,11 @@ export class PageInspections {
       this.draining ??= this.drain().finally(() => (this.draining = undefined));
       await Promise.all(done);
     }
+    return this.storedOf(hashes);
+  }
+
+  /** The stored findings of each content that has them at the current version; never inspects. */
+  storedOf(hashes: string[]): Map<string, FileInspection> {
     const found = hashes.flatMap((h) => {
       const stored = this.stored(h);
       return stored ? [[h, stored] as const] : [];

@@ -6,7 +6,7 @@
 import type { AppliedChanges, CoreHandlers, FileFix, FilePage, FilePages } from '#shared/contract/index.ts';
 import type { ManifestPages } from '#shared/manifest.ts';
 import { UserFacingError } from '#shared/errors.ts';
-import type { FileInspection } from '#shared/page-findings.ts';
+import type { FileInspection, PageFindings } from '#shared/page-findings.ts';
 import { orNotFound } from '#shared/not-found.ts';
 import type { Attachment } from '#shared/contract/index.ts';
 import { touchApplication } from '../db/queries/applications.ts';
@@ -35,6 +35,11 @@ export function fixesOffAsPages(off: readonly FileFix[]): Pick<ManifestPages, Fi
   return Object.fromEntries(off.map((fix) => [fix, 'none' as const]));
 }
 
+/** The page's stored ink is for the seal marks, a few KB a page: the window has no use for it. */
+function withoutInk({ ink: _ink, ...findings }: PageFindings): PageFindings {
+  return findings;
+}
+
 function pageCountOf(attachment: Attachment, inspection: FileInspection | undefined): number {
   return attachment.pageCount ?? (inspection?.pages.length || 1);
 }
@@ -57,7 +62,8 @@ export function readFilePages(ctx: ServiceContext, attachmentId: number): FilePa
     autoFix: getOptions(db, attachment.applicationId).autoFix,
   };
   const pages = Array.from({ length: pageCountOf(attachment, inspection) }, (_, i): FilePage => {
-    const findings = inspection?.pages[i] ?? null;
+    const found = inspection?.pages[i];
+    const findings = found ? withoutInk(found) : null;
     const decided = decisions[String(i + 1)];
     const turn = turns[String(i + 1)];
     return {

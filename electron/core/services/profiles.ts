@@ -1,12 +1,13 @@
 /** Handlers for the programme profiles (`shared/contract/profiles.ts`): list them, read one, import one the clerk was sent. */
 import type { CoreHandlers } from '#shared/contract/index.ts';
 import { UserFacingError } from '#shared/errors.ts';
+import { draftProfile } from '#shared/profiles/draft/index.ts';
 import { findProfileIn, importProfile, listProfiles } from '../profiles/registry.ts';
 import type { ServiceContext } from './index.ts';
 
 export function profileHandlers({
   dataDir,
-}: ServiceContext): Pick<CoreHandlers, 'profiles:list' | 'profiles:get' | 'profiles:import'> {
+}: ServiceContext): Pick<CoreHandlers, 'profiles:list' | 'profiles:get' | 'profiles:import' | 'profiles:draft'> {
   return {
     // Damaged files are skipped here; `listProfiles(dataDir).damaged` names them for whoever reports them.
     'profiles:list': () => listProfiles(dataDir).profiles,
@@ -20,5 +21,9 @@ export function profileHandlers({
       return profile;
     },
     'profiles:import': ({ json, replace }) => importProfile(dataDir, json, { replace }),
+    'profiles:draft': ({ text }) => {
+      const { profile, gaps } = draftProfile(text);
+      return { json: `${JSON.stringify(profile, null, 2)}\n`, title: profile.title, gaps };
+    },
   };
 }

@@ -7,6 +7,7 @@ import {
   replaceCosts,
   saveContract,
   setAnswer,
+  setFacts,
   setMaterialState,
   setOptions,
   setTurn,
@@ -23,6 +24,7 @@ type WorkflowHandlers = Pick<
   | 'applications:answer'
   | 'applications:setMaterialState'
   | 'applications:setOptions'
+  | 'applications:setFacts'
   | 'attachments:reorder'
   | 'attachments:turnPage'
   | 'attachments:keepMarkup'
@@ -49,6 +51,8 @@ export function workflowHandlers({ db, store, now }: ServiceContext): WorkflowHa
       change(applicationId, () => setAnswer(db, applicationId, questionId, answer)),
     'applications:setMaterialState': ({ applicationId, materialId, state, reason }) =>
       change(applicationId, () => setMaterialState(db, applicationId, materialId, state, reason)),
+    'applications:setFacts': ({ applicationId, facts }) =>
+      change(applicationId, () => setFacts(db, applicationId, facts)),
     'applications:setOptions': ({ applicationId, options }) =>
       change(applicationId, () => setOptions(db, applicationId, { ...getOptions(db, applicationId), ...options })),
     'attachments:reorder': ({ applicationId, materialId, order }) =>

@@ -1,6 +1,7 @@
-import { useEffect, useRef, useState } from 'react';
+import { useState, type LiHTMLAttributes } from 'react';
 import type { AttachmentWithTurns, FilePages } from '#shared/contract/index.ts';
 import { attachmentContent } from '../pdf/content-cache.ts';
+import { FileOrderButtons } from './FileOrderButtons.tsx';
 import { ImageThumb } from './ImageThumb.tsx';
 import { PageStrip } from './PageStrip.tsx';
 import { PageThumb } from './PageThumb.tsx';
@@ -10,7 +11,9 @@ interface Props {
   file: AttachmentWithTurns;
   index: number;
   count: number;
-  onMove: (delta: -1 | 1) => void;
+  onMoveTo: (to: number) => void;
+  /** Drag-and-drop ordering (see `useFileDrag`). */
+  dragProps?: LiHTMLAttributes<HTMLLIElement>;
   onRemove: () => void;
   /** Leaves out, keeps or turns one page (`pages:decide`), answering the file's refreshed pages. */
   onDecide: (page: number, choice: PageChoice) => Promise<FilePages | null>;
@@ -21,22 +24,8 @@ const sizeText = (bytes: number) =>
   bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
 
 /** One attached file: its first page, its name and size, the buttons to reorder and remove it, and its pages. */
-export function AttachmentItem({ file, index, count, onMove, onRemove, onDecide, onKeepMarkup }: Props) {
+export function AttachmentItem({ file, index, count, onMoveTo, dragProps, onRemove, onDecide, onKeepMarkup }: Props) {
   const [open, setOpen] = useState(false);
-  // After 上移 / 下移 the focus follows the moved file (to the other button when this one is now disabled).
-  const moved = useRef<-1 | 1 | null>(null);
-  const upButton = useRef<HTMLButtonElement>(null);
-  const downButton = useRef<HTMLButtonElement>(null);
-  useEffect(() => {
-    if (moved.current === null) return;
-    const down = moved.current === 1 ? index < count - 1 : index === 0;
-    (down ? downButton : upButton).current?.focus();
-    moved.current = null;
-  }, [index, count]);
-  const move = (delta: -1 | 1) => {
-    moved.current = delta;
-    onMove(delta);
-  };
   const pages = file.pageCount ?? 1;
   const isPdf = file.mediaType === 'application/pdf';
   const turned = Object.values(file.turns).filter((t) => t !== 0).length;
@@ -51,7 +40,7 @@ export function AttachmentItem({ file, index, count, onMove, onRemove, onDecide,
     );
   };
   return (
-    <li className="attachment">
+    <li className="attachment" {...dragProps}>
       <div className="attachment-row">
         {thumb(1, 72)}
         <div className="attachment-info">
@@ -61,26 +50,13 @@ export function AttachmentItem({ file, index, count, onMove, onRemove, onDecide,
             {turned > 0 && ` · ${turned} 页已转向`}
           </span>
           <span className="attachment-actions">
-            <button
-              ref={upButton}
-              type="button"
-              className="secondary small"
-              disabled={index === 0}
-              onClick={() => move(-1)}
-              aria-label={`上移「${file.originalName}」`}
-            >
-              上移
-            </button>
-            <button
-              ref={downButton}
-              type="button"
-              className="secondary small"
-              disabled={index === count - 1}
-              onClick={() => move(1)}
-              aria-label={`下移「${file.originalName}」`}
-            >
-              下移
-            </button>
+            <FileOrderButtons
+              fileId={file.id}
+              name={file.originalName}
+              index={index}
+              count={count}
+              onMoveTo={onMoveTo}
+            />
             <button
               type="button"
               className="secondary small"

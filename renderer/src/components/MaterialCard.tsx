@@ -9,6 +9,7 @@ import { FindingList } from './FindingList.tsx';
 import { MaterialStateControl } from './MaterialStateControl.tsx';
 import type { PageChoice } from './page-badges.ts';
 import { UndoBar, type UndoOffer } from './UndoBar.tsx';
+import { useFileDrag } from './use-file-drag.ts';
 
 export interface FileProblem {
   fileName: string;
@@ -17,7 +18,8 @@ export interface FileProblem {
 
 export interface MaterialActions {
   addFiles: (materialId: string, files: File[]) => Promise<FileProblem[]>;
-  move: (materialId: string, id: number, delta: -1 | 1) => void;
+  /** Puts file `id` at index `to` of the material's files. */
+  moveTo: (materialId: string, id: number, to: number) => void;
   remove: (file: AttachmentWithTurns) => void;
   /** Leaves out, keeps or turns one page of a file; answers the file's refreshed pages (null: failed, said on the card). */
   decidePage: (file: AttachmentWithTurns, page: number, choice: PageChoice) => Promise<FilePages | null>;
@@ -87,6 +89,10 @@ export function MaterialCard({
   const [over, setOver] = useState(false);
   const files = detail.attachments.filter((a) => a.materialId === m.id).sort((a, b) => a.position - b.position);
   const state = detail.materialStates[m.id];
+  const dragProps = useFileDrag(
+    files.map((f) => f.id),
+    (id, to) => actions.moveTo(m.id, id, to),
+  );
   const pages = files.reduce((n, f) => n + (f.pageCount ?? 1), 0);
   const status = state
     ? `已标记${materialStatusLabels[state.state]}`
@@ -212,7 +218,8 @@ export function MaterialCard({
               file={f}
               index={i}
               count={files.length}
-              onMove={(d) => actions.move(m.id, f.id, d)}
+              onMoveTo={(to) => actions.moveTo(m.id, f.id, to)}
+              dragProps={dragProps(i)}
               onRemove={() => actions.remove(f)}
               onDecide={(page, choice) => actions.decidePage(f, page, choice)}
               onKeepMarkup={(keep) => actions.keepMarkup(f, keep)}

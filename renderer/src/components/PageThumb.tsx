@@ -1,10 +1,10 @@
 import { useEffect, useRef, useState } from 'react';
-import { openPdf, renderThumbnail } from '../pdf/pdf-pages.ts';
+import { openPdf, renderThumbnail, type PdfSource } from '../pdf/pdf-pages.ts';
 
 interface Props {
   /** Identifies the document (`attachment:12`, `dossier:<jobId>`). */
   docKey: string;
-  load: () => Promise<Uint8Array>;
+  load: () => Promise<PdfSource>;
   page: number;
   turn?: number;
   width: number;

@@ -2,19 +2,60 @@
  * pdf.js in the window: opens PDFs from bytes (its worker parses them off the UI thread) and renders small page
  * thumbnails, a few at a time, so a 300-page dossier never blocks a click.
  */
-import { getDocument, GlobalWorkerOptions, type PDFDocumentProxy, type RenderTask } from 'pdfjs-dist';
+import {
+  getDocument,
+  GlobalWorkerOptions,
+  PDFDataRangeTransport,
+  type PDFDocumentProxy,
+  type RenderTask,
+} from 'pdfjs-dist';
 import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
 
 GlobalWorkerOptions.workerSrc = workerUrl;
 
 const documents = new Map<string, Promise<PDFDocumentProxy>>();
 
-/** Opens (once) the PDF known as `key`; `load` fetches its bytes through the API. */
-export function openPdf(key: string, load: () => Promise<Uint8Array>): Promise<PDFDocumentProxy> {
+/** A PDF read a part at a time (a long dossier): its size, its first bytes, and a way to read any part. */
+export interface PdfParts {
+  size: number;
+  first: Uint8Array;
+  read: (from: number, length: number) => Promise<Uint8Array>;
+}
+
+/** A PDF's bytes, or its parts. */
+export type PdfSource = Uint8Array | PdfParts;
+
+/** pdf.js asks for ranges of this size (its default, 64 KiB, means many more calls through the API). */
+const PART_SIZE = 256 * 1024;
+
+function partsTransport(parts: PdfParts): PDFDataRangeTransport {
+  const transport = new PDFDataRangeTransport(parts.size, parts.first);
+  transport.requestDataRange = (begin: number, end: number) => {
+    void parts.read(begin, end - begin).then((bytes) => transport.onDataRange(begin, bytes));
+  };
+  return transport;
+}
+
+/** Opens (once) the PDF known as `key`; `load` fetches its bytes, or the way to read its parts, through the API. */
+export function openPdf(key: string, load: () => Promise<PdfSource>): Promise<PDFDocumentProxy> {
   let doc = documents.get(key);
   if (!doc) {
-    // pdf.js hands the buffer to its worker, so it gets a copy; no eval (the CSP forbids it).
-    doc = load().then((bytes) => getDocument({ data: bytes.slice(), isEvalSupported: false }).promise);
+    // pdf.js hands a buffer to its worker, so it gets a copy; parts are read only as pages need them (no
+    // fetching ahead); no eval (the CSP forbids it).
+    doc = load().then(
+      (source) =>
+        getDocument(
+          source instanceof Uint8Array
+            ? { data: source.slice(), isEvalSupported: false }
+            : {
+                range: partsTransport(source),
+                rangeChunkSize: PART_SIZE,
+                disableAutoFetch: true,
+                disableStream: true,
+                isEvalSupported: false,
+              },
+        ).promise,
+    );
     doc.catch(() => documents.delete(key));
     documents.set(key, doc);
   }

@@ -8,6 +8,7 @@ import { DataFolderCard } from '../components/DataFolderCard.tsx';
 import { RestoreConfirm } from '../components/RestoreConfirm.tsx';
 import { RestoreReport, type Restored } from '../components/RestoreReport.tsx';
 import { CarryBackupCard } from '../components/CarryBackupCard.tsx';
+import { GuideDraftCard } from '../components/GuideDraftCard.tsx';
 import { InlineAlert } from '../components/InlineAlert.tsx';
 
 type Warning = ChannelOutput<'data:warnings'>[number];
@@ -116,6 +117,7 @@ export function DataPanel({ onRestored }: { onRestored: () => void | Promise<voi
       <CarryBackupCard onRestored={() => Promise.all([reload(), onRestored()])} />
       <DataFolderCard />
       <ArchiveImportCard onImported={onRestored} />
+      <GuideDraftCard />
       {confirming && (
         <RestoreConfirm
           title={`恢复 ${backupTime(confirming.takenAt)} 的${backupKind(confirming.reason)}备份？`}

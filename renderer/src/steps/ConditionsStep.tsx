@@ -2,6 +2,7 @@ import { isClerkQuestion, type ProfileCondition } from '#shared/profiles/index.t
 import type { Answer } from '#shared/rules/index.ts';
 import { call } from '../api.ts';
 import { AnswerChoice } from '../components/AnswerChoice.tsx';
+import { ConditionFact } from '../components/ConditionFact.tsx';
 import { FindingList } from '../components/FindingList.tsx';
 import type { StepProps } from './step-props.ts';
 
@@ -12,10 +13,12 @@ export function ConditionsStep(props: StepProps) {
   const { profile, detail, check } = props;
   const answered = profile.conditions.filter((c) => isClerkQuestion(c) && detail.answers[c.id]).length;
   const asked = profile.conditions.filter(isClerkQuestion).length;
+  const byFigures = profile.conditions.some((c) => c.test.kind !== 'question');
   return (
     <>
       <p className="hint">
         指南规定了申报单位须符合的条件。逐条作答（已答 {answered}/{asked}）；不确定的先选“不确定”，核实后再改。
+        {byFigures && '按数字或日期判断的条件，请在该条下方按营业执照、审计报告或合同填写。'}
       </p>
       {(['basic', 'special'] as const).map((group) => (
         <section key={group} className="card" aria-labelledby={`conditions-${group}`}>
@@ -41,7 +44,8 @@ export function ConditionsStep(props: StepProps) {
   );
 }
 
-function ConditionItem({ condition: c, app, detail, onStep }: StepProps & { condition: ProfileCondition }) {
+function ConditionItem(props: StepProps & { condition: ProfileCondition }) {
+  const { condition: c, app, detail, onStep } = props;
   const answer = detail.answers[c.id] as Answer | undefined;
   const save = (a: Answer) =>
     app.change(() =>
@@ -60,7 +64,7 @@ function ConditionItem({ condition: c, app, detail, onStep }: StepProps & { cond
       {isClerkQuestion(c) ? (
         <AnswerChoice name={`condition-${c.id}`} label={c.question} value={answer} onChange={(a) => void save(a)} />
       ) : c.test.kind !== 'question' ? (
-        <p className="derived">这一条由申报单位的信息判断（成立日期、营业收入等），请在申报清单中填写。</p>
+        <ConditionFact {...props} />
       ) : (
         <p className="derived">
           这一条由合同信息判断。

@@ -3,6 +3,7 @@ import { sealPlan } from '#shared/dossier/seal-plan.ts';
 import { call, errorMessage } from '../api.ts';
 import { ChecklistView } from '../components/ChecklistView.tsx';
 import { SavedFileActions } from '../components/SavedFileActions.tsx';
+import { SubmissionCard } from '../components/SubmissionCard.tsx';
 import type { DossierJob } from '../hooks/use-dossier-job.ts';
 import type { StepProps } from './step-props.ts';
 
@@ -89,6 +90,7 @@ export function ExportStep({ detail, profile, check, onStep, job }: StepProps & 
           </p>
         )}
       </section>
+      <SubmissionCard detail={detail} job={job} baseName={base} />
       <ChecklistView detail={detail} profile={profile} check={check} pageMap={pageMap} sealRows={rows} />
     </>
   );

@@ -104,6 +104,9 @@ export function GenerateStep({ app, detail, check, job }: StepProps & { job: Dos
             jobId={status.jobId}
             pageMap={status.pageMap}
             duplex={detail.options.duplex}
+            attachments={detail.attachments}
+            stale={stale}
+            onSourceTurned={() => void app.reload()}
           />
         </>
       )}

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { AttachmentWithTurns, FilePages } from '#shared/contract/index.ts';
 import { call, errorMessage } from '../api.ts';
+import { movedTo } from '../components/file-order.ts';
 import { MaterialCard, type FileProblem, type MaterialActions } from '../components/MaterialCard.tsx';
 import type { UndoOffer } from '../components/UndoBar.tsx';
 import { endImport, interruptedImport, startImport } from '../import-journal.ts';
@@ -67,17 +68,15 @@ export function MaterialsStep({ app, detail, profile, check }: StepProps) {
       if (problems.length < files.length) await app.reload();
       return problems;
     },
-    move(materialId, id, delta) {
+    moveTo(materialId, id, to) {
       const ids = detail.attachments
         .filter((a) => a.materialId === materialId)
         .sort((a, b) => a.position - b.position)
         .map((a) => a.id);
-      const from = ids.indexOf(id);
-      const to = from + delta;
-      if (from < 0 || to < 0 || to >= ids.length) return;
-      [ids[from], ids[to]] = [ids[to]!, ids[from]!];
+      const order = movedTo(ids, id, to);
+      if (order.every((x, i) => x === ids[i])) return;
       void app.change(
-        () => call('attachments:reorder', { applicationId, materialId, order: ids }),
+        () => call('attachments:reorder', { applicationId, materialId, order }),
         `material.${materialId}`,
       );
     },
@@ -109,7 +108,7 @@ export function MaterialsStep({ app, detail, profile, check }: StepProps) {
     <>
       <p className="hint">
         指南要求的 {profile.materials.length} 项材料，已处理 {done} 项。按下面的顺序装订；每项可放多个文件，用“上移 /
-        下移”调整顺序。
+        下移 / 移到最前 / 移到最后”或拖动文件调整顺序。
       </p>
       {(['common', 'special'] as const).map((group) => (
         <section key={group} aria-label={group === 'common' ? '共性申报材料' : '专项申报材料'}>

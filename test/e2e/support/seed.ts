@@ -1,7 +1,14 @@
 import type { Services } from '../../../electron/core/services/index.ts';
 
-/** An applicant with one 2025 application, made through the core services (the window is not under test here). */
-export async function seedApplication(services: Services, name = '深圳市卷宗测试科技有限公司'): Promise<number> {
+/**
+ * An applicant with one application (the 2025 call unless `call` names another profile), made through the core
+ * services (the window is not under test here).
+ */
+export async function seedApplication(
+  services: Services,
+  name = '深圳市卷宗测试科技有限公司',
+  call = { profileId: 'sz-model-voucher-2025', year: 2025 },
+): Promise<number> {
   const applicant = await services.handlers['applicants:create']({
     name,
     creditCode: '',
@@ -14,8 +21,7 @@ export async function seedApplication(services: Services, name = '深圳市卷�
   });
   const application = await services.handlers['applications:create']({
     applicantId: applicant.id,
-    profileId: 'sz-model-voucher-2025',
-    year: 2025,
+    ...call,
   });
   return application.id;
 }

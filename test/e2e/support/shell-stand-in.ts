@@ -70,6 +70,15 @@ export class ShellStandIn {
       this.savedHere.note(target);
       return { savedTo: target };
     },
+    'reprint:saveAs': async ({ applicationId, jobId, suggestedName }) => {
+      const made = await this.services().handlers['submission:reprintPdf']({ applicationId, jobId });
+      await mkdir(this.downloadsDir, { recursive: true });
+      const target = path.join(this.downloadsDir, `${suggestedName}.pdf`);
+      await copyFile(made.path, target);
+      this.saved.push(target);
+      this.savedHere.note(target);
+      return { savedTo: target, sheets: made.sheets };
+    },
     'savedFile:open': ({ path: file }) => {
       this.opened.push(this.savedHere.check(file));
       return { opened: true as const };

@@ -3,21 +3,27 @@ import type { Manifest } from '#shared/manifest.ts';
 import { fenToYuan, formatYuan } from '#shared/money.ts';
 import type { Profile } from '#shared/profiles/index.ts';
 import { isLocalDateTime, shanghaiNow, type CheckResult, type Finding } from '#shared/rules/index.ts';
+import { fileFindings } from '../file-findings.ts';
 import { checkManifestFile } from '../manifest-findings.ts';
 import { loadProfile, readManifest } from '../manifest-input.ts';
 import { parseCommandLine, refuseCommandLine, type CommandLineSpec, type OptionSpecs } from '../arguments.ts';
 import type { CliCommand, CliContext } from '../command.ts';
 
-const usage = 'check MANIFEST.json [--json] [--today YYYY-MM-DD]';
+const usage = 'check MANIFEST.json [--json] [--pages] [--today YYYY-MM-DD]';
 
 const commandLine = {
   usage,
-  options: { json: { type: 'boolean' }, today: { type: 'string', example: '2025-10-20' } },
+  options: { json: { type: 'boolean' }, pages: { type: 'boolean' }, today: { type: 'string', example: '2025-10-20' } },
   operands: { min: 1, max: 1 },
   missingOperands: '请给出清单文件。',
 } as const satisfies CommandLineSpec<OptionSpecs>;
 
-function parseCheckArgs(args: string[]): { manifestPath: string; json: boolean; today: string | undefined } {
+function parseCheckArgs(args: string[]): {
+  manifestPath: string;
+  json: boolean;
+  pages: boolean;
+  today: string | undefined;
+} {
   const { values, operands } = parseCommandLine(args, commandLine);
   if (values.today !== undefined && !isLocalDateTime(values.today)) {
     refuseCommandLine(
@@ -25,7 +31,7 @@ function parseCheckArgs(args: string[]): { manifestPath: string; json: boolean; 
       usage,
     );
   }
-  return { manifestPath: operands[0]!, json: values.json ?? false, today: values.today };
+  return { manifestPath: operands[0]!, json: values.json ?? false, pages: values.pages ?? false, today: values.today };
 }
 
 /** The `--json` shape: money in yuan. */
@@ -69,7 +75,7 @@ export function checkResultText(result: CheckResult, manifest: Manifest, profile
 }
 
 async function runCheck(args: string[], ctx: CliContext): Promise<number> {
-  const { manifestPath, json, today } = parseCheckArgs(args);
+  const { manifestPath, json, pages, today } = parseCheckArgs(args);
   const manifest = readManifest(manifestPath);
   const baseDir = dirname(resolve(manifestPath));
   const profile = loadProfile(manifest.profile, baseDir, ctx.dataDir);
@@ -79,6 +85,7 @@ async function runCheck(args: string[], ctx: CliContext): Promise<number> {
     { baseDir, dataDir: ctx.dataDir },
     today ?? shanghaiNow(Date.now()),
   );
+  result.findings.push(...(await fileFindings(manifest, baseDir, pages)));
   ctx.stdout(
     json ? `${JSON.stringify(checkResultJson(result), null, 2)}\n` : checkResultText(result, manifest, profile),
   );
@@ -86,8 +93,9 @@ async function runCheck(args: string[], ctx: CliContext): Promise<number> {
 }
 
 /**
- * `juanzong check MANIFEST.json [--json] [--today YYYY-MM-DD]`: the findings and the voucher. Exit 0 once the
- * manifest reads, whatever it finds; an unreadable or invalid manifest throws a `UsageError` (exit 2).
+ * `juanzong check MANIFEST.json [--json] [--pages] [--today YYYY-MM-DD]`: the findings and the voucher, with each
+ * listed file opened (and with `--pages` every page inspected). Exit 0 once the manifest reads, whatever it finds; an
+ * unreadable or invalid manifest throws a `UsageError` (exit 2).
  */
 export const checkCommand: CliCommand = {
   words: ['check'],

@@ -4,6 +4,7 @@ import { applicationDetails } from './002-application-details.ts';
 import { archiveImports } from './003-archive-imports.ts';
 import { contentOptions } from './004-content-options.ts';
 import { pageInspections } from './005-page-inspections.ts';
+import { submissions } from './006-submissions.ts';
 import { fileFixes } from './007-file-fixes.ts';
 
 export interface Migration {
@@ -19,6 +20,6 @@ export const migrations: readonly Migration[] = [
   archiveImports,
   contentOptions,
   pageInspections,
-  // 006 comes from branch h/submitted, merged before this one.
+  submissions,
   fileFixes,
 ];

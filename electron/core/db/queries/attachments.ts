@@ -1,3 +1,4 @@
+import { submittedHashes } from './submissions.ts';
 import type { Db } from '../connection.ts';
 import { z } from 'zod';
 import type { Attachment } from '#shared/contract/index.ts';
@@ -88,10 +89,10 @@ export function deleteAttachment(db: Db, id: number): boolean {
   return db.prepare('DELETE FROM attachments WHERE id = ?').run(id).changes > 0;
 }
 
-/** Every stored file some row still points at: what the file store must keep. */
+/** Every stored file some row still points at (attachments, submitted dossiers): what the file store must keep. */
 export function referencedHashes(db: Db): Set<string> {
   const rows = db.prepare('SELECT DISTINCT sha256 FROM attachments').all() as { sha256: string }[];
-  return new Set(rows.map((r) => r.sha256));
+  return new Set([...rows.map((r) => r.sha256), ...submittedHashes(db)]);
 }
 
 /** The name of a file with this content already attached to the material, if any. */

@@ -44,13 +44,15 @@ export function databaseBytes(db: Db): number {
 const sha256Pattern = /^[0-9a-f]{64}$/;
 
 /**
- * The file hashes in the `attachments` table of a file that only carries a backup's name. Data only: with
- * trusted_schema off, and nothing when `attachments` is a view (SQL of its own) rather than a table.
+ * The file hashes in the `attachments` and `submissions` tables of a file that only carries a backup's name. Data
+ * only: with trusted_schema off, and nothing from a table that is a view (SQL of its own).
  */
 export function untrustedAttachmentHashes(db: Db): string[] {
   db.pragma('trusted_schema = OFF');
-  const kind = db.prepare("SELECT type FROM sqlite_master WHERE name = 'attachments'").pluck().get();
-  if (kind !== 'table') return [];
-  const rows = db.prepare('SELECT DISTINCT sha256 FROM attachments').pluck().all() as unknown[];
+  // The submitted dossiers' PDFs too (migration 006): a restore brings their rows back and needs their files.
+  const rows = ['attachments', 'submissions'].flatMap((table) => {
+    const kind = db.prepare('SELECT type FROM sqlite_master WHERE name = ?').pluck().get(table);
+    return kind === 'table' ? (db.prepare(`SELECT DISTINCT sha256 FROM ${table}`).pluck().all() as unknown[]) : [];
+  });
   return rows.filter((h): h is string => typeof h === 'string' && sha256Pattern.test(h));
 }

@@ -1,6 +1,11 @@
-/** What belongs to one application besides its files: contract, costs, answers, material states, options, turns. */
+/** What belongs to one application besides its files: contract, costs, answers, material states, options, facts, turns. */
 import type { Db } from '../connection.ts';
-import type { ContractDraft, CostLine } from '#shared/contract/workflow.ts';
+import {
+  applicationFacts,
+  type ApplicationFacts,
+  type ContractDraft,
+  type CostLine,
+} from '#shared/contract/workflow.ts';
 import type { MaterialStateKind } from '#shared/dossier/material-status.ts';
 import type { Answer } from '#shared/rules/index.ts';
 import { dossierOptions, type DossierOptions } from '#shared/manifest.ts';
@@ -131,8 +136,34 @@ function parseJsonOrNothing(text: string): unknown {
   }
 }
 
+/** The options' JSON object as stored (its `facts` key included), or nothing when the row is damaged. */
+function storedOptionsObject(db: Db, applicationId: number): Record<string, unknown> {
+  const row = db.prepare('SELECT dossier_options FROM applications WHERE id = ?').get(applicationId) as
+    { dossier_options: string } | undefined;
+  const value = parseJsonOrNothing(row?.dossier_options ?? '{}');
+  return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+}
+
+function writeOptionsObject(db: Db, applicationId: number, value: Record<string, unknown>): void {
+  db.prepare('UPDATE applications SET dossier_options = ? WHERE id = ?').run(JSON.stringify(value), applicationId);
+}
+
 export function setOptions(db: Db, applicationId: number, options: DossierOptions): void {
-  db.prepare('UPDATE applications SET dossier_options = ? WHERE id = ?').run(JSON.stringify(options), applicationId);
+  const { facts } = storedOptionsObject(db, applicationId);
+  writeOptionsObject(db, applicationId, facts === undefined ? options : { ...options, facts });
+}
+
+/**
+ * The figures and event dates the profile's conditions ask, kept in the options' JSON column under `facts`
+ * (no table of their own: they are a few numbers per application). A damaged value reads as none.
+ */
+export function getFacts(db: Db, applicationId: number): ApplicationFacts {
+  const stored = applicationFacts.safeParse(storedOptionsObject(db, applicationId).facts ?? {});
+  return stored.success ? stored.data : {};
+}
+
+export function setFacts(db: Db, applicationId: number, facts: ApplicationFacts): void {
+  writeOptionsObject(db, applicationId, { ...storedOptionsObject(db, applicationId), facts });
 }
 
 export function getTurns(db: Db, attachmentId: number): Record<string, 0 | 90 | 180 | 270> {

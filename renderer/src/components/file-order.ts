@@ -1,0 +1,34 @@
+/**
+ * Moving one attached file within its material: the new order of ids, and which of the moved file's buttons takes
+ * the focus once the list is drawn again (the pressed one, or the nearest still enabled).
+ */
+
+export type OrderButton = 'first' | 'up' | 'down' | 'last';
+
+/** `ids` with `id` moved to index `to` (clamped to the list). */
+export function movedTo(ids: number[], id: number, to: number): number[] {
+  const from = ids.indexOf(id);
+  if (from < 0) return ids;
+  const rest = ids.filter((x) => x !== id);
+  const at = Math.min(rest.length, Math.max(0, to));
+  return [...rest.slice(0, at), id, ...rest.slice(at)];
+}
+
+/** Where dropping the file dragged from `from` on item `over` (in its upper or lower half) puts it. */
+export function dropIndex(from: number, over: number, lowerHalf: boolean): number {
+  const insertAt = lowerHalf ? over + 1 : over;
+  return from < insertAt ? insertAt - 1 : insertAt;
+}
+
+// Set by a move, read once by the moved file's buttons after the list is drawn again.
+const pending = new Map<number, OrderButton>();
+
+export function focusAfterMove(fileId: number, button: OrderButton): void {
+  pending.set(fileId, button);
+}
+
+export function takeFocusAfterMove(fileId: number): OrderButton | undefined {
+  const button = pending.get(fileId);
+  pending.delete(fileId);
+  return button;
+}

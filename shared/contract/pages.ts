@@ -7,6 +7,9 @@
  *   pages:decide  {attachmentId, page, skip?, turn?} → FilePages (refreshed)
  *       skip: true leaves the page out, false keeps it (even when it looks blank), null takes the choice back;
  *       turn: 0/90/180/270 clockwise (0 keeps it as it is), null takes the choice back; a field left out stays.
+ *   pages:decide  {attachmentId, page, fixes: {crop?, split?, straighten?, reduce?}} → FilePages (refreshed)
+ *       fixes apply to the WHOLE file (`page` only says where the clerk clicked): false turns that automatic fix
+ *       off, true or null turns it back on (the inspection's proposal applies again).
  *
  * The findings come in the background after a file is attached: `inspection` is `pending` until then (ask again).
  */
@@ -16,6 +19,12 @@ import { recordId } from './schemas.ts';
 
 const quarterTurn = z.union([z.literal(0), z.literal(90), z.literal(180), z.literal(270)]);
 const decidedBy = z.enum(['clerk', 'inspection']);
+
+/** The automatic fixes the clerk can turn off for a whole file (the manifest's `pages.<fix>: "none"`). */
+export const fileFixes = ['crop', 'split', 'straighten', 'reduce'] as const;
+export type FileFix = (typeof fileFixes)[number];
+const onOff = z.boolean().nullable().optional();
+const fixSwitches = z.object({ crop: onOff, split: onOff, straighten: onOff, reduce: onOff }).strict();
 
 /** What the dossier does to one page, the proposals and the clerk's decisions taken together. */
 export const appliedChanges = z.object({
@@ -39,7 +48,12 @@ export const filePage = z.object({
   /** The findings and proposals in the clerk's words, e.g. "空白页，将略去（不打印、不编页码）". */
   said: z.array(z.string()),
   /** The clerk's own decisions for this page; empty when the proposals stand. */
-  decision: z.object({ skip: z.boolean().optional(), turn: quarterTurn.optional() }),
+  decision: z.object({
+    skip: z.boolean().optional(),
+    turn: quarterTurn.optional(),
+    /** The automatic fixes the clerk turned off for the whole file (the same on every page of it). */
+    fixesOff: z.array(z.enum(fileFixes)).optional(),
+  }),
   applied: appliedChanges,
 });
 
@@ -60,6 +74,7 @@ export const pagesContract = {
         page: z.number().int().min(1).max(100_000),
         skip: z.boolean().nullable().optional(),
         turn: quarterTurn.nullable().optional(),
+        fixes: fixSwitches.optional(),
       })
       .strict(),
     output: filePages,

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { answers, deploymentKinds, dossierOptions, isoDate, quarterTurns } from '../manifest.ts';
 import { materialStateKinds } from '../dossier/material-status.ts';
 import { applicant, application, attachment, contentNotice, recordId } from './schemas.ts';
+import { fileFixes } from './pages.ts';
 import { visibleText } from './visible-text.ts';
 
 const answer = z.enum(answers);
@@ -65,6 +66,8 @@ export const materialState = z.object({
 export const attachmentWithTurns = attachment.extend({
   turns: z.record(z.string(), turn),
   decisions: z.record(z.string(), z.enum(['skip', 'keep'])).default({}),
+  /** The automatic fixes the clerk turned off for this whole file. */
+  fixesOff: z.array(z.enum(fileFixes)).default([]),
 });
 
 export const applicationDetail = z.object({

@@ -76,6 +76,13 @@ describe('archive rows pass the API’s schemas', () => {
       /第 1 个页面取舍的「decision」不符合要求/,
     ));
 
+  it('refuses an automatic fix the window does not know, naming it', () =>
+    refused(
+      (m) => (m.fileFixesOff = [{ attachment_id: m.attachments[0]!.id as number, fix: 'blur' }]),
+      'archive-invalid-data',
+      /第 1 个关闭的自动修正的「fix」不符合要求/,
+    ));
+
   it('refuses an applicant name over 200 characters', () =>
     refused((m) => (m.applicant.name = '深'.repeat(201)), 'archive-invalid-data', /申报单位.*name.*200/));
 

@@ -31,6 +31,7 @@ const tables = [
   'attachments',
   'page_turns',
   'page_decisions',
+  'file_fixes_off',
 ];
 const dump = (s: Services) =>
   Object.fromEntries(tables.map((t) => [t, s.db.prepare(`SELECT * FROM ${t} ORDER BY rowid`).all()]));
@@ -64,6 +65,8 @@ async function sourceWithFiles(root: string): Promise<{ s: Services; application
   const [, second, third] = (await call(s, 'attachments:list', { applicationId })) as { id: number }[];
   await call(s, 'pages:decide', { attachmentId: second!.id, page: 1, skip: true });
   await call(s, 'pages:decide', { attachmentId: third!.id, page: 1, skip: false, turn: 180 });
+  // And the automatic fixes turned off for a whole file.
+  await call(s, 'pages:decide', { attachmentId: third!.id, page: 1, fixes: { crop: false, reduce: false } });
   return { s, applicationId };
 }
 
@@ -78,6 +81,7 @@ describe('.juanzong round trip', () => {
     await importArchive(b, out);
     const [rowsA, rowsB] = [dump(a), dump(b)];
     expect(rowsA.page_decisions!.length).toBe(2);
+    expect(rowsA.file_fixes_off!.length).toBe(2);
     // The importer stamps `updated_at` on the application; everything else is the same row.
     for (const r of [...rowsA.applications!, ...rowsB.applications!]) delete (r as Record<string, unknown>).updated_at;
     expect(rowsB).toEqual(rowsA);

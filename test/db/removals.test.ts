@@ -25,6 +25,7 @@ async function seeded() {
     bytes,
   });
   await h['attachments:turnPage']({ id: file.id, page: 2, turn: 180 });
+  await h['pages:decide']({ attachmentId: file.id, page: 1, skip: false, fixes: { split: false, crop: false } });
   await h['applications:saveCosts']({
     applicationId: app.id,
     costs: [{ kind: 'subscription', amountFen: 1_000_000, paidOn: '2025-03-01', note: '发票 1' }],
@@ -33,9 +34,10 @@ async function seeded() {
 }
 
 describe('removals and copies in the core', () => {
-  it('a removed company comes back with its applications, files, turns and costs under the same ids, once', async () => {
+  it('a removed company comes back with its applications, files, turns, page choices and costs under the same ids, once', async () => {
     const { services, company, app } = await seeded();
     const before = await services.handlers['applications:get']({ id: app.id });
+    expect(before.attachments[0]).toMatchObject({ decisions: { '1': 'keep' }, fixesOff: ['crop', 'split'] });
     const removed = await services.handlers['applicants:remove']({ id: company.id });
     expect(removed).toMatchObject({ name: '己公司', applications: 1 });
     expect(await services.handlers['applications:list']({})).toEqual([]);
@@ -48,7 +50,7 @@ describe('removals and copies in the core', () => {
     services.close();
   });
 
-  it('复制为新申请 copies answers, costs, files and turns as a new draft; the original is untouched', async () => {
+  it('复制为新申请 copies answers, costs, files, turns and page choices as a new draft; the original is untouched', async () => {
     const { services, app, file } = await seeded();
     await services.handlers['applications:update']({ id: app.id, changes: { status: 'submitted' } });
     const copy = await services.handlers['applications:duplicate']({ id: app.id });
@@ -59,7 +61,12 @@ describe('removals and copies in the core', () => {
     ];
     expect(copied.costs).toEqual(original.costs);
     expect(copied.attachments).toHaveLength(1);
-    expect(copied.attachments[0]).toMatchObject({ sha256: file.sha256, turns: { '2': 180 } });
+    expect(copied.attachments[0]).toMatchObject({
+      sha256: file.sha256,
+      turns: { '2': 180 },
+      decisions: { '1': 'keep' },
+      fixesOff: ['crop', 'split'],
+    });
     expect(copied.attachments[0]!.id).not.toBe(file.id);
     expect(original.application.status).toBe('submitted');
     services.close();

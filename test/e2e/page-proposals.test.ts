@@ -176,7 +176,7 @@ describe('the pages of attached scans on the materials step', { timeout: 400_000
       .getByText('已拆分 1 张长图，1 页清晰度不足，建议重新扫描', { exact: true })
       .waitFor({ timeout: 120_000 });
     await plan.getByText('已压缩 1 页', { exact: true }).waitFor({ timeout: 120_000 });
-    expect(await badgesOf(licence, 1)).toEqual(['已裁切照片']);
+    expect(await badgesOf(licence, 1)).toEqual(['已裁切照片撤销']);
     // The fixture leans 3° and 2°: the badge says what was measured, to a tenth of a degree.
     for (const [n, lean] of [
       [1, 3],
@@ -184,16 +184,42 @@ describe('the pages of attached scans on the materials step', { timeout: 400_000
     ] as const) {
       const [badge, ...more] = await badgesOf(contract, n);
       expect(more).toEqual([]);
-      expect(Number(/^已纠斜 (\d\.\d)°$/.exec(badge!)?.[1])).toBeCloseTo(lean, 0);
+      expect(Number(/^已纠斜 (\d\.\d)°撤销$/.exec(badge!)?.[1])).toBeCloseTo(lean, 0);
     }
     const [long, scan] = [plan.locator('.page-review').first(), plan.locator('.page-review').nth(1)];
-    expect(await badgesOf(long, 1)).toEqual(['已拆分长图（6 页）', '清晰度不足']);
-    expect(await badgesOf(scan, 1)).toEqual(['已压缩到 300 dpi']);
+    expect(await badgesOf(long, 1)).toEqual(['已拆分长图（6 页）撤销', '清晰度不足']);
+    expect(await badgesOf(scan, 1)).toEqual(['已压缩到 300 dpi撤销']);
     const warnings = plan.getByRole('list', { name: '「服务机构名单（长截图）.png」的清晰度问题' });
     expect(await warnings.textContent()).toMatch(/^第 1 页：分辨率偏低（约 \d+ dpi，低于 150 dpi）/);
     await shootCard(app, licence, 'pages-6-photo-cropped');
     await shootCard(app, contract, 'pages-6b-straightened');
     await shootCard(app, plan, 'pages-6c-split-reduced-warning');
+
+    // Cropping and splitting are turned off for the whole file with one click, and back on with another.
+    const PHOTO = '营业执照（手机拍照）.jpg';
+    await licence
+      .getByRole('button', { name: `撤销：「${PHOTO}」第 1 页已裁切照片（整份文件都不再裁切照片）` })
+      .click();
+    await licence.locator('.page-badge[data-kind="no-crop"]').waitFor();
+    await licence.getByText('按您的选择不裁切照片 1 页', { exact: true }).waitFor();
+    expect(await badgesOf(licence, 1)).toEqual(['不裁切照片（整份文件）恢复裁切照片']);
+    expect(await licence.getByText('已裁切 1 张照片', { exact: true }).count()).toBe(0);
+    await plan
+      .getByRole('button', {
+        name: /^撤销：「服务机构名单（长截图）\.png」第 1 页已拆分长图（6 页）（整份文件都不再拆分长图）$/,
+      })
+      .click();
+    await plan.locator('.page-badge[data-kind="no-split"]').waitFor();
+    expect(await badgesOf(long, 1)).toEqual(['不拆分长图（整份文件）恢复拆分长图', '清晰度不足']);
+    await shootCard(app, licence, 'pages-6d-photo-not-cropped');
+    await shootCard(app, plan, 'pages-6e-long-not-split');
+    await licence
+      .getByRole('button', {
+        name: `恢复裁切照片：「${PHOTO}」第 1 页不裁切照片（整份文件）（整份文件恢复自动裁切照片）`,
+      })
+      .click();
+    await licence.getByText('已裁切 1 张照片', { exact: true }).waitFor();
+    expect(await badgesOf(licence, 1)).toEqual(['已裁切照片撤销']);
   });
 });
 

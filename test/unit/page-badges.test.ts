@@ -67,8 +67,54 @@ describe('the badges on a page’s thumbnail', () => {
       findings: findings(1, { dpi: 96, warnings: ['low-resolution'] }),
       applied: { straighten: -2.04, crop: true, split: 3, reduceTo: 300 },
     });
-    expect(texts(photo)).toEqual(['已纠斜 2.0°', '已裁切照片', '已拆分长图（3 页）', '已压缩到 300 dpi', '清晰度不足']);
+    expect(texts(photo)).toEqual([
+      '已纠斜 2.0°|撤销',
+      '已裁切照片|撤销',
+      '已拆分长图（3 页）|撤销',
+      '已压缩到 300 dpi|撤销',
+      '清晰度不足',
+    ]);
     expect(pageBadges(photo).at(-1)!.tone).toBe('warn');
+  });
+
+  it('turns an automatic fix off for the whole file, and shows it off with a button to turn it back on', () => {
+    const corners = [
+      { x: 0.1, y: 0.1 },
+      { x: 0.9, y: 0.1 },
+      { x: 0.9, y: 0.9 },
+      { x: 0.1, y: 0.9 },
+    ] as const;
+    const proposals = { crop: [...corners] as PageFindings['proposals']['crop'], reduceTo: 300 };
+    const cropped = filePage(1, { findings: findings(1, { proposals }), applied: { crop: true, reduceTo: 300 } });
+    const undoCrop = pageBadges(cropped).find((b) => b.kind === 'crop')!.undo!;
+    expect(undoCrop.choice).toEqual({ fixes: { crop: false } });
+    expect(undoCrop.scope).toBe('整份文件都不再裁切照片');
+
+    const uncropped = filePage(1, {
+      findings: findings(1, { proposals }),
+      decision: { fixesOff: ['crop'] },
+      applied: { reduceTo: 300 },
+    });
+    expect(texts(uncropped)).toEqual(['不裁切照片（整份文件）|恢复裁切照片', '已压缩到 300 dpi|撤销']);
+    expect(pageBadges(uncropped)[0]!.undo!.choice).toEqual({ fixes: { crop: null } });
+    expect(pageBadges(uncropped)[0]!.tone).toBe('choice');
+
+    const unsplit = filePage(2, {
+      findings: findings(2, {
+        proposals: {
+          split: [
+            { top: 0, bottom: 0.5 },
+            { top: 0.5, bottom: 1 },
+          ],
+        },
+      }),
+      decision: { fixesOff: ['split', 'straighten'] },
+    });
+    expect(texts(unsplit)).toEqual(['不拆分长图（整份文件）|恢复拆分长图']);
+    expect(texts(filePage(3, { decision: { fixesOff: ['crop'] } }))).toEqual([]);
+    expect(pageChangeCount([uncropped, unsplit])).toBe(
+      '已压缩 1 页，按您的选择不裁切照片 1 页，按您的选择不拆分长图 1 页',
+    );
   });
 
   it('has no badge on a page nothing is done to, nor before the inspection', () => {

@@ -30,6 +30,8 @@ export const archiveManifest = z.object({
   pageTurns: z.array(row).max(100_000),
   /** The clerk's leave-out / keep choices per page (absent from archives made before they existed). */
   pageDecisions: z.array(row).max(100_000).default([]),
+  /** The automatic fixes the clerk turned off per file (absent from archives made before they existed). */
+  fileFixesOff: z.array(row).max(20_000).default([]),
   /** The dossier as handed in (标记为已递交), at most one (absent from archives made before it existed). */
   submissions: z.array(row).max(1).default([]),
 });
@@ -40,7 +42,10 @@ export function collectApplicationRows(
   db: Db,
   applicationId: number,
 ): Omit<ArchiveManifest, 'format' | 'formatVersion' | 'exportedAt'> {
-  const { applicant, application, owned, pageTurns, pageDecisions } = readApplicationRows(db, applicationId);
+  const { applicant, application, owned, pageTurns, pageDecisions, fileFixesOff } = readApplicationRows(
+    db,
+    applicationId,
+  );
   return {
     schemaVersion: schemaVersion(db),
     applicant,
@@ -52,6 +57,7 @@ export function collectApplicationRows(
     attachments: owned.attachments,
     pageTurns,
     pageDecisions,
+    fileFixesOff,
     submissions: storedSubmissionRows(db, applicationId),
   };
 }

@@ -19,6 +19,7 @@ import { answers, dossierOptions, quarterTurns, type DossierOptions } from '#sha
 import type { Answer } from '#shared/rules/index.ts';
 import { refuse } from './archive-errors.ts';
 import type { PageDecision } from '../db/queries/page-inspections.ts';
+import { fileFixes, type FileFix } from '#shared/contract/pages.ts';
 import type { SubmissionRow } from '../db/queries/submissions.ts';
 import type { ArchiveManifest, Row } from './archive-manifest.ts';
 
@@ -55,6 +56,7 @@ export interface ImportedApplication {
   attachments: { exporterId: number; materialId: string; originalName: string; sha256: string; createdAt: string }[];
   pageTurns: { exporterAttachmentId: number; page: number; turn: (typeof quarterTurns)[number] }[];
   pageDecisions: { exporterAttachmentId: number; page: number; decision: PageDecision }[];
+  fileFixesOff: { exporterAttachmentId: number; fix: FileFix }[];
   /** The dossier as handed in: its PDF is one of the archive's files. */
   submissions: Omit<SubmissionRow, 'applicationId'>[];
 }
@@ -207,6 +209,15 @@ export function checkArchiveRows(manifest: ArchiveManifest, label: string): Impo
       });
       const d = parse(shape, r, `第 ${i + 1} 个页面取舍`, label);
       return { exporterAttachmentId: d.attachment_id, page: d.page, decision: d.decision };
+    }),
+    fileFixesOff: m.fileFixesOff.map((r, i) => {
+      const f = parse(
+        z.object({ attachment_id: exporterId, fix: z.enum(fileFixes) }),
+        r,
+        `第 ${i + 1} 个关闭的自动修正`,
+        label,
+      );
+      return { exporterAttachmentId: f.attachment_id, fix: f.fix };
     }),
     submissions: m.submissions.map((r) => submissionOf(r, label)),
   };

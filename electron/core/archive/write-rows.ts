@@ -18,6 +18,7 @@ import {
 } from '../db/queries/application-rows.ts';
 import type { ImportedApplication } from './archive-rows.ts';
 import { setPageDecision } from '../db/queries/page-inspections.ts';
+import { setFixOff } from '../db/queries/file-fixes.ts';
 import { saveSubmission } from '../db/queries/submissions.ts';
 
 /** What the attach-time checks found for each file, by hash. */
@@ -71,6 +72,10 @@ function writeRows(
   for (const d of rows.pageDecisions) {
     const attachmentId = attachmentIds.get(d.exporterAttachmentId);
     if (attachmentId !== undefined) setPageDecision(db, attachmentId, d.page, d.decision);
+  }
+  for (const f of rows.fileFixesOff) {
+    const attachmentId = attachmentIds.get(f.exporterAttachmentId);
+    if (attachmentId !== undefined) setFixOff(db, attachmentId, f.fix, true);
   }
   for (const s of rows.submissions) saveSubmission(db, { ...s, applicationId });
   return { applicationId, applicantId };

@@ -13,6 +13,7 @@ import {
 } from '../db/queries/details.ts';
 import type { Db } from '../db/connection.ts';
 import { getPageDecisions } from '../db/queries/page-inspections.ts';
+import { getFixesOff } from '../db/queries/file-fixes.ts';
 import { orNotFound } from '#shared/not-found.ts';
 
 /** Everything the window shows of one application, read in one transaction so it is consistent. */
@@ -33,6 +34,7 @@ export function readApplicationDetail(db: Db, id: number): ApplicationDetail {
         ...a,
         turns: getTurns(db, a.id),
         decisions: getPageDecisions(db, a.id),
+        fixesOff: getFixesOff(db, a.id),
       })),
     };
   })();

@@ -12,6 +12,7 @@ import type { Profile } from '#shared/profiles/index.ts';
 import type { Answer } from '#shared/rules/index.ts';
 import type { FileStore } from '../store/file-store.ts';
 import { safeFileName } from '../safety/file-name.ts';
+import { fixesOffAsPages } from './pages.ts';
 
 /** The clerk's answers, split into the eligibility conditions and the contract's related-party questions. */
 export function splitAnswers(answers: Record<string, Answer>, profile: Profile) {
@@ -33,15 +34,18 @@ interface MaterialEntry {
   files: StagedFile[];
 }
 
-/** The clerk's leave-out choices as the manifest's `pages` (`skip` and `keep` lists), or undefined when none. */
+/**
+ * The clerk's leave-out choices and the fixes turned off as the manifest's `pages` (`skip` and `keep` lists,
+ * `crop: "none"` …), or undefined when none.
+ */
 function pageChoices(file: AttachmentWithTurns): ManifestPages | undefined {
   const pagesWith = (decision: 'skip' | 'keep') =>
     Object.entries(file.decisions)
       .filter(([, d]) => d === decision)
       .map(([page]) => Number(page));
   const [skip, keep] = [pagesWith('skip'), pagesWith('keep')];
-  if (skip.length === 0 && keep.length === 0) return undefined;
-  return { ...(skip.length ? { skip } : {}), ...(keep.length ? { keep } : {}) };
+  if (skip.length === 0 && keep.length === 0 && file.fixesOff.length === 0) return undefined;
+  return { ...(skip.length ? { skip } : {}), ...(keep.length ? { keep } : {}), ...fixesOffAsPages(file.fixesOff) };
 }
 
 function manifestFile(file: AttachmentWithTurns, relative: string): ManifestFile {

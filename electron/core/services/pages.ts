@@ -3,7 +3,8 @@
  * decisions (leave out or keep, turn), and what the dossier will do with each page (`decidePage`, the same rule the
  * assembly applies: the clerk always wins).
  */
-import type { AppliedChanges, CoreHandlers, FilePage, FilePages } from '#shared/contract/index.ts';
+import type { AppliedChanges, CoreHandlers, FileFix, FilePage, FilePages } from '#shared/contract/index.ts';
+import type { ManifestPages } from '#shared/manifest.ts';
 import { UserFacingError } from '#shared/errors.ts';
 import type { FileInspection, PageFindings } from '#shared/page-findings.ts';
 import { orNotFound } from '#shared/not-found.ts';
@@ -11,6 +12,7 @@ import type { Attachment } from '#shared/contract/index.ts';
 import { touchApplication } from '../db/queries/applications.ts';
 import { getAttachment } from '../db/queries/attachments.ts';
 import { clearTurn, getOptions, getTurns, setTurn } from '../db/queries/details.ts';
+import { getFixesOff, setFixOff } from '../db/queries/file-fixes.ts';
 import { getPageDecisions, setPageDecision } from '../db/queries/page-inspections.ts';
 import { decidePage } from '../dossier/page-edit.ts';
 import type { PageEdit, QuarterTurn } from '../dossier/types.ts';
@@ -26,6 +28,11 @@ function appliedOf(edit: PageEdit): AppliedChanges {
     ...(edit.split ? { split: edit.split.length } : {}),
     ...(edit.reduceTo ? { reduceTo: edit.reduceTo } : {}),
   };
+}
+
+/** The fixes turned off for the whole file as the manifest's switches, e.g. `{crop: "none"}`. */
+export function fixesOffAsPages(off: readonly FileFix[]): Pick<ManifestPages, FileFix> {
+  return Object.fromEntries(off.map((fix) => [fix, 'none' as const]));
 }
 
 /** The page's stored ink is for the seal marks, a few KB a page: the window has no use for it. */
@@ -44,12 +51,13 @@ export function readFilePages(ctx: ServiceContext, attachmentId: number): FilePa
   const inspection = ctx.inspections.stored(attachment.sha256);
   const turns = getTurns(db, attachmentId);
   const decisions = getPageDecisions(db, attachmentId);
+  const fixesOff = getFixesOff(db, attachmentId);
   const pagesWith = (d: 'skip' | 'keep') =>
     Object.keys(decisions)
       .filter((p) => decisions[p] === d)
       .map(Number);
   const choices = {
-    pages: { skip: pagesWith('skip'), keep: pagesWith('keep'), rotate: turns },
+    pages: { skip: pagesWith('skip'), keep: pagesWith('keep'), rotate: turns, ...fixesOffAsPages(fixesOff) },
     turns: new Map<number, QuarterTurn>(),
     autoFix: getOptions(db, attachment.applicationId).autoFix,
   };
@@ -65,6 +73,7 @@ export function readFilePages(ctx: ServiceContext, attachmentId: number): FilePa
       decision: {
         ...(decided ? { skip: decided === 'skip' } : {}),
         ...(turn === undefined ? {} : { turn }),
+        ...(fixesOff.length ? { fixesOff } : {}),
       },
       applied: appliedOf(decidePage(i, findings ?? undefined, choices).edit),
     };
@@ -84,7 +93,7 @@ export function pageHandlers(ctx: ServiceContext): Pick<CoreHandlers, 'pages:get
   const { db, now } = ctx;
   return {
     'pages:get': ({ attachmentId }) => readFilePages(ctx, attachmentId),
-    'pages:decide': ({ attachmentId, page, skip, turn }) => {
+    'pages:decide': ({ attachmentId, page, skip, turn, fixes = {} }) => {
       const attachment = orNotFound(getAttachment(db, attachmentId), '附件', attachmentId);
       const count = pageCountOf(attachment, ctx.inspections.stored(attachment.sha256));
       if (page > count) throw pageOutOfRange(attachment, page, count);
@@ -92,6 +101,8 @@ export function pageHandlers(ctx: ServiceContext): Pick<CoreHandlers, 'pages:get
         if (skip !== undefined) setPageDecision(db, attachmentId, page, skip === null ? null : skip ? 'skip' : 'keep');
         if (turn === null) clearTurn(db, attachmentId, page);
         else if (turn !== undefined) setTurn(db, attachmentId, page, turn);
+        for (const [fix, on] of Object.entries(fixes) as [FileFix, boolean | null | undefined][])
+          if (on !== undefined) setFixOff(db, attachmentId, fix, on === false);
         touchApplication(db, attachment.applicationId, now());
       }).immediate();
       return readFilePages(ctx, attachmentId);

@@ -18,7 +18,8 @@ export function PageBadge({ badge, where, onUndo }: Props) {
           type="button"
           className="page-badge-undo"
           onClick={() => onUndo(undo.choice)}
-          aria-label={`${undo.label}：${where}${badge.text}`}
+          aria-label={`${undo.label}：${where}${badge.text}${undo.scope ? `（${undo.scope}）` : ''}`}
+          title={undo.scope}
         >
           {undo.label}
         </button>

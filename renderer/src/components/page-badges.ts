@@ -2,22 +2,29 @@
  * What the material's card says of each page of a file (the badges on its thumbnail, and what one click on a badge
  * undoes) and of the file as a whole ("已略去 2 页空白背面，已转正 1 页"). Pure data from `pages:get`.
  */
-import type { FilePage } from '#shared/contract/index.ts';
+import type { FileFix, FilePage } from '#shared/contract/index.ts';
 
 /** A change to send to `pages:decide` (null takes the clerk's own choice back, so that the proposal applies). */
 export interface PageChoice {
   skip?: boolean | null;
   turn?: 0 | 90 | 180 | 270 | null;
+  /** For the whole file: false turns the automatic fix off, null back on. */
+  fixes?: Partial<Record<FileFix, boolean | null>>;
 }
 
 export interface PageBadgeInfo {
   /** Stable per kind of badge (for React keys and tests). */
-  kind: 'skip' | 'kept' | 'turn' | 'unturned' | 'straighten' | 'crop' | 'split' | 'reduce' | 'legibility';
+  kind: 'skip' | 'kept' | 'turn' | 'unturned' | FileFix | `no-${FileFix}` | 'legibility';
   text: string;
   /** `warn`: a warning the clerk should act on (scan again), nothing the window can undo. */
   tone: 'change' | 'choice' | 'warn';
   /** What the badge's button does, when it has one. */
-  undo?: { label: string; choice: PageChoice };
+  undo?: {
+    label: string;
+    choice: PageChoice;
+    /** Said with the button when it changes the whole file, not only this page: "整份文件都不再裁切照片". */
+    scope?: string;
+  };
 }
 
 const turnBadge = (page: FilePage): PageBadgeInfo | undefined => {
@@ -69,20 +76,69 @@ const skipBadge = (page: FilePage): PageBadgeInfo | undefined => {
   return undefined;
 };
 
+/** How each automatic fix reads on a badge: applied, turned off by the clerk, and the buttons' scope. */
+const FIXES: Record<
+  FileFix,
+  { done: (p: FilePage) => string | undefined; proposed: (p: FilePage) => boolean; off: string; name: string }
+> = {
+  straighten: {
+    done: ({ applied: a }) => (a.straighten ? `已纠斜 ${Math.abs(a.straighten).toFixed(1)}°` : undefined),
+    proposed: (p) => Boolean(p.findings?.proposals.straighten),
+    off: '不纠斜（整份文件）',
+    name: '纠斜',
+  },
+  crop: {
+    done: ({ applied: a }) => (a.crop ? '已裁切照片' : undefined),
+    proposed: (p) => Boolean(p.findings?.proposals.crop),
+    off: '不裁切照片（整份文件）',
+    name: '裁切照片',
+  },
+  split: {
+    done: ({ applied: a }) => (a.split ? `已拆分长图（${a.split} 页）` : undefined),
+    proposed: (p) => (p.findings?.proposals.split?.length ?? 0) > 1,
+    off: '不拆分长图（整份文件）',
+    name: '拆分长图',
+  },
+  reduce: {
+    done: ({ applied: a }) => (a.reduceTo ? `已压缩到 ${a.reduceTo} dpi` : undefined),
+    proposed: (p) => Boolean(p.findings?.proposals.reduceTo),
+    off: '不压缩（整份文件）',
+    name: '压缩',
+  },
+};
+
+/** Whether the clerk turned this fix off where the inspection proposes it. */
+const fixOff = (page: FilePage, fix: FileFix): boolean =>
+  Boolean(page.decision.fixesOff?.includes(fix)) && FIXES[fix].proposed(page);
+
+/** An automatic fix applied (undone for the whole file), or turned off by the clerk where it was proposed. */
+function fixBadge(page: FilePage, fix: FileFix): PageBadgeInfo | undefined {
+  const { done, off, name } = FIXES[fix];
+  const text = done(page);
+  if (text)
+    return {
+      kind: fix,
+      text,
+      tone: 'change',
+      undo: { label: '撤销', choice: { fixes: { [fix]: false } }, scope: `整份文件都不再${name}` },
+    };
+  if (!fixOff(page, fix)) return undefined;
+  return {
+    kind: `no-${fix}`,
+    text: off,
+    tone: 'choice',
+    undo: { label: `恢复${name}`, choice: { fixes: { [fix]: null } }, scope: `整份文件恢复自动${name}` },
+  };
+}
+
 /** The badges of one page, in the order the dossier applies the changes; a page left out shows only that. */
 export function pageBadges(page: FilePage): PageBadgeInfo[] {
   const skip = skipBadge(page);
   if (page.applied.skip) return [skip!];
-  const a = page.applied;
   const badges: (PageBadgeInfo | undefined)[] = [
     skip,
     turnBadge(page),
-    a.straighten
-      ? { kind: 'straighten', text: `已纠斜 ${Math.abs(a.straighten).toFixed(1)}°`, tone: 'change' }
-      : undefined,
-    a.crop ? { kind: 'crop', text: '已裁切照片', tone: 'change' } : undefined,
-    a.split ? { kind: 'split', text: `已拆分长图（${a.split} 页）`, tone: 'change' } : undefined,
-    a.reduceTo ? { kind: 'reduce', text: `已压缩到 ${a.reduceTo} dpi`, tone: 'change' } : undefined,
+    ...(['straighten', 'crop', 'split', 'reduce'] as const).map((fix) => fixBadge(page, fix)),
     page.findings?.warnings.length ? { kind: 'legibility', text: '清晰度不足', tone: 'warn' } : undefined,
   ];
   return badges.filter((b): b is PageBadgeInfo => b !== undefined);
@@ -101,6 +157,10 @@ const COUNTS: [test: (p: FilePage) => boolean, say: (n: number) => string][] = [
   [(p) => !p.applied.skip && Boolean(p.applied.crop), (n) => `已裁切 ${n} 张照片`],
   [(p) => !p.applied.skip && Boolean(p.applied.split), (n) => `已拆分 ${n} 张长图`],
   [(p) => !p.applied.skip && Boolean(p.applied.reduceTo), (n) => `已压缩 ${n} 页`],
+  ...(Object.keys(FIXES) as FileFix[]).map((fix): (typeof COUNTS)[number] => [
+    (p) => !p.applied.skip && fixOff(p, fix),
+    (n) => `按您的选择不${FIXES[fix].name} ${n} 页`,
+  ]),
   [(p) => !p.applied.skip && Boolean(p.findings?.warnings.length), (n) => `${n} 页清晰度不足，建议重新扫描`],
 ];
 

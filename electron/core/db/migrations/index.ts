@@ -5,6 +5,7 @@ import { archiveImports } from './003-archive-imports.ts';
 import { contentOptions } from './004-content-options.ts';
 import { pageInspections } from './005-page-inspections.ts';
 import { submissions } from './006-submissions.ts';
+import { fileFixes } from './007-file-fixes.ts';
 
 export interface Migration {
   /** Shown in logs and tests; never change once landed. */
@@ -20,4 +21,5 @@ export const migrations: readonly Migration[] = [
   contentOptions,
   pageInspections,
   submissions,
+  fileFixes,
 ];

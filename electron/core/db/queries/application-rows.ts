@@ -20,6 +20,7 @@ export interface ApplicationRows {
   owned: Record<ApplicationTable, StoredRow[]>;
   pageTurns: StoredRow[];
   pageDecisions: StoredRow[];
+  fileFixesOff: StoredRow[];
 }
 
 /** Reads every row of one application. Run it inside a transaction so the rows agree with each other. */
@@ -46,7 +47,13 @@ export function readApplicationRows(db: Db, applicationId: number): ApplicationR
        WHERE attachments.application_id = ? ORDER BY page_decisions.rowid`,
     )
     .all(applicationId) as StoredRow[];
-  return { applicant, application, owned, pageTurns, pageDecisions };
+  const fileFixesOff = db
+    .prepare(
+      `SELECT file_fixes_off.* FROM file_fixes_off JOIN attachments ON attachments.id = file_fixes_off.attachment_id
+       WHERE attachments.application_id = ? ORDER BY file_fixes_off.rowid`,
+    )
+    .all(applicationId) as StoredRow[];
+  return { applicant, application, owned, pageTurns, pageDecisions, fileFixesOff };
 }
 
 /** The first applicant here with this credit code, or with this name when the code is empty. */

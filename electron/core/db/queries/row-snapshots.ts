@@ -16,12 +16,17 @@ const tablesInOrder = [
   'material_states',
   'attachments',
   'page_turns',
+  'page_decisions',
+  'file_fixes_off',
   'archive_imports',
 ] as const;
 type SnapshotTable = (typeof tablesInOrder)[number];
 
 /** The tables keyed by `application_id` that a copy of an application takes along (not where it was imported from). */
 const copiedDetails = ['contracts', 'costs', 'answers', 'material_states'] as const;
+
+/** The tables keyed by `attachment_id`: the clerk's choices for a file's pages, kept and copied with the file. */
+const attachmentDetails = ['page_turns', 'page_decisions', 'file_fixes_off'] as const;
 
 export type RowSnapshot = Partial<Record<SnapshotTable, StoredRow[]>>;
 
@@ -34,25 +39,26 @@ function applicationRows(db: Db, applicationIds: number[]): RowSnapshot {
     add('applications', rowsOf(db, 'SELECT * FROM applications WHERE id = ?', id));
     for (const table of [...copiedDetails, 'attachments', 'archive_imports'] as const)
       add(table, rowsOf(db, `SELECT * FROM ${table} WHERE application_id = ? ORDER BY rowid`, id));
-    add(
-      'page_turns',
-      rowsOf(
-        db,
-        `SELECT page_turns.* FROM page_turns JOIN attachments ON attachments.id = page_turns.attachment_id
-         WHERE attachments.application_id = ? ORDER BY page_turns.rowid`,
-        id,
-      ),
-    );
+    for (const table of attachmentDetails)
+      add(
+        table,
+        rowsOf(
+          db,
+          `SELECT ${table}.* FROM ${table} JOIN attachments ON attachments.id = ${table}.attachment_id
+           WHERE attachments.application_id = ? ORDER BY ${table}.rowid`,
+          id,
+        ),
+      );
   }
   return snapshot;
 }
 
-/** One attachment's row and its page turns. */
+/** One attachment's row and the clerk's choices for its pages. */
 export function snapshotAttachment(db: Db, attachmentId: number): RowSnapshot {
-  return {
-    attachments: rowsOf(db, 'SELECT * FROM attachments WHERE id = ?', attachmentId),
-    page_turns: rowsOf(db, 'SELECT * FROM page_turns WHERE attachment_id = ? ORDER BY rowid', attachmentId),
-  };
+  const snapshot: RowSnapshot = { attachments: rowsOf(db, 'SELECT * FROM attachments WHERE id = ?', attachmentId) };
+  for (const table of attachmentDetails)
+    snapshot[table] = rowsOf(db, `SELECT * FROM ${table} WHERE attachment_id = ? ORDER BY rowid`, attachmentId);
+  return snapshot;
 }
 
 /** One application and everything that belongs to it. */
@@ -93,7 +99,7 @@ export function restoreSnapshot(db: Db, snapshot: RowSnapshot): void {
 
 /**
  * Writes application `sourceId` again as a new application of the same applicant, status 草稿: its contract, costs,
- * answers, material states, attachments (the same stored files) and page turns. Answers the new id.
+ * answers, material states, attachments (the same stored files) and the clerk's choices for their pages. Answers the new id.
  * Run it inside a write transaction.
  */
 export function copyApplicationRows(db: Db, sourceId: number, now: string): number {
@@ -119,9 +125,11 @@ export function copyApplicationRows(db: Db, sourceId: number, now: string): numb
     const copyId = insertRow(db, 'attachments', { ...without(row, 'id'), application_id: newId }, knownAttachment);
     attachmentIds.set(Number(row.id), copyId);
   }
-  const knownTurn = columnsOf(db, 'page_turns');
-  for (const row of source.page_turns ?? [])
-    insertRow(db, 'page_turns', { ...row, attachment_id: attachmentIds.get(Number(row.attachment_id))! }, knownTurn);
+  for (const table of attachmentDetails) {
+    const known = columnsOf(db, table);
+    for (const row of source[table] ?? [])
+      insertRow(db, table, { ...row, attachment_id: attachmentIds.get(Number(row.attachment_id))! }, known);
+  }
   return newId;
 }
 

@@ -1,34 +1,10 @@
-import { execFile } from 'node:child_process';
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { promisify } from 'node:util';
 import { ApplicationPage } from './pages/application-page.ts';
-import { HomePage } from './pages/home-page.ts';
 import type { AppHarness } from './support/app-harness.ts';
 import { appPerTest, type PerTest } from './support/per-test.ts';
-import { seedApplication } from './support/seed.ts';
-
-const run = promisify(execFile);
-
-/** A text PDF of `pages` A4 pages made by Ghostscript from a PostScript file (a public tool, never Juanzong). */
-async function longPdf(dir: string, name: string, pages: number): Promise<string> {
-  const ps = path.join(dir, `${name}.ps`);
-  const body = Array.from({ length: pages }, (_, i) => `72 420 moveto (${name} page ${i + 1}) show showpage`);
-  await writeFile(ps, ['%!PS', '/Helvetica findfont 28 scalefont setfont', ...body, ''].join('\n'));
-  const pdf = path.join(dir, `${name}.pdf`);
-  await run('gs', [
-    '-q',
-    '-dBATCH',
-    '-dNOPAUSE',
-    '-dSAFER',
-    '-sDEVICE=pdfwrite',
-    '-sPAPERSIZE=a4',
-    `-sOutputFile=${pdf}`,
-    ps,
-  ]);
-  return pdf;
-}
+import { openWithLongPdfs, type LongPdf } from './support/long-pdfs.ts';
 
 /** Clicks a step button in the page and answers the ms until its heading shows, and whether a job was running. */
 function clickStepInPage(label: string): Promise<{ ms: number; running: boolean }> {
@@ -51,25 +27,13 @@ function clickStepInPage(label: string): Promise<{ ms: number; running: boolean 
 async function startThreeHundredPages(each: PerTest, scale = 1): Promise<AppHarness> {
   const dir = await each.scratch('juanzong-e2e-300-');
   const app = await each.start();
-  const applicationId = await seedApplication(app.services);
-  const files: [string, string, number][] = [
-    ['financial-statements', 'statements', 120],
-    ['service-contract', 'contract', 100],
-    ['construction-plan', 'plan', 80],
+  const files: LongPdf[] = [
+    ['financial-statements', 'statements', 120 * scale],
+    ['service-contract', 'contract', 100 * scale],
+    ['construction-plan', 'plan', 80 * scale],
   ];
-  for (const [materialId, name, pages] of files) {
-    const file = await longPdf(dir, name, pages * scale);
-    await app.services.handlers['attachments:add']({
-      applicationId,
-      materialId,
-      fileName: `${name}.pdf`,
-      bytes: new Uint8Array(await readFile(file)),
-    });
-  }
+  await openWithLongPdfs(app, dir, files);
   const { page } = app;
-  await page.reload();
-  await new HomePage(page).openFirstApplication();
-  await new ApplicationPage(page).goTo('生成与预览');
   await page.getByRole('button', { name: '生成卷宗' }).click();
   await page.getByRole('progressbar', { name: '生成进度' }).waitFor();
   return app;

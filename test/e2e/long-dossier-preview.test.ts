@@ -1,11 +1,8 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import { ghostscriptLongPdf } from '../helpers/make-pdf.ts';
-import { ApplicationPage } from './pages/application-page.ts';
-import { HomePage } from './pages/home-page.ts';
 import { PageViewerPage } from './pages/page-viewer.ts';
 import { appPerTest } from './support/per-test.ts';
-import { seedApplication } from './support/seed.ts';
+import { openWithLongPdfs, type LongPdf } from './support/long-pdfs.ts';
 
 /** The resident memory (MiB) of the Chromium this test started: its processes all descend from this one. */
 async function chromiumMemory(): Promise<{ total: number; largest: number }> {
@@ -86,25 +83,13 @@ describe('the preview of a 1,200-page dossier', () => {
   it('holds one stretch of 50 thumbnails and opens any page', { timeout: 900_000 }, async () => {
     const dir = await each.scratch('juanzong-e2e-1200-');
     const app = await each.start();
-    const applicationId = await seedApplication(app.services);
-    const files: [string, string, number][] = [
+    const files: LongPdf[] = [
       ['financial-statements', 'statements', 480],
       ['service-contract', 'contract', 400],
       ['construction-plan', 'plan', 320],
     ];
-    for (const [materialId, name, pages] of files) {
-      const file = await ghostscriptLongPdf(dir, `${name}.pdf`, `${name} page`, pages);
-      await app.services.handlers['attachments:add']({
-        applicationId,
-        materialId,
-        fileName: `${name}.pdf`,
-        bytes: new Uint8Array(await readFile(file)),
-      });
-    }
+    await openWithLongPdfs(app, dir, files);
     const { page } = app;
-    await page.reload();
-    await new HomePage(page).openFirstApplication();
-    await new ApplicationPage(page).goTo('生成与预览');
     const before = await chromiumMemory();
     await page.getByRole('button', { name: '生成卷宗' }).click();
     const first = await page.evaluate(firstThumbnailInPage);

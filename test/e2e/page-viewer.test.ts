@@ -1,32 +1,17 @@
-import { mkdir, readFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ghostscriptLongPdf } from '../helpers/make-pdf.ts';
-import { ApplicationPage } from './pages/application-page.ts';
-import { HomePage } from './pages/home-page.ts';
 import { PageViewerPage } from './pages/page-viewer.ts';
 import { screenshotDir, type AppHarness } from './support/app-harness.ts';
 import { appPerTest, type PerTest } from './support/per-test.ts';
-import { seedApplication } from './support/seed.ts';
+import { openWithLongPdfs, type LongPdf } from './support/long-pdfs.ts';
 
 /** An application whose materials hold Ghostscript PDFs, opened at 生成与预览 with its dossier generated. */
-async function generated(each: PerTest, files: [materialId: string, name: string, pages: number][]) {
+async function generated(each: PerTest, files: LongPdf[]) {
   const dir = await each.scratch('juanzong-e2e-viewer-');
   const app = await each.start();
-  const applicationId = await seedApplication(app.services);
-  for (const [materialId, name, pages] of files) {
-    const file = await ghostscriptLongPdf(dir, `${name}.pdf`, `${name} page`, pages);
-    await app.services.handlers['attachments:add']({
-      applicationId,
-      materialId,
-      fileName: `${name}.pdf`,
-      bytes: new Uint8Array(await readFile(file)),
-    });
-  }
+  const applicationId = await openWithLongPdfs(app, dir, files);
   const { page } = app;
-  await page.reload();
-  await new HomePage(page).openFirstApplication();
-  await new ApplicationPage(page).goTo('生成与预览');
   await page.getByRole('button', { name: '生成卷宗' }).click();
   const done = page.getByText(/^已生成：共 \d+ 页/);
   await done.waitFor({ timeout: 300_000 });

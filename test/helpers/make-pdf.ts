@@ -5,6 +5,20 @@ import { promisify } from 'node:util';
 
 const run = promisify(execFile);
 
+/** Ghostscript's pdfwrite on A4, from PostScript given as `-c …` or as a file. */
+async function ghostscriptToPdf(file: string, input: string[]): Promise<void> {
+  await run('gs', [
+    '-q',
+    '-dBATCH',
+    '-dNOPAUSE',
+    '-dSAFER',
+    '-sDEVICE=pdfwrite',
+    '-sPAPERSIZE=a4',
+    `-sOutputFile=${file}`,
+    ...input,
+  ]);
+}
+
 /**
  * A small text PDF made by Ghostscript (a public tool, never Juanzong): `pages` A4 pages, page k showing `label k`.
  */
@@ -14,17 +28,7 @@ export async function ghostscriptPdf(dir: string, name: string, label: string, p
     { length: pages },
     (_, i) => `/Helvetica findfont 28 scalefont setfont 72 420 moveto (${label} ${i + 1}) show showpage`,
   ).join('\n');
-  await run('gs', [
-    '-q',
-    '-dBATCH',
-    '-dNOPAUSE',
-    '-dSAFER',
-    '-sDEVICE=pdfwrite',
-    '-sPAPERSIZE=a4',
-    `-sOutputFile=${file}`,
-    '-c',
-    body,
-  ]);
+  await ghostscriptToPdf(file, ['-c', body]);
   return file;
 }
 
@@ -34,16 +38,7 @@ export async function ghostscriptLongPdf(dir: string, name: string, label: strin
   const body = Array.from({ length: pages }, (_, i) => `72 420 moveto (${label} ${i + 1}) show showpage`);
   await writeFile(ps, ['%!PS', '/Helvetica findfont 28 scalefont setfont', ...body, ''].join('\n'));
   const file = path.join(dir, name);
-  await run('gs', [
-    '-q',
-    '-dBATCH',
-    '-dNOPAUSE',
-    '-dSAFER',
-    '-sDEVICE=pdfwrite',
-    '-sPAPERSIZE=a4',
-    `-sOutputFile=${file}`,
-    ps,
-  ]);
+  await ghostscriptToPdf(file, [ps]);
   return file;
 }
 

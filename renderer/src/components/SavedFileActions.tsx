@@ -14,3 +14,22 @@ export function SavedFileActions({ path, onError }: { path: string; onError: (er
     </span>
   );
 }
+
+/** What a save or print said: an error, or done (with the saved file's actions when there is a file). */
+export interface SaveMessage {
+  tone: 'ok' | 'error';
+  text: string;
+  savedTo?: string;
+}
+
+export function SaveMessageNote({ message, onError }: { message: SaveMessage; onError: (error: unknown) => void }) {
+  return (
+    <p
+      role={message.tone === 'error' ? 'alert' : 'status'}
+      className={message.tone === 'error' ? 'field-error' : 'ok-note'}
+    >
+      <span>{message.text}</span>
+      {message.savedTo && <SavedFileActions path={message.savedTo} onError={onError} />}
+    </p>
+  );
+}

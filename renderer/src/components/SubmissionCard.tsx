@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { ApplicationDetail, ReprintPlan, Submission } from '#shared/contract/index.ts';
 import { call, errorMessage } from '../api.ts';
 import type { DossierJob } from '../hooks/use-dossier-job.ts';
-import { SavedFileActions } from './SavedFileActions.tsx';
+import { SaveMessageNote, type SaveMessage } from './SavedFileActions.tsx';
 
 /** `2026-12-07`, the day in Shenzhen. */
 function dayOf(iso: string): string {
@@ -27,7 +27,7 @@ export function SubmissionCard({ detail, job, baseName }: Props) {
   const [submission, setSubmission] = useState<Submission | null>(null);
   const [plan, setPlan] = useState<ReprintPlan | null>(null);
   const [confirmUnmark, setConfirmUnmark] = useState(false);
-  const [message, setMessage] = useState<{ tone: 'ok' | 'error'; text: string; savedTo?: string } | null>(null);
+  const [message, setMessage] = useState<SaveMessage | null>(null);
   const fail = (e: unknown) => setMessage({ tone: 'error', text: errorMessage(e) });
 
   const jobId = done?.jobId;
@@ -111,15 +111,7 @@ export function SubmissionCard({ detail, job, baseName }: Props) {
           </div>
         </>
       )}
-      {message && (
-        <p
-          role={message.tone === 'error' ? 'alert' : 'status'}
-          className={message.tone === 'error' ? 'field-error' : 'ok-note'}
-        >
-          <span>{message.text}</span>
-          {message.savedTo && <SavedFileActions path={message.savedTo} onError={fail} />}
-        </p>
-      )}
+      {message && <SaveMessageNote message={message} onError={fail} />}
     </section>
   );
 }

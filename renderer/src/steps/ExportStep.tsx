@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { sealPlan } from '#shared/dossier/seal-plan.ts';
 import { call, errorMessage } from '../api.ts';
 import { ChecklistView } from '../components/ChecklistView.tsx';
-import { SavedFileActions } from '../components/SavedFileActions.tsx';
+import { SaveMessageNote, type SaveMessage } from '../components/SavedFileActions.tsx';
 import { SubmissionCard } from '../components/SubmissionCard.tsx';
 import type { DossierJob } from '../hooks/use-dossier-job.ts';
 import type { StepProps } from './step-props.ts';
@@ -11,7 +11,7 @@ const fileSafe = (name: string) => name.replace(/[\\/:*?"<>|]/g, '').trim() || '
 
 /** Step 6: export the dossier and the checklist, print the checklist, and the seal plan. */
 export function ExportStep({ detail, profile, check, onStep, job }: StepProps & { job: DossierJob }) {
-  const [message, setMessage] = useState<{ tone: 'ok' | 'error'; text: string; savedTo?: string } | null>(null);
+  const [message, setMessage] = useState<SaveMessage | null>(null);
 
   const status = job.status?.state === 'done' ? job.status : null;
   const pageMap = status?.pageMap ?? null;
@@ -80,15 +80,7 @@ export function ExportStep({ detail, profile, check, onStep, job }: StepProps & 
           卷宗 PDF 直接用 A4 纸{detail.options.duplex ? '双面' : '单面'}
           打印（打印设置选“实际大小”，不要“适合页面”）。打印后按下面的用印单盖章，再胶装成册。
         </p>
-        {message && (
-          <p
-            role={message.tone === 'error' ? 'alert' : 'status'}
-            className={message.tone === 'error' ? 'field-error' : 'ok-note'}
-          >
-            <span>{message.text}</span>
-            {message.savedTo && <SavedFileActions path={message.savedTo} onError={fail} />}
-          </p>
-        )}
+        {message && <SaveMessageNote message={message} onError={fail} />}
       </section>
       <SubmissionCard detail={detail} job={job} baseName={base} />
       <ChecklistView detail={detail} profile={profile} check={check} pageMap={pageMap} sealRows={rows} />

@@ -71,21 +71,21 @@ describe('the order of a material’s files', () => {
       expect(await focused()).toBe('上移「a.pdf」');
 
       // By mouse: drag d onto the upper half of c (the first file).
-      const items = card.locator('.attachments > li');
-      await items.nth(2).dragTo(items.nth(0), { targetPosition: { x: 200, y: 4 } });
+      // Each file is dragged by its row (name and buttons), not by its page strip below.
+      const rows = card.locator('.attachments > li .attachment-row');
+      await rows.nth(2).dragTo(rows.nth(0), { targetPosition: { x: 200, y: 4 } });
       await orderIs(['d.pdf', 'c.pdf', 'b.pdf', 'a.pdf']);
       expect(await focused()).toBe('下移「d.pdf」');
-      // And c onto the lower half of a (the last).
-      const box = await items.nth(3).boundingBox();
-      await items.nth(1).dragTo(items.nth(3), { targetPosition: { x: 200, y: box!.height - 4 } });
-      await orderIs(['d.pdf', 'b.pdf', 'a.pdf', 'c.pdf']);
+      // And c down onto the upper half of a (the last): c goes just before it.
+      await rows.nth(1).dragTo(rows.nth(3), { targetPosition: { x: 200, y: 4 } });
+      await orderIs(['d.pdf', 'b.pdf', 'c.pdf', 'a.pdf']);
       await card.locator('.attachments').screenshot({ path: path.join(screenshotDir, 'file-order-2-after-drags.png') });
 
       // Opened again, the window shows the stored order.
       await page.reload();
       await new HomePage(page).openFirstApplication();
       await steps.goTo('申报材料');
-      expect(await names()).toEqual(['d.pdf', 'b.pdf', 'a.pdf', 'c.pdf']);
+      expect(await names()).toEqual(['d.pdf', 'b.pdf', 'c.pdf', 'a.pdf']);
     },
   );
 });

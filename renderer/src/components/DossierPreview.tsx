@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useLayoutEffect, useRef, useState } from 'react';
 import type { AttachmentWithTurns, PageMap } from '#shared/contract/index.ts';
 import { printedNumberOf, printedSheets, sectionOfPage } from '#shared/dossier/seal-plan.ts';
 import { call } from '../api.ts';
@@ -70,7 +70,8 @@ export function DossierPreview({ jobId, pageMap, duplex, attachments = [], stale
     setStretch(stretchOf(indexOfPage(page), perStretch));
     setFocusPage(page);
   };
-  useEffect(() => {
+  // Before the browser paints: the closing dialog has just put the focus back where it was opened from.
+  useLayoutEffect(() => {
     if (focusPage === null) return;
     const button = listRef.current?.querySelector<HTMLButtonElement>(`[data-preview-page="${focusPage}"]`);
     button?.scrollIntoView({ block: 'nearest' });

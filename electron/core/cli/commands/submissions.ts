@@ -47,7 +47,7 @@ function withDossierJob(
 }
 
 const submitLine = {
-  usage: 'submit <项目编号>',
+  usage: 'submit <项目编号> [--note 备注]',
   summary: '生成卷宗并标记为已递交：保存这份卷宗（PDF 和页码对照），以后改动时可算出需要补打的张',
   options: { note: { type: 'string', example: '12 月 7 日递交到区工信局' } },
   operands: { min: 1, max: 1 },
@@ -56,7 +56,7 @@ const submitLine = {
 
 export const submitCommand: CliCommand = {
   words: ['submit'],
-  usage: `${submitLine.usage} [--note 备注]`,
+  usage: submitLine.usage,
   summary: submitLine.summary,
   run: (args, ctx) => {
     const { values, operands } = parseCommandLine(args, submitLine);

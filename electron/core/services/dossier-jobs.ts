@@ -87,13 +87,15 @@ export function dossierJobHandlers(
       const profile = profileOf(ctx.dataDir, detail.application.profileId);
       const { findings } = checkApplicationDetail(ctx.db, detail, profile, shanghaiToday(ctx));
       const manifest = await stageManifest(detail, profile, ctx.store, inputsDir);
-      const inspections = await knownInspections(ctx, stagedFiles(detail, profile), manifest.options.autoFix);
+      const staged = stagedFiles(detail, profile);
+      const pdf = dossierOutputPath(ctx.dataDir, jobId, 'dossier');
+      const inspections = await knownInspections(ctx, staged, manifest.options.autoFix);
       if (job.abort.signal.aborted) throw new UserFacingError('cancelled', '已取消生成卷宗。');
       const pageMap = await runAssembly(
         {
           manifest,
           baseDir: inputsDir,
-          outPath: dossierOutputPath(ctx.dataDir, jobId, 'dossier'),
+          outPath: pdf,
           checklistPath: dossierOutputPath(ctx.dataDir, jobId, 'checklist'),
           profile,
           findings,
@@ -101,8 +103,7 @@ export function dossierJobHandlers(
         },
         { onProgress: (done, total) => Object.assign(job.status, { done, total }), signal: job.abort.signal },
       );
-      const snapshot = snapshotOf(pageMap, manifest, profile, stagedFiles(detail, profile));
-      const pdf = dossierOutputPath(ctx.dataDir, jobId, 'dossier');
+      const snapshot = snapshotOf(pageMap, manifest, profile, staged);
       finished?.add(jobId, { applicationId: job.applicationId, pdf, pageMap, snapshot });
       Object.assign(job.status, { state: 'done', pageMap });
     } catch (error) {

@@ -32,6 +32,7 @@ export const commands: Entry[] = [
   entry('archive export', async () => (await safety()).archiveExportCommand),
   entry('archive import', async () => (await safety()).archiveImportCommand),
   entry('demo', async () => (await import('./commands/demo.ts')).demoCommand),
+  entry('dossier', async () => (await import('./commands/dossier.ts')).dossierCommand),
   entry('submit', async () => (await import('./commands/submissions.ts')).submitCommand),
   entry('reprint', async () => (await import('./commands/submissions.ts')).reprintCommand),
 ];

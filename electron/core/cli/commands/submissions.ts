@@ -4,47 +4,10 @@
  * freezes it, or compares it with the frozen one and writes just the sheets to print again.
  */
 import path from 'node:path';
-import type { JobStatus } from '#shared/contract/workflow.ts';
 import { copyFileAtomically } from '../../safety/atomic-output.ts';
-import type { Services } from '../../services/index.ts';
 import { parseCommandLine, refuseCommandLine, type CommandLineSpec, type OptionSpecs } from '../arguments.ts';
-import type { CliCommand, CliContext } from '../command.ts';
-import { withServices } from '../open-data.ts';
-
-function applicationIdOf(operand: string, usage: string): number {
-  const id = Number(operand);
-  if (!Number.isInteger(id) || id <= 0)
-    refuseCommandLine(`项目编号要写正整数，“${operand}”不是（用 applications list 查看）。`, usage);
-  return id;
-}
-
-/** Runs the dossier job for the application and answers its id once done; says why on stderr when it failed. */
-async function generate(
-  services: Services,
-  applicationId: number,
-  jobEnd: Promise<JobStatus>,
-  ctx: CliContext,
-): Promise<string | undefined> {
-  ctx.stdout('正在生成卷宗……\n');
-  const { jobId } = await services.handlers['dossier:start']({ applicationId });
-  const status = await jobEnd;
-  if (status.state === 'done') return jobId;
-  ctx.stderr(`卷宗没有生成：${status.error?.message ?? '生成被中止'}\n`);
-  return undefined;
-}
-
-/** Opens the data folder for writing with the dossier job's end announced, then runs `work`. */
-function withDossierJob(
-  ctx: CliContext,
-  task: string,
-  work: (services: Services, jobEnd: Promise<JobStatus>) => Promise<number>,
-): Promise<number> {
-  let ended: (status: JobStatus) => void = () => {};
-  const jobEnd = new Promise<JobStatus>((resolve) => (ended = resolve));
-  return withServices(ctx, 'write', task, (services) => work(services, jobEnd), {
-    onDossierJobEnd: (status) => ended(status),
-  });
-}
+import type { CliCommand } from '../command.ts';
+import { applicationIdOf, generate, refuseMissingFolder, withDossierJob } from '../dossier-job.ts';
 
 const submitLine = {
   usage: 'submit <项目编号> [--note 备注]',
@@ -62,7 +25,7 @@ export const submitCommand: CliCommand = {
     const { values, operands } = parseCommandLine(args, submitLine);
     const applicationId = applicationIdOf(operands[0]!, submitLine.usage);
     return withDossierJob(ctx, 'submit', async (services, jobEnd) => {
-      const jobId = await generate(services, applicationId, jobEnd, ctx);
+      const jobId = (await generate(services, applicationId, jobEnd, ctx))?.jobId;
       if (!jobId) return 1;
       const submission = await services.handlers['submission:mark']({ applicationId, jobId, note: values.note ?? '' });
       ctx.stdout(
@@ -90,6 +53,7 @@ export const reprintCommand: CliCommand = {
     const applicationId = applicationIdOf(operands[0]!, reprintLine.usage);
     const out = values.out;
     if (!out) refuseCommandLine('请用 --out 写出补打 PDF 的保存路径，例如 --out 补打.pdf。', reprintLine.usage);
+    refuseMissingFolder('--out', out, reprintLine.usage);
     return withDossierJob(ctx, 'reprint', async (services, jobEnd) => {
       const { handlers } = services;
       const { submission } = await handlers['submission:get']({ applicationId });
@@ -97,7 +61,7 @@ export const reprintCommand: CliCommand = {
         ctx.stderr('这个项目还没有标记为已递交。请先运行 juanzong submit <项目编号>，或在窗口中点「标记为已递交」。\n');
         return 1;
       }
-      const jobId = await generate(services, applicationId, jobEnd, ctx);
+      const jobId = (await generate(services, applicationId, jobEnd, ctx))?.jobId;
       if (!jobId) return 1;
       const plan = await handlers['submission:reprintPlan']({ applicationId, jobId });
       ctx.stdout(`与 ${plan.submittedAt.slice(0, 10)} 递交的卷宗相比：\n${plan.said.map((l) => `  ${l}\n`).join('')}`);

@@ -3,13 +3,14 @@
  * save an application as a `.juanzong` archive, open or show a saved file, print the dossier. Only paths saved in
  * this run are opened: the window names a path, but the shell opens nothing else.
  */
-import { copyFileAtomically } from '../core/safety/atomic-output.ts';
+import { copyFileAtomically, writeAtomically } from '../core/safety/atomic-output.ts';
 import path from 'node:path';
 import type { BrowserWindow, Dialog, Shell } from 'electron';
 import type { ShellHandlers } from '#shared/contract/index.ts';
 import { UserFacingError } from '#shared/errors.ts';
 
-export type SavedFileChannel = 'archive:saveAs' | 'savedFile:open' | 'savedFile:reveal' | 'dossier:print';
+export type SavedFileChannel =
+  'archive:saveAs' | 'profileDraft:saveAs' | 'savedFile:open' | 'savedFile:reveal' | 'dossier:print';
 
 /** How printing a PDF went: printed, cancelled in the dialog, or not possible here (then the viewer opens it). */
 export type PdfPrintOutcome = 'printed' | 'cancelled' | 'unavailable';
@@ -43,9 +44,14 @@ export class SavedFiles {
 }
 
 /** Copies through a `.part` file, so a failed copy leaves no half file under the chosen name; `what` starts the message. */
-export async function copyInto(source: string, target: string, what = ''): Promise<void> {
+export function copyInto(source: string, target: string, what = ''): Promise<void> {
+  return savingTo(target, what, () => copyFileAtomically(source, target));
+}
+
+/** Runs `save`; a failure is said in the clerk's words, naming the file and what to do. */
+async function savingTo(target: string, what: string, save: () => Promise<void>): Promise<void> {
   try {
-    await copyFileAtomically(source, target);
+    await save();
   } catch (error) {
     const detail = (error as NodeJS.ErrnoException).code ?? String(error);
     throw new UserFacingError(
@@ -72,6 +78,22 @@ export function savedFileHandlers(deps: SavedFileDeps, saved: SavedFiles): Pick<
       saved.note(chosen.filePath);
       return { savedTo: chosen.filePath };
     },
+    'profileDraft:saveAs': async ({ json, suggestedName }) => {
+      if (!isJsonObject(json))
+        throw new UserFacingError('draft-damaged', '方案草稿不完整，没有保存。请重新点「起草方案」，再保存方案文件。');
+      const options = {
+        title: '保存申报方案草稿',
+        defaultPath: path.join(deps.documentsDir, `${suggestedName.replace(/\.json$/i, '')}.json`),
+        filters: [{ name: '申报方案（JSON）', extensions: ['json'] }],
+      };
+      const win = deps.window();
+      const chosen = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
+      if (chosen.canceled || !chosen.filePath) return { savedTo: null };
+      const target = chosen.filePath;
+      await savingTo(target, '方案草稿', () => writeAtomically(target, (file) => file.writeFile(json, 'utf8')));
+      saved.note(target);
+      return { savedTo: target };
+    },
     'savedFile:open': async ({ path: file }) => {
       const failure = await shell.openPath(saved.check(file));
       if (failure) throw new UserFacingError('open-failed', `无法打开「${path.basename(file)}」：${failure}`);
@@ -95,4 +117,13 @@ export function savedFileHandlers(deps: SavedFileDeps, saved: SavedFiles): Pick<
       return { printed: false, openedInViewer: true };
     },
   };
+}
+
+function isJsonObject(text: string): boolean {
+  try {
+    const parsed: unknown = JSON.parse(text);
+    return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed);
+  } catch {
+    return false;
+  }
 }

@@ -8,12 +8,15 @@ import { describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../fixtures/fixture-cache.ts';
 import { DataPage } from './pages/data-page.ts';
 import { appPerTest } from './support/per-test.ts';
+import { ShellStandIn } from './support/shell-stand-in.ts';
 
 describe('a profile drafted from a pasted guide', { timeout: 180_000 }, () => {
   const each = appPerTest({ screenshotOnFailure: 'guide-draft-failed' });
 
   it('lists the gaps to fill and decide, and saves the draft as a profile file', async () => {
-    const app = await each.start();
+    const downloads = await each.scratch('juanzong-e2e-draft-');
+    const shell = new ShellStandIn(() => each.app.services, downloads);
+    const app = await each.start({ shell: shell.handlers });
     const { page } = app;
     await new DataPage(page).open();
     const draftButton = page.getByRole('button', { name: '起草方案' });
@@ -35,17 +38,23 @@ describe('a profile drafted from a pasted guide', { timeout: 180_000 }, () => {
     await status.scrollIntoViewIfNeeded();
     await app.screenshot('guide-draft');
 
-    const [download] = await Promise.all([
-      page.waitForEvent('download'),
-      page.getByRole('link', { name: '保存方案文件…' }).click(),
-    ]);
-    expect(download.suggestedFilename()).toMatch(/模型券.*（草稿）\.json$/);
-    const saved = JSON.parse(await readFile((await download.path())!, 'utf8')) as {
+    // Saved through the shell's save dialog, as the other files the clerk saves out.
+    await page.getByRole('button', { name: '保存方案文件…' }).click();
+    const note = page.getByRole('status').filter({ hasText: '方案草稿已保存到' });
+    await note.waitFor();
+    const file = shell.saved.at(-1)!;
+    expect(path.basename(file)).toMatch(/模型券.*（草稿）\.json$/);
+    expect(await note.textContent()).toContain(file);
+    const saved = JSON.parse(await readFile(file, 'utf8')) as {
       schemaVersion: number;
       words: { programme: string };
       materials: unknown[];
     };
     expect(saved).toMatchObject({ schemaVersion: 2, words: { programme: '模型券' } });
     expect(saved.materials.length).toBeGreaterThan(5);
+    await note.getByRole('button', { name: '打开所在文件夹' }).click();
+    await expect.poll(() => shell.revealed).toEqual([file]);
+    await note.scrollIntoViewIfNeeded();
+    await app.screenshot('guide-draft-saved');
   });
 });

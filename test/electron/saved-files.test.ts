@@ -1,4 +1,4 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -66,5 +66,47 @@ describe('saved-file shell channels', () => {
     expect(openPath).toHaveBeenCalledWith(savedTo);
     await handlers['savedFile:reveal']({ path: savedTo! });
     expect(deps.shell.showItemInFolder).toHaveBeenCalledWith(savedTo);
+  });
+
+  it('profileDraft:saveAs writes the draft where the clerk chose, whole; a damaged draft is refused in Chinese', async () => {
+    const target = path.join(dir, '2026年模型券（草稿）.json');
+    const deps = {
+      ...depsWith(async () => 'printed'),
+      dialog: { showSaveDialog: vi.fn(async () => ({ canceled: false, filePath: target })) },
+    };
+    const handlers = savedFileHandlers(deps, new SavedFiles());
+    const json = JSON.stringify({ schemaVersion: 2, title: '2026年模型券' }, null, 2);
+    const answer = await dispatch(handlers, 'profileDraft:saveAs', { json, suggestedName: '2026年模型券（草稿）' });
+    expect(answer).toEqual({ ok: true, value: { savedTo: target } });
+    expect(await readFile(target, 'utf8')).toBe(json);
+    expect((await readdir(dir)).filter((f) => f.includes('草稿'))).toEqual([path.basename(target)]);
+    await handlers['savedFile:reveal']({ path: target });
+    expect(deps.shell.showItemInFolder).toHaveBeenCalledWith(target);
+
+    const cut = await dispatch(handlers, 'profileDraft:saveAs', { json: json.slice(0, 20), suggestedName: '草稿' });
+    expect(cut).toMatchObject({
+      ok: false,
+      error: { code: 'draft-damaged', message: expect.stringContaining('重新点「起草方案」') },
+    });
+
+    const cancelled = savedFileHandlers(
+      { ...deps, dialog: { showSaveDialog: vi.fn(async () => ({ canceled: true, filePath: '' })) } },
+      new SavedFiles(),
+    );
+    expect(await cancelled['profileDraft:saveAs']({ json, suggestedName: '草稿' })).toEqual({ savedTo: null });
+  });
+
+  it('profileDraft:saveAs into a folder that is gone says so, names the file, and leaves nothing', async () => {
+    const target = path.join(dir, '不存在的文件夹', '草稿.json');
+    const deps = {
+      ...depsWith(async () => 'printed'),
+      dialog: { showSaveDialog: vi.fn(async () => ({ canceled: false, filePath: target })) },
+    };
+    const answer = await dispatch(savedFileHandlers(deps, new SavedFiles()), 'profileDraft:saveAs', {
+      json: '{}',
+      suggestedName: '草稿',
+    });
+    expect(answer).toMatchObject({ ok: false, error: { code: 'save-failed' } });
+    expect((answer as { error: { message: string } }).error.message).toContain(`方案草稿没有保存到「${target}」`);
   });
 });

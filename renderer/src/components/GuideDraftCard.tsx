@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { DraftGapDto } from '#shared/contract/profiles.ts';
 import { call, errorMessage } from '../api.ts';
 
@@ -18,11 +18,12 @@ export function GuideDraftCard() {
   const [draft, setDraft] = useState<Draft | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const href = useObjectUrl(draft?.json);
+  const [savedTo, setSavedTo] = useState<string | null>(null);
 
   async function makeDraft() {
     setBusy(true);
     setError(null);
+    setSavedTo(null);
     try {
       setDraft(await call('profiles:draft', { text }));
     } catch (e) {
@@ -30,6 +31,25 @@ export function GuideDraftCard() {
       setError(errorMessage(e));
     } finally {
       setBusy(false);
+    }
+  }
+
+  async function saveDraft(made: Draft) {
+    setError(null);
+    try {
+      const suggestedName = `${made.title}（草稿）`.replace(/[\\/:*?"<>|]/g, '_');
+      const saved = await call('profileDraft:saveAs', { json: made.json, suggestedName });
+      if (saved.savedTo) setSavedTo(saved.savedTo);
+    } catch (e) {
+      setError(errorMessage(e));
+    }
+  }
+
+  async function reveal(file: string) {
+    try {
+      await call('savedFile:reveal', { path: file });
+    } catch (e) {
+      setError(errorMessage(e));
     }
   }
 
@@ -42,30 +62,40 @@ export function GuideDraftCard() {
         收到新一批指南时，把指南全文（从网页或 PDF 复制）粘贴到下面，点“起草方案”。起草后请逐条处理下面列出的待办，
         保存方案文件，改好后在首页「导入申报方案」导入。
       </p>
-      <label htmlFor="guide-text">指南全文</label>
-      <textarea
-        id="guide-text"
-        rows={8}
-        value={text}
-        onChange={(e) => setText(e.target.value)}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? 'guide-text-error' : undefined}
-      />
-      {error && (
-        <small id="guide-text-error" className="live-note error">
-          {error}
-        </small>
-      )}
+      <div className="field">
+        <label htmlFor="guide-text">指南全文</label>
+        <textarea
+          id="guide-text"
+          rows={8}
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? 'guide-text-error' : undefined}
+        />
+        {error && (
+          <small id="guide-text-error" className="live-note error">
+            {error}
+          </small>
+        )}
+      </div>
       <div className="button-row">
         <button type="button" disabled={busy} onClick={() => void makeDraft()}>
           {busy ? '正在起草…' : '起草方案'}
         </button>
-        {draft && href && (
-          <a className="button secondary" href={href} download={`${draft.title}（草稿）.json`}>
+        {draft && (
+          <button type="button" className="secondary" onClick={() => void saveDraft(draft)}>
             保存方案文件…
-          </a>
+          </button>
         )}
       </div>
+      {savedTo && (
+        <p className="ok-note" role="status">
+          方案草稿已保存到「{savedTo}」。改好后在首页「导入申报方案」导入。
+          <button type="button" className="secondary small" onClick={() => void reveal(savedTo)}>
+            打开所在文件夹
+          </button>
+        </p>
+      )}
       {draft && (
         <div role="status">
           <p>
@@ -93,16 +123,4 @@ function GapList({ title, gaps }: { title: string; gaps: DraftGapDto[] }) {
       </ul>
     </>
   );
-}
-
-/** A download address for the text, let go when it changes. */
-function useObjectUrl(text: string | undefined): string | null {
-  const [url, setUrl] = useState<string | null>(null);
-  useEffect(() => {
-    if (text === undefined) return setUrl(null);
-    const made = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-    setUrl(made);
-    return () => URL.revokeObjectURL(made);
-  }, [text]);
-  return url;
 }

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { copyFile, mkdir } from 'node:fs/promises';
+import { copyFile, mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ShellHandlers } from '#shared/contract/index.ts';
 import { UserFacingError } from '#shared/errors.ts';
@@ -66,6 +66,14 @@ export class ShellStandIn {
       await mkdir(this.downloadsDir, { recursive: true });
       const target = path.join(this.downloadsDir, `${suggestedName}.juanzong`);
       await copyFile(source, target);
+      this.saved.push(target);
+      this.savedHere.note(target);
+      return { savedTo: target };
+    },
+    'profileDraft:saveAs': async ({ json, suggestedName }) => {
+      await mkdir(this.downloadsDir, { recursive: true });
+      const target = path.join(this.downloadsDir, `${suggestedName}.json`);
+      await writeFile(target, json, 'utf8');
       this.saved.push(target);
       this.savedHere.note(target);
       return { savedTo: target };

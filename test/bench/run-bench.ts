@@ -5,7 +5,9 @@
  * targets: whole assembly ≤ 5 × qpdf's bare merge · peak RSS ≤ 1 GiB · output ≤ 1.1 × input bytes · linear growth.
  * `juanzong assemble` runs the app's path: the assembly worker (the entry the app ships, bundled the same way) in a
  * process of its own behind the `AssemblyHost`. Right after it the dossier is read back whole, as the app does for
- * its preview (`dossier:content`): the app's path is the two together.
+ * its preview (`dossier:content`). The app's own path is measured too: `juanzong dossier` of the same files
+ * attached to an application in a data folder (test/bench/app-path.ts), whose pages were inspected at attach time,
+ * so the seal marks are placed from the stored ink rather than by drawing the pages.
  * Not part of `npm test`. Needs ImageMagick, img2pdf, ghostscript, qpdf, exiftool and GNU time.
  * `JUANZONG_CLI=/other/checkout/electron/core/cli/juanzong.mjs npm run bench` measures another checkout.
  */
@@ -19,17 +21,8 @@ import { A4, makeTokenPdf } from '../fixtures/token-pdf.ts';
 import { ensureTextScans } from './text-scans.ts';
 import { BENCH_DIR, benchSet, ensureBenchInputs, ensureWrappedImages, type BenchFile } from './bench-inputs.ts';
 import { measure, median, type Measured } from './measure.ts';
+import { appPathArgs, BENCH_MATERIALS, benchApplications } from './app-path.ts';
 
-const MATERIALS = [
-  'application-form',
-  'business-license',
-  'financial-statements',
-  'credit-report',
-  'authenticity-commitment',
-  'ethics-materials',
-  'service-contract',
-  'construction-plan',
-];
 const MiB = 1024 * 1024;
 /** The CLI measured: this tree's, or another checkout's (`JUANZONG_CLI=…/electron/core/cli/juanzong.mjs`). */
 const BENCH_CLI = process.env.JUANZONG_CLI ?? CLI;
@@ -49,6 +42,8 @@ interface SizeResult {
   inputMiB: number;
   pdfInputMiB: number;
   juanzong: Summary & { dossierPages: number };
+  /** `juanzong dossier`: the window's 生成 and 导出 of the same files attached to an application, pages inspected. */
+  app: Summary & { dossierPages: number };
   /** Reading the finished dossier back whole, at once, as the preview does (medians). */
   readBackSeconds: number;
   /** Of it, what the kernel had to fetch from the disk rather than the page cache (Linux; 0 elsewhere). */
@@ -60,9 +55,9 @@ interface SizeResult {
 
 /** A manifest giving the files to the eight materials in turn. */
 function writeBenchManifest(dir: string, files: BenchFile[], pages: number): string {
-  const materials = MATERIALS.map((id, m) => ({
+  const materials = BENCH_MATERIALS.map((id, m) => ({
     id,
-    files: files.filter((_, i) => i % MATERIALS.length === m).map((f) => f.name),
+    files: files.filter((_, i) => i % BENCH_MATERIALS.length === m).map((f) => f.name),
   }));
   // The assembly's own cost: the page inspection (measured on its own below) is switched off.
   const base = fixtureManifest({ duplex: true, sealMarkers: true });
@@ -91,7 +86,15 @@ function verify(out: string, run: Measured, inputPages: number): number {
   return counted;
 }
 
-async function benchSize(inputDir: string, outDir: string, fraction: number, runs: number): Promise<SizeResult> {
+type Applications = Awaited<ReturnType<typeof benchApplications>>;
+
+async function benchSize(
+  inputDir: string,
+  outDir: string,
+  fraction: number,
+  runs: number,
+  applications: Applications,
+): Promise<SizeResult> {
   const files = benchSet(fraction);
   const pages = files.reduce((n, f) => n + f.pages, 0);
   const pdfs = files.filter((f) => f.isPdf).map((f) => path.join(inputDir, f.name));
@@ -100,7 +103,9 @@ async function benchSize(inputDir: string, outDir: string, fraction: number, run
   const everything = files.map((f) => wrapped.get(f.name) ?? path.join(inputDir, f.name));
   const [out, merged] = [path.join(outDir, `dossier-${pages}.pdf`), path.join(outDir, `qpdf-${pages}.pdf`)];
   const mergedAll = path.join(outDir, `qpdf-all-${pages}.pdf`);
+  const appOut = path.join(outDir, `app-${pages}.pdf`);
   const ours: Measured[] = [];
+  const app: Measured[] = [];
   const readBacks: ReadBack[] = [];
   const theirs: Measured[] = [];
   const theirsAll: Measured[] = [];
@@ -118,9 +123,11 @@ async function benchSize(inputDir: string, outDir: string, fraction: number, run
     settled();
     ours.push(await measure(outDir, process.execPath, [BENCH_CLI, 'assemble', manifest, '--out', out, '--json']));
     readBacks.push(readBack(out));
+    settled();
+    app.push(await measure(outDir, process.execPath, appPathArgs(BENCH_CLI, applications, pages, appOut)));
     const last = (m: Measured[]): string => `${m.at(-1)!.seconds.toFixed(2)} s`;
     process.stderr.write(
-      `  ${pages} pages, run ${r + 1}/${runs}: juanzong ${last(ours)} + read-back ${readBacks.at(-1)!.seconds.toFixed(2)} s, qpdf ${last(theirs)}, qpdf all ${last(theirsAll)}\n`,
+      `  ${pages} pages, run ${r + 1}/${runs}: juanzong ${last(ours)} + read-back ${readBacks.at(-1)!.seconds.toFixed(2)} s, qpdf ${last(theirs)}, qpdf all ${last(theirsAll)}, app ${last(app)}\n`,
     );
   }
   const dossierPages = verify(out, ours.at(-1)!, pages);
@@ -134,6 +141,7 @@ async function benchSize(inputDir: string, outDir: string, fraction: number, run
         files.filter((f) => f.isPdf),
       ) / MiB,
     juanzong: { ...summary(ours, out), dossierPages },
+    app: { ...summary(app, appOut), dossierPages: verify(appOut, app.at(-1)!, pages) },
     readBackSeconds: median(readBacks.map((b) => b.seconds)),
     readBackDiskMiB: median(readBacks.map((b) => b.diskMiB)),
     qpdf: summary(theirs, merged),
@@ -191,7 +199,9 @@ function report(results: SizeResult[], runs: number): string {
       `  qpdf all : ${timeOf(r.qpdfAll)}, peak RSS ${r.qpdfAll.rssMiB.toFixed(0)} MiB, output ${r.qpdfAll.outputMiB.toFixed(1)} MiB` +
         ` (every input, images wrapped by img2pdf beforehand): juanzong = ${(r.juanzong.seconds / r.qpdfAll.seconds).toFixed(2)} × this`,
       `  read-back: ${r.readBackSeconds.toFixed(2)} s, ${r.readBackDiskMiB.toFixed(0)} MiB of it from the disk (the whole dossier, right after, as the preview reads it)`,
-      `  app path : ${(r.juanzong.seconds + r.readBackSeconds).toFixed(2)} s, assembly and read-back = ${((r.juanzong.seconds + r.readBackSeconds) / r.qpdf.seconds).toFixed(2)} × qpdf`,
+      `  + read   : ${(r.juanzong.seconds + r.readBackSeconds).toFixed(2)} s, assembly and read-back = ${((r.juanzong.seconds + r.readBackSeconds) / r.qpdf.seconds).toFixed(2)} × qpdf`,
+      `  app path : ${timeOf(r.app)}, peak RSS ${r.app.rssMiB.toFixed(0)} MiB, output ${r.app.outputMiB.toFixed(1)} MiB` +
+        ` (juanzong dossier: the window's 生成 with the pages inspected at attach, and 导出) = ${(r.app.seconds / r.qpdfAll.seconds).toFixed(2)} × qpdf all`,
       `  time     : ${timeRatio.toFixed(2)} × qpdf (target ≤ 5)            ${verdict(timeRatio <= 5)}`,
       `  memory   : ${r.juanzong.rssMiB.toFixed(0)} MiB (target ≤ 1024)            ${verdict(r.juanzong.rssMiB <= 1024)}`,
       `  size     : ${sizeRatio.toFixed(3)} × the input bytes (target ≤ 1.1)  ${verdict(sizeRatio <= 1.1)}`,
@@ -209,6 +219,20 @@ function report(results: SizeResult[], runs: number): string {
     );
   }
   return lines.join('\n');
+}
+
+/** `juanzong dossier` of the largest set with the inspection's proposals applied, as a new application has them. */
+async function benchAppWithFixes(outDir: string, applications: Applications, pages: number): Promise<string> {
+  const out = path.join(outDir, `app-fixes-${pages}.pdf`);
+  execFileSync('sync');
+  const run = await measure(outDir, process.execPath, appPathArgs(BENCH_CLI, applications, `${pages}+fixes`, out));
+  const map = JSON.parse(run.run.stdout) as { pages: number };
+  const [user, kernel] = [run.userSeconds.toFixed(2), run.systemSeconds.toFixed(2)];
+  return (
+    `app path with the inspection's proposals applied (自动处理 on: photos cropped, images reduced…), ${pages} input pages, one run:\n` +
+    `  ${run.seconds.toFixed(2)} s (CPU ${user} user + ${kernel} kernel), peak RSS ${run.rssMiB.toFixed(0)} MiB, ` +
+    `dossier ${map.pages} pages, ${(statSync(out).size / MiB).toFixed(1)} MiB`
+  );
 }
 
 /** The fixed cost: `juanzong assemble` of a one-page PDF (process start, modules, font, cover and contents). */
@@ -310,12 +334,15 @@ async function main(): Promise<void> {
   mkdirSync(outDir, { recursive: true });
   const results: SizeResult[] = [];
   const startup = await startupSeconds(inputDir, outDir, runs);
-  for (const fraction of [0.5, 1]) results.push(await benchSize(inputDir, outDir, fraction, runs));
+  const say = (line: string) => process.stderr.write(line + '\n');
+  const applications = await benchApplications([benchSet(0.5), benchSet(1)], say);
+  for (const fraction of [0.5, 1]) results.push(await benchSize(inputDir, outDir, fraction, runs, applications));
+  const withFixes = await benchAppWithFixes(outDir, applications, results.at(-1)!.pages);
   const inspection = [await benchBarInspection(inputDir, outDir, 3), await benchTextInspection(outDir)];
   const text =
     `${report(results, runs)}\nfixed cost (a one-page dossier): ${startup.toFixed(2)} s; ` +
     `marginal ${results.map((r) => `${(((r.juanzong.seconds - startup) / r.pages) * 1000).toFixed(1)} ms/page at ${r.pages}`).join(', ')}` +
-    `\n\n${inspection.map(inspectionReport).join('\n\n')}`;
+    `\n\n${withFixes}\n\n${inspection.map(inspectionReport).join('\n\n')}`;
   rmSync(outDir, { recursive: true, force: true }); // ~1 GB of dossiers and merges; the inputs stay cached
   const record = { date: new Date().toISOString(), runs, startupSeconds: startup, results, inspection };
   writeFileSync(path.join(BENCH_DIR, 'last-result.json'), JSON.stringify(record, null, 2));

@@ -34,6 +34,13 @@ export const assemblyRequest = z.object({
    * assembly inspects only the files not listed here.
    */
   inspections: z.record(z.string(), fileInspection).optional(),
+  /**
+   * Where re-encoded page images are kept between assemblies (the app's data folder), with each file's content
+   * hash by its path as the manifest names it: an image edited the same way is not encoded again.
+   */
+  imageCache: z
+    .object({ dir: z.string().min(1), hashes: z.record(z.string(), z.string().regex(/^[0-9a-f]{64}$/)) })
+    .optional(),
 });
 
 export const hostMessage = z.discriminatedUnion('type', [

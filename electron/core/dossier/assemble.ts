@@ -19,6 +19,7 @@ import { inkGrids, type StoredInk } from './ink-map.ts';
 import { placeMarks } from './mark-places.ts';
 import { placePage, planDossier, sheetRuleOf } from './plan.ts';
 import type { PreparedImage } from './image-input.ts';
+import { cachedImage, type ImageCache } from './image-cache.ts';
 import type { FileKind } from '#shared/file-kinds.ts';
 import { sniffFile } from '../files/sniff.ts';
 import { prepareInput, releaseInput, type PreparedInput } from './prepare.ts';
@@ -63,6 +64,8 @@ export interface AssembleOptions {
    * marks without drawing the pages again. `inspect` answers from them too where the host wraps it (storedFirst).
    */
   stored?: ReadonlyMap<string, FileInspection>;
+  /** Where re-encoded page images are kept between assemblies (the app's dossier job); none: always encoded. */
+  imageCache?: ImageCache;
 }
 
 export interface AssembleResult {
@@ -278,9 +281,11 @@ async function drawPlan(
   const imagePages = plan.pages.filter(
     (p): p is ContentPage => p.kind === 'content' && prepared[p.source.material]![p.source.file]!.kind === 'image',
   );
-  const images = new LookAhead(imagePages, 8, (p) =>
-    drawer.encodeImagePage(prepared[p.source.material]![p.source.file] as PreparedImage, p),
-  );
+  const images = new LookAhead(imagePages, 8, (p) => {
+    const image = prepared[p.source.material]![p.source.file] as PreparedImage;
+    const made = { page: p.source.page, edit: p.edit, part: p.part, placement: p.placement };
+    return cachedImage(options.imageCache, image.file, made, () => drawer.encodeImagePage(image, p));
+  });
   const cover = {
     callTitle: profile.guideTitle.replace(/项目申请指南$/, ''),
     applicant: manifest.applicant,

@@ -26,11 +26,18 @@ export async function runAssemblyRequest(
 ): Promise<PageMap> {
   const profile = request.profile ?? findProfile(request.manifest.profile);
   if (!profile) throw new DossierInputError('unknown-profile', request.manifest.profile);
-  const { manifest, baseDir, outPath, checklistPath, findings, inspections = {} } = request;
+  const { manifest, baseDir, outPath, checklistPath, findings, inspections = {}, imageCache } = request;
   if (checklistPath) assertOutputFolder(checklistPath);
   const known = new Map(Object.entries(inspections).map(([file, found]) => [path.resolve(baseDir, file), found]));
   const inspect = storedFirst(known, options.inspect ?? inspectFiles);
-  const { pageMap } = await assemble({ manifest, baseDir, outPath, profile }, { ...options, inspect, stored: known });
+  const cache = imageCache && {
+    dir: imageCache.dir,
+    hashes: new Map(Object.entries(imageCache.hashes).map(([file, sha]) => [path.resolve(baseDir, file), sha])),
+  };
+  const { pageMap } = await assemble(
+    { manifest, baseDir, outPath, profile },
+    { ...options, inspect, stored: known, ...(cache ? { imageCache: cache } : {}) },
+  );
   if (checklistPath) await writeChecklist({ manifest, profile, pageMap, findings, outPath: checklistPath });
   return pageMap;
 }

@@ -14,6 +14,7 @@ import type { ServiceContext } from './index.ts';
 import type { StagedFile } from './dossier-manifest.ts';
 import type { FileInspection } from '#shared/page-findings.ts';
 import { snapshotOf, type FinishedDossiers } from './finished-dossiers.ts';
+import { trimImageCache } from '../dossier/image-cache.ts';
 
 export type { AssemblyRequest } from '../dossier/request.ts';
 
@@ -24,6 +25,9 @@ export type { AssemblyRequest } from '../dossier/request.ts';
 export type AssemblyRunner = (request: AssemblyRequest, control: AssemblyControl) => Promise<PageMap>;
 
 export type DossierFile = 'dossier' | 'checklist';
+
+/** Re-encoded page images kept between the jobs (a cache: deleting it only costs time). */
+const imageCacheDir = (dataDir: string): string => path.join(dataDir, 'cache', 'images');
 
 /** Where a job's outputs live inside the data folder (the shell's save dialog copies from here). */
 export function dossierOutputPath(dataDir: string, jobId: string, which: DossierFile): string {
@@ -100,11 +104,16 @@ export function dossierJobHandlers(
           profile,
           findings,
           inspections,
+          imageCache: {
+            dir: imageCacheDir(ctx.dataDir),
+            hashes: Object.fromEntries(staged.map((f) => [f.path, f.sha256])),
+          },
         },
         { onProgress: (done, total) => Object.assign(job.status, { done, total }), signal: job.abort.signal },
       );
       const snapshot = snapshotOf(pageMap, manifest, profile, staged);
       finished?.add(jobId, { applicationId: job.applicationId, pdf, pageMap, snapshot });
+      await trimImageCache(imageCacheDir(ctx.dataDir));
       Object.assign(job.status, { state: 'done', pageMap });
     } catch (error) {
       const cancelled = job.abort.signal.aborted;

@@ -7,7 +7,6 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Locator } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { findProfile } from '#shared/profiles/index.ts';
 import { openServices } from '../../electron/core/services/index.ts';
@@ -15,31 +14,13 @@ import { pageFixtures } from '../fixtures/page-fixtures.ts';
 import { runTool } from '../fixtures/run-tool.ts';
 import { ApplicationPage } from './pages/application-page.ts';
 import { HomePage } from './pages/home-page.ts';
-import type { AppHarness } from './support/app-harness.ts';
-import { screenshotDir } from './support/app-harness.ts';
+import { badgesOf, shootCard } from './support/page-cards.ts';
 import { appPerTest } from './support/per-test.ts';
 import { seedApplication } from './support/seed.ts';
 
 const profile = findProfile('sz-model-voucher-2025')!;
 const title = (id: string) => profile.materials.find((m) => m.id === id)!.title;
 const NOT_INSPECTED = '只读打开：未检查页面，各页照原样显示。';
-
-/** A card with every thumbnail drawn: the viewport grows to the whole page first (they draw once in view). */
-async function shootCard(app: AppHarness, card: Locator, name: string): Promise<void> {
-  const viewport = app.page.viewportSize()!;
-  const height = await app.page.evaluate(() => document.documentElement.scrollHeight);
-  await app.page.setViewportSize({ width: viewport.width, height: Math.min(height, 12_000) });
-  await card.locator('.thumb-waiting').first().waitFor({ state: 'detached', timeout: 30_000 });
-  await card.screenshot({ path: path.join(screenshotDir, `${name}.png`) });
-  await app.page.setViewportSize(viewport);
-}
-
-const badgesOf = (card: Locator, n: number) =>
-  card
-    .locator('.page-review-strip > li')
-    .nth(n - 1)
-    .locator('.page-badge')
-    .allTextContents();
 
 describe('the page strip when nothing is coming', { timeout: 300_000 }, () => {
   const each = appPerTest({ screenshotOnFailure: 'page-strip-states-failed' });

@@ -12,6 +12,8 @@
  *       off, true or null turns it back on (the inspection's proposal applies again).
  *
  * The findings come in the background after a file is attached: `inspection` is `pending` until then (ask again).
+ * In a data folder opened read-only (another process owns it) nothing is inspected: a file without stored findings
+ * is `read-only` for good, its pages shown without proposals (asking again changes nothing).
  */
 import { z } from 'zod';
 import { pageFindings } from '../page-findings.ts';
@@ -59,8 +61,11 @@ export const filePage = z.object({
 
 export const filePages = z.object({
   attachmentId: recordId,
-  /** `pending`: not inspected yet (in the background); `failed`: could not be inspected, only decisions apply. */
-  inspection: z.enum(['pending', 'done', 'failed']),
+  /**
+   * `pending`: not inspected yet (in the background); `failed`: could not be inspected, only decisions apply;
+   * `read-only`: not inspected and never will be here (the data folder is open read-only).
+   */
+  inspection: z.enum(['pending', 'done', 'failed', 'read-only']),
   pages: z.array(filePage),
 });
 

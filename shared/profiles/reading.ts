@@ -23,3 +23,9 @@ export function costKindsOf(profile: Profile): { id: string; label: string }[] {
   const kinds = profile.tracks.flatMap((t) => t.eligibleCostKinds ?? []);
   return kinds.filter((k, i) => kinds.findIndex((other) => other.id === k.id) === i);
 }
+
+/** A cost line's kind as the cost table names it: the profile's label, 其他费用 for `other`, else as written. */
+export function costKindLabel(profile: Profile, kind: string): string {
+  if (kind === 'other') return '其他费用';
+  return costKindsOf(profile).find((k) => k.id === kind)?.label ?? kind;
+}

@@ -5,6 +5,7 @@
  */
 import type { Profile as ProfileV1 } from './schema-v1.ts';
 import type { Profile } from './schema.ts';
+import modelVoucher2025 from './sz-model-voucher-2025.json' with { type: 'json' };
 
 type Condition = Profile['conditions'][number];
 
@@ -64,13 +65,11 @@ function paperOf(p: ProfileV1['submission']['paper']): Profile['paper'] {
   };
 }
 
-/** v1 wrote the voucher's words into code: a converted profile carries the words that code used. */
-const V1_WORDS: Profile['words'] = {
-  programme: '模型券',
-  grant: '模型券',
-  cost: '模型购买费用',
-  onlineSystem: '广东政务服务网',
-};
+/**
+ * v1 had no words: its only call, the 2025 voucher, had them written into code. A converted profile carries that
+ * call's words, read from the shipped profile.
+ */
+const V1_WORDS: Profile['words'] = modelVoucher2025.words;
 
 /** v1 trace paths that moved in v2. */
 const MOVED_PATHS: [RegExp, string][] = [
@@ -93,7 +92,7 @@ function movedPath(path: string): string {
 
 /**
  * The v2 form of a v1 profile: one track on eligible costs, the contract as a model-service agreement whose service
- * window also bounds the costs, the 2025 paper rules (cover numbered and sealed), the 模型券 words.
+ * window also bounds the costs, the 2025 paper rules (cover numbered and sealed), the 2025 call's words.
  * @example const v2 = profileV1ToV2(JSON.parse(oldFileText)); // v2.tracks[0].ratePercent === 30
  */
 export function profileV1ToV2(v1: ProfileV1): Profile {

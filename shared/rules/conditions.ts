@@ -4,6 +4,7 @@
  */
 import type { Profile, ProfileCondition } from '../profiles/schema.ts';
 import { chineseDate } from './calendar.ts';
+import { eventDateRequest } from './event-dates.ts';
 import { error, warning } from './findings.ts';
 import { applies, windowDates, type Claimant } from './tracks.ts';
 import type { Answer, ApplicantFacts, Finding } from './types.ts';
@@ -81,23 +82,20 @@ function checkThreshold(c: ProfileCondition, test: Test<'threshold'>, context: C
   return [notMet(c, subject, `要求${wanted}，填写的是${value}${test.unit}`)];
 }
 
-function checkDated(c: ProfileCondition, test: Test<'dated'>, context: ConditionContext): Finding[] {
+function checkDated(c: ProfileCondition, test: Test<'dated'>, profile: Profile, context: ConditionContext): Finding[] {
   const subject = `events.${test.subject}`;
   const date = context.events?.[test.subject];
   const window = windowDates(test.window, context.events);
-  if (!date || !window) {
-    const missing = !date
-      ? test.subjectLabel
-      : 'eventLabel' in test.window
-        ? test.window.eventLabel
-        : test.subjectLabel;
-    return [
-      warning(
-        'condition-date-missing',
-        subject,
-        `${c.number}要按日期判断，还没有填写${missing}的日期：请在“资格自查”这一条下方填写（申报清单中写在 events）。`,
-      ),
-    ];
+  if (!date) {
+    const what = `${c.number}要按日期判断，还没有填写“${test.subjectLabel}”：请在“资格自查”这一条下方填写。`;
+    return [warning('condition-date-missing', subject, what)];
+  }
+  if (!window) {
+    // Only a window counted from another event has no dates: that event's date is not known yet.
+    const eventLabel = 'eventLabel' in test.window ? test.window.eventLabel : test.subjectLabel;
+    const event = 'event' in test.window ? test.window.event : test.subject;
+    const what = `${c.number}要按${eventLabel}的日期判断，还没有填写这一日期。${eventDateRequest(profile, event, eventLabel)}`;
+    return [warning('condition-date-missing', subject, what)];
   }
   if (date >= window.from && date <= window.to) return [];
   return [
@@ -125,6 +123,6 @@ export function checkConditions(
       const test = c.test;
       if (test.kind === 'question') return test.answeredBy === 'question' ? checkQuestion(c, test, answers[c.id]) : [];
       if (test.kind === 'threshold') return checkThreshold(c, test, context);
-      return checkDated(c, test, context);
+      return checkDated(c, test, profile, context);
     });
 }

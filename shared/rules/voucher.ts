@@ -3,8 +3,10 @@
  * Every word about the programme (the grant's name, what the costs are called) comes from the profile.
  */
 import { formatYuan, percentOfFen, sumFen, yuanToFen } from '../money.ts';
+import { costKindLabel } from '../profiles/reading.ts';
 import type { Profile, ProfileTrack } from '../profiles/schema.ts';
 import { chineseDate } from './calendar.ts';
+import { eventDateRequest } from './event-dates.ts';
 import { info, warning } from './findings.ts';
 import { CAP_SCOPE_WORDS, lowestCap, rateFor, trackFor, windowDates, type Claimant } from './tracks.ts';
 import type { CostFacts, ExcludedCost, Finding, Voucher } from './types.ts';
@@ -56,11 +58,11 @@ function exclusionFinding(cost: CostFacts, excluded: ExcludedCost, profile: Prof
   const subject = `costs.${excluded.index}`;
   const line = `第${excluded.index + 1}笔费用（${formatYuan(cost.amountFen)}`;
   if (excluded.reason === 'kind') {
-    const kinds = (track.eligibleCostKinds ?? []).map((k) => `${k.label}（${k.id}）`).join('、');
+    const kinds = (track.eligibleCostKinds ?? []).map((k) => k.label).join('、');
     return warning(
       'cost-kind-ineligible',
       subject,
-      `${line}，类别“${cost.kind}”）不属于可抵扣的${costWord}，不计入${grant}。可计入的类别：${kinds}。如类别填错了，请改正。`,
+      `${line}，类别“${costKindLabel(profile, cost.kind)}”）不属于可抵扣的${costWord}，不计入${grant}。可计入的类别：${kinds}。如类别填错了，请改正。`,
     );
   }
   if (!cost.paidOn) {
@@ -72,11 +74,11 @@ function exclusionFinding(cost: CostFacts, excluded: ExcludedCost, profile: Prof
   }
   const window = track.costPeriod && windowDates(track.costPeriod, claimant.events);
   if (!window && track.costPeriod && !('from' in track.costPeriod)) {
-    const { eventLabel } = track.costPeriod;
+    const { event, eventLabel } = track.costPeriod;
     return warning(
       'cost-event-date-missing',
       subject,
-      `${line}）要按${eventLabel}的日期判断是否计入，但还没有填写${eventLabel}的日期，暂不计入${grant}。请在申报清单的 events 中填写。`,
+      `${line}）要按${eventLabel}的日期判断是否计入，但还没有填写${eventLabel}的日期，暂不计入${grant}。${eventDateRequest(profile, event, eventLabel)}`,
     );
   }
   return warning(

@@ -9,7 +9,6 @@ import { execFile } from 'node:child_process';
 import { copyFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import type { Locator } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { FilePages } from '#shared/contract/index.ts';
 import { findProfile } from '#shared/profiles/index.ts';
@@ -19,8 +18,8 @@ import { pageFixtures } from '../fixtures/page-fixtures.ts';
 import { noFontsEnv, pdfText } from '../fixtures/run-tool.ts';
 import { ApplicationPage } from './pages/application-page.ts';
 import { HomePage } from './pages/home-page.ts';
-import type { AppHarness } from './support/app-harness.ts';
 import { screenshotDir } from './support/app-harness.ts';
+import { badgesOf, shootCard } from './support/page-cards.ts';
 import { appPerTest } from './support/per-test.ts';
 import { seedApplication } from './support/seed.ts';
 import { ShellStandIn } from './support/shell-stand-in.ts';
@@ -30,24 +29,6 @@ const profile = findProfile('sz-model-voucher-2025')!;
 const title = (id: string) => profile.materials.find((m) => m.id === id)!.title;
 const FORM = '申请书（双面扫描）.pdf';
 const CONTRACT = '服务合同（扫描）.pdf';
-
-/** A card with every thumbnail drawn: the viewport grows to the whole page first (they draw once in view). */
-async function shootCard(app: AppHarness, card: Locator, name: string): Promise<void> {
-  const viewport = app.page.viewportSize()!;
-  const height = await app.page.evaluate(() => document.documentElement.scrollHeight);
-  await app.page.setViewportSize({ width: viewport.width, height: Math.min(height, 12_000) });
-  await card.locator('.thumb-waiting').first().waitFor({ state: 'detached', timeout: 30_000 });
-  await card.screenshot({ path: path.join(screenshotDir, `${name}.png`) });
-  await app.page.setViewportSize(viewport);
-}
-
-/** The badges of page `n` of a file on a card, as their text. */
-const badgesOf = (card: Locator, n: number) =>
-  card
-    .locator('.page-review-strip > li')
-    .nth(n - 1)
-    .locator('.page-badge')
-    .allTextContents();
 
 describe('the pages of attached scans on the materials step', { timeout: 400_000 }, () => {
   const each = appPerTest({ screenshotOnFailure: 'page-proposals-failed' });

@@ -99,7 +99,8 @@ export function drawCover(
     c.text(`${label}：`, labelX + font.width('统一社会信用代码：', 14) - font.width(`${label}：`, 14), y, 14);
     const lines = wrapText(font, value, 14, right - valueX - 4);
     lines.forEach((line, i) => c.text(line, valueX + 4, y - i * 20, 14));
-    y -= (lines.length - 1) * 20;
+    // An empty value still takes its row: the rule stays blank for the clerk to fill in by pen.
+    y -= Math.max(lines.length - 1, 0) * 20;
     c.line(valueX, y - 5, right, y - 5, 0.3);
     y -= 36;
   }

@@ -38,6 +38,11 @@ export class PageInspections {
 
   constructor(private readonly options: PageInspectionsOptions) {}
 
+  /** False in read-only services: what is not stored yet is never inspected here. */
+  get inspects(): boolean {
+    return this.options.writable;
+  }
+
   /** The stored findings of this content, if it has been inspected at the current version. */
   stored(sha256: string): FileInspection | undefined {
     return getInspection(this.options.db, sha256, INSPECTION_VERSION);

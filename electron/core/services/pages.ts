@@ -44,6 +44,11 @@ function pageCountOf(attachment: Attachment, inspection: FileInspection | undefi
   return attachment.pageCount ?? (inspection?.pages.length || 1);
 }
 
+function inspectionState(ctx: ServiceContext, inspection: FileInspection | undefined): FilePages['inspection'] {
+  if (inspection) return inspection.failed ? 'failed' : 'done';
+  return ctx.inspections.inspects ? 'pending' : 'read-only';
+}
+
 /** The file's pages as the window shows them. */
 export function readFilePages(ctx: ServiceContext, attachmentId: number): FilePages {
   const { db } = ctx;
@@ -78,8 +83,7 @@ export function readFilePages(ctx: ServiceContext, attachmentId: number): FilePa
       applied: appliedOf(decidePage(i, findings ?? undefined, choices).edit),
     };
   });
-  const state = !inspection ? 'pending' : inspection.failed ? 'failed' : 'done';
-  return { attachmentId, inspection: state, pages };
+  return { attachmentId, inspection: inspectionState(ctx, inspection), pages };
 }
 
 function pageOutOfRange(attachment: Attachment, page: number, count: number): UserFacingError {

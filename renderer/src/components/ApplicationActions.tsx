@@ -5,7 +5,7 @@ import type { UndoOffer } from './UndoBar.tsx';
 
 interface Props {
   overview: ApplicationOverview;
-  /** The application's name on screen, e.g. "2025年模型券（申领）". */
+  /** The application's name on screen, as the list shows it: the call's title and the application's number. */
   title: string;
   companyName: string;
   /** Something changed: the list reads the applications again. */

@@ -19,6 +19,7 @@ function statusText(pages: FilePages | null): string {
   if (!pages) return '正在读取页面…';
   if (pages.inspection === 'pending') return '正在检查页面…（空白背面、方向、歪斜等，检查完会自动更新）';
   if (pages.inspection === 'failed') return '未能自动检查这个文件的页面，请逐页核对；仍可略去或转动单页。';
+  if (pages.inspection === 'read-only') return '只读打开：未检查页面，各页照原样显示。';
   return pageChangeCount(pages.pages) ?? '已检查各页，没有需要处理的页面。';
 }
 
@@ -26,7 +27,10 @@ function statusText(pages: FilePages | null): string {
 const FIRST_PAGES = 12;
 
 function shownPages(pages: FilePage[], expanded: boolean): FilePage[] {
-  return expanded ? pages : pages.filter((p, i) => i < FIRST_PAGES || pageBadges(p).length > 0);
+  if (expanded) return pages;
+  // A single page without a badge is the row's own thumbnail: not drawn a second time.
+  if (pages.length === 1 && pageBadges(pages[0]!).length === 0) return [];
+  return pages.filter((p, i) => i < FIRST_PAGES || pageBadges(p).length > 0);
 }
 
 /**
@@ -37,7 +41,8 @@ export function PageStrip({ file, expanded, onDecide }: Props) {
   const { pages, error, decide } = useFilePages(file.id, onDecide);
   const warnings = pages ? pageWarningLines(pages.pages) : [];
   const shown = pages ? shownPages(pages.pages, expanded) : [];
-  const hidden = (pages?.pages.length ?? 0) - shown.length;
+  const count = pages?.pages.length ?? 0;
+  const hidden = count > 1 ? count - shown.length : 0;
   return (
     <div className="page-review">
       <p role="status" className={`page-review-status ${pages?.inspection ?? 'pending'}`}>
@@ -55,7 +60,7 @@ export function PageStrip({ file, expanded, onDecide }: Props) {
           {error}
         </p>
       )}
-      {pages && (
+      {shown.length > 0 && (
         <ol
           className={`page-strip page-review-strip ${expanded ? 'expanded' : ''}`}
           aria-label={`「${file.originalName}」的各页`}

@@ -5,14 +5,22 @@ import path from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { channels, type ShellHandlers } from '#shared/contract/index.ts';
 import { dispatch } from '../../../electron/core/services/dispatch.ts';
-import { openServices, type OpenServicesOptions, type Services } from '../../../electron/core/services/index.ts';
+import {
+  openServices,
+  openServicesToRead,
+  type OpenServicesOptions,
+  type Services,
+} from '../../../electron/core/services/index.ts';
 import { serveRenderer } from './static-server.ts';
 
 export const repoRoot = path.resolve(import.meta.dirname, '../../..');
 export const screenshotDir = path.join(repoRoot, 'test-results', 'screenshots');
 const rendererDir = path.join(repoRoot, 'out', 'renderer');
 
-type ServicesOptions = Pick<OpenServicesOptions, 'inspectInBackground' | 'inspect'>;
+type ServicesOptions = Pick<OpenServicesOptions, 'inspectInBackground' | 'inspect'> & {
+  /** Opened as a command that only looks: read-only while another process owns the folder. */
+  toRead?: boolean;
+};
 
 const chromiumArgs = [
   '--headless',
@@ -57,7 +65,9 @@ export class AppHarness {
   }
 
   private async launch() {
-    this.services = await openServices({ ...this.servicesOptions, dataDir: this.dataDir, version: 'e2e' });
+    const { toRead, ...options } = this.servicesOptions;
+    const open = toRead ? openServicesToRead : openServices;
+    this.services = await open({ ...options, dataDir: this.dataDir, version: 'e2e' });
     this.server = await serveRenderer(rendererDir);
     this.profileDir = await mkdtemp(path.join(os.tmpdir(), 'juanzong-e2e-chromium-'));
     this.context = await chromium.launchPersistentContext(this.profileDir, {

@@ -154,4 +154,14 @@ describe('pages:reorder', () => {
     expect((await h['applications:get']({ id: copy.id })).attachments[0]!.pageOrder).toBeUndefined();
     services.close();
   });
+
+  it('comes back with a restored backup', async () => {
+    const { services, file, reorder } = await seeded();
+    await reorder([2, 4, 1, 3]);
+    const kept = await ask<{ name: string }>(services, 'backup:create', {});
+    await reorder(null);
+    await ask(services, 'backup:restore', { name: kept.name });
+    expect((await ask<FilePages>(services, 'pages:get', { attachmentId: file.id })).order).toEqual([2, 4, 1, 3]);
+    services.close();
+  });
 });

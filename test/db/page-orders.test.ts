@@ -3,7 +3,6 @@
  * when it is not an order of the file's pages, shown by `pages:get` and `applications:get`, carried by the staged
  * manifest, and kept through a removal's undo and 复制为新申请.
  */
-import Database from 'better-sqlite3';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { FilePages } from '#shared/contract/index.ts';
@@ -15,23 +14,15 @@ import { manifestOfDetail } from '../../electron/core/services/dossier-manifest.
 import { openServices } from '../../electron/core/services/index.ts';
 import { ask } from '../helpers/ask.ts';
 import { bytesOf, ghostscriptPdf } from '../helpers/make-pdf.ts';
+import { databaseBefore } from '../helpers/database-before.ts';
 import { useTempDir } from '../helpers/temp-dir.ts';
 
 const tempDir = useTempDir();
-const at = migrations.findIndex((m) => m.name === '008-page-orders');
 
 describe('migration 008-page-orders', () => {
   it('keeps the attachments of the version before and stores one order per file, gone with its attachment', async () => {
     const file = path.join(await tempDir(), 'm8.sqlite3');
-    const before = new Database(file);
-    for (const step of migrations.slice(0, at)) step.up(before);
-    before.pragma(`user_version = ${at}`);
-    before.prepare("INSERT INTO applicants (name, created_at, updated_at) VALUES ('甲公司', 't', 't')").run();
-    before
-      .prepare(
-        "INSERT INTO applications (applicant_id, profile_id, year, created_at, updated_at) VALUES (1, 'p', 2025, 't', 't')",
-      )
-      .run();
+    const before = databaseBefore(file, '008-page-orders');
     const attach = before.prepare(
       `INSERT INTO attachments (application_id, material_id, position, original_name, sha256, size, media_type,
          page_count, created_at) VALUES (1, 'm', ?, ?, ?, 1, 'application/pdf', ?, 't')`,

@@ -7,6 +7,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findProfile } from '#shared/profiles/index.ts';
+import { writeChecklist } from '../../../electron/core/dossier/checklist.ts';
 import { assembleDossier, DossierInputError } from '../../../electron/core/dossier/index.ts';
 import { A4, assembleChecked, makePdf, manifestOf, pageText, run, wordBoxes } from './helpers.ts';
 
@@ -67,6 +69,21 @@ describe('pages printed in the clerk’s order', () => {
     const [tl, br] = [words.find((w) => w.word === 'TLA')!, words.find((w) => w.word === 'BRA')!];
     expect(tl.y0).toBeGreaterThan(br.y0);
     expect(tl.x0).toBeGreaterThan(br.x0);
+
+    // The checklist says so, for the clerk to check against the original.
+    const checklist = path.join(dir, 'checklist.pdf');
+    const manifest = withOrder([5, 3, 1, 2, 4]);
+    await writeChecklist({
+      manifest,
+      profile: findProfile(manifest.profile)!,
+      pageMap,
+      findings: [],
+      outPath: checklist,
+    });
+    const said = run('pdftotext', [checklist, '-']).replace(/\s+/g, '');
+    expect(said).toContain('plan.pdf：按您的调整改变了页序，依次打印原第5、1、2、4页');
+    expect(said).toContain('plan.pdf第1页（卷宗第');
+    expect(said).not.toContain('tail.pdf：');
   });
 
   it.each([[[1, 2, 2, 4, 5]], [[1, 2, 3, 4]], [[1, 2, 3, 4, 5, 6]]])(

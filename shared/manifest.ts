@@ -58,7 +58,8 @@ const autoOrNone = z.enum(['auto', 'none']);
  * The clerk's choices for single pages of a file (page numbers 1-based); each wins over what the inspection
  * proposes. `skip` leaves pages out, `keep` keeps pages the inspection took for blank, `rotate` turns pages
  * clockwise; `crop` (photos), `split` (tall pages), `straighten` and `reduce` say whether the inspection's proposal
- * of that kind is applied to this file.
+ * of that kind is applied to this file. `order` lists every page of the file once, in the order the dossier prints
+ * them (e.g. `[3, 1, 2]`); the other choices keep naming pages by their number in the file.
  */
 export const manifestPages = z.object({
   skip: pageNumbers.optional(),
@@ -68,6 +69,7 @@ export const manifestPages = z.object({
   split: autoOrNone.optional(),
   straighten: autoOrNone.optional(),
   reduce: autoOrNone.optional(),
+  order: pageNumbers.optional(),
 });
 
 /** One input file of a material; `rotate` turns single pages clockwise before they are laid on A4. */

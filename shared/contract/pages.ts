@@ -10,6 +10,9 @@
  *   pages:decide  {attachmentId, page, fixes: {crop?, split?, straighten?, reduce?}} → FilePages (refreshed)
  *       fixes apply to the WHOLE file (`page` only says where the clerk clicked): false turns that automatic fix
  *       off, true or null turns it back on (the inspection's proposal applies again).
+ *   pages:reorder {attachmentId, order}              → FilePages (refreshed)
+ *       order: the file's page numbers in the order the dossier prints them, each page once; null (or the file's
+ *       own order) puts the pages back in the file's order. Left-out pages and turns stay with their page.
  *
  * The findings come in the background after a file is attached: `inspection` is `pending` until then (ask again).
  * In a data folder opened read-only (another process owns it) nothing is inspected: a file without stored findings
@@ -66,7 +69,10 @@ export const filePages = z.object({
    * `read-only`: not inspected and never will be here (the data folder is open read-only).
    */
   inspection: z.enum(['pending', 'done', 'failed', 'read-only']),
+  /** The file's pages, in the file's own order (`page` 1, 2, 3…). */
   pages: z.array(filePage),
+  /** The page numbers in the order the dossier prints them: the clerk's order, or 1, 2, 3… when none was set. */
+  order: z.array(z.number().int().min(1)),
 });
 
 const byAttachment = z.object({ attachmentId: recordId });
@@ -81,6 +87,12 @@ export const pagesContract = {
         turn: quarterTurn.nullable().optional(),
         fixes: fixSwitches.optional(),
       })
+      .strict(),
+    output: filePages,
+  },
+  'pages:reorder': {
+    input: byAttachment
+      .extend({ order: z.array(z.number().int().min(1).max(100_000)).max(100_000).nullable() })
       .strict(),
     output: filePages,
   },

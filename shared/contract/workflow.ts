@@ -68,6 +68,8 @@ export const attachmentWithTurns = attachment.extend({
   decisions: z.record(z.string(), z.enum(['skip', 'keep'])).default({}),
   /** The automatic fixes the clerk turned off for this whole file. */
   fixesOff: z.array(z.enum(fileFixes)).default([]),
+  /** The order the clerk put the pages in (page numbers from 1, as printed); absent: the file's own order. */
+  pageOrder: z.array(z.number().int().min(1)).optional(),
 });
 
 export const applicationDetail = z.object({

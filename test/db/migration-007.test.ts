@@ -1,26 +1,17 @@
-import Database from 'better-sqlite3';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../electron/core/db/connection.ts';
 import { migrations } from '../../electron/core/db/migrations/index.ts';
 import { getFixesOff, setFixOff } from '../../electron/core/db/queries/file-fixes.ts';
+import { databaseBefore } from '../helpers/database-before.ts';
 import { useTempDir } from '../helpers/temp-dir.ts';
 
 const tempDir = useTempDir();
-const at = migrations.findIndex((m) => m.name === '007-file-fixes');
 
 describe('migration 007-file-fixes', () => {
   it('keeps the attachments of the version before and stores the fixes turned off, gone with their attachment', async () => {
     const file = path.join(await tempDir(), 'm7.sqlite3');
-    const before = new Database(file);
-    for (const step of migrations.slice(0, at)) step.up(before);
-    before.pragma(`user_version = ${at}`);
-    before.prepare("INSERT INTO applicants (name, created_at, updated_at) VALUES ('甲公司', 't', 't')").run();
-    before
-      .prepare(
-        "INSERT INTO applications (applicant_id, profile_id, year, created_at, updated_at) VALUES (1, 'p', 2025, 't', 't')",
-      )
-      .run();
+    const before = databaseBefore(file, '007-file-fixes');
     const attach = before.prepare(
       `INSERT INTO attachments (application_id, material_id, position, original_name, sha256, size, media_type,
          created_at) VALUES (1, 'm', ?, ?, ?, 1, 'image/jpeg', 't')`,

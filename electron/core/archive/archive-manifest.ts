@@ -32,6 +32,8 @@ export const archiveManifest = z.object({
   pageDecisions: z.array(row).max(100_000).default([]),
   /** The automatic fixes the clerk turned off per file (absent from archives made before they existed). */
   fileFixesOff: z.array(row).max(20_000).default([]),
+  /** The order the clerk put each file's pages in (absent from archives made before it existed). */
+  pageOrders: z.array(row).max(5_000).default([]),
   /** The dossier as handed in (标记为已递交), at most one (absent from archives made before it existed). */
   submissions: z.array(row).max(1).default([]),
 });
@@ -42,7 +44,7 @@ export function collectApplicationRows(
   db: Db,
   applicationId: number,
 ): Omit<ArchiveManifest, 'format' | 'formatVersion' | 'exportedAt'> {
-  const { applicant, application, owned, pageTurns, pageDecisions, fileFixesOff } = readApplicationRows(
+  const { applicant, application, owned, pageTurns, pageDecisions, fileFixesOff, pageOrders } = readApplicationRows(
     db,
     applicationId,
   );
@@ -58,6 +60,7 @@ export function collectApplicationRows(
     pageTurns,
     pageDecisions,
     fileFixesOff,
+    pageOrders,
     submissions: storedSubmissionRows(db, applicationId),
   };
 }

@@ -20,6 +20,7 @@ import type { Answer } from '#shared/rules/index.ts';
 import { refuse } from './archive-errors.ts';
 import type { PageDecision } from '../db/queries/page-inspections.ts';
 import { fileFixes, type FileFix } from '#shared/contract/pages.ts';
+import { isPageOrder } from '#shared/page-order.ts';
 import type { SubmissionRow } from '../db/queries/submissions.ts';
 import type { ArchiveManifest, Row } from './archive-manifest.ts';
 
@@ -57,6 +58,8 @@ export interface ImportedApplication {
   pageTurns: { exporterAttachmentId: number; page: number; turn: (typeof quarterTurns)[number] }[];
   pageDecisions: { exporterAttachmentId: number; page: number; decision: PageDecision }[];
   fileFixesOff: { exporterAttachmentId: number; fix: FileFix }[];
+  /** Source page numbers in print order; checked against the file's page count once the files are (`checkPageOrders`). */
+  pageOrders: { exporterAttachmentId: number; pages: number[] }[];
   /** The dossier as handed in: its PDF is one of the archive's files. */
   submissions: Omit<SubmissionRow, 'applicationId'>[];
 }
@@ -219,8 +222,27 @@ export function checkArchiveRows(manifest: ArchiveManifest, label: string): Impo
       );
       return { exporterAttachmentId: f.attachment_id, fix: f.fix };
     }),
+    pageOrders: m.pageOrders.map((r, i) => pageOrderOf(r, `第 ${i + 1} 个页序`, label)),
     submissions: m.submissions.map((r) => submissionOf(r, label)),
   };
+}
+
+function pageOrderOf(r: Row, what: string, label: string): ImportedApplication['pageOrders'][number] {
+  const o = parse(z.object({ attachment_id: exporterId, pages: jsonText(1_000_000) }), r, what, label);
+  const pages = parse(z.array(z.number().int().min(1).max(100_000)).max(100_000), JSON.parse(o.pages), what, label);
+  return { exporterAttachmentId: o.attachment_id, pages };
+}
+
+/**
+ * Refuses a page order that does not list each page of its file once (`pageCounts`: the exporter's attachment id
+ * to the page count the attach-time checks found).
+ */
+export function checkPageOrders(rows: ImportedApplication, pageCounts: Map<number, number>, label: string): void {
+  for (const [i, o] of rows.pageOrders.entries()) {
+    const count = pageCounts.get(o.exporterAttachmentId);
+    if (count !== undefined && !isPageOrder(o.pages, count))
+      refuse('archive-invalid-data', label, `第 ${i + 1} 个页序没有把文件的 ${count} 页各列一次`);
+  }
 }
 
 const jsonText = (max: number) =>

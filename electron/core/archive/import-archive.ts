@@ -16,7 +16,7 @@ import { refuse } from './archive-errors.ts';
 import { archiveManifest, type ArchiveManifest } from './archive-manifest.ts';
 import { checkEntryNames, manifestEntry } from './entry-names.ts';
 import { checkAttachmentFiles, verifyFiles } from './archive-files.ts';
-import { checkArchiveRows } from './archive-rows.ts';
+import { checkArchiveRows, checkPageOrders } from './archive-rows.ts';
 import { archiveExists, findExistingCopy, writeApplicationRows, type ImportKey } from './write-rows.ts';
 import { safeFileName } from '../safety/file-name.ts';
 import { assertRoomFor, freeBytesAt } from './zip-checks.ts';
@@ -152,6 +152,7 @@ async function admit(
   const existing = findExistingCopy(ctx.db, rows, key);
   if (existing !== undefined) throw archiveExists(label, existing, key.asCopy);
   const facts = await checkAttachmentFiles(rows, staged, label);
+  checkPageOrders(rows, new Map(rows.attachments.map((a) => [a.exporterId, facts.get(a.sha256)!.pageCount])), label);
   for (const file of staged.values()) await ctx.store.putFile(file);
   const attachments = rows.attachments.map((a) => ({ ...a, originalName: safeFileName(a.originalName) }));
   return {

@@ -19,6 +19,7 @@ import {
 import type { ImportedApplication } from './archive-rows.ts';
 import { setPageDecision } from '../db/queries/page-inspections.ts';
 import { setFixOff } from '../db/queries/file-fixes.ts';
+import { setPageOrder } from '../db/queries/page-orders.ts';
 import { saveSubmission } from '../db/queries/submissions.ts';
 
 /** What the attach-time checks found for each file, by hash. */
@@ -76,6 +77,10 @@ function writeRows(
   for (const f of rows.fileFixesOff) {
     const attachmentId = attachmentIds.get(f.exporterAttachmentId);
     if (attachmentId !== undefined) setFixOff(db, attachmentId, f.fix, true);
+  }
+  for (const o of rows.pageOrders) {
+    const attachmentId = attachmentIds.get(o.exporterAttachmentId);
+    if (attachmentId !== undefined) setPageOrder(db, attachmentId, o.pages);
   }
   for (const s of rows.submissions) saveSubmission(db, { ...s, applicationId });
   return { applicationId, applicantId };

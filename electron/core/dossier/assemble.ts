@@ -6,6 +6,7 @@
 import { setImmediate as tick } from 'node:timers/promises';
 import type { Manifest } from '#shared/manifest.ts';
 import type { FileInspection } from '#shared/page-findings.ts';
+import { isPageOrder } from '#shared/page-order.ts';
 import { inspectFiles } from '../inspect/run-inspection.ts';
 import { decidePage } from './page-edit.ts';
 import { findProfile, type Profile } from '#shared/profiles/index.ts';
@@ -34,6 +35,7 @@ import {
   type PagePlan,
   type PaperRules,
   type PlanInput,
+  type PlanFile,
   type PlanMaterial,
   type ShownPage,
 } from './types.ts';
@@ -184,6 +186,14 @@ function shownPages(
   });
 }
 
+/** The clerk's page order as indexes; refused when it does not list each of the file's pages once. */
+function printOrderOf(file: ResolvedFile, count: number): Pick<PlanFile, 'order'> {
+  const order = file.pages?.order;
+  if (!order) return {};
+  if (!isPageOrder(order, count)) throw new DossierInputError('page-order-invalid', file.name, `共 ${count} 页`);
+  return { order: order.map((page) => page - 1) };
+}
+
 function planInput(
   profile: Profile,
   manifest: Manifest,
@@ -198,10 +208,10 @@ function planInput(
     ...(m.reason ? { reason: m.reason } : {}),
     seal: m.seal,
     ...(keepsOwnSize(profile, m.id) ? { keepsOwnSize: true } : {}),
-    files: m.files.map((f, j) => ({
-      name: f.name,
-      pages: shownPages(prepared[i]![j]!, f, inspections.get(f.path), manifest.options.autoFix),
-    })),
+    files: m.files.map((f, j) => {
+      const pages = shownPages(prepared[i]![j]!, f, inspections.get(f.path), manifest.options.autoFix);
+      return { name: f.name, pages, ...printOrderOf(f, pages.length) };
+    }),
   }));
   const { duplex, sealMarkers, landscape, sealPosition } = manifest.options;
   return {

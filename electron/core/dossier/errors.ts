@@ -14,6 +14,7 @@ export type DossierInputErrorCode =
   | 'image-truncated'
   | 'form-field-undrawable'
   | 'unknown-material'
+  | 'page-order-invalid'
   | 'unknown-profile'
   | 'output-folder-missing'
   | 'cancelled';
@@ -37,6 +38,8 @@ const advice: Record<DossierInputErrorCode, (name: string, detail: string) => st
     return `PDF“${n}”的表单栏“${field}”里有本程序的字体写不出的字（${chars}），打印出来会缺字。请在 PDF 阅读器里把这一栏改用常用字填写并保存，或打印后手写，再添加。`;
   },
   'unknown-material': (n) => `清单里的材料“${n}”不在本申报方案的材料目录中。请检查材料 id 的拼写。`,
+  'page-order-invalid': (n, d) =>
+    `清单中“${n}”的页序（pages.order）须把这个文件的每一页各列一次，不多不少${d ? `（这个文件${d}）` : ''}。请改正页序，或删去 order，按文件原来的顺序打印。`,
   'unknown-profile': (n) => `清单指定的申报方案“${n}”不存在。请检查 profile 字段，例如 sz-model-voucher-2025。`,
   'output-folder-missing': (n, d) => `要保存到的文件夹“${d || n}”不存在。请先建好这个文件夹，或换一个保存位置。`,
   cancelled: () => '已取消生成卷宗，没有写出文件。',

@@ -1,6 +1,7 @@
 /**
  * The changes made to single source pages (left out, turned, straightened, cut from a photo, split, reduced), one
- * line per page in the clerk's words, for the checklist: "申请书.pdf 第 2 页：扫描空白背面，已略去".
+ * line per page in the clerk's words, for the checklist: "申请书.pdf 第 2 页：扫描空白背面，已略去"; and a line per
+ * file whose pages the clerk put in another order: "方案.pdf：按您的调整改变了页序，依次打印原第 3、1、2 页".
  */
 import path from 'node:path';
 import type { DecidedBy, PageChanges, PageMap, QuarterTurn } from './types.ts';
@@ -28,13 +29,27 @@ const skipText = (by: DecidedBy) => (by === 'clerk' ? '按您的选择略去（�
 
 interface Line {
   file: string;
-  page: number;
+  /** Absent on a line about the whole file (it comes first). */
+  page?: number;
   text: string;
+}
+
+/** A line per file whose pages print out of the file's own order, listing them as printed. */
+function orderLines(pageMap: PageMap): Line[] {
+  const printed = new Map<string, number[]>();
+  for (const e of pageMap.pageList ?? []) {
+    if (!e.source || (e.changes?.split && e.changes.split.part > 1)) continue;
+    const pages = printed.get(e.source.file) ?? [];
+    printed.set(e.source.file, [...pages, e.source.page]);
+  }
+  return [...printed]
+    .filter(([, pages]) => pages.some((page, i) => i > 0 && page < pages[i - 1]!))
+    .map(([file, pages]) => ({ file, text: `：按您的调整改变了页序，依次打印原第 ${pages.join('、')} 页` }));
 }
 
 /** One line per changed source page, in the order of the files in the dossier and of the pages in each file. */
 export function pageChangeLines(pageMap: PageMap): string[] {
-  const lines: Line[] = [];
+  const lines: Line[] = orderLines(pageMap);
   for (const e of pageMap.pageList ?? []) {
     if (!e.source || !e.changes || (e.changes.split && e.changes.split.part > 1)) continue;
     const said = changeTexts(e.changes);
@@ -45,6 +60,6 @@ export function pageChangeLines(pageMap: PageMap): string[] {
   const files = [
     ...new Set([...(pageMap.pageList ?? []).flatMap((e) => e.source?.file ?? []), ...lines.map((l) => l.file)]),
   ];
-  lines.sort((a, b) => files.indexOf(a.file) - files.indexOf(b.file) || a.page - b.page);
-  return lines.map((l) => `${path.basename(l.file)} 第 ${l.page} 页${l.text}`);
+  lines.sort((a, b) => files.indexOf(a.file) - files.indexOf(b.file) || (a.page ?? 0) - (b.page ?? 0));
+  return lines.map((l) => `${path.basename(l.file)}${l.page === undefined ? '' : ` 第 ${l.page} 页`}${l.text}`);
 }

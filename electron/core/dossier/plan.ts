@@ -16,6 +16,7 @@ import {
   type PageMapSection,
   type PagePlan,
   type PlanInput,
+  type PlanFile,
   type PlanMaterial,
   type Placement,
   type PlannedPage,
@@ -164,6 +165,11 @@ function partsOf(shown: ShownPage): { part?: PagePart; width?: number; height?: 
   }));
 }
 
+/** The indexes of a file's pages in the order they are printed. */
+function printOrder(file: PlanFile): number[] {
+  return file.order ?? file.pages.map((_, i) => i);
+}
+
 function planMaterial(list: PageList, input: PlanInput, index: number): void {
   const material = input.materials[index]!;
   const { duplex, sealMarkers, landscape, sealPosition } = input.options;
@@ -172,7 +178,8 @@ function planMaterial(list: PageList, input: PlanInput, index: number): void {
   list.startOnFront();
   let first = true;
   material.files.forEach((file, fileIndex) => {
-    file.pages.forEach((shown, pageIndex) => {
+    printOrder(file).forEach((pageIndex) => {
+      const shown = file.pages[pageIndex]!;
       if (shown.edit?.skip) return;
       for (const { part, width, height } of partsOf(shown)) {
         const physical = list.nextPhysical;

@@ -82,7 +82,10 @@ export interface PagePart {
 export interface PlanFile {
   /** As written in the manifest, for messages. */
   name: string;
+  /** In the file's own order. */
   pages: ShownPage[];
+  /** The indexes (0-based) of `pages` in the order they are printed; absent: the file's own order. */
+  order?: number[];
 }
 
 export interface PlanMaterial {

@@ -14,6 +14,7 @@ import {
 import type { Db } from '../db/connection.ts';
 import { getPageDecisions } from '../db/queries/page-inspections.ts';
 import { getFixesOff } from '../db/queries/file-fixes.ts';
+import { getPageOrder } from '../db/queries/page-orders.ts';
 import { orNotFound } from '#shared/not-found.ts';
 
 /** Everything the window shows of one application, read in one transaction so it is consistent. */
@@ -35,7 +36,10 @@ export function readApplicationDetail(db: Db, id: number): ApplicationDetail {
         turns: getTurns(db, a.id),
         decisions: getPageDecisions(db, a.id),
         fixesOff: getFixesOff(db, a.id),
+        ...optionalOrder(getPageOrder(db, a.id, a.pageCount ?? undefined)),
       })),
     };
   })();
 }
+
+const optionalOrder = (pageOrder: number[] | undefined) => (pageOrder ? { pageOrder } : {});

@@ -35,8 +35,8 @@ interface MaterialEntry {
 }
 
 /**
- * The clerk's leave-out choices and the fixes turned off as the manifest's `pages` (`skip` and `keep` lists,
- * `crop: "none"` …), or undefined when none.
+ * The clerk's leave-out choices, the fixes turned off and the page order as the manifest's `pages` (`skip` and
+ * `keep` lists, `crop: "none"`, `order` …), or undefined when none.
  */
 function pageChoices(file: AttachmentWithTurns): ManifestPages | undefined {
   const pagesWith = (decision: 'skip' | 'keep') =>
@@ -44,8 +44,14 @@ function pageChoices(file: AttachmentWithTurns): ManifestPages | undefined {
       .filter(([, d]) => d === decision)
       .map(([page]) => Number(page));
   const [skip, keep] = [pagesWith('skip'), pagesWith('keep')];
-  if (skip.length === 0 && keep.length === 0 && file.fixesOff.length === 0) return undefined;
-  return { ...(skip.length ? { skip } : {}), ...(keep.length ? { keep } : {}), ...fixesOffAsPages(file.fixesOff) };
+  const order = file.pageOrder;
+  if (skip.length === 0 && keep.length === 0 && file.fixesOff.length === 0 && !order) return undefined;
+  return {
+    ...(skip.length ? { skip } : {}),
+    ...(keep.length ? { keep } : {}),
+    ...fixesOffAsPages(file.fixesOff),
+    ...(order ? { order } : {}),
+  };
 }
 
 function manifestFile(file: AttachmentWithTurns, relative: string): ManifestFile {

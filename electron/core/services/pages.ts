@@ -1,7 +1,7 @@
 /**
- * `pages:get` and `pages:decide`: an attached file's pages with what the inspection found and proposes, the clerk's
- * decisions (leave out or keep, turn), and what the dossier will do with each page (`decidePage`, the same rule the
- * assembly applies: the clerk always wins).
+ * `pages:get`, `pages:decide` and `pages:reorder`: an attached file's pages with what the inspection found and
+ * proposes, the clerk's decisions (leave out or keep, turn, the order they print in), and what the dossier will do
+ * with each page (`decidePage`, the same rule the assembly applies: the clerk always wins).
  */
 import type { AppliedChanges, CoreHandlers, FileFix, FilePage, FilePages } from '#shared/contract/index.ts';
 import type { ManifestPages } from '#shared/manifest.ts';
@@ -14,6 +14,8 @@ import { getAttachment } from '../db/queries/attachments.ts';
 import { clearTurn, getOptions, getTurns, setTurn } from '../db/queries/details.ts';
 import { getFixesOff, setFixOff } from '../db/queries/file-fixes.ts';
 import { getPageDecisions, setPageDecision } from '../db/queries/page-inspections.ts';
+import { getPageOrder, setPageOrder } from '../db/queries/page-orders.ts';
+import { isNaturalOrder, isPageOrder, naturalOrder } from '#shared/page-order.ts';
 import { decidePage } from '../dossier/page-edit.ts';
 import type { PageEdit, QuarterTurn } from '../dossier/types.ts';
 import { describeFindings } from '../inspect/describe.ts';
@@ -83,7 +85,8 @@ export function readFilePages(ctx: ServiceContext, attachmentId: number): FilePa
       applied: appliedOf(decidePage(i, findings ?? undefined, choices).edit),
     };
   });
-  return { attachmentId, inspection: inspectionState(ctx, inspection), pages };
+  const order = getPageOrder(db, attachmentId, pages.length) ?? naturalOrder(pages.length);
+  return { attachmentId, inspection: inspectionState(ctx, inspection), pages, order };
 }
 
 function pageOutOfRange(attachment: Attachment, page: number, count: number): UserFacingError {
@@ -93,7 +96,15 @@ function pageOutOfRange(attachment: Attachment, page: number, count: number): Us
   );
 }
 
-export function pageHandlers(ctx: ServiceContext): Pick<CoreHandlers, 'pages:get' | 'pages:decide'> {
+function notAnOrder(attachment: Attachment, count: number): UserFacingError {
+  return new UserFacingError(
+    'page-order-invalid',
+    `「${attachment.originalName}」共 ${count} 页，新的页序须把第 1 至第 ${count} 页各列一次，不多不少。` +
+      '请刷新页面后重新调整页序。',
+  );
+}
+
+export function pageHandlers(ctx: ServiceContext): Pick<CoreHandlers, 'pages:get' | 'pages:decide' | 'pages:reorder'> {
   const { db, now } = ctx;
   return {
     'pages:get': ({ attachmentId }) => readFilePages(ctx, attachmentId),
@@ -107,6 +118,16 @@ export function pageHandlers(ctx: ServiceContext): Pick<CoreHandlers, 'pages:get
         else if (turn !== undefined) setTurn(db, attachmentId, page, turn);
         for (const [fix, on] of Object.entries(fixes) as [FileFix, boolean | null | undefined][])
           if (on !== undefined) setFixOff(db, attachmentId, fix, on === false);
+        touchApplication(db, attachment.applicationId, now());
+      }).immediate();
+      return readFilePages(ctx, attachmentId);
+    },
+    'pages:reorder': ({ attachmentId, order }) => {
+      const attachment = orNotFound(getAttachment(db, attachmentId), '附件', attachmentId);
+      const count = pageCountOf(attachment, ctx.inspections.stored(attachment.sha256));
+      if (order && !isPageOrder(order, count)) throw notAnOrder(attachment, count);
+      db.transaction(() => {
+        setPageOrder(db, attachmentId, order && !isNaturalOrder(order) ? order : null);
         touchApplication(db, attachment.applicationId, now());
       }).immediate();
       return readFilePages(ctx, attachmentId);

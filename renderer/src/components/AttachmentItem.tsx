@@ -17,6 +17,8 @@ interface Props {
   onRemove: () => void;
   /** Leaves out, keeps or turns one page (`pages:decide`), answering the file's refreshed pages. */
   onDecide: (page: number, choice: PageChoice) => Promise<FilePages | null>;
+  /** Puts the file's pages in this order (null: the file's own order), answering them refreshed. */
+  onReorderPages: (order: number[] | null) => Promise<FilePages | null>;
   onKeepMarkup: (keep: boolean) => void;
 }
 
@@ -24,7 +26,8 @@ const sizeText = (bytes: number) =>
   bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
 
 /** One attached file: its first page, its name and size, the buttons to reorder and remove it, and its pages. */
-export function AttachmentItem({ file, index, count, onMoveTo, dragProps, onRemove, onDecide, onKeepMarkup }: Props) {
+export function AttachmentItem(props: Props) {
+  const { file, index, count, onMoveTo, dragProps, onRemove, onDecide, onReorderPages, onKeepMarkup } = props;
   const [open, setOpen] = useState(false);
   const pages = file.pageCount ?? 1;
   const isPdf = file.mediaType === 'application/pdf';
@@ -78,7 +81,7 @@ export function AttachmentItem({ file, index, count, onMoveTo, dragProps, onRemo
         </div>
       </div>
       <PaperNotices file={file} onKeepMarkup={onKeepMarkup} />
-      <PageStrip file={file} expanded={open} onDecide={onDecide} />
+      <PageStrip file={file} expanded={open} onDecide={onDecide} onReorder={onReorderPages} />
     </li>
   );
 }

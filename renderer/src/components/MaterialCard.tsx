@@ -23,6 +23,8 @@ export interface MaterialActions {
   remove: (file: AttachmentWithTurns) => void;
   /** Leaves out, keeps or turns one page of a file; answers the file's refreshed pages (null: failed, said on the card). */
   decidePage: (file: AttachmentWithTurns, page: number, choice: PageChoice) => Promise<FilePages | null>;
+  /** Puts a file's pages in this order (page numbers as printed; null: the file's own order); answers them refreshed. */
+  reorderPages: (file: AttachmentWithTurns, order: number[] | null) => Promise<FilePages | null>;
   /** The clerk's switch: print this file's review markup on paper too. */
   keepMarkup: (file: AttachmentWithTurns, keep: boolean) => void;
   setState: (materialId: string, state: MaterialStateKind | null, reason: string) => void;
@@ -222,6 +224,7 @@ export function MaterialCard({
               dragProps={dragProps(i)}
               onRemove={() => actions.remove(f)}
               onDecide={(page, choice) => actions.decidePage(f, page, choice)}
+              onReorderPages={(order) => actions.reorderPages(f, order)}
               onKeepMarkup={(keep) => actions.keepMarkup(f, keep)}
             />
           ))}

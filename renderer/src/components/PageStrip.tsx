@@ -1,10 +1,15 @@
+import type { LiHTMLAttributes } from 'react';
 import type { AttachmentWithTurns, FilePage, FilePages } from '#shared/contract/index.ts';
+import { isNaturalOrder } from '#shared/page-order.ts';
 import { attachmentContent } from '../pdf/content-cache.ts';
 import { useFilePages } from '../hooks/use-file-pages.ts';
+import { movedTo, pageFocusKey } from './file-order.ts';
 import { ImageThumb } from './ImageThumb.tsx';
 import { PageBadge } from './PageBadge.tsx';
+import { PageMoveButtons } from './PageMoveButtons.tsx';
 import { PageThumb } from './PageThumb.tsx';
 import { pageBadges, pageChangeCount, pageWarningLines, type PageChoice } from './page-badges.ts';
+import { useDragOrder } from './use-file-drag.ts';
 import './page-strip.css';
 
 interface Props {
@@ -13,6 +18,8 @@ interface Props {
   expanded: boolean;
   /** Saves a decision (`pages:decide`), answering the refreshed pages (null when it failed: said on the card). */
   onDecide: (page: number, choice: PageChoice) => Promise<FilePages | null>;
+  /** Puts the pages in this order (`pages:reorder`; null: the file's own order), answering the refreshed pages. */
+  onReorder: (order: number[] | null) => Promise<FilePages | null>;
 }
 
 function statusText(pages: FilePages | null): string {
@@ -26,23 +33,46 @@ function statusText(pages: FilePages | null): string {
 /** Pages shown before the strip is expanded, beyond those with a badge: a long file stays a few rows. */
 const FIRST_PAGES = 12;
 
-function shownPages(pages: FilePage[], expanded: boolean): FilePage[] {
-  if (expanded) return pages;
+/** Marks a drag of a page within its file (not a whole file, nor a file from the file manager). */
+const PAGE_ORDER_TYPE = 'application/x-juanzong-page-order';
+
+interface Placed {
+  page: FilePage;
+  /** Its place in the order the dossier prints the file's pages (from 0). */
+  position: number;
+}
+
+/** The pages in print order, each with its place; before the strip is expanded, the first few and those with a badge. */
+function shownPages(pages: FilePages, expanded: boolean): Placed[] {
+  const placed = pages.order.flatMap((n, position) => {
+    const page = pages.pages[n - 1];
+    return page ? [{ page, position }] : [];
+  });
+  if (expanded) return placed;
   // A single page without a badge is the row's own thumbnail: not drawn a second time.
-  if (pages.length === 1 && pageBadges(pages[0]!).length === 0) return [];
-  return pages.filter((p, i) => i < FIRST_PAGES || pageBadges(p).length > 0);
+  if (placed.length === 1 && pageBadges(placed[0]!.page).length === 0) return [];
+  return placed.filter((p) => p.position < FIRST_PAGES || pageBadges(p.page).length > 0);
 }
 
 /**
  * Every page of an attached file as a thumbnail, drawn as the dossier will print it, with a badge per change the
  * inspection proposes (undone with one click) and, expanded, the clerk's own buttons to leave out or turn a page.
  */
-export function PageStrip({ file, expanded, onDecide }: Props) {
-  const { pages, error, decide } = useFilePages(file.id, onDecide);
+export function PageStrip({ file, expanded, onDecide, onReorder }: Props) {
+  const { pages, error, decide, reorder } = useFilePages(file.id, onDecide, onReorder);
   const warnings = pages ? pageWarningLines(pages.pages) : [];
-  const shown = pages ? shownPages(pages.pages, expanded) : [];
+  const shown = pages ? shownPages(pages, expanded) : [];
   const count = pages?.pages.length ?? 0;
   const hidden = count > 1 ? count - shown.length : 0;
+  const order = pages?.order ?? [];
+  const moveTo = (page: number, to: number) => void reorder(movedTo(order, page, to));
+  const dragProps = useDragOrder({
+    type: PAGE_ORDER_TYPE,
+    keys: order,
+    axis: 'x',
+    focusKey: (page) => pageFocusKey(file.id, page),
+    onMove: moveTo,
+  });
   return (
     <div className="page-review">
       <p role="status" className={`page-review-status ${pages?.inspection ?? 'pending'}`}>
@@ -60,13 +90,34 @@ export function PageStrip({ file, expanded, onDecide }: Props) {
           {error}
         </p>
       )}
+      {pages && !isNaturalOrder(order) && (
+        <p className="page-order-note">
+          已调整页序，卷宗按下面的顺序打印这份文件。
+          <button
+            type="button"
+            className="secondary small"
+            onClick={() => void reorder(null)}
+            aria-label={`把「${file.originalName}」的各页恢复原顺序`}
+          >
+            恢复原顺序
+          </button>
+        </p>
+      )}
       {shown.length > 0 && (
         <ol
           className={`page-strip page-review-strip ${expanded ? 'expanded' : ''}`}
           aria-label={`「${file.originalName}」的各页`}
         >
-          {shown.map((p) => (
-            <PageCell key={p.page} file={file} page={p} expanded={expanded} decide={decide} />
+          {shown.map(({ page, position }) => (
+            <PageCell
+              key={page.page}
+              file={file}
+              page={page}
+              expanded={expanded}
+              decide={decide}
+              place={{ position, count: order.length, moveTo: (to) => moveTo(page.page, to) }}
+              {...(expanded && order.length > 1 ? { dragProps: dragProps(position) } : {})}
+            />
           ))}
         </ol>
       )}
@@ -80,16 +131,27 @@ interface CellProps {
   page: FilePage;
   expanded: boolean;
   decide: (page: number, choice: PageChoice) => Promise<void>;
+  /** The page's place in print order (from 0) among `count` pages, and how to move it to another. */
+  place: { position: number; count: number; moveTo: (to: number) => void };
+  /** Drag-and-drop ordering of the file's pages (see `useDragOrder`), when the strip is expanded. */
+  dragProps?: LiHTMLAttributes<HTMLLIElement>;
 }
 
-function PageCell({ file, page, expanded, decide }: CellProps) {
+function PageCell({ file, page, expanded, decide, place, dragProps }: CellProps) {
   const where = `「${file.originalName}」第 ${page.page} 页`;
   const badges = pageBadges(page);
   const choose = (choice: PageChoice) => void decide(page.page, choice);
+  const moved = place.position + 1 !== page.page;
   return (
-    <li className={`page-cell ${page.applied.skip ? 'left-out' : ''}`} title={page.said.join('\n') || undefined}>
+    <li
+      className={`page-cell ${page.applied.skip ? 'left-out' : ''}`}
+      title={page.said.join('\n') || undefined}
+      {...dragProps}
+    >
       <FilePageThumb file={file} page={page.page} turn={page.applied.turn?.degrees ?? 0} width={expanded ? 110 : 56} />
-      <span className="page-number">第 {page.page} 页</span>
+      <span className="page-number">
+        第 {place.position + 1} 页{moved && <span className="page-source">（原第 {page.page} 页）</span>}
+      </span>
       {badges.length > 0 && (
         <span className="page-badges">
           {badges.map((b) => (
@@ -98,6 +160,16 @@ function PageCell({ file, page, expanded, decide }: CellProps) {
         </span>
       )}
       {expanded && <PageActions page={page} where={where} choose={choose} />}
+      {expanded && place.count > 1 && (
+        <PageMoveButtons
+          attachmentId={file.id}
+          page={page.page}
+          where={where}
+          index={place.position}
+          count={place.count}
+          onMoveTo={place.moveTo}
+        />
+      )}
     </li>
   );
 }

@@ -1,6 +1,6 @@
 /**
- * Moving one attached file within its material: the new order of ids, and which of the moved file's buttons takes
- * the focus once the list is drawn again (the pressed one, or the nearest still enabled).
+ * Moving one attached file within its material (or one page within its file): the new order, and which of the moved
+ * item's buttons takes the focus once the list is drawn again (the pressed one, or the nearest still enabled).
  */
 
 export type OrderButton = 'first' | 'up' | 'down' | 'last';
@@ -20,15 +20,21 @@ export function dropIndex(from: number, over: number, lowerHalf: boolean): numbe
   return from < insertAt ? insertAt - 1 : insertAt;
 }
 
-// Set by a move, read once by the moved file's buttons after the list is drawn again.
-const pending = new Map<number, OrderButton>();
+/** Names the moved item: a file by its id, a page as `pageFocusKey` says. */
+export type FocusKey = number | string;
 
-export function focusAfterMove(fileId: number, button: OrderButton): void {
-  pending.set(fileId, button);
+/** The focus key of one page of an attached file. */
+export const pageFocusKey = (attachmentId: number, page: number): FocusKey => `page:${attachmentId}:${page}`;
+
+// Set by a move, read once by the moved item's buttons after the list is drawn again.
+const pending = new Map<FocusKey, OrderButton>();
+
+export function focusAfterMove(key: FocusKey, button: OrderButton): void {
+  pending.set(key, button);
 }
 
-export function takeFocusAfterMove(fileId: number): OrderButton | undefined {
-  const button = pending.get(fileId);
-  pending.delete(fileId);
+export function takeFocusAfterMove(key: FocusKey): OrderButton | undefined {
+  const button = pending.get(key);
+  pending.delete(key);
   return button;
 }

@@ -12,15 +12,19 @@ export interface FilePagesState {
   /** Why the pages could not be read or a decision not saved, in the clerk's words. */
   error: string | null;
   decide: (page: number, choice: PageChoice) => Promise<void>;
+  /** Puts the pages in this order (page numbers as printed; null: the file's own order). */
+  reorder: (order: number[] | null) => Promise<void>;
 }
 
 /**
  * One attached file's pages with their findings, proposals and the clerk's decisions (`pages:get`), asked again
- * while the inspection is pending. `decide` saves a decision through `save` (which answers the refreshed pages).
+ * while the inspection is pending. `decide` saves a decision through `save`, `reorder` an order through `saveOrder`
+ * (each answers the refreshed pages).
  */
 export function useFilePages(
   attachmentId: number,
   save: (page: number, choice: PageChoice) => Promise<FilePages | null>,
+  saveOrder: (order: number[] | null) => Promise<FilePages | null>,
 ): FilePagesState {
   const [pages, setPages] = useState<FilePages | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -56,5 +60,12 @@ export function useFilePages(
     },
     [save],
   );
-  return { pages, error, decide };
+  const reorder = useCallback(
+    async (order: number[] | null) => {
+      const next = await saveOrder(order);
+      if (next) setPages(next);
+    },
+    [saveOrder],
+  );
+  return { pages, error, decide, reorder };
 }

@@ -47,6 +47,15 @@ export function MaterialsStep({ app, detail, profile, check }: StepProps) {
       offer: { what: file.originalName, undo: () => app.change(putBack, field) },
     });
   }
+  /** Saves a change to a file's pages and reloads the application; answers the refreshed pages (null: failed). */
+  async function changePages(file: AttachmentWithTurns, save: () => Promise<FilePages>): Promise<FilePages | null> {
+    let answer: FilePages | null = null;
+    await app.change(async () => {
+      answer = await save();
+      return call('applications:get', { id: applicationId });
+    }, `material.${file.materialId}`);
+    return answer as FilePages | null;
+  }
   const actions: MaterialActions = {
     async addFiles(materialId, files) {
       dismissCutShort(materialId);
@@ -83,14 +92,9 @@ export function MaterialsStep({ app, detail, profile, check }: StepProps) {
     remove(file: AttachmentWithTurns) {
       void removeUndoably(file);
     },
-    async decidePage(file, page, choice) {
-      let answer: FilePages | null = null;
-      await app.change(async () => {
-        answer = await call('pages:decide', { attachmentId: file.id, ...choice, page });
-        return call('applications:get', { id: applicationId });
-      }, `material.${file.materialId}`);
-      return answer as FilePages | null;
-    },
+    decidePage: (file, page, choice) =>
+      changePages(file, () => call('pages:decide', { attachmentId: file.id, ...choice, page })),
+    reorderPages: (file, order) => changePages(file, () => call('pages:reorder', { attachmentId: file.id, order })),
     keepMarkup(file, keep) {
       void app.change(() => call('attachments:keepMarkup', { id: file.id, keep }));
     },

@@ -35,6 +35,19 @@ describe('planDossier with page edits', () => {
     ]);
   });
 
+  it('prints a file’s pages in the clerk’s order, a left-out page staying out, the 公章 on the first printed', () => {
+    const plan = input([image, blank, image, { ...image, width: 2000 }]);
+    plan.materials[0]!.files[0]!.order = [3, 1, 0, 2];
+    const content = planDossier(plan).pages.filter((p) => p.kind === 'content' && p.section === 'report');
+    expect(content.map((p) => p.kind === 'content' && p.source.page)).toEqual([3, 0, 2]);
+    expect(content.map((p) => p.marks.number?.value)).toEqual([3, 4, 5]);
+    expect(content.map((p) => Boolean(p.marks.seal))).toEqual([true, false, false]);
+    // Each page keeps its own placement: the wider fourth page, printed first, is laid out shorter than the others.
+    const heights = content.map((p) => (p.kind === 'content' ? p.placement!.height : 0));
+    expect(heights[0]).toBeLessThan(heights[1]!);
+    expect(heights[1]).toBeCloseTo(heights[2]!);
+  });
+
   it('gives each physical page its source (1-based) and the changes applied', () => {
     const turned = {
       ...image,

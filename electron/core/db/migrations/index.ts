@@ -6,6 +6,7 @@ import { contentOptions } from './004-content-options.ts';
 import { pageInspections } from './005-page-inspections.ts';
 import { submissions } from './006-submissions.ts';
 import { fileFixes } from './007-file-fixes.ts';
+import { pageOrders } from './008-page-orders.ts';
 
 export interface Migration {
   /** Shown in logs and tests; never change once landed. */
@@ -22,4 +23,5 @@ export const migrations: readonly Migration[] = [
   pageInspections,
   submissions,
   fileFixes,
+  pageOrders,
 ];

@@ -21,6 +21,7 @@ export interface ApplicationRows {
   pageTurns: StoredRow[];
   pageDecisions: StoredRow[];
   fileFixesOff: StoredRow[];
+  pageOrders: StoredRow[];
 }
 
 /** Reads every row of one application. Run it inside a transaction so the rows agree with each other. */
@@ -53,7 +54,13 @@ export function readApplicationRows(db: Db, applicationId: number): ApplicationR
        WHERE attachments.application_id = ? ORDER BY file_fixes_off.rowid`,
     )
     .all(applicationId) as StoredRow[];
-  return { applicant, application, owned, pageTurns, pageDecisions, fileFixesOff };
+  const pageOrders = db
+    .prepare(
+      `SELECT page_orders.* FROM page_orders JOIN attachments ON attachments.id = page_orders.attachment_id
+       WHERE attachments.application_id = ? ORDER BY page_orders.rowid`,
+    )
+    .all(applicationId) as StoredRow[];
+  return { applicant, application, owned, pageTurns, pageDecisions, fileFixesOff, pageOrders };
 }
 
 /** The first applicant here with this credit code, or with this name when the code is empty. */

@@ -18,6 +18,7 @@ const tablesInOrder = [
   'page_turns',
   'page_decisions',
   'file_fixes_off',
+  'page_orders',
   'archive_imports',
 ] as const;
 type SnapshotTable = (typeof tablesInOrder)[number];
@@ -26,7 +27,7 @@ type SnapshotTable = (typeof tablesInOrder)[number];
 const copiedDetails = ['contracts', 'costs', 'answers', 'material_states'] as const;
 
 /** The tables keyed by `attachment_id`: the clerk's choices for a file's pages, kept and copied with the file. */
-const attachmentDetails = ['page_turns', 'page_decisions', 'file_fixes_off'] as const;
+const attachmentDetails = ['page_turns', 'page_decisions', 'file_fixes_off', 'page_orders'] as const;
 
 export type RowSnapshot = Partial<Record<SnapshotTable, StoredRow[]>>;
 

@@ -88,8 +88,8 @@ function draftWords(facts: GuideFacts, notes: DraftNotes): Profile['words'] {
   const onlineSystem = route && /网|系统|平台/.test(route) ? route : undefined;
   if (onlineSystem) notes.quote('words.onlineSystem', facts.route!.quote);
   return {
-    programme: stated(programmeFound, 'words.programme', '项目简称（如“模型券”）', notes),
-    grant: stated(grant, 'words.grant', '资助的叫法（如“模型券”“资助”）', notes),
+    programme: stated(programmeFound, 'words.programme', '项目简称（如“训力券”“首版次软件”）', notes),
+    grant: stated(grant, 'words.grant', '资助的叫法（如“训力券”“资助”“奖励”）', notes),
     cost: stated(facts.costWord, 'words.cost', '计入资助的费用的叫法（如“模型购买费用”）', notes),
     ...(onlineSystem ? { onlineSystem } : {}),
   };

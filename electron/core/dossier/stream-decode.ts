@@ -111,3 +111,20 @@ export function lzwDecode(input: Uint8Array, early: boolean): Uint8Array | undef
   }
   return Uint8Array.from(out);
 }
+
+/** The names of `stream`'s filters, in order (a filter that is not a name reads as an empty one). */
+export function filterNames(ctx: PDFContext, stream: PDFRawStream): string[] {
+  return asList(ctx, stream.dict.get(PDFName.of('Filter'))).map((f) => (f instanceof PDFName ? f.decodeText() : ''));
+}
+
+/**
+ * Flate data inflated as a reader reads it: as far as it goes when cut short; undefined when bytes in it do not
+ * inflate, or it inflates to data other than was written (its checksum differs: a damaged font or picture).
+ */
+export function inflateAsReader(data: Uint8Array): Uint8Array | undefined {
+  try {
+    return zlib.inflateSync(data, { finishFlush: zlib.constants.Z_SYNC_FLUSH });
+  } catch {
+    return undefined;
+  }
+}

@@ -158,9 +158,9 @@ function imageIsDamaged(ctx: PDFContext, image: PDFRawStream): boolean {
   if (filters.length !== 1) return false;
   if (filters[0] === 'DCTDecode' || filters[0] === 'DCT') return !jpegEnds(image.contents);
   if (filters[0] !== 'FlateDecode' && filters[0] !== 'Fl') return false;
-  const pixels = inflateAsReader(image.contents);
-  if (!pixels) return true;
   const size = imageBytes(ctx, image.dict);
+  const pixels = inflateAsReader(image.contents, size && size.rows * size.rowBytes);
+  if (!pixels) return true;
   return size !== undefined && pixels.length < size.rows * (1 - ROWS_SPARED) * size.rowBytes;
 }
 

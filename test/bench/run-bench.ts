@@ -18,6 +18,7 @@ import { CLI } from '../acceptance/assemble-cli.ts';
 import { fixtureManifest } from '../fixtures/dossier-fixtures.ts';
 import { qpdfPageCount } from '../fixtures/run-tool.ts';
 import { A4, makeTokenPdf } from '../fixtures/token-pdf.ts';
+import { benchLongTiff } from './long-tiff.ts';
 import { ensureTextScans } from './text-scans.ts';
 import { BENCH_DIR, benchSet, ensureBenchInputs, ensureWrappedImages, type BenchFile } from './bench-inputs.ts';
 import { measure, median, type Measured } from './measure.ts';
@@ -339,10 +340,11 @@ async function main(): Promise<void> {
   for (const fraction of [0.5, 1]) results.push(await benchSize(inputDir, outDir, fraction, runs, applications));
   const withFixes = await benchAppWithFixes(outDir, applications, results.at(-1)!.pages);
   const inspection = [await benchBarInspection(inputDir, outDir, 3), await benchTextInspection(outDir)];
+  const longTiff = await benchLongTiff(BENCH_CLI, inputDir, outDir);
   const text =
     `${report(results, runs)}\nfixed cost (a one-page dossier): ${startup.toFixed(2)} s; ` +
     `marginal ${results.map((r) => `${(((r.juanzong.seconds - startup) / r.pages) * 1000).toFixed(1)} ms/page at ${r.pages}`).join(', ')}` +
-    `\n\n${withFixes}\n\n${inspection.map(inspectionReport).join('\n\n')}`;
+    `\n\n${withFixes}\n\n${inspection.map(inspectionReport).join('\n\n')}\n\n${longTiff}`;
   rmSync(outDir, { recursive: true, force: true }); // ~1 GB of dossiers and merges; the inputs stay cached
   const record = { date: new Date().toISOString(), runs, startupSeconds: startup, results, inspection };
   writeFileSync(path.join(BENCH_DIR, 'last-result.json'), JSON.stringify(record, null, 2));

@@ -10,6 +10,7 @@ export type DossierInputErrorCode =
   | 'damaged'
   | 'content-damaged'
   | 'pdf-image-damaged'
+  | 'pdf-font-damaged'
   | 'image-unreadable'
   | 'image-truncated'
   | 'form-field-undrawable'
@@ -29,6 +30,8 @@ const advice: Record<DossierInputErrorCode, (name: string, detail: string) => st
     `PDF“${n}”${d || '有一页'}的内容已损坏，PDF 阅读器里这一页也只显示一部分或一片空白，打印出来会缺字缺图。请用 PDF 阅读器另存为或重新扫描后再添加；若另存后仍是这样，请向出具方重新索取这份文件。`,
   'pdf-image-damaged': (n, d) =>
     `PDF“${n}”${d || '有一页'}上的图片已损坏（数据不完整），打印出来会缺掉一块或一片空白。请用 PDF 阅读器另存为或重新扫描后再添加；若另存后仍是这样，请向出具方重新索取这份文件。`,
+  'pdf-font-damaged': (n, d) =>
+    `PDF“${n}”${d || '有一页'}所用的字体已损坏，这一页的字在 PDF 阅读器里显示不出来或换成了别的字体，打印出来会缺字或错字。请用 PDF 阅读器另存为或重新扫描后再添加；若另存后仍是这样，请向出具方重新索取这份文件。`,
   'image-unreadable': (n, d) =>
     `图片“${n}”无法读取${d ? `（${d}）` : ''}。请重新扫描或拍照，另存为 JPEG 或 PNG 后再添加。`,
   'image-truncated': (n) =>

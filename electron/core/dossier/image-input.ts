@@ -178,17 +178,26 @@ function jpegAsIs(file: string, m: ImagePageInfo): ImageXObject | undefined {
   };
 }
 
-/** What sharp reads for one page: the file, or a TIFF page cut out as a file of its own (see tiff.ts). */
-export function pageSource(image: PreparedImage, page: number): ReturnType<typeof Sharp> {
+/**
+ * Where sharp finds one page: a TIFF page cut out as a file of its own (see tiff.ts; asking sharp for page after
+ * page of the whole file costs time quadratic in the pages), else the file and the page's number in it.
+ */
+export function pageInput(image: PreparedImage, page: number): { input: Buffer | string; page: number } {
   const ifd = image.pages[page]!.tiffDirectory;
   if (ifd !== undefined) {
     try {
-      return sharp(singlePageTiff(image.file, ifd), { failOn: 'truncated' });
+      return { input: singlePageTiff(image.file, ifd), page: 0 };
     } catch {
       // a page this reader cannot cut out: sharp finds it in the whole file
     }
   }
-  return sharp(image.file, { page, failOn: 'truncated' });
+  return { input: image.file, page };
+}
+
+/** What sharp reads for one page (see `pageInput`). */
+export function pageSource(image: PreparedImage, page: number): ReturnType<typeof Sharp> {
+  const { input, page: at } = pageInput(image, page);
+  return sharp(input, { page: at, failOn: 'truncated' });
 }
 
 /** Re-encodes the page's image as JPEG within `box`; `edited` is its edited picture (photo flattened, band cut …). */

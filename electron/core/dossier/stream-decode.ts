@@ -111,3 +111,25 @@ export function lzwDecode(input: Uint8Array, early: boolean): Uint8Array | undef
   }
   return Uint8Array.from(out);
 }
+
+/** The names of `stream`'s filters, in order (a filter that is not a name reads as an empty one). */
+export function filterNames(ctx: PDFContext, stream: PDFRawStream): string[] {
+  return asList(ctx, stream.dict.get(PDFName.of('Filter'))).map((f) => (f instanceof PDFName ? f.decodeText() : ''));
+}
+
+const MAX_CHUNK = 4 * 1024 * 1024;
+
+/**
+ * Flate data inflated as a reader reads it: as far as it goes when cut short; undefined when bytes in it do not
+ * inflate, or it inflates to data other than was written (its checksum differs: a damaged font or picture).
+ * `expected`: the length it should inflate to, when known.
+ */
+export function inflateAsReader(data: Uint8Array, expected = 0): Uint8Array | undefined {
+  // Output in a few large pieces rather than thousands of 16 KiB ones: a 300 dpi scan inflates ~2 × quicker.
+  const chunkSize = Math.min(Math.max(expected, zlib.constants.Z_DEFAULT_CHUNK), MAX_CHUNK);
+  try {
+    return zlib.inflateSync(data, { finishFlush: zlib.constants.Z_SYNC_FLUSH, chunkSize });
+  } catch {
+    return undefined;
+  }
+}

@@ -3,7 +3,7 @@
  * too fine — with the changes proposed for it. Runs on the inspection's worker thread (see run-inspection.ts).
  */
 import type { FileInspection, PageFindings, PageInk, QuarterTurn } from '#shared/page-findings.ts';
-import { pageSource, prepareImage } from '../dossier/image-input.ts';
+import { pageInput, pageSource, prepareImage } from '../dossier/image-input.ts';
 import type { FileKind } from '#shared/file-kinds.ts';
 import { sniffFile } from '../files/sniff.ts';
 import { checkPdf, openPdf, pageGeometry } from '../dossier/pdf-input.ts';
@@ -89,7 +89,8 @@ async function inspectImage(file: string, kind: FileKind): Promise<PageFindings[
   const cv = await openCv();
   const findings: PageFindings[] = [];
   for (let i = 0; i < image.pages.length; i += 1) {
-    const found = await analysePicture(cv, await greyPicture(file, { page: i }), { page: i + 1, isImage: true });
+    const { input, page } = pageInput(image, i);
+    const found = await analysePicture(cv, await greyPicture(input, { page }), { page: i + 1, isImage: true });
     const { width, height } = image.pages[i]!;
     const across = (width / Math.max(width, height)) * INK_LONG_SIDE;
     const ink = await inkOf(() => imageColour(pageSource(image, i), across));

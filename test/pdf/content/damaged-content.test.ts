@@ -1,7 +1,8 @@
 /**
  * Page content damaged the ways `qpdf --check` complains of: what a reader reads past is carried looking as the
  * reader shows it, in content qpdf passes (exit 0); a page a reader shows with part of it missing (content that
- * does not decode, a JPEG cut short) refuses its file by name, at attach time and when assembling.
+ * does not decode, a JPEG cut short, a form, Flate image or font program that does not inflate or breaks off) refuses
+ * its file by name, at attach time and when assembling.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -69,6 +70,35 @@ describe('page content a reader shows in part', () => {
   it.each(fx.refused)(
     '%s: refused by name, in Chinese, at attach time and when assembling (%s)',
     async (name, code) => {
+      const message = expect.stringMatching(new RegExp(`PDF“${name}”第 1 页.*请用 PDF 阅读器另存为或重新扫描后再添加`));
+      await expect(inspectInput(path.join(dir, name))).rejects.toMatchObject({ code, message });
+      await expect(assembleOne(dir, `${name}-out.pdf`, 'financial-statements', [name])).rejects.toMatchObject({ code });
+      expect(fs.existsSync(path.join(dir, `${name}-out.pdf`))).toBe(false);
+    },
+  );
+});
+
+describe('forms, images and fonts a page draws', () => {
+  /** The second block's inside: where each part draws. */
+  const second = () => boxes()[1]!;
+  const damaged = fx.parts.flatMap((p) => p.damaged.map(([name, code]) => [name, code, p.whole] as const));
+
+  it.each(fx.parts.map((p) => p.whole))('%s, whole: taken, and looks as poppler shows the source', async (name) => {
+    const { out, first } = await assembleOne(dir, `${name}-out.pdf`, 'financial-statements', [name]);
+    const check = qpdfCheck(out);
+    expect(check.code, check.output).toBe(0);
+    const source = inkIn(renderGray(path.join(dir, name), 1, 40, env), second());
+    expect(source, 'poppler shows the part').toBeGreaterThan(0.2);
+    expect(Math.abs(inkIn(renderGray(out, first, 40, env), second()) - source)).toBeLessThan(0.05);
+  });
+
+  it.each(damaged)(
+    '%s: poppler shows the part cut or missing; refused by name, in Chinese (%s)',
+    async (name, code, whole) => {
+      const shown = inkIn(renderGray(path.join(dir, name), 1, 40, env), second());
+      expect(shown, 'poppler shows less of the damaged part').toBeLessThan(
+        inkIn(renderGray(path.join(dir, whole), 1, 40, env), second()) * 0.8,
+      );
       const message = expect.stringMatching(new RegExp(`PDF“${name}”第 1 页.*请用 PDF 阅读器另存为或重新扫描后再添加`));
       await expect(inspectInput(path.join(dir, name))).rejects.toMatchObject({ code, message });
       await expect(assembleOne(dir, `${name}-out.pdf`, 'financial-statements', [name])).rejects.toMatchObject({ code });

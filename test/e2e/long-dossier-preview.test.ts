@@ -104,21 +104,25 @@ function firstThumbnailInPage(): Promise<{
 
 /**
  * In the page: from the next click (or key) to the viewer showing the page, first its thumbnail stretched (or sharp
- * at once), then sharp; in ms, as seen at each frame.
+ * at once), then sharp; in ms, as seen at each frame; and whether the stretched thumbnail was ever put up.
  */
-function largePageInPage(): Promise<{ visible: number; sharp: number }> {
+function largePageInPage(): Promise<{ visible: number; sharp: number; sketched: boolean }> {
   return new Promise((resolve) => {
     let start = 0;
     let visible = -1;
+    let sketched = false;
     const begin = () => (start ||= performance.now());
     window.addEventListener('click', begin, { capture: true, once: true });
     window.addEventListener('keydown', begin, { capture: true, once: true });
+    new MutationObserver(() => {
+      sketched ||= document.querySelector('dialog .viewer-area[data-sketch]') !== null;
+    }).observe(document.body, { subtree: true, childList: true, attributeFilter: ['data-sketch'] });
     const look = () => {
       const area = document.querySelector('dialog .viewer-area');
       const sharp = area?.getAttribute('data-state') === 'shown';
       if (start && area && visible < 0 && (sharp || area.hasAttribute('data-sketch')))
         visible = performance.now() - start;
-      if (start && sharp) resolve({ visible, sharp: performance.now() - start });
+      if (start && sharp) resolve({ visible, sharp: performance.now() - start, sketched });
       else requestAnimationFrame(look);
     };
     requestAnimationFrame(look);
@@ -161,8 +165,9 @@ describe('the preview of a 1,200-page dossier', () => {
     const large = page.evaluate(largePageInPage);
     await viewer.thumbnail(pages).click();
     await viewer.shows(pages);
-    const { visible, sharp } = await large;
+    const { visible, sharp, sketched } = await large;
     const loadAtClick = load();
+    expect(sketched).toBe(true); // the page came up from its thumbnail, then sharp
     expect(await viewer.heading()).toMatch(new RegExp(`^第 ${pages} 页`));
     expect((await viewer.canvas()).dark).toBeGreaterThan(200); // the page's text, drawn sharp
     await app.screenshot('long-dossier-last-page');

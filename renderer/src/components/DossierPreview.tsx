@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useLayoutEffect, useRef, useState } from 'react';
 import type { AttachmentWithTurns, PageMap } from '#shared/contract/index.ts';
 import { printedNumberOf, printedSheets, sectionOfPage } from '#shared/dossier/seal-plan.ts';
 import { call } from '../api.ts';
@@ -70,9 +70,9 @@ export function DossierPreview({ jobId, pageMap, duplex, attachments = [], stale
     setStretch(stretchOf(indexOfPage(page), perStretch));
     setFocusPage(page);
   };
-  // The dossier is read and opened at once (not when its first thumbnail scrolls into view), and stays open for
-  // the thumbnails and the page viewer until this preview goes.
-  useEffect(() => {
+  // The dossier is read and opened at once (in the commit that shows 已生成, not after the browser has painted the
+  // empty thumbnails), and stays open for the thumbnails and the page viewer until this preview goes.
+  useLayoutEffect(() => {
     openPdf(docKey, () => dossierParts(jobId)).catch(() => undefined); // each thumbnail shows its own failure
     return () => forgetPdf(docKey);
   }, [docKey, jobId]);

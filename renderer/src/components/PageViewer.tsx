@@ -224,7 +224,7 @@ export function PageViewer({ docKey, load, pages, initialPage, describe, sketchO
           ref={areaRef}
           className="viewer-area"
           data-state={state}
-          data-sketch={sketched === page && state !== 'shown' ? 'shown' : undefined}
+          data-sketch={sketched === page && state !== 'shown' ? 'true' : undefined}
           tabIndex={0}
           role="region"
           aria-label="页面（可用 ↑ ↓ 滚动）"

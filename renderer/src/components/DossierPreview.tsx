@@ -2,7 +2,7 @@ import { useLayoutEffect, useRef, useState } from 'react';
 import type { AttachmentWithTurns, PageMap } from '#shared/contract/index.ts';
 import { printedNumberOf, printedSheets, sectionOfPage } from '#shared/dossier/seal-plan.ts';
 import { call } from '../api.ts';
-import type { PdfParts } from '../pdf/pdf-pages.ts';
+import { forgetPdf, openPdf, type PdfParts } from '../pdf/pdf-pages.ts';
 import { PageThumb } from './PageThumb.tsx';
 import { PageViewer } from './PageViewer.tsx';
 import { PreviewStretches } from './PreviewStretches.tsx';
@@ -70,6 +70,12 @@ export function DossierPreview({ jobId, pageMap, duplex, attachments = [], stale
     setStretch(stretchOf(indexOfPage(page), perStretch));
     setFocusPage(page);
   };
+  // The dossier is read and opened at once (in the commit that shows 已生成, not after the browser has painted the
+  // empty thumbnails), and stays open for the thumbnails and the page viewer until this preview goes.
+  useLayoutEffect(() => {
+    openPdf(docKey, () => dossierParts(jobId)).catch(() => undefined); // each thumbnail shows its own failure
+    return () => forgetPdf(docKey);
+  }, [docKey, jobId]);
   // Before the browser paints: the closing dialog has just put the focus back where it was opened from.
   useLayoutEffect(() => {
     if (focusPage === null) return;
@@ -170,6 +176,10 @@ export function DossierPreview({ jobId, pageMap, duplex, attachments = [], stale
           pages={pageMap.pages}
           initialPage={viewing}
           describe={(page) => pageWhat(pageMap, page)}
+          sketchOf={(page) =>
+            listRef.current?.querySelector<HTMLCanvasElement>(`[data-preview-page="${page}"] .thumb-done canvas`) ??
+            null
+          }
           aside={(page) => (
             <SourcePageTurn
               key={page}

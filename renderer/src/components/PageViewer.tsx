@@ -1,7 +1,7 @@
-import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import type { PDFDocumentProxy } from 'pdfjs-dist';
 import { openPdf, type PdfSource } from '../pdf/pdf-pages.ts';
-import { CSS_PX_PER_POINT, pageSize, renderPageView, type PageSize } from '../pdf/page-view.ts';
+import { CSS_PX_PER_POINT, drawSketch, pageSize, renderPageView, type PageSize } from '../pdf/page-view.ts';
 import { fitWidthZoom, MAX_ZOOM, MIN_ZOOM, nextZoom, zoomPercent } from '../pdf/zoom.ts';
 import { PageJumpBox } from './PageJumpBox.tsx';
 import './viewer.css';
@@ -15,6 +15,8 @@ interface Props {
   initialPage: number;
   /** What the page is, e.g. "页码 12 · 服务合同", shown under the heading. */
   describe: (page: number) => string;
+  /** The page's thumbnail, when one is drawn: shown stretched at once while the page is drawn sharp. */
+  sketchOf?: (page: number) => HTMLCanvasElement | null;
   /** Controls for the page shown, beside it (e.g. turning the source page). */
   aside?: (page: number) => ReactNode;
   /** Closed (Esc, 关闭); `page` is the one shown last, so the caller can put the focus back on its thumbnail. */
@@ -46,7 +48,7 @@ function keepTabInside(dialog: HTMLDialogElement, e: KeyboardEvent) {
  * A page large, in a modal dialog (the browser keeps the focus inside; Esc closes): 放大 / 缩小 / 适合宽度 and
  * Ctrl + wheel, 上一页 / 下一页 and the arrow keys, and a box to jump to any page.
  */
-export function PageViewer({ docKey, load, pages, initialPage, describe, aside, onClose }: Props) {
+export function PageViewer({ docKey, load, pages, initialPage, describe, sketchOf, aside, onClose }: Props) {
   const dialogRef = useRef<HTMLDialogElement>(null);
   const areaRef = useRef<HTMLDivElement>(null);
   const canvasRef = useRef<HTMLCanvasElement>(null);
@@ -56,10 +58,12 @@ export function PageViewer({ docKey, load, pages, initialPage, describe, aside, 
   const [size, setSize] = useState<PageSize | null>(null);
   const [areaWidth, setAreaWidth] = useState(0);
   const [state, setState] = useState<'opening' | 'drawing' | 'shown' | 'failed'>('opening');
+  const [sketched, setSketched] = useState<number | null>(null);
   const pageRef = useRef(page);
   pageRef.current = page;
 
-  useEffect(() => {
+  // Before the first paint: the page's thumbnail below is sized to the open dialog.
+  useLayoutEffect(() => {
     const dialog = dialogRef.current;
     if (dialog && !dialog.open) dialog.showModal();
   }, []);
@@ -98,6 +102,19 @@ export function PageViewer({ docKey, load, pages, initialPage, describe, aside, 
 
   const fitZoom = size ? fitWidthZoom(size.width * CSS_PX_PER_POINT, areaWidth - 32) : 1;
   const shownZoom = zoom.fit ? fitZoom : zoom.zoom;
+  const sketchWidthRef = useRef(0);
+  sketchWidthRef.current = size && !zoom.fit ? size.width * CSS_PX_PER_POINT * shownZoom : 0;
+
+  // A page opened or turned to shows at once, from its thumbnail, in the frame the click or key is answered in.
+  useLayoutEffect(() => {
+    const canvas = canvasRef.current;
+    const sketch = sketchOf?.(page);
+    const area = areaRef.current;
+    if (!canvas || !sketch || !area) return;
+    drawSketch(canvas, sketch, sketchWidthRef.current || area.clientWidth - 32);
+    setSketched(page);
+    // Only a new page is sketched; a zoom keeps the page shown until it is drawn again.
+  }, [page]);
 
   useEffect(() => {
     const canvas = canvasRef.current;
@@ -207,12 +224,13 @@ export function PageViewer({ docKey, load, pages, initialPage, describe, aside, 
           ref={areaRef}
           className="viewer-area"
           data-state={state}
+          data-sketch={sketched === page && state !== 'shown' ? 'true' : undefined}
           tabIndex={0}
           role="region"
           aria-label="页面（可用 ↑ ↓ 滚动）"
         >
           <canvas ref={canvasRef} role="img" aria-label={`卷宗第 ${page} 页（放大查看）`} className="viewer-canvas" />
-          {state === 'opening' && <p className="viewer-note">正在打开卷宗…</p>}
+          {state === 'opening' && sketched !== page && <p className="viewer-note">正在打开卷宗…</p>}
           {state === 'failed' && (
             <p role="alert" className="field-error viewer-note">
               这一页显示不出来。请关闭后点「重新生成」，再打开查看。

@@ -67,3 +67,15 @@ export function renderPageView(
     },
   };
 }
+
+/**
+ * Shows `sketch` (the page's thumbnail, already drawn) stretched to `cssWidth` at once, so the page is there the
+ * moment it is asked for; `renderPageView` then draws it sharp over it.
+ */
+export function drawSketch(canvas: HTMLCanvasElement, sketch: HTMLCanvasElement, cssWidth: number): void {
+  canvas.width = sketch.width;
+  canvas.height = sketch.height;
+  canvas.style.width = `${Math.floor(cssWidth)}px`;
+  canvas.style.height = `${Math.floor((cssWidth * sketch.height) / sketch.width)}px`;
+  canvas.getContext('2d')!.drawImage(sketch, 0, 0);
+}

@@ -6,12 +6,32 @@ import {
   getDocument,
   GlobalWorkerOptions,
   PDFDataRangeTransport,
+  PDFWorker,
   type PDFDocumentProxy,
   type RenderTask,
 } from 'pdfjs-dist';
+import type { DocumentInitParameters } from 'pdfjs-dist/types/src/display/api';
 import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
+import { markOnce } from './timing.ts';
 
 GlobalWorkerOptions.workerSrc = workerUrl;
+
+let warmWorker: PDFWorker | null = null;
+
+/**
+ * The pdf.js worker that reads documents read in parts (the dossier), started before there is a dossier to read:
+ * fetching and compiling its 1.2 MB script takes a few hundred milliseconds that would otherwise come after 已生成.
+ */
+export function startPdfWorker(): PDFWorker {
+  if (!warmWorker) {
+    warmWorker = new PDFWorker();
+    void warmWorker.promise.then(
+      () => markOnce('pdf worker ready'),
+      () => undefined,
+    );
+  }
+  return warmWorker;
+}
 
 const documents = new Map<string, Promise<PDFDocumentProxy>>();
 
@@ -36,26 +56,36 @@ function partsTransport(parts: PdfParts): PDFDataRangeTransport {
   return transport;
 }
 
+/** How pdf.js opens a source; no eval either way (the CSP forbids it). */
+function openingOf(source: PdfSource): DocumentInitParameters {
+  // pdf.js hands a buffer to its worker, so it gets a copy.
+  if (source instanceof Uint8Array) return { data: source.slice(), isEvalSupported: false };
+  // Whole in its first part (a long dossier of text pages is under 1 MiB): nothing more to ask for.
+  if (source.first.length >= source.size)
+    return { data: source.first, worker: startPdfWorker(), isEvalSupported: false };
+  // Parts are read only as pages need them (no fetching ahead).
+  return {
+    range: partsTransport(source),
+    rangeChunkSize: PART_SIZE,
+    disableAutoFetch: true,
+    disableStream: true,
+    worker: startPdfWorker(),
+    isEvalSupported: false,
+  };
+}
+
 /** Opens (once) the PDF known as `key`; `load` fetches its bytes, or the way to read its parts, through the API. */
 export function openPdf(key: string, load: () => Promise<PdfSource>): Promise<PDFDocumentProxy> {
   let doc = documents.get(key);
   if (!doc) {
-    // pdf.js hands a buffer to its worker, so it gets a copy; parts are read only as pages need them (no
-    // fetching ahead); no eval (the CSP forbids it).
-    doc = load().then(
-      (source) =>
-        getDocument(
-          source instanceof Uint8Array
-            ? { data: source.slice(), isEvalSupported: false }
-            : {
-                range: partsTransport(source),
-                rangeChunkSize: PART_SIZE,
-                disableAutoFetch: true,
-                disableStream: true,
-                isEvalSupported: false,
-              },
-        ).promise,
-    );
+    const kind = key.split(':')[0];
+    markOnce(`${kind} asked`);
+    doc = load().then(async (source) => {
+      markOnce(`${kind} read`);
+      const opened = await getDocument(openingOf(source)).promise;
+      markOnce(`${kind} opened`);
+      return opened;
+    });
     doc.catch(() => documents.delete(key));
     documents.set(key, doc);
   }
@@ -105,6 +135,7 @@ export function renderThumbnail(
   const promise = inSlot(async () => {
     if (cancelled) return;
     const page = await doc.getPage(pageNumber);
+    markOnce('thumbnail page');
     const rotation = (page.rotate + turn) % 360;
     const base = page.getViewport({ scale: 1, rotation });
     const scale = (cssWidth * Math.min(2, window.devicePixelRatio || 1)) / base.width;
@@ -114,6 +145,7 @@ export function renderThumbnail(
     if (cancelled) return;
     task = page.render({ canvas, viewport });
     await task.promise;
+    markOnce('thumbnail drawn');
   });
   return {
     promise,

@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import type { DossierOptions as Options } from '#shared/manifest.ts';
 import { pageRange } from '#shared/dossier/material-status.ts';
 import { printedSheets } from '#shared/dossier/seal-plan.ts';
@@ -6,6 +7,7 @@ import { DossierOptions } from '../components/DossierOptions.tsx';
 import { DossierPreview } from '../components/DossierPreview.tsx';
 import { FindingList } from '../components/FindingList.tsx';
 import type { DossierJob } from '../hooks/use-dossier-job.ts';
+import { startPdfWorker } from '../pdf/pdf-pages.ts';
 import type { StepProps } from './step-props.ts';
 
 /** Step 5: options, generation off the window's thread with progress and cancel, the preview and the contents. */
@@ -17,6 +19,8 @@ export function GenerateStep({ app, detail, check, job }: StepProps & { job: Dos
     void app.change(() => call('applications:setOptions', { applicationId, options }));
   const stale = status?.state === 'done' && job.startedFor !== detail.application.updatedAt;
   const standing = (check?.findings ?? []).filter((f) => f.severity !== 'info');
+  // pdf.js starts while the clerk sets the options and the dossier is made, not after 已生成.
+  useEffect(() => void startPdfWorker(), []);
 
   return (
     <>

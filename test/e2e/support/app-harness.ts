@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
@@ -11,7 +12,7 @@ import {
   type OpenServicesOptions,
   type Services,
 } from '../../../electron/core/services/index.ts';
-import { serveRenderer } from './static-server.ts';
+import { PARKED_PATH, serveRenderer } from './static-server.ts';
 
 export const repoRoot = path.resolve(import.meta.dirname, '../../..');
 export const screenshotDir = path.join(repoRoot, 'test-results', 'screenshots');
@@ -34,6 +35,22 @@ const chromiumArgs = [
 ];
 
 /**
+ * Bytes in a result are parked with the renderer's server and fetched by the page: Playwright would encode them
+ * itself one byte at a time under Node 20 and pass them through its protocol (about 1 s a MiB on a loaded machine),
+ * a cost Electron's IPC, which clones them at memory speed, does not have.
+ */
+function parkBytes(value: unknown, parked: Map<string, Uint8Array>): unknown {
+  if (value instanceof Uint8Array) {
+    const id = randomUUID();
+    parked.set(id, value);
+    return { __parked: `${PARKED_PATH}${id}` };
+  }
+  if (Array.isArray(value)) return value.map((v) => parkBytes(v, parked));
+  if (!value || Object.getPrototypeOf(value) !== Object.prototype) return value; // a Date, a string, …
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, parkBytes(v, parked)]));
+}
+
+/**
  * The window as the clerk sees it, minus Electron: the built renderer in Debian's Chromium, its `window.juanzong`
  * bound to the real core services (a real SQLite file in `dataDir`) through Playwright's `exposeBinding`.
  * Only the transport differs from the preload's `ipcRenderer.invoke`: both end in `dispatch`.
@@ -44,6 +61,7 @@ export class AppHarness {
   private context!: BrowserContext;
   private server!: Awaited<ReturnType<typeof serveRenderer>>;
   private profileDir!: string;
+  private readonly parked = new Map<string, Uint8Array>();
 
   constructor(
     readonly dataDir: string,
@@ -68,7 +86,7 @@ export class AppHarness {
     const { toRead, ...options } = this.servicesOptions;
     const open = toRead ? openServicesToRead : openServices;
     this.services = await open({ ...options, dataDir: this.dataDir, version: 'e2e' });
-    this.server = await serveRenderer(rendererDir);
+    this.server = await serveRenderer(rendererDir, this.parked);
     this.profileDir = await mkdtemp(path.join(os.tmpdir(), 'juanzong-e2e-chromium-'));
     this.context = await chromium.launchPersistentContext(this.profileDir, {
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -76,16 +94,26 @@ export class AppHarness {
       viewport: { width: 1280, height: 860 },
       locale: 'zh-CN',
     });
-    await this.context.exposeBinding('__juanzongInvoke', (_source, channel: string, input: unknown) =>
-      dispatch({ ...this.services.handlers, ...this.shell }, channel, input),
+    await this.context.exposeBinding('__juanzongInvoke', async (_source, channel: string, input: unknown) =>
+      parkBytes(await dispatch({ ...this.services.handlers, ...this.shell }, channel, input), this.parked),
     );
     await this.context.addInitScript((names: string[]) => {
       const invoke = (window as unknown as { __juanzongInvoke: (c: string, i: unknown) => Promise<unknown> })
         .__juanzongInvoke;
+      const fetchParked = async (value: unknown): Promise<unknown> => {
+        if (Array.isArray(value)) return Promise.all(value.map(fetchParked));
+        if (!value || Object.getPrototypeOf(value) !== Object.prototype) return value;
+        if (Object.hasOwn(value, '__parked')) {
+          const response = await fetch((value as { __parked: string }).__parked);
+          return new Uint8Array(await response.arrayBuffer());
+        }
+        const entries = await Promise.all(Object.entries(value).map(async ([k, v]) => [k, await fetchParked(v)]));
+        return Object.fromEntries(entries);
+      };
       const api: Record<string, Record<string, (input: unknown) => Promise<unknown>>> = {};
       for (const channel of names) {
         const [domain, verb] = channel.split(':') as [string, string];
-        (api[domain] ??= {})[verb] = (input) => invoke(channel, input);
+        (api[domain] ??= {})[verb] = (input) => invoke(channel, input).then(fetchParked);
       }
       Object.defineProperty(window, 'juanzong', { value: Object.freeze(api) });
     }, channels);

@@ -15,10 +15,27 @@ const types: Record<string, string> = {
   '.json': 'application/json',
 };
 
-/** Serves the built renderer on 127.0.0.1 (module scripts are refused from file://). */
-export async function serveRenderer(root: string): Promise<{ url: string; close: () => Promise<void> }> {
+/** The path under which the server hands out bytes put in `parked` (each once): `/__bytes/<id>`. */
+export const PARKED_PATH = '/__bytes/';
+
+/**
+ * Serves the built renderer on 127.0.0.1 (module scripts are refused from file://), and the bytes of API results
+ * parked for the page to fetch.
+ */
+export async function serveRenderer(
+  root: string,
+  parked: Map<string, Uint8Array> = new Map(),
+): Promise<{ url: string; close: () => Promise<void> }> {
   const server: Server = createServer(async (req, res) => {
     const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    if (pathname.startsWith(PARKED_PATH)) {
+      const id = pathname.slice(PARKED_PATH.length);
+      const bytes = parked.get(id);
+      parked.delete(id);
+      if (bytes) res.writeHead(200, { 'content-type': 'application/octet-stream' }).end(bytes);
+      else res.writeHead(404).end();
+      return;
+    }
     const file = path.join(root, pathname === '/' ? 'index.html' : pathname);
     if (
       !file.startsWith(root) ||

@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --runs N]`: assembles the ~250- and ~500-page mixed input sets through `juanzong assemble`
+ * `npm run bench [-- --runs N] [--only inspection]`: assembles the ~250- and ~500-page mixed input sets through `juanzong assemble`
  * and, in the same run, merges the same PDFs with `qpdf --empty --pages … --`; prints wall time, peak RSS and
  * output size (medians of N paired runs, default 5, each program started after a `sync`) against the
  * targets: whole assembly ≤ 5 × qpdf's bare merge · peak RSS ≤ 1 GiB · output ≤ 1.1 × input bytes · linear growth.
@@ -326,12 +326,19 @@ function inspectionReport(r: InspectionResult): string {
   return lines.join('\n');
 }
 
+/** `--only inspection`: the two inspection figures alone, in a few seconds, without the assembly's runs. */
+async function inspectionOnly(inputDir: string, outDir: string): Promise<void> {
+  const inspection = [await benchBarInspection(inputDir, outDir, 3), await benchTextInspection(outDir)];
+  console.log(inspection.map(inspectionReport).join('\n\n'));
+}
+
 async function main(): Promise<void> {
   const runsArg = process.argv.indexOf('--runs');
   const runs = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 5;
   const inputDir = await ensureBenchInputs((line) => process.stderr.write(line + '\n'));
   const outDir = path.join(BENCH_DIR, 'out');
   mkdirSync(outDir, { recursive: true });
+  if (process.argv[process.argv.indexOf('--only') + 1] === 'inspection') return inspectionOnly(inputDir, outDir);
   const results: SizeResult[] = [];
   const startup = await startupSeconds(inputDir, outDir, runs);
   const say = (line: string) => process.stderr.write(line + '\n');

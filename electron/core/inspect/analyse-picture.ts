@@ -7,7 +7,7 @@ import { splitBands } from './long-page.ts';
 import { turnPicture } from './mats.ts';
 import type { Cv } from './opencv.ts';
 import { textOrientation } from './osd.ts';
-import { isLong, pictureToPgm, type Picture } from './picture.ts';
+import { isLong, type Picture } from './picture.ts';
 import { findSheet } from './sheet.ts';
 import { lineSkew, MAX_SKEW } from './skew.ts';
 
@@ -35,7 +35,7 @@ function resolutionFindings(p: Picture, f: PageFindings): void {
 }
 
 async function orientationFindings(cv: Cv, p: Picture, f: PageFindings): Promise<void> {
-  const orientation = await textOrientation(pictureToPgm(p));
+  const orientation = await textOrientation(p);
   if (orientation === undefined) return;
   f.orientation = orientation;
   const turn = ((360 - orientation) % 360) as QuarterTurn;

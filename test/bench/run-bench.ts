@@ -266,6 +266,8 @@ interface InspectionResult {
   /** Median over the files of each file's inspection time divided by its pages. */
   msPerPage: number;
   seconds: number;
+  /** User and kernel CPU of the whole run: less swayed than the wall time by other work on the machine. */
+  cpuSeconds: number;
   rssMiB: number;
   /** Pages whose found turn is the one they were fed with (text scans only). */
   orientationRight?: number;
@@ -288,6 +290,7 @@ function inspectionResult(label: string, run: Measured, results: InspectedFile[]
     pages: results.reduce((n, r) => n + r.pages.length, 0),
     msPerPage: median(results.map((r) => r.ms / Math.max(1, r.pages.length))),
     seconds: run.seconds,
+    cpuSeconds: run.userSeconds + run.systemSeconds,
     rssMiB: run.rssMiB,
   };
 }
@@ -317,7 +320,7 @@ async function benchTextInspection(outDir: string): Promise<InspectionResult> {
 
 function inspectionReport(r: InspectionResult): string {
   const lines = [
-    `juanzong inspect, ${r.pages} pages of ${r.label}: ${r.seconds.toFixed(1)} s in all (with start-up and loading OpenCV and Tesseract)`,
+    `juanzong inspect, ${r.pages} pages of ${r.label}: ${r.seconds.toFixed(1)} s in all, CPU ${r.cpuSeconds.toFixed(1)} s (with start-up and loading OpenCV and Tesseract)`,
     `  per page : median ${r.msPerPage.toFixed(0)} ms (target ≤ 150)   ${verdict(r.msPerPage <= 150)}`,
     `  memory   : peak RSS ${r.rssMiB.toFixed(0)} MiB (target ≤ 500)   ${verdict(r.rssMiB <= 500)}`,
   ];

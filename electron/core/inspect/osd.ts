@@ -65,11 +65,11 @@ let charactersToTry: number | undefined;
 
 /** Tesseract's reading of `p`, classifying up to 5 × `characters` characters; undefined when it finds too few. */
 async function read(worker: TesseractWorker, p: Picture, characters: number): Promise<Reading | undefined> {
-  if (charactersToTry !== characters) {
-    await worker.setParameters({ min_characters_to_try: String(characters) });
-    charactersToTry = characters;
-  }
   try {
+    if (charactersToTry !== characters) {
+      charactersToTry = characters;
+      await worker.setParameters({ min_characters_to_try: String(characters) });
+    }
     const { data } = await worker.detect(pictureToPgm(p));
     if (data.orientation_degrees === null) return undefined;
     // Tesseract reports the clockwise turn that puts the text upright.
@@ -81,13 +81,13 @@ async function read(worker: TesseractWorker, p: Picture, characters: number): Pr
 }
 
 /**
- * The turn the densest tiles agree on once their confidences add up to MIN_CONFIDENCE (scores add up over
- * characters: where every tile puts the same turn first, its lead over each other turn is at least the sum of
- * the tiles' leads); undefined when a tile reads another turn or the tiles fall short.
+ * The turn the tiles agree on once their confidences add up to MIN_CONFIDENCE (scores add up over characters:
+ * where every tile puts the same turn first, its lead over each other turn is at least the sum of the tiles'
+ * leads); undefined when a tile reads another turn or the tiles fall short.
  */
-async function tilesTurn(worker: TesseractWorker, p: Picture): Promise<QuarterTurn | undefined> {
+async function tilesTurn(worker: TesseractWorker, tiles: Picture[]): Promise<QuarterTurn | undefined> {
   let agreed: Reading | undefined;
-  for (const tile of textTiles(p, MAX_TILES)) {
+  for (const tile of tiles) {
     const reading = await read(worker, tile, TILE_CHARACTERS);
     if (!reading || reading.confidence <= 0) continue;
     if (agreed && agreed.turn !== reading.turn) return undefined;
@@ -97,15 +97,32 @@ async function tilesTurn(worker: TesseractWorker, p: Picture): Promise<QuarterTu
   return undefined;
 }
 
+/** The orientation read from a page's densest tiles of text, under way on Tesseract's thread. */
+export interface TilesReading {
+  turn: Promise<QuarterTurn | undefined>;
+}
+
+/**
+ * Hands the densest tiles of text on the picture to Tesseract, which reads them on its own thread while this one
+ * goes on (to the blank test); `textOrientation` takes the reading up.
+ */
+export async function startOrientation(p: Picture): Promise<TilesReading> {
+  const tiles = textTiles(p, MAX_TILES);
+  const turn = osdWorker().then((worker) => tilesTurn(worker, tiles));
+  turn.catch(() => undefined); // taken up by textOrientation, or dropped with a blank page
+  // tesseract.js posts a job to its thread a few promise steps after it is asked: one turn of the event loop.
+  await new Promise((resolve) => setImmediate(resolve));
+  return { turn };
+}
+
 /**
  * The clockwise turn the text on the picture has (0 when it reads upright), or undefined when Tesseract finds too
- * little text to tell or is not sure.
+ * little text to tell or is not sure: the tiles' reading when they agree, else the whole page's.
  */
-export async function textOrientation(p: Picture): Promise<QuarterTurn | undefined> {
-  const worker = await osdWorker();
-  const fromTiles = await tilesTurn(worker, p);
+export async function textOrientation(p: Picture, tiles?: TilesReading): Promise<QuarterTurn | undefined> {
+  const fromTiles = await (tiles ?? (await startOrientation(p))).turn;
   if (fromTiles !== undefined) return fromTiles;
-  const page = await read(worker, p, PAGE_CHARACTERS);
+  const page = await read(await osdWorker(), p, PAGE_CHARACTERS);
   return page && page.confidence >= MIN_CONFIDENCE ? page.turn : undefined;
 }
 

@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --runs N]`: assembles the ~250- and ~500-page mixed input sets through `juanzong assemble`
+ * `npm run bench [-- --runs N] [--only inspection]`: assembles the ~250- and ~500-page mixed input sets through `juanzong assemble`
  * and, in the same run, merges the same PDFs with `qpdf --empty --pages … --`; prints wall time, peak RSS and
  * output size (medians of N paired runs, default 5, each program started after a `sync`) against the
  * targets: whole assembly ≤ 5 × qpdf's bare merge · peak RSS ≤ 1 GiB · output ≤ 1.1 × input bytes · linear growth.
@@ -267,6 +267,8 @@ interface InspectionResult {
   /** Median over the files of each file's inspection time divided by its pages. */
   msPerPage: number;
   seconds: number;
+  /** User and kernel CPU of the whole run: less swayed than the wall time by other work on the machine. */
+  cpuSeconds: number;
   rssMiB: number;
   /** Pages whose found turn is the one they were fed with (text scans only). */
   orientationRight?: number;
@@ -289,6 +291,7 @@ function inspectionResult(label: string, run: Measured, results: InspectedFile[]
     pages: results.reduce((n, r) => n + r.pages.length, 0),
     msPerPage: median(results.map((r) => r.ms / Math.max(1, r.pages.length))),
     seconds: run.seconds,
+    cpuSeconds: run.userSeconds + run.systemSeconds,
     rssMiB: run.rssMiB,
   };
 }
@@ -318,7 +321,7 @@ async function benchTextInspection(outDir: string): Promise<InspectionResult> {
 
 function inspectionReport(r: InspectionResult): string {
   const lines = [
-    `juanzong inspect, ${r.pages} pages of ${r.label}: ${r.seconds.toFixed(1)} s in all (with start-up and loading OpenCV and Tesseract)`,
+    `juanzong inspect, ${r.pages} pages of ${r.label}: ${r.seconds.toFixed(1)} s in all, CPU ${r.cpuSeconds.toFixed(1)} s (with start-up and loading OpenCV and Tesseract)`,
     `  per page : median ${r.msPerPage.toFixed(0)} ms (target ≤ 150)   ${verdict(r.msPerPage <= 150)}`,
     `  memory   : peak RSS ${r.rssMiB.toFixed(0)} MiB (target ≤ 500)   ${verdict(r.rssMiB <= 500)}`,
   ];
@@ -327,12 +330,19 @@ function inspectionReport(r: InspectionResult): string {
   return lines.join('\n');
 }
 
+/** `--only inspection`: the two inspection figures alone, in a few seconds, without the assembly's runs. */
+async function inspectionOnly(inputDir: string, outDir: string): Promise<void> {
+  const inspection = [await benchBarInspection(inputDir, outDir, 3), await benchTextInspection(outDir)];
+  console.log(inspection.map(inspectionReport).join('\n\n'));
+}
+
 async function main(): Promise<void> {
   const runsArg = process.argv.indexOf('--runs');
   const runs = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 5;
   const inputDir = await ensureBenchInputs((line) => process.stderr.write(line + '\n'));
   const outDir = path.join(BENCH_DIR, 'out');
   mkdirSync(outDir, { recursive: true });
+  if (process.argv[process.argv.indexOf('--only') + 1] === 'inspection') return inspectionOnly(inputDir, outDir);
   const results: SizeResult[] = [];
   const startup = await startupSeconds(inputDir, outDir, runs);
   const say = (line: string) => process.stderr.write(line + '\n');

@@ -4,10 +4,9 @@ import { MAX_DPI } from '../dossier/image-input.ts';
 import { isBlank } from './blank.ts';
 import { paperLevel, percentile } from './ink.ts';
 import { splitBands } from './long-page.ts';
-import { turnPicture } from './mats.ts';
 import type { Cv } from './opencv.ts';
-import { textOrientation } from './osd.ts';
-import { isLong, pictureToPgm, type Picture } from './picture.ts';
+import { startOrientation, textOrientation, type TilesReading } from './osd.ts';
+import { isLong, type Picture } from './picture.ts';
 import { findSheet } from './sheet.ts';
 import { lineSkew, MAX_SKEW } from './skew.ts';
 
@@ -34,14 +33,14 @@ function resolutionFindings(p: Picture, f: PageFindings): void {
   if (p.sourceDpi > MAX_DPI * REDUCE_ABOVE) f.proposals.reduceTo = MAX_DPI;
 }
 
-async function orientationFindings(cv: Cv, p: Picture, f: PageFindings): Promise<void> {
-  const orientation = await textOrientation(pictureToPgm(p));
+async function orientationFindings(cv: Cv, p: Picture, f: PageFindings, tiles: TilesReading): Promise<void> {
+  const orientation = await textOrientation(p, tiles);
   if (orientation === undefined) return;
   f.orientation = orientation;
   const turn = ((360 - orientation) % 360) as QuarterTurn;
   if (turn !== 0) f.proposals.turn = turn;
   if (f.photo) return;
-  const skew = lineSkew(cv, turnPicture(cv, p, turn));
+  const skew = lineSkew(cv, p, turn);
   if (skew === undefined) return;
   f.skew = Math.round(skew * 100) / 100;
   if (Math.abs(skew) >= MIN_SKEW && Math.abs(skew) <= MAX_SKEW) f.proposals.straighten = -f.skew;
@@ -56,6 +55,8 @@ export async function analysePicture(cv: Cv, p: Picture, context: PictureContext
     f.proposals.split = splitBands(p);
     return f;
   }
+  // Tesseract reads the densest text on its own thread while this one looks for a sheet or a blank page.
+  const tiles = await startOrientation(p);
   const corners = context.isImage ? findSheet(cv, p) : undefined;
   if (corners) {
     f.photo = true;
@@ -69,6 +70,6 @@ export async function analysePicture(cv: Cv, p: Picture, context: PictureContext
   if (!f.photo && paper < TOO_DARK_PAPER) f.warnings.push('too-dark');
   // The darkest few pixels: one short line of text on a page is enough to judge by.
   else if (!f.photo && paper - percentile(p, 0.0002) < FAINT_INK) f.warnings.push('too-light');
-  await orientationFindings(cv, p, f);
+  await orientationFindings(cv, p, f, tiles);
   return f;
 }

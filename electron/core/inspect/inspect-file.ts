@@ -64,6 +64,9 @@ async function inspectPdf(file: string): Promise<PageFindings[]> {
           async () => (await scanColour(page, INK_DPI)) ?? renderPageColour(await openPdfJs(), i + 1, INK_DPI),
           pageGeometry(page).shown,
         );
+      // A scan's ink is drawn by sharp and counted while Tesseract reads the page on its own thread; pdfjs draws
+      // one page at a time.
+      const scanInk = scan ? ink() : undefined;
       if (scan) {
         findings.push(await analysePicture(await openCv(), scan, { page: i + 1, isImage: false }));
       } else {
@@ -74,7 +77,7 @@ async function inspectPdf(file: string): Promise<PageFindings[]> {
           findings.push({ page: i + 1, blank, warnings: [], proposals: blank ? { skip: true } : {} });
         }
       }
-      const drawn = await ink();
+      const drawn = await (scanInk ?? ink());
       if (drawn) findings.at(-1)!.ink = drawn;
     }
     await pdfjs?.destroy();

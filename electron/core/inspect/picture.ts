@@ -65,9 +65,10 @@ export async function greyPicture(
   const width = Math.max(1, Math.round(w * analysisScale(w, h)));
   let pipeline = sharp(input, { page: options.page ?? 0, failOn: 'none' }).autoOrient();
   if (options.turn) pipeline = pipeline.rotate(options.turn);
+  if (meta.hasAlpha) pipeline = pipeline.flatten({ background: '#ffffff' });
+  // A linear kernel: at half a 300 dpi scan's size it looks as Lanczos's does to the inspection, at half its cost.
   const { data, info } = await pipeline
-    .flatten({ background: '#ffffff' })
-    .resize({ width })
+    .resize({ width, kernel: 'linear' })
     .toColourspace('b-w')
     .raw()
     .toBuffer({ resolveWithObject: true });

@@ -12,7 +12,8 @@ import { openServices, type Services } from '../../electron/core/services/index.
 import { pageFixtures, type PageFixtures } from '../fixtures/page-fixtures.ts';
 import { qpdfPageCount } from '../fixtures/run-tool.ts';
 import { ask } from '../helpers/ask.ts';
-import { bytesOf, ghostscriptPdf, pdfText } from '../helpers/make-pdf.ts';
+import { ghostscriptPdf, pdfText } from '../helpers/make-pdf.ts';
+import { attachFile, newApplication } from '../helpers/application.ts';
 import { useTempDir } from '../helpers/temp-dir.ts';
 import { explain, juanzong } from './run-cli.ts';
 
@@ -26,25 +27,11 @@ beforeAll(() => {
 
 /** A company and an application with a 1-page form and the 6-page duplex scan (3 fronts, 3 blank backs). */
 async function application(services: Services, dir: string) {
-  const applicant = await ask<{ id: number }>(services, 'applicants:create', {
-    name: '深圳市命令行生成测试有限公司',
-    creditCode: '91440300MA5FXXXX0X',
-  });
-  const { id } = await ask<{ id: number }>(services, 'applications:create', {
-    applicantId: applicant.id,
-    profileId: 'sz-model-voucher-2025',
-    year: 2025,
-  });
-  const attach = async (materialId: string, file: string) =>
-    ask<{ id: number }>(services, 'attachments:add', {
-      applicationId: id,
-      materialId,
-      fileName: path.basename(file),
-      bytes: await bytesOf(file),
-    });
-  await attach('application-form', await ghostscriptPdf(dir, 'form.pdf', 'FORM', 1));
-  const scan = await attach('financial-statements', fx.duplex);
-  return { applicationId: id, scanId: scan.id };
+  const applicationId = await newApplication(services, '深圳市命令行生成测试有限公司');
+  const form = await ghostscriptPdf(dir, 'form.pdf', 'FORM', 1);
+  await attachFile(services, applicationId, 'application-form', form);
+  const scanId = await attachFile(services, applicationId, 'financial-statements', fx.duplex);
+  return { applicationId, scanId };
 }
 
 async function withData<T>(dataDir: string, work: (services: Services) => Promise<T>): Promise<T> {

@@ -5,30 +5,17 @@ import type { JobStatus } from '#shared/contract/index.ts';
 import { dispatch } from '../../electron/core/services/dispatch.ts';
 import { dossierOutputPath } from '../../electron/core/services/dossier-jobs.ts';
 import type { Services } from '../../electron/core/services/index.ts';
-import { bytesOf, ghostscriptPdf, pdfPages, pdfText } from '../helpers/make-pdf.ts';
+import { ghostscriptPdf, pdfPages, pdfText } from '../helpers/make-pdf.ts';
 import { ask } from '../helpers/ask.ts';
 import { openServicesWithJobEnds } from '../helpers/job-ends.ts';
 import { useTempDir } from '../helpers/temp-dir.ts';
+import { attachFile, newApplication } from '../helpers/application.ts';
 
 const tempDir = useTempDir();
 
 async function applicationWithFiles(services: Services, dir: string) {
-  const applicant = await ask<{ id: number }>(services, 'applicants:create', {
-    name: '深圳市卷宗测试有限公司',
-    creditCode: '91440300MA5FXXXX0X',
-  });
-  const { id } = await ask<{ id: number }>(services, 'applications:create', {
-    applicantId: applicant.id,
-    profileId: 'sz-model-voucher-2025',
-    year: 2025,
-  });
-  const attach = async (materialId: string, file: string) =>
-    ask(services, 'attachments:add', {
-      applicationId: id,
-      materialId,
-      fileName: path.basename(file),
-      bytes: await bytesOf(file),
-    });
+  const id = await newApplication(services);
+  const attach = (materialId: string, file: string) => attachFile(services, id, materialId, file);
   await attach('application-form', await ghostscriptPdf(dir, '申请书.pdf', 'FORM', 3));
   await attach('business-license', await ghostscriptPdf(dir, '营业执照.pdf', 'LICENCE', 1));
   await attach('service-contract', await ghostscriptPdf(dir, '服务合同.pdf', 'CONTRACT', 2));

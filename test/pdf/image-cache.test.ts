@@ -16,7 +16,7 @@ import { pageFixtures, type PageFixtures } from '../fixtures/page-fixtures.ts';
 import { noFontsEnv } from '../fixtures/run-tool.ts';
 import { ask } from '../helpers/ask.ts';
 import { openServicesWithJobEnds } from '../helpers/job-ends.ts';
-import { bytesOf } from '../helpers/make-pdf.ts';
+import { attachFile, newApplication } from '../helpers/application.ts';
 import { useTempDir } from '../helpers/temp-dir.ts';
 
 const tempDir = useTempDir('juanzong-image-cache-');
@@ -53,21 +53,14 @@ describe('the re-encoded page images kept between generations', () => {
       const dataDir = path.join(dir, 'data');
       const { services, jobEnd } = await openServicesWithJobEnds({ dataDir });
       try {
-        const applicant = await ask<{ id: number }>(services, 'applicants:create', {
-          name: '深圳市缓存测试有限公司',
-          creditCode: '91440300MA5FXXXX0X',
-        });
-        const { id: applicationId } = await ask<{ id: number }>(services, 'applications:create', {
-          applicantId: applicant.id,
-          profileId: 'sz-model-voucher-2025',
-          year: 2025,
-        });
-        const photo = await ask<{ id: number }>(services, 'attachments:add', {
+        const applicationId = await newApplication(services, '深圳市缓存测试有限公司');
+        const photoId = await attachFile(
+          services,
           applicationId,
-          materialId: 'business-license',
-          fileName: '营业执照-手机拍摄.jpg',
-          bytes: await bytesOf(fx.photoDark),
-        });
+          'business-license',
+          fx.photoDark,
+          '营业执照-手机拍摄.jpg',
+        );
 
         const first = await generate(services, jobEnd, applicationId);
         const kept = entries(dataDir);
@@ -87,7 +80,7 @@ describe('the re-encoded page images kept between generations', () => {
         expect(statSync(path.join(cacheDir(dataDir), kept[0]!)).size).toBeGreaterThan(100);
 
         // The clerk turns the photo's page: a different picture, a new entry.
-        await ask(services, 'pages:decide', { attachmentId: photo.id, page: 1, turn: 180 });
+        await ask(services, 'pages:decide', { attachmentId: photoId, page: 1, turn: 180 });
         const turned = await generate(services, jobEnd, applicationId);
         expect(entries(dataDir)).toHaveLength(2);
         expect(lastPageRender(turned.pdf, turned.pages).equals(firstRender)).toBe(false);

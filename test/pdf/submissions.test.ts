@@ -17,6 +17,7 @@ import { ask } from '../helpers/ask.ts';
 import { openServicesWithJobEnds } from '../helpers/job-ends.ts';
 import { bytesOf, ghostscriptPdf, pdfText } from '../helpers/make-pdf.ts';
 import { useTempDir } from '../helpers/temp-dir.ts';
+import { attachFile, newApplication } from '../helpers/application.ts';
 import { juanzong } from '../cli/run-cli.ts';
 
 const run = promisify(execFile);
@@ -37,28 +38,14 @@ async function printedNumbers(file: string): Promise<number[]> {
 
 /** Form 3 pages, licence 1, contract 2. Duplex: cover+blank, contents+blank, form on sheets 3–4, licence 5, contract 6. */
 async function application(services: Services, dir: string) {
-  const applicant = await ask<{ id: number }>(services, 'applicants:create', {
-    name: '深圳市递交测试有限公司',
-    creditCode: '91440300MA5FXXXX0X',
-  });
-  const { id } = await ask<{ id: number }>(services, 'applications:create', {
-    applicantId: applicant.id,
-    profileId: 'sz-model-voucher-2025',
-    year: 2025,
-  });
-  const attach = async (materialId: string, file: string) =>
-    ask<{ id: number }>(services, 'attachments:add', {
-      applicationId: id,
-      materialId,
-      fileName: path.basename(file),
-      bytes: await bytesOf(file),
-    });
+  const id = await newApplication(services, '深圳市递交测试有限公司');
+  const attach = (materialId: string, file: string) => attachFile(services, id, materialId, file);
   await attach('application-form', await ghostscriptPdf(dir, 'form.pdf', 'FORM', 3));
-  const licence = await attach('business-license', await ghostscriptPdf(dir, 'licence.pdf', 'LICENCE', 1));
+  const licenceId = await attach('business-license', await ghostscriptPdf(dir, 'licence.pdf', 'LICENCE', 1));
   await attach('service-contract', await ghostscriptPdf(dir, 'contract.pdf', 'CONTRACT', 2));
   // The pages' inspection (blank backs, skew…) has nothing to find in these files: left out, the jobs are quicker.
   await ask(services, 'applications:setOptions', { applicationId: id, options: { autoFix: false } });
-  return { applicationId: id, licenceId: licence.id };
+  return { applicationId: id, licenceId };
 }
 
 async function generate(services: Services, jobEnd: (id: string) => Promise<unknown>, applicationId: number) {

@@ -1,6 +1,6 @@
 /**
- * Fifty files chosen at once for one material: the window stays answerable while they are copied in and checked,
- * and every file arrives, in the order chosen. The figures (click to visible, time to attach all) are printed.
+ * Fifty files chosen at once for one material: each is shown as it is taken, the window stays answerable while
+ * they are copied in and checked, and every file arrives, in the order chosen. The figures (click to visible, time to attach all) are printed.
  */
 import { execFile } from 'node:child_process';
 import { readdir } from 'node:fs/promises';
@@ -58,12 +58,27 @@ describe('fifty files attached at once', () => {
     await steps.goTo('申报材料');
 
     const started = performance.now();
-    await steps.materialCard(title).getByLabel(`「${title}」的文件`).setInputFiles(files);
-    await page
-      .getByText(/正在添加 \d+ 个文件/)
-      .first()
-      .waitFor();
-    await app.screenshot('attach-many-1-adding');
+    const card = steps.materialCard(title);
+    await card.getByLabel(`「${title}」的文件`).setInputFiles(files);
+    const progress = card.getByText(new RegExp(`正在添加 ${FILES} 个文件：已处理 \\d+ 个`));
+    await progress.waitFor();
+    // Each file is shown as it is taken: the count goes up and the rows appear before the last file is in.
+    const seen: { done: number; rows: number }[] = [];
+    while (seen.length < 40 && !seen.some((s) => s.rows > 0 && s.rows < FILES)) {
+      const said = await progress.textContent({ timeout: 2000 }).catch(() => null);
+      if (said === null) break;
+      seen.push({
+        done: Number(/已处理 (\d+) 个/.exec(said)![1]),
+        rows: await card.locator('.attachments > li').count(),
+      });
+      if (seen.length === 2) await app.screenshot('attach-many-1-adding');
+      await page.waitForTimeout(300);
+    }
+    console.info(
+      `fifty files as they come (processed / rows shown): ${seen.map((x) => `${x.done}/${x.rows}`).join(', ')}`,
+    );
+    expect(seen.some((x) => x.rows > 0 && x.rows < FILES)).toBe(true);
+    expect(seen.map((x) => x.done)).toEqual(seen.map((x) => x.done).sort((a, b) => a - b));
     const attached = async () => (await app.services.handlers['attachments:list']({ applicationId })).length;
     // Clicks between two steps for as long as files are still coming in (counted in the database).
     const during: number[] = [];
@@ -72,7 +87,6 @@ describe('fifty files attached at once', () => {
       await page.waitForTimeout(150);
     }
     await steps.goTo('申报材料');
-    const card = steps.materialCard(title);
     await card.getByText(`已添加 ${FILES} 个文件，共 ${FILES} 页`).waitFor({ timeout: 240_000 });
     const attachedAfter = (performance.now() - started) / 1000;
     await app.screenshot('attach-many-2-done');

@@ -17,7 +17,8 @@ export interface FileProblem {
 }
 
 export interface MaterialActions {
-  addFiles: (materialId: string, files: File[]) => Promise<FileProblem[]>;
+  /** Adds the files one by one, telling `onTaken` how many are done after each (the list shows them as they come). */
+  addFiles: (materialId: string, files: File[], onTaken?: (done: number) => void) => Promise<FileProblem[]>;
   /** Puts file `id` at index `to` of the material's files. */
   moveTo: (materialId: string, id: number, to: number) => void;
   remove: (file: AttachmentWithTurns) => void;
@@ -87,7 +88,7 @@ export function MaterialCard({
 }: Props) {
   const input = useRef<HTMLInputElement>(null);
   const [problems, setProblems] = useState<FileProblem[]>([]);
-  const [busy, setBusy] = useState<number>(0);
+  const [busy, setBusy] = useState<{ total: number; done: number } | null>(null);
   const [over, setOver] = useState(false);
   const files = detail.attachments.filter((a) => a.materialId === m.id).sort((a, b) => a.position - b.position);
   const state = detail.materialStates[m.id];
@@ -104,9 +105,9 @@ export function MaterialCard({
 
   async function add(list: File[]) {
     if (list.length === 0) return;
-    setBusy(list.length);
-    setProblems(await actions.addFiles(m.id, list));
-    setBusy(0);
+    setBusy({ total: list.length, done: 0 });
+    setProblems(await actions.addFiles(m.id, list, (done) => setBusy({ total: list.length, done })));
+    setBusy(null);
   }
   const onDrop = (e: DragEvent) => {
     e.preventDefault();
@@ -195,9 +196,9 @@ export function MaterialCard({
           {actionError}
         </p>
       )}
-      {busy > 0 && (
+      {busy && (
         <p role="status" className="hint">
-          正在添加 {busy} 个文件…
+          正在添加 {busy.total} 个文件：已处理 {busy.done} 个…
         </p>
       )}
       {problems.length > 0 && (

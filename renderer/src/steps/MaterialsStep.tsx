@@ -9,6 +9,9 @@ import { forgetPdf } from '../pdf/pdf-pages.ts';
 import type { StepProps } from './step-props.ts';
 
 /** Step 4: a card per material of the guide, with its files. */
+/** While many files are added, how often the list is refreshed to show those taken so far. */
+const SHOW_TAKEN_EVERY_MS = 1000;
+
 export function MaterialsStep({ app, detail, profile, check }: StepProps) {
   const applicationId = detail.application.id;
   // Imports the window was closed in the middle of, read once when the step opens.
@@ -57,7 +60,7 @@ export function MaterialsStep({ app, detail, profile, check }: StepProps) {
     return answer as FilePages | null;
   }
   const actions: MaterialActions = {
-    async addFiles(materialId, files) {
+    async addFiles(materialId, files, onTaken) {
       dismissCutShort(materialId);
       startImport(
         applicationId,
@@ -65,13 +68,20 @@ export function MaterialsStep({ app, detail, profile, check }: StepProps) {
         files.map((f) => f.name),
       );
       const problems: FileProblem[] = [];
-      for (const file of files) {
+      let shownAt = performance.now();
+      for (const [i, file] of files.entries()) {
         try {
           const bytes = new Uint8Array(await file.arrayBuffer());
           await call('attachments:add', { applicationId, materialId, fileName: file.name, bytes });
+          // The files taken so far appear in the list while the rest come, at most about once a second.
+          if (performance.now() - shownAt > SHOW_TAKEN_EVERY_MS && i < files.length - 1) {
+            await app.reload();
+            shownAt = performance.now();
+          }
         } catch (e) {
           problems.push({ fileName: file.name, message: errorMessage(e) });
         }
+        onTaken?.(i + 1);
       }
       endImport(applicationId, materialId);
       if (problems.length < files.length) await app.reload();

@@ -178,7 +178,12 @@ export function PageViewer({ docKey, load, pages, initialPage, describe, sketchO
       className="page-viewer"
       aria-labelledby="page-viewer-title"
       aria-describedby="page-viewer-what"
-      onClose={() => onClose(pageRef.current)}
+      onClose={() => {
+        // After the browser's own closing steps: they put the focus back where the dialog was opened from, and
+        // Chromium runs them after this event, so the caller's focus would be undone.
+        const last = pageRef.current;
+        setTimeout(() => onClose(last));
+      }}
       onKeyDown={onKeyDown}
     >
       <header className="viewer-head">

@@ -61,6 +61,15 @@ export function PageViewer({ docKey, load, pages, initialPage, describe, sketchO
   const [sketched, setSketched] = useState<number | null>(null);
   const pageRef = useRef(page);
   pageRef.current = page;
+  const closed = useRef(false);
+  const closeOnce = (last: number) => {
+    if (closed.current) return;
+    closed.current = true;
+    onClose(last);
+  };
+  // Closed by unmounting (the caller drops the dialog), not by dialog.close(): the browser then has no focus to put
+  // back, and the caller's focus on the last page's thumbnail stands.
+  const closeHere = () => closeOnce(pageRef.current);
 
   // Before the first paint: the page's thumbnail below is sized to the open dialog.
   useLayoutEffect(() => {
@@ -178,11 +187,16 @@ export function PageViewer({ docKey, load, pages, initialPage, describe, sketchO
       className="page-viewer"
       aria-labelledby="page-viewer-title"
       aria-describedby="page-viewer-what"
+      onCancel={(e) => {
+        if (!e.cancelable) return; // Chromium's close watcher may refuse; the dialog then closes by itself
+        e.preventDefault();
+        closeHere();
+      }}
       onClose={() => {
-        // After the browser's own closing steps: they put the focus back where the dialog was opened from, and
-        // Chromium runs them after this event, so the caller's focus would be undone.
+        // Closed by the browser: its own closing steps put the focus back where the dialog was opened from, after
+        // this event, so the caller's focus waits for them.
         const last = pageRef.current;
-        setTimeout(() => onClose(last));
+        setTimeout(() => closeOnce(last));
       }}
       onKeyDown={onKeyDown}
     >
@@ -193,7 +207,7 @@ export function PageViewer({ docKey, load, pages, initialPage, describe, sketchO
         <p id="page-viewer-what" className="hint">
           {describe(page)}
         </p>
-        <button type="button" className="secondary small" onClick={() => dialogRef.current?.close()}>
+        <button type="button" className="secondary small" onClick={closeHere}>
           关闭
         </button>
       </header>

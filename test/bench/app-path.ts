@@ -8,22 +8,14 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { findProfile } from '#shared/profiles/index.ts';
 import { INSPECTION_VERSION } from '../../electron/core/inspect/version.ts';
 import { openServices, type Services } from '../../electron/core/services/index.ts';
 import { ask } from '../helpers/ask.ts';
 import { BENCH_DIR, INPUT_DIR, type BenchFile } from './bench-inputs.ts';
 
 /** The materials the bench's files go to, in turn (file i to material i mod 8), for the manifest and the app alike. */
-export const BENCH_MATERIALS = [
-  'application-form',
-  'business-license',
-  'financial-statements',
-  'credit-report',
-  'authenticity-commitment',
-  'ethics-materials',
-  'service-contract',
-  'construction-plan',
-];
+export const BENCH_MATERIALS = findProfile('sz-model-voucher-2025')!.materials.map((m) => m.id);
 
 export const BENCH_DATA_DIR = path.join(BENCH_DIR, `app-data-${path.basename(INPUT_DIR)}-i${INSPECTION_VERSION}`);
 const readyFile = path.join(BENCH_DATA_DIR, 'bench-applications-v2.json');

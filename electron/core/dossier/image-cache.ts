@@ -3,13 +3,14 @@
  * 12 MP photo to 300 dpi or splitting a screenshot costs ~0.3–0.5 s a page, and the clerk generates again after
  * every edit: the bench's 500 pages with the proposals applied took 35 s of CPU against 7 s without. An entry is
  * named by what made it (the file's content hash, the page, its edit, its part, its placed size), so a changed
- * decision or file simply finds no entry. Entries are plain files, written beside and renamed (a torn entry fails
- * its length check and is made again); the oldest are removed once the folder outgrows its budget.
+ * decision or file simply finds no entry. Entries are plain files written atomically, not durably (a torn entry
+ * fails its length check and is made again); the oldest are removed once the folder outgrows its budget.
  */
 import { createHash } from 'node:crypto';
-import { readdir, readFile, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rm, stat, utimes } from 'node:fs/promises';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
+import { writeAtomically } from '../safety/atomic-output.ts';
 import type { ImageXObject } from './image-input.ts';
 
 /** Bump when an encoding changes (quality, colour handling…): older entries are then never found. */
@@ -57,12 +58,13 @@ async function writeEntry(file: string, image: ImageXObject & { data: Uint8Array
   const headerBytes = Buffer.from(JSON.stringify(header), 'utf8');
   const length = Buffer.alloc(4);
   length.writeUInt32BE(headerBytes.length);
-  const temp = `${file}.${process.pid}.tmp`;
   try {
-    await writeFile(temp, Buffer.concat([length, headerBytes, image.data]));
-    await rename(temp, file);
+    // Not durable: a torn entry fails its length check and is made again.
+    await writeAtomically(file, (out) => out.writeFile(Buffer.concat([length, headerBytes, image.data])), {
+      durable: false,
+    });
   } catch {
-    await rm(temp, { force: true }); // a full disk costs the cache, never the dossier
+    // a full disk costs the cache, never the dossier
   }
 }
 

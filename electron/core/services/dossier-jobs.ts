@@ -113,8 +113,9 @@ export function dossierJobHandlers(
       );
       const snapshot = snapshotOf(pageMap, manifest, profile, staged);
       finished?.add(jobId, { applicationId: job.applicationId, pdf, pageMap, snapshot });
-      await trimImageCache(imageCacheDir(ctx.dataDir));
       Object.assign(job.status, { state: 'done', pageMap });
+      // After the clerk has the dossier: the trim reads every entry's size.
+      trimImageCache(imageCacheDir(ctx.dataDir)).catch(() => undefined);
     } catch (error) {
       const cancelled = job.abort.signal.aborted;
       Object.assign(job.status, {

@@ -33,21 +33,47 @@ function resolutionFindings(p: Picture, f: PageFindings): void {
   if (p.sourceDpi > MAX_DPI * REDUCE_ABOVE) f.proposals.reduceTo = MAX_DPI;
 }
 
-async function orientationFindings(cv: Cv, p: Picture, f: PageFindings, tiles: TilesReading): Promise<void> {
+/** The lean of the page's lines once turned by `turn`; `upright` holds the lean measured before the turn was known. */
+function skewAfter(cv: Cv, p: Picture, turn: QuarterTurn, upright?: { skew: number | undefined }): number | undefined {
+  // A page upside down leans as it does upright: a line keeps its slope when turned half round.
+  if (upright && turn % 180 === 0) return upright.skew;
+  return lineSkew(cv, p, turn);
+}
+
+async function orientationFindings(
+  cv: Cv,
+  p: Picture,
+  f: PageFindings,
+  tiles: TilesReading,
+  upright?: { skew: number | undefined },
+): Promise<void> {
   const orientation = await textOrientation(p, tiles);
   if (orientation === undefined) return;
   f.orientation = orientation;
   const turn = ((360 - orientation) % 360) as QuarterTurn;
   if (turn !== 0) f.proposals.turn = turn;
   if (f.photo) return;
-  const skew = lineSkew(cv, p, turn);
+  const skew = skewAfter(cv, p, turn, upright);
   if (skew === undefined) return;
   f.skew = Math.round(skew * 100) / 100;
   if (Math.abs(skew) >= MIN_SKEW && Math.abs(skew) <= MAX_SKEW) f.proposals.straighten = -f.skew;
 }
 
-/** Inspects one page's picture. */
-export async function analysePicture(cv: Cv, p: Picture, context: PictureContext): Promise<PageFindings> {
+function legibilityFindings(p: Picture, f: PageFindings): void {
+  if (f.photo) return;
+  const paper = paperLevel(p);
+  if (paper < TOO_DARK_PAPER) f.warnings.push('too-dark');
+  // The darkest few pixels: one short line of text on a page is enough to judge by.
+  else if (paper - percentile(p, 0.0002) < FAINT_INK) f.warnings.push('too-light');
+}
+
+/** Inspects one page's picture; `started`: its tiles already handed to Tesseract. */
+export async function analysePicture(
+  cv: Cv,
+  p: Picture,
+  context: PictureContext,
+  started?: TilesReading,
+): Promise<PageFindings> {
   const f: PageFindings = { page: context.page, blank: false, warnings: [], proposals: {} };
   resolutionFindings(p, f);
   if (context.isImage && isLong(p.width, p.height)) {
@@ -55,21 +81,22 @@ export async function analysePicture(cv: Cv, p: Picture, context: PictureContext
     f.proposals.split = splitBands(p);
     return f;
   }
-  // Tesseract reads the densest text on its own thread while this one looks for a sheet or a blank page.
-  const tiles = await startOrientation(p);
+  // Tesseract reads the densest text on its own thread while this one looks for a sheet and measures the lines.
+  const tiles = started ?? (await startOrientation(p));
   const corners = context.isImage ? findSheet(cv, p) : undefined;
   if (corners) {
     f.photo = true;
     f.proposals.crop = corners;
-  } else if (isBlank(cv, p)) {
+  }
+  // Most pages of text stand upright: their lean is measured while Tesseract reads which way they stand.
+  const upright = !corners && tiles.found ? { skew: lineSkew(cv, p, 0) } : undefined;
+  // Text read on the tiles is no blank page: the blank test is for pages where they read nothing.
+  if (!corners && (await tiles.turn) === undefined && isBlank(cv, p)) {
     f.blank = true;
     f.proposals.skip = true;
     return f;
   }
-  const paper = paperLevel(p);
-  if (!f.photo && paper < TOO_DARK_PAPER) f.warnings.push('too-dark');
-  // The darkest few pixels: one short line of text on a page is enough to judge by.
-  else if (!f.photo && paper - percentile(p, 0.0002) < FAINT_INK) f.warnings.push('too-light');
-  await orientationFindings(cv, p, f, tiles);
+  legibilityFindings(p, f);
+  await orientationFindings(cv, p, f, tiles, upright);
   return f;
 }

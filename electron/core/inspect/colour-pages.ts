@@ -7,7 +7,7 @@ import type { PDFPage } from '../dossier/pdf-lib.ts';
 import { pageGeometry } from '../dossier/pdf-input.ts';
 import { decodableImage, scannedImage } from './pdf-pages.ts';
 import type { openWithPdfJs } from './pdfjs-pages.ts';
-import { sharp } from './picture.ts';
+import { sharp, type DecodedScan } from './picture.ts';
 
 export interface ColourPicture {
   data: Uint8Array;
@@ -74,6 +74,24 @@ export async function scanColour(page: PDFPage, dpi: number): Promise<ColourPict
     })
     .toColourspace('srgb')
     .removeAlpha()
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+  return { data: new Uint8Array(data.buffer, data.byteOffset, data.length), width: info.width, height: info.height };
+}
+
+/** A scanned page's decoded pixels (see `decodeScan`) at `dpi` over the page's shown size, in colour. */
+export async function decodedScanColour(
+  pixels: DecodedScan['pixels'],
+  shown: { width: number; height: number },
+  dpi: number,
+): Promise<ColourPicture> {
+  const { data, info } = await sharp(pixels.data, { raw: pixels })
+    .resize({
+      width: Math.max(1, Math.round((shown.width / 72) * dpi)),
+      height: Math.max(1, Math.round((shown.height / 72) * dpi)),
+      fit: 'fill',
+    })
+    .toColourspace('srgb')
     .raw()
     .toBuffer({ resolveWithObject: true });
   return { data: new Uint8Array(data.buffer, data.byteOffset, data.length), width: info.width, height: info.height };

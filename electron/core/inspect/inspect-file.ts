@@ -10,12 +10,13 @@ import { checkPdf, openPdf, pageGeometry } from '../dossier/pdf-input.ts';
 import { releaseInput } from '../dossier/prepare.ts';
 import { analysePicture } from './analyse-picture.ts';
 import { isBlank } from './blank.ts';
-import { imageColour, renderPageColour, scanColour, type ColourPicture } from './colour-pages.ts';
+import { decodedScanColour, imageColour, renderPageColour, type ColourPicture } from './colour-pages.ts';
 import { INK_DPI, pageInk } from './page-ink.ts';
 import { openCv } from './opencv.ts';
-import { scanPicture, RENDER_DPI } from './pdf-pages.ts';
+import { decodePageScan, RENDER_DPI } from './pdf-pages.ts';
 import { openWithPdfJs, renderPage, textTurn } from './pdfjs-pages.ts';
-import { greyPicture, type Picture } from './picture.ts';
+import { startOrientation, type TilesReading } from './osd.ts';
+import { greyPicture, type DecodedScan } from './picture.ts';
 import type { PDFPage } from '../dossier/pdf-lib.ts';
 
 function textPage(page: number, orientation: QuarterTurn): PageFindings {
@@ -23,9 +24,21 @@ function textPage(page: number, orientation: QuarterTurn): PageFindings {
   return { page, blank: false, orientation, warnings: [], proposals: turn ? { turn } : {} };
 }
 
-/** The page's scan, decoding now; a failure is kept for when the picture is awaited, not thrown unhandled. */
-function decodeAhead(page: PDFPage | undefined): Promise<Picture | undefined> {
-  const decoding = page ? scanPicture(page) : Promise.resolve(undefined);
+interface ScanAhead {
+  scan: DecodedScan;
+  tiles: TilesReading;
+}
+
+/**
+ * The page's scan, decoding now, and handed to Tesseract as soon as it is decoded: its tiles wait in Tesseract's
+ * queue behind the page before, so that its thread never waits on this one. A failure is kept for when the scan
+ * is awaited, not thrown unhandled.
+ */
+function decodeAhead(page: PDFPage | undefined): Promise<ScanAhead | undefined> {
+  const decoding = (async () => {
+    const scan = page && (await decodePageScan(page));
+    return scan && { scan, tiles: await startOrientation(scan.grey) };
+  })();
   decoding.catch(() => undefined);
   return decoding;
 }
@@ -55,20 +68,23 @@ async function inspectPdf(file: string): Promise<PageFindings[]> {
     const pages = doc.getPages();
     let upcoming = decodeAhead(pages[0]);
     for (let i = 0; i < pages.length; i += 1) {
-      const scan = await upcoming;
+      const ahead = await upcoming;
+      const scan = ahead?.scan;
       // The next scan is decoded (by sharp, off this thread) while Tesseract reads this one.
       upcoming = decodeAhead(pages[i + 1]);
       const page = pages[i]!;
+      const { shown } = pageGeometry(page);
       const ink = () =>
         inkOf(
-          async () => (await scanColour(page, INK_DPI)) ?? renderPageColour(await openPdfJs(), i + 1, INK_DPI),
-          pageGeometry(page).shown,
+          async () =>
+            scan ? decodedScanColour(scan.pixels, shown, INK_DPI) : renderPageColour(await openPdfJs(), i + 1, INK_DPI),
+          shown,
         );
-      // A scan's ink is drawn by sharp and counted while Tesseract reads the page on its own thread; pdfjs draws
+      // A scan's ink is scaled by sharp and counted while Tesseract reads the page on its own thread; pdfjs draws
       // one page at a time.
       const scanInk = scan ? ink() : undefined;
       if (scan) {
-        findings.push(await analysePicture(await openCv(), scan, { page: i + 1, isImage: false }));
+        findings.push(await analysePicture(await openCv(), scan.grey, { page: i + 1, isImage: false }, ahead.tiles));
       } else {
         const turn = await textTurn(await openPdfJs(), i + 1);
         if (turn !== undefined) findings.push(textPage(i + 1, turn));

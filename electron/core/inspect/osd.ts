@@ -17,6 +17,12 @@ type TesseractWorker = Awaited<ReturnType<Tesseract['createWorker']>>;
 
 /** Below this, Tesseract's own confidence, its answer is no better than a guess (measured on our fixtures). */
 const MIN_CONFIDENCE = 2;
+/**
+ * Other turns read on the tiles with less confidence than this, all told, are guesses outweighed rather than a
+ * disagreement (a wrong turn read on a tile of our fixtures came with at most 0.5; a disagreement costs a reading
+ * of the whole page).
+ */
+const GUESS = 0.6;
 /** Tiles read before the whole page is: a page of text is mostly told from its first one or two. */
 const MAX_TILES = 4;
 /**
@@ -81,18 +87,21 @@ async function read(worker: TesseractWorker, p: Picture, characters: number): Pr
 }
 
 /**
- * The turn the tiles agree on once their confidences add up to MIN_CONFIDENCE (scores add up over characters:
- * where every tile puts the same turn first, its lead over each other turn is at least the sum of the tiles'
- * leads); undefined when a tile reads another turn or the tiles fall short.
+ * The turn the tiles read once its confidences, less those of the other turns read, add up to MIN_CONFIDENCE
+ * (scores add up over characters: where every tile puts the same turn first, its lead over each other turn is at
+ * least the sum of the tiles' leads); undefined when the other turns add up to more than a guess, or the tiles
+ * fall short.
  */
 async function tilesTurn(worker: TesseractWorker, tiles: Picture[]): Promise<QuarterTurn | undefined> {
-  let agreed: Reading | undefined;
+  const sums = new Map<QuarterTurn, number>();
   for (const tile of tiles) {
     const reading = await read(worker, tile, TILE_CHARACTERS);
     if (!reading || reading.confidence <= 0) continue;
-    if (agreed && agreed.turn !== reading.turn) return undefined;
-    agreed = { turn: reading.turn, confidence: (agreed?.confidence ?? 0) + reading.confidence };
-    if (agreed.confidence >= MIN_CONFIDENCE) return agreed.turn;
+    sums.set(reading.turn, (sums.get(reading.turn) ?? 0) + reading.confidence);
+    const [best, ...others] = [...sums].sort((a, b) => b[1] - a[1]);
+    const against = others.reduce((n, [, confidence]) => n + confidence, 0);
+    if (against >= GUESS) return undefined;
+    if (best![1] - against >= MIN_CONFIDENCE) return best![0];
   }
   return undefined;
 }
@@ -100,6 +109,8 @@ async function tilesTurn(worker: TesseractWorker, tiles: Picture[]): Promise<Qua
 /** The orientation read from a page's densest tiles of text, under way on Tesseract's thread. */
 export interface TilesReading {
   turn: Promise<QuarterTurn | undefined>;
+  /** Whether the page has tiles that look like text at all. */
+  found: boolean;
 }
 
 /**
@@ -112,7 +123,7 @@ export async function startOrientation(p: Picture): Promise<TilesReading> {
   turn.catch(() => undefined); // taken up by textOrientation, or dropped with a blank page
   // tesseract.js posts a job to its thread a few promise steps after it is asked: one turn of the event loop.
   await new Promise((resolve) => setImmediate(resolve));
-  return { turn };
+  return { turn, found: tiles.length > 0 };
 }
 
 /**

@@ -4,6 +4,7 @@
  */
 import { createRequire } from 'node:module';
 import type Sharp from 'sharp';
+import type { OutputInfo } from 'sharp';
 import { contentArea } from '../dossier/layout.ts';
 
 export interface Picture {
@@ -62,19 +63,59 @@ export async function greyPicture(
   const sideways = (meta.orientation ?? 1) >= 5 !== ((options.turn ?? 0) % 180 !== 0);
   const [w, h] = sideways ? [meta.height!, meta.width!] : [meta.width!, meta.height!];
   const dpi = options.dpi ?? printDpi(w, h);
-  const width = Math.max(1, Math.round(w * analysisScale(w, h)));
   let pipeline = sharp(input, { page: options.page ?? 0, failOn: 'none' }).autoOrient();
   if (options.turn) pipeline = pipeline.rotate(options.turn);
   if (meta.hasAlpha) pipeline = pipeline.flatten({ background: '#ffffff' });
-  // A linear kernel: at half a 300 dpi scan's size it looks as Lanczos's does to the inspection, at half its cost.
-  const { data, info } = await pipeline
-    .resize({ width, kernel: 'linear' })
+  const { data, info } = await analysisSized(pipeline, w, h)
     .toColourspace('b-w')
     .raw()
     .toBuffer({ resolveWithObject: true });
+  return pictureOf(data, info, dpi, w);
+}
+
+/** The pipeline scaled down for the analysis. */
+function analysisSized(pipeline: ReturnType<typeof Sharp>, w: number, h: number): ReturnType<typeof Sharp> {
+  const width = Math.max(1, Math.round(w * analysisScale(w, h)));
+  // A linear kernel: at half a 300 dpi scan's size it looks as Lanczos's does to the inspection, at half its cost.
+  return pipeline.resize({ width, kernel: 'linear' });
+}
+
+function pictureOf(data: Buffer, info: OutputInfo, dpi: number, sourceWidth: number): Picture {
   if (info.channels !== 1) throw new Error(`grey picture with ${info.channels} channels`);
   const data8 = new Uint8Array(data.buffer, data.byteOffset, info.width * info.height);
-  return { data: data8, width: info.width, height: info.height, sourceDpi: dpi, dpi: dpi * (info.width / w) };
+  return { data: data8, width: info.width, height: info.height, sourceDpi: dpi, dpi: dpi * (info.width / sourceWidth) };
+}
+
+/** A scanned PDF page decoded once: its grey picture, and its pixels in colour (or grey) for where its ink is. */
+export interface DecodedScan {
+  grey: Picture;
+  pixels: { data: Buffer; width: number; height: number; channels: 1 | 3 };
+}
+
+/**
+ * The image of a scanned PDF page, turned clockwise by `turn` (its /Rotate), decoded once at the analysis's size.
+ * EXIF is not applied: a PDF shows its image as stored, whatever the JPEG's EXIF says.
+ */
+export async function decodeScan(input: Buffer, options: { turn: number; dpi: number }): Promise<DecodedScan> {
+  const meta = await sharp(input).metadata();
+  const sideways = options.turn % 180 !== 0;
+  const [w, h] = sideways ? [meta.height!, meta.width!] : [meta.width!, meta.height!];
+  let pipeline = sharp(input, { failOn: 'none' });
+  if (options.turn) pipeline = pipeline.rotate(options.turn);
+  if (meta.hasAlpha) pipeline = pipeline.flatten({ background: '#ffffff' });
+  const grey = meta.channels === 1 || meta.space === 'b-w';
+  const decoded = await analysisSized(pipeline, w, h)
+    .toColourspace(grey ? 'b-w' : 'srgb')
+    .removeAlpha()
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+  const pixels = { data: decoded.data, width: decoded.info.width, height: decoded.info.height };
+  if (grey) return { grey: pictureOf(decoded.data, decoded.info, options.dpi, w), pixels: { ...pixels, channels: 1 } };
+  const { data, info } = await sharp(decoded.data, { raw: { ...pixels, channels: 3 } })
+    .toColourspace('b-w')
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+  return { grey: pictureOf(data, info, options.dpi, w), pixels: { ...pixels, channels: 3 } };
 }
 
 /**

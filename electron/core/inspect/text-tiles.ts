@@ -22,6 +22,12 @@ function crop(p: Picture, x: number, y: number, side: number): Picture {
   return { ...p, data, width: side, height: side };
 }
 
+function darkPixels(data: Uint8Array, from: number, length: number, threshold: number): number {
+  let n = 0;
+  for (let i = from; i < from + length; i += 1) if (data[i]! < threshold) n += 1;
+  return n;
+}
+
 /**
  * Up to `count` whole tiles of the picture that look like text, densest first (a grid centred on the page);
  * none when the page is smaller than a tile or carries no text-like ink.
@@ -36,8 +42,8 @@ export function textTiles(p: Picture, count: number): Picture[] {
   for (let y = 0; y < rows * side; y += 1) {
     const line = (top + y) * p.width + left;
     const tileRow = Math.floor(y / side) * cols;
-    for (let x = 0; x < cols * side; x += 1)
-      if (p.data[line + x]! < threshold) ink[tileRow + Math.floor(x / side)]! += 1;
+    for (let col = 0; col < cols; col += 1)
+      ink[tileRow + col]! += darkPixels(p.data, line + col * side, side, threshold);
   }
   const area = side * side;
   return [...ink.keys()]

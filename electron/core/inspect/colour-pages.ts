@@ -7,7 +7,7 @@ import type { PDFPage } from '../dossier/pdf-lib.ts';
 import { pageGeometry } from '../dossier/pdf-input.ts';
 import { decodableImage, scannedImage } from './pdf-pages.ts';
 import type { openWithPdfJs } from './pdfjs-pages.ts';
-import { sharp, type DecodedScan } from './picture.ts';
+import { sharp, type DecodedPicture } from './picture.ts';
 
 export interface ColourPicture {
   data: Uint8Array;
@@ -79,18 +79,17 @@ export async function scanColour(page: PDFPage, dpi: number): Promise<ColourPict
   return { data: new Uint8Array(data.buffer, data.byteOffset, data.length), width: info.width, height: info.height };
 }
 
-/** A scanned page's decoded pixels (see `decodeScan`) at `dpi` over the page's shown size, in colour. */
-export async function decodedScanColour(
-  pixels: DecodedScan['pixels'],
-  shown: { width: number; height: number },
-  dpi: number,
+/**
+ * Decoded pixels (see `decodePicture`) in colour, `size` pixels large: a scanned page's at its shown size, an
+ * image's `{ width }` across.
+ */
+export async function decodedColour(
+  pixels: DecodedPicture['pixels'],
+  size: { width: number; height?: number },
 ): Promise<ColourPicture> {
+  const px = (n: number | undefined) => (n === undefined ? undefined : Math.max(1, Math.round(n)));
   const { data, info } = await sharp(pixels.data, { raw: pixels })
-    .resize({
-      width: Math.max(1, Math.round((shown.width / 72) * dpi)),
-      height: Math.max(1, Math.round((shown.height / 72) * dpi)),
-      fit: 'fill',
-    })
+    .resize({ width: px(size.width), height: px(size.height), fit: 'fill' })
     .toColourspace('srgb')
     .raw()
     .toBuffer({ resolveWithObject: true });

@@ -3,20 +3,20 @@
  * too fine — with the changes proposed for it. Runs on the inspection's worker thread (see run-inspection.ts).
  */
 import type { FileInspection, PageFindings, PageInk, QuarterTurn } from '#shared/page-findings.ts';
-import { pageInput, pageSource, prepareImage } from '../dossier/image-input.ts';
+import { pageInput, prepareImage } from '../dossier/image-input.ts';
 import type { FileKind } from '#shared/file-kinds.ts';
 import { sniffFile } from '../files/sniff.ts';
 import { checkPdf, openPdf, pageGeometry } from '../dossier/pdf-input.ts';
 import { releaseInput } from '../dossier/prepare.ts';
 import { analysePicture } from './analyse-picture.ts';
 import { isBlank } from './blank.ts';
-import { decodedScanColour, imageColour, renderPageColour, type ColourPicture } from './colour-pages.ts';
+import { decodedColour, renderPageColour, type ColourPicture } from './colour-pages.ts';
 import { INK_DPI, pageInk } from './page-ink.ts';
 import { openCv } from './opencv.ts';
 import { decodePageScan, RENDER_DPI } from './pdf-pages.ts';
 import { openWithPdfJs, renderPage, textTurn } from './pdfjs-pages.ts';
 import { startOrientation, type TilesReading } from './osd.ts';
-import { greyPicture, type DecodedScan } from './picture.ts';
+import { decodePicture, type DecodedPicture } from './picture.ts';
 import type { PDFPage } from '../dossier/pdf-lib.ts';
 
 function textPage(page: number, orientation: QuarterTurn): PageFindings {
@@ -25,7 +25,7 @@ function textPage(page: number, orientation: QuarterTurn): PageFindings {
 }
 
 interface ScanAhead {
-  scan: DecodedScan;
+  scan: DecodedPicture;
   tiles: TilesReading;
 }
 
@@ -77,7 +77,12 @@ async function inspectPdf(file: string): Promise<PageFindings[]> {
       const ink = () =>
         inkOf(
           async () =>
-            scan ? decodedScanColour(scan.pixels, shown, INK_DPI) : renderPageColour(await openPdfJs(), i + 1, INK_DPI),
+            scan
+              ? decodedColour(scan.pixels, {
+                  width: (shown.width / 72) * INK_DPI,
+                  height: (shown.height / 72) * INK_DPI,
+                })
+              : renderPageColour(await openPdfJs(), i + 1, INK_DPI),
           shown,
         );
       // A scan's ink is scaled by sharp and counted while Tesseract reads the page on its own thread; pdfjs draws
@@ -109,10 +114,11 @@ async function inspectImage(file: string, kind: FileKind): Promise<PageFindings[
   const findings: PageFindings[] = [];
   for (let i = 0; i < image.pages.length; i += 1) {
     const { input, page } = pageInput(image, i);
-    const found = await analysePicture(cv, await greyPicture(input, { page }), { page: i + 1, isImage: true });
+    const decoded = await decodePicture(input, { page, exif: true });
+    const found = await analysePicture(cv, decoded.grey, { page: i + 1, isImage: true });
     const { width, height } = image.pages[i]!;
     const across = (width / Math.max(width, height)) * INK_LONG_SIDE;
-    const ink = await inkOf(() => imageColour(pageSource(image, i), across));
+    const ink = await inkOf(() => decodedColour(decoded.pixels, { width: across }));
     findings.push(ink ? { ...found, ink } : found);
   }
   return findings;

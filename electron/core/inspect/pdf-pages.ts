@@ -7,7 +7,7 @@ import { inflateSync, crc32 } from 'node:zlib';
 import { PDFArray, PDFDict, PDFName, PDFNumber, PDFRawStream, type PDFPage } from '../dossier/pdf-lib.ts';
 import { pageGeometry } from '../dossier/pdf-input.ts';
 import type { QuarterTurn } from '#shared/page-findings.ts';
-import { decodeScan, sharp, type DecodedScan, type Picture, ANALYSIS_DPI } from './picture.ts';
+import { decodePicture, sharp, type DecodedPicture, type Picture, ANALYSIS_DPI } from './picture.ts';
 
 export type PdfPageView =
   | { kind: 'scan'; picture: Picture }
@@ -101,7 +101,7 @@ export function scannedImage(page: PDFPage): PDFRawStream | undefined {
  * A scanned page's image decoded once, as shown (/Rotate applied), or undefined when the page is not a scan or its
  * image is of a kind sharp cannot read.
  */
-export async function decodePageScan(page: PDFPage): Promise<DecodedScan | undefined> {
+export async function decodePageScan(page: PDFPage): Promise<DecodedPicture | undefined> {
   const image = scannedImage(page);
   const decodable = image && (await decodableImage(image));
   if (!decodable) return undefined;
@@ -109,7 +109,7 @@ export async function decodePageScan(page: PDFPage): Promise<DecodedScan | undef
   const turned = geom.rotate % 180 !== 0;
   const pixelsAcross = turned ? decodable.height : decodable.width;
   const dpi = pixelsAcross / (geom.shown.width / 72);
-  return decodeScan(decodable.bytes, { turn: geom.rotate, dpi });
+  return decodePicture(decodable.bytes, { turn: geom.rotate, dpi, exif: false });
 }
 
 /** The resolution pdfjs renders a page without a scan at, to see whether it is blank. */

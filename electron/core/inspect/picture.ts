@@ -51,28 +51,6 @@ export function isLong(width: number, height: number): boolean {
   return height > 2 * width;
 }
 
-/**
- * The grey picture of an image (any format sharp reads), `turn` applied clockwise after EXIF, scaled down to
- * ANALYSIS_DPI at the given print resolution.
- */
-export async function greyPicture(
-  input: Buffer | string,
-  options: { page?: number; turn?: number; dpi?: number } = {},
-): Promise<Picture> {
-  const meta = await sharp(input, { page: options.page ?? 0 }).metadata();
-  const sideways = (meta.orientation ?? 1) >= 5 !== ((options.turn ?? 0) % 180 !== 0);
-  const [w, h] = sideways ? [meta.height!, meta.width!] : [meta.width!, meta.height!];
-  const dpi = options.dpi ?? printDpi(w, h);
-  let pipeline = sharp(input, { page: options.page ?? 0, failOn: 'none' }).autoOrient();
-  if (options.turn) pipeline = pipeline.rotate(options.turn);
-  if (meta.hasAlpha) pipeline = pipeline.flatten({ background: '#ffffff' });
-  const { data, info } = await analysisSized(pipeline, w, h)
-    .toColourspace('b-w')
-    .raw()
-    .toBuffer({ resolveWithObject: true });
-  return pictureOf(data, info, dpi, w);
-}
-
 /** The pipeline scaled down for the analysis. */
 function analysisSized(pipeline: ReturnType<typeof Sharp>, w: number, h: number): ReturnType<typeof Sharp> {
   const width = Math.max(1, Math.round(w * analysisScale(w, h)));
@@ -86,21 +64,35 @@ function pictureOf(data: Buffer, info: OutputInfo, dpi: number, sourceWidth: num
   return { data: data8, width: info.width, height: info.height, sourceDpi: dpi, dpi: dpi * (info.width / sourceWidth) };
 }
 
-/** A scanned PDF page decoded once: its grey picture, and its pixels in colour (or grey) for where its ink is. */
-export interface DecodedScan {
+/** An image decoded once: its grey picture, and its pixels in colour (or grey) for where its ink is. */
+export interface DecodedPicture {
   grey: Picture;
   pixels: { data: Buffer; width: number; height: number; channels: 1 | 3 };
 }
 
+export interface DecodeOptions {
+  /** The page of a multi-page image. */
+  page?: number;
+  /** A clockwise quarter turn to apply (a PDF page's /Rotate). */
+  turn?: number;
+  /** The source's resolution at its printed size; by default the image's printed on A4 (`printDpi`). */
+  dpi?: number;
+  /** Whether to apply EXIF's orientation: yes for an image file, no for a PDF's image (readers show it as stored). */
+  exif: boolean;
+}
+
 /**
- * The image of a scanned PDF page, turned clockwise by `turn` (its /Rotate), decoded once at the analysis's size.
- * EXIF is not applied: a PDF shows its image as stored, whatever the JPEG's EXIF says.
+ * An image (any format sharp reads) decoded once at the analysis's size (ANALYSIS_DPI at its print resolution),
+ * upright as shown: EXIF's orientation if asked for, then `turn`.
  */
-export async function decodeScan(input: Buffer, options: { turn: number; dpi: number }): Promise<DecodedScan> {
-  const meta = await sharp(input).metadata();
-  const sideways = options.turn % 180 !== 0;
+export async function decodePicture(input: Buffer | string, options: DecodeOptions): Promise<DecodedPicture> {
+  const meta = await sharp(input, { page: options.page ?? 0 }).metadata();
+  const exifSideways = options.exif && (meta.orientation ?? 1) >= 5;
+  const sideways = exifSideways !== ((options.turn ?? 0) % 180 !== 0);
   const [w, h] = sideways ? [meta.height!, meta.width!] : [meta.width!, meta.height!];
-  let pipeline = sharp(input, { failOn: 'none' });
+  const dpi = options.dpi ?? printDpi(w, h);
+  let pipeline = sharp(input, { page: options.page ?? 0, failOn: 'none' });
+  if (options.exif) pipeline = pipeline.autoOrient();
   if (options.turn) pipeline = pipeline.rotate(options.turn);
   if (meta.hasAlpha) pipeline = pipeline.flatten({ background: '#ffffff' });
   const grey = meta.channels === 1 || meta.space === 'b-w';
@@ -110,12 +102,12 @@ export async function decodeScan(input: Buffer, options: { turn: number; dpi: nu
     .raw()
     .toBuffer({ resolveWithObject: true });
   const pixels = { data: decoded.data, width: decoded.info.width, height: decoded.info.height };
-  if (grey) return { grey: pictureOf(decoded.data, decoded.info, options.dpi, w), pixels: { ...pixels, channels: 1 } };
+  if (grey) return { grey: pictureOf(decoded.data, decoded.info, dpi, w), pixels: { ...pixels, channels: 1 } };
   const { data, info } = await sharp(decoded.data, { raw: { ...pixels, channels: 3 } })
     .toColourspace('b-w')
     .raw()
     .toBuffer({ resolveWithObject: true });
-  return { grey: pictureOf(data, info, options.dpi, w), pixels: { ...pixels, channels: 3 } };
+  return { grey: pictureOf(data, info, dpi, w), pixels: { ...pixels, channels: 3 } };
 }
 
 /**

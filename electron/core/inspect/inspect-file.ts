@@ -3,7 +3,7 @@
  * too fine — with the changes proposed for it. Runs on the inspection's worker thread (see run-inspection.ts).
  */
 import type { FileInspection, PageFindings, PageInk, QuarterTurn } from '#shared/page-findings.ts';
-import { pageInput, prepareImage } from '../dossier/image-input.ts';
+import { pageInput, prepareImage, type PreparedImage } from '../dossier/image-input.ts';
 import type { FileKind } from '#shared/file-kinds.ts';
 import { sniffFile } from '../files/sniff.ts';
 import { checkPdf, openPdf, pageGeometry } from '../dossier/pdf-input.ts';
@@ -108,17 +108,29 @@ async function inspectPdf(file: string): Promise<PageFindings[]> {
   }
 }
 
+/** An image file's page decoded now; a failure is kept for when it is awaited, not thrown unhandled. */
+function decodeImageAhead(image: PreparedImage, index: number): Promise<DecodedPicture | undefined> {
+  if (index >= image.pages.length) return Promise.resolve(undefined);
+  const { input, page } = pageInput(image, index);
+  const decoding = decodePicture(input, { page, exif: true });
+  decoding.catch(() => undefined);
+  return decoding;
+}
+
 async function inspectImage(file: string, kind: FileKind): Promise<PageFindings[]> {
   const image = await prepareImage(file, kind);
   const cv = await openCv();
   const findings: PageFindings[] = [];
+  let upcoming = decodeImageAhead(image, 0);
   for (let i = 0; i < image.pages.length; i += 1) {
-    const { input, page } = pageInput(image, i);
-    const decoded = await decodePicture(input, { page, exif: true });
-    const found = await analysePicture(cv, decoded.grey, { page: i + 1, isImage: true });
+    const decoded = (await upcoming)!;
+    // The next page is decoded (by sharp, off this thread) while this one is looked at.
+    upcoming = decodeImageAhead(image, i + 1);
     const { width, height } = image.pages[i]!;
     const across = (width / Math.max(width, height)) * INK_LONG_SIDE;
-    const ink = await inkOf(() => decodedColour(decoded.pixels, { width: across }));
+    const inking = inkOf(() => decodedColour(decoded.pixels, { width: across }));
+    const found = await analysePicture(cv, decoded.grey, { page: i + 1, isImage: true });
+    const ink = await inking;
     findings.push(ink ? { ...found, ink } : found);
   }
   return findings;

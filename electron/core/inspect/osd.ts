@@ -30,6 +30,11 @@ const MAX_TILES = 4;
  * than half of it. A tile holds 60–100 characters: at most 50 of them, and a tile of a few words still answers.
  */
 const TILE_CHARACTERS = 10;
+/**
+ * Below this a picture holds no text Tesseract can read (it takes no character under 10 pixels high: 20 pt at
+ * 50 dpi), and is not worth its time.
+ */
+const MIN_TEXT_DPI = 50;
 /** Tesseract's own default, for the whole page. */
 const PAGE_CHARACTERS = 50;
 
@@ -118,6 +123,7 @@ export interface TilesReading {
  * goes on (to the blank test); `textOrientation` takes the reading up.
  */
 export async function startOrientation(p: Picture): Promise<TilesReading> {
+  if (p.dpi < MIN_TEXT_DPI) return { turn: Promise.resolve(undefined), found: false };
   const tiles = textTiles(p, MAX_TILES);
   const turn = osdWorker().then((worker) => tilesTurn(worker, tiles));
   turn.catch(() => undefined); // taken up by textOrientation, or dropped with a blank page
@@ -132,7 +138,7 @@ export async function startOrientation(p: Picture): Promise<TilesReading> {
  */
 export async function textOrientation(p: Picture, tiles?: TilesReading): Promise<QuarterTurn | undefined> {
   const fromTiles = await (tiles ?? (await startOrientation(p))).turn;
-  if (fromTiles !== undefined) return fromTiles;
+  if (fromTiles !== undefined || p.dpi < MIN_TEXT_DPI) return fromTiles;
   const page = await read(await osdWorker(), p, PAGE_CHARACTERS);
   return page && page.confidence >= MIN_CONFIDENCE ? page.turn : undefined;
 }

@@ -120,7 +120,7 @@ export interface TilesReading {
 
 /**
  * Hands the densest tiles of text on the picture to Tesseract, which reads them on its own thread while this one
- * goes on (to the blank test); `textOrientation` takes the reading up.
+ * goes on (to measure the lean of the lines); `textOrientation` takes the reading up.
  */
 export async function startOrientation(p: Picture): Promise<TilesReading> {
   if (p.dpi < MIN_TEXT_DPI) return { turn: Promise.resolve(undefined), found: false };

@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --runs N] [--only inspection]`: assembles the ~250- and ~500-page mixed input sets through `juanzong assemble`
+ * `npm run bench [-- --runs N] [--only inspection|long-tiff]`: assembles the ~250- and ~500-page mixed input sets through `juanzong assemble`
  * and, in the same run, merges the same PDFs with `qpdf --empty --pages … --`; prints wall time, peak RSS and
  * output size (medians of N paired runs, default 5, each program started after a `sync`) against the
  * targets: whole assembly ≤ 5 × qpdf's bare merge · peak RSS ≤ 1 GiB · output ≤ 1.1 × input bytes · linear growth.
@@ -20,7 +20,14 @@ import { qpdfPageCount } from '../fixtures/run-tool.ts';
 import { A4, makeTokenPdf } from '../fixtures/token-pdf.ts';
 import { benchLongTiff } from './long-tiff.ts';
 import { ensureTextScans } from './text-scans.ts';
-import { BENCH_DIR, benchSet, ensureBenchInputs, ensureWrappedImages, type BenchFile } from './bench-inputs.ts';
+import {
+  BENCH_DIR,
+  INPUT_DIR,
+  benchSet,
+  ensureBenchInputs,
+  ensureWrappedImages,
+  type BenchFile,
+} from './bench-inputs.ts';
 import { measure, median, type Measured } from './measure.ts';
 import { appPathArgs, BENCH_DATA_DIR, BENCH_MATERIALS, benchApplications } from './app-path.ts';
 
@@ -344,13 +351,21 @@ async function inspectionOnly(inputDir: string, outDir: string): Promise<void> {
   console.log(inspection.map(inspectionReport).join('\n\n'));
 }
 
+/** `--only long-tiff`: the 2,000-page TIFF alone (it needs none of the other inputs). */
+async function longTiffOnly(outDir: string): Promise<void> {
+  mkdirSync(INPUT_DIR, { recursive: true });
+  console.log(await benchLongTiff(BENCH_CLI, INPUT_DIR, outDir));
+}
+
 async function main(): Promise<void> {
   const runsArg = process.argv.indexOf('--runs');
   const runs = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 5;
-  const inputDir = await ensureBenchInputs((line) => process.stderr.write(line + '\n'));
+  const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
   const outDir = path.join(BENCH_DIR, 'out');
   mkdirSync(outDir, { recursive: true });
-  if (process.argv[process.argv.indexOf('--only') + 1] === 'inspection') return inspectionOnly(inputDir, outDir);
+  if (only === 'long-tiff') return longTiffOnly(outDir);
+  const inputDir = await ensureBenchInputs((line) => process.stderr.write(line + '\n'));
+  if (only === 'inspection') return inspectionOnly(inputDir, outDir);
   const results: SizeResult[] = [];
   const startup = await startupSeconds(inputDir, outDir, runs);
   const say = (line: string) => process.stderr.write(line + '\n');

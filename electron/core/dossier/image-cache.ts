@@ -14,7 +14,7 @@ import { writeAtomically } from '../safety/atomic-output.ts';
 import type { ImageXObject } from './image-input.ts';
 
 /** Bump when an encoding changes (quality, colour handling…): older entries are then never found. */
-const CACHE_VERSION = 1;
+const CACHE_VERSION = 2;
 /** What the cache may hold before the oldest entries go: a few dossiers' worth of photos. */
 const DEFAULT_BUDGET = 1024 * 1024 * 1024;
 
@@ -70,7 +70,7 @@ async function writeEntry(file: string, image: ImageXObject & { data: Uint8Array
 
 /**
  * The encoded image of a page: from the cache when an entry made the same way exists, else made by `encode` and,
- * when it was re-encoded (not a file passed through), kept.
+ * when it was re-encoded (not a file passed through, not made quickly from the file's data), kept.
  */
 export async function cachedImage(
   cache: ImageCache | undefined,
@@ -84,7 +84,7 @@ export async function cachedImage(
   const kept = await readEntry(entry);
   if (kept) return kept;
   const made = await encode();
-  if (made.data instanceof Uint8Array && made.turn === 0) {
+  if (made.data instanceof Uint8Array && made.turn === 0 && !made.quick) {
     mkdirSync(cache.dir, { recursive: true });
     await writeEntry(entry, made as ImageXObject & { data: Uint8Array });
   }

@@ -16,6 +16,7 @@ import type { FileRanges } from './file-copy.ts';
 import { jpegIsComplete } from './jpeg.ts';
 import { pngIsComplete, readPng } from './png.ts';
 import { singlePageTiff, tiffPages } from './tiff.ts';
+import { tiffPageData, tiffXObject } from './tiff-image.ts';
 import { editedImage } from './image-edit.ts';
 import { changesPixels } from './page-edit.ts';
 import type { PageEdit, PagePart, QuarterTurn } from './types.ts';
@@ -50,6 +51,8 @@ export interface ImageXObject {
   data: Uint8Array | { file: string; ranges?: FileRanges };
   /** Clockwise turn that shows the stored pixels upright (EXIF orientation of a JPEG passed through). */
   turn: QuarterTurn;
+  /** Made from the file's own data in about the time a cache entry takes to read (a TIFF page): not kept. */
+  quick?: boolean;
 }
 
 let sharpLibrary: typeof Sharp | undefined;
@@ -76,6 +79,7 @@ export async function prepareImage(file: string, format: FileKind): Promise<Prep
     const pages = (format === 'tiff' && (await tiffPageInfos(file))) || [pageInfo(await sharp(file).metadata())];
     return { kind: 'image', file, format, pages };
   } catch (error) {
+    if (error instanceof DossierInputError) throw error;
     throw new DossierInputError('image-unreadable', file, String((error as Error).message ?? error).slice(0, 100));
   }
 }
@@ -106,7 +110,9 @@ function pageInfo(
  * Undefined for a single page, or a TIFF that reader cannot follow: sharp then reads the file itself.
  */
 async function tiffPageInfos(file: string): Promise<ImagePageInfo[] | undefined> {
-  const pages = tiffPages(file);
+  const found = tiffPages(file);
+  if (found?.cut) throw new DossierInputError('image-truncated', file);
+  const pages = found?.pages;
   if (!pages || pages.length < 2) return undefined;
   await sharp(singlePageTiff(file, pages[0]!.ifd)).metadata();
   return pages.map((p) => ({
@@ -147,6 +153,11 @@ export async function encodeImage(
   if (image.format === 'jpeg') {
     const passed = jpegAsIs(image.file, shown);
     if (passed) return passed;
+  }
+  if (image.format === 'tiff') {
+    // Bilevel pages at any resolution: a reduced fax page would print greyer and come out larger.
+    const found = tiffPageData(image, page);
+    if (found && (found.kind === 'fax' || found.bits === 1 || small)) return { ...tiffXObject(found), quick: true };
   }
   if (image.format === 'png' && small && !(shown.orientation && shown.orientation > 1)) {
     const png = readPng(image.file);

@@ -8,6 +8,7 @@ import { imageColour, renderPageColour, scanColour, type ColourPicture } from '.
 import { INK_DPI, inkPixels, pageInkCells } from '../inspect/page-ink.ts';
 import { openWithPdfJs } from '../inspect/pdfjs-pages.ts';
 import { pageSource, type PreparedImage } from './image-input.ts';
+import { rasterColour, tiffPageData } from './tiff-image.ts';
 import { INK_CELL, emptyGrid, pagesToLookAt, placeEdge, type InkGrid } from './mark-places.ts';
 import { openPdf, type PreparedPdf } from './pdf-input.ts';
 import { placePage, sheetRuleOf } from './plan.ts';
@@ -46,16 +47,32 @@ export function gridOf(picture: ColourPicture, p: Placement): InkGrid {
   const ink = inkPixels(picture);
   const grid = emptyGrid(INK_CELL, p.sheet);
   const { cols, rows, cell, cells } = grid;
-  for (let py = 0; py < height; py += 1)
-    for (let px = 0; px < width; px += 1) {
-      const kind = ink[py * width + px]!;
-      if (kind === 0) continue;
-      const [x, y] = onSheet((px + 0.5) / width, (py + 0.5) / height, p);
-      const [col, row] = [Math.floor(x / cell), Math.floor(y / cell)];
-      if (col < 0 || row < 0 || col >= cols || row >= rows) continue;
-      if (cells[row * cols + col]! < kind) cells[row * cols + col] = kind;
+  const upright = p.turn % 180 === 0;
+  // Where a pixel lands is separable: its column decides one sheet axis and its row the other. The cell of pixel
+  // (px, py) is `alongX[px] + alongY[py]` when both are on the sheet; -1 marks off it.
+  const alongX = Int32Array.from({ length: width }, (_, px) => {
+    const [x, y] = onSheet((px + 0.5) / width, 0.5, p);
+    return upright ? offSheet(Math.floor(x / cell), cols) : offSheet(Math.floor(y / cell), rows) * cols;
+  });
+  const alongY = Int32Array.from({ length: height }, (_, py) => {
+    const [x, y] = onSheet(0.5, (py + 0.5) / height, p);
+    return upright ? offSheet(Math.floor(y / cell), rows) * cols : offSheet(Math.floor(x / cell), cols);
+  });
+  for (let py = 0; py < height; py += 1) {
+    if (alongY[py]! < 0) continue;
+    for (let px = 0, at = py * width; px < width; px += 1, at += 1) {
+      const kind = ink[at]!;
+      if (kind === 0 || alongX[px]! < 0) continue;
+      const c = alongX[px]! + alongY[py]!;
+      if (cells[c]! < kind) cells[c] = kind;
     }
+  }
   return grid;
+}
+
+/** `i` when it is one of `count` cells, else -1. */
+function offSheet(i: number, count: number): number {
+  return i >= 0 && i < count ? i : -1;
 }
 
 /**
@@ -167,8 +184,12 @@ async function pdfGrids(
 
 async function imageGrid(input: PreparedImage, page: ContentPage): Promise<InkGrid> {
   const p = page.placement!;
-  const acrossPoints = p.turn % 180 === 0 ? p.width : p.height;
-  const picture = await imageColour(pageSource(input, page.source.page), (acrossPoints / 72) * INK_DPI);
+  const across = ((p.turn % 180 === 0 ? p.width : p.height) / 72) * INK_DPI;
+  const found = input.format === 'tiff' ? tiffPageData(input, page.source.page) : undefined;
+  const picture =
+    found?.kind === 'raster'
+      ? rasterColour(found, across)
+      : await imageColour(pageSource(input, page.source.page), across);
   return gridOf(picture, p);
 }
 

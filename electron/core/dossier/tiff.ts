@@ -45,11 +45,13 @@ const TYPE_SIZE: Record<number, number> = {
   17: 8,
   18: 8,
 };
+/** BYTE, SHORT, LONG, LONG8: the types of the fields that describe a page's pixels and where they are. */
+const UNSIGNED_TYPES = new Set([1, 3, 4, 16]);
 /** More directories than this is a loop in a damaged file, not a document. */
 const MAX_PAGES = 100_000;
 
 /** Random access to a TIFF file, in its byte order and flavour (classic or BigTIFF). */
-class TiffFile {
+export class TiffFile {
   private constructor(
     private readonly fd: number,
     readonly little: boolean,
@@ -141,18 +143,31 @@ class TiffFile {
     const size = TYPE_SIZE[e.type] ?? 4;
     return Array.from({ length: e.count }, (_, i) => this.uint(e.value, i * size, size));
   }
+
+  /** The unsigned whole-number fields (BYTE, SHORT, LONG, LONG8) of the directory at `ifd`, by tag. */
+  numberFields(ifd: number): Map<number, number[]> {
+    const fields = new Map<number, number[]>();
+    for (const raw of this.directory(ifd).entries) {
+      const type = this.uint(raw, 2, 2);
+      if (UNSIGNED_TYPES.has(type)) {
+        const e = this.entry(raw);
+        fields.set(e.tag, this.numbers(e));
+      }
+    }
+    return fields;
+  }
 }
 
 /**
- * Every page (directory) of a TIFF in order, or undefined when the file is not a TIFF this reader follows
- * (the caller then asks sharp). A directory past the end of the file ends the list short: the caller compares
- * the count with sharp's.
+ * Every page (directory) of a TIFF in order, or undefined when the file is not a TIFF. `cut` when the chain of
+ * directories leads past the end of the file: a file cut short, whose last pages are gone.
  */
-export function tiffPages(file: string): TiffPage[] | undefined {
+export function tiffPages(file: string): { pages: TiffPage[]; cut: boolean } | undefined {
   const tiff = TiffFile.open(file);
   if (!tiff) return undefined;
   const pages: TiffPage[] = [];
   const seen = new Set<number>();
+  let cut = false;
   try {
     for (let ifd = tiff.firstDirectory(); ifd !== 0 && !seen.has(ifd) && pages.length < MAX_PAGES;) {
       seen.add(ifd);
@@ -174,11 +189,11 @@ export function tiffPages(file: string): TiffPage[] | undefined {
       ifd = next;
     }
   } catch {
-    // a directory past the end: the pages read so far
+    cut = true;
   } finally {
     tiff.close();
   }
-  return pages;
+  return { pages, cut };
 }
 
 /** Appends blocks to a growing file image, each at an even offset (TIFF word alignment). */

@@ -1,0 +1,182 @@
+/**
+ * A multi-page TIFF whose pages are each stored another way (made by ImageMagick, joined by tiffcp): every page
+ * reaches the dossier as the source shows it. Each page's image is read back out of the dossier by poppler
+ * (pdfimages) and compared pixel by pixel with the page as ImageMagick decodes it: identical (to a rounding step)
+ * for what goes in losslessly, close for the JPEG pages; each page is drawn by pdftoppm with its block and its red
+ * seal where the source has them. A cut-short and a damaged TIFF are refused by name.
+ */
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { inspectInput } from '../../../electron/core/dossier/index.ts';
+import { scratchDir } from '../../fixtures/fixture-cache.ts';
+import { runTool } from '../../fixtures/run-tool.ts';
+import { emptyFontConfig, inkIn, renderGray, run } from '../dossier/helpers.ts';
+import { assembleOne, colouredPixels, qpdfCheck, renderRgb } from './helpers.ts';
+
+/** Each page: how ImageMagick stores it, where its black block is (fractions of the page), how exact it must come back. */
+const PAGES = [
+  { name: 'g4', store: ['-monochrome', '-compress', 'Group4'], block: [0, 0, 0.4, 0.3], exact: true, colour: false },
+  {
+    name: 'lzw-strips',
+    store: ['-colorspace', 'Gray', '-depth', '8', '-compress', 'LZW', '-define', 'tiff:rows-per-strip=16'],
+    block: [0.6, 0, 1, 0.3],
+    exact: true,
+    colour: false,
+  },
+  {
+    name: 'deflate-predictor',
+    store: ['-type', 'TrueColor', '-depth', '8', '-compress', 'Zip', '-define', 'tiff:predictor=2'],
+    block: [0, 0.7, 0.4, 1],
+    exact: true,
+    colour: true,
+  },
+  {
+    name: 'lzw-16-bit-alpha',
+    store: ['-colorspace', 'Gray', '-alpha', 'on', '-depth', '16', '-compress', 'LZW', '-define', 'tiff:predictor=2'],
+    block: [0.6, 0.7, 1, 1],
+    exact: true,
+    colour: false,
+  },
+  {
+    name: 'uncompressed',
+    store: ['-type', 'TrueColor', '-compress', 'None'],
+    block: [0, 0, 0.4, 0.3],
+    exact: true,
+    colour: true,
+  },
+  {
+    name: 'packbits',
+    store: ['-colorspace', 'Gray', '-compress', 'RLE'],
+    block: [0.6, 0, 1, 0.3],
+    exact: true,
+    colour: false,
+  },
+  {
+    name: 'palette',
+    store: ['-type', 'Palette', '-compress', 'LZW'],
+    block: [0, 0.7, 0.4, 1],
+    exact: true,
+    colour: true,
+  },
+  {
+    name: 'bilevel-lzw',
+    store: ['-colorspace', 'Gray', '-threshold', '50%', '-alpha', 'off', '-depth', '1', '-compress', 'LZW'],
+    block: [0.6, 0, 1, 0.3],
+    exact: true,
+    colour: false,
+  },
+  {
+    name: 'jpeg',
+    store: ['-alpha', 'off', '-type', 'TrueColor', '-compress', 'JPEG', '-quality', '90'],
+    block: [0.6, 0.7, 1, 1],
+    exact: false,
+    colour: true,
+  },
+  { name: 'g3', store: ['-monochrome', '-compress', 'Fax'], block: [0, 0, 0.4, 0.3], exact: false, colour: false },
+] as const;
+const [W, H] = [300, 420];
+
+let dir: string;
+
+/** A page with a black block, a red seal and a word, stored as `page.store` says, then all joined by tiffcp. */
+function makeMixedTiff(): string {
+  const singles = PAGES.map((page) => {
+    const [x0, y0, x1, y1] = page.block.map((f, i) => Math.round(f * (i % 2 ? H : W) - (f === 1 ? 1 : 0)));
+    const file = path.join(dir, `${page.name}.tif`);
+    runTool('convert', [
+      ...['-size', `${W}x${H}`, 'xc:white', '-fill', 'black', '-draw', `rectangle ${x0},${y0} ${x1},${y1}`],
+      ...['-fill', '#d02020', '-draw', 'circle 150,210 150,250', '-fill', 'black', '-pointsize', '30'],
+      ...['-annotate', '+90+330', page.name.toUpperCase().slice(0, 6), ...page.store, file],
+    ]);
+    return file;
+  });
+  const mixed = path.join(dir, 'mixed.tif');
+  runTool('tiffcp', [...singles, mixed]);
+  return mixed;
+}
+
+/** A picture as 8-bit RGB through ImageMagick, flattened on white. */
+function rgbOf(file: string): Buffer {
+  return execFileSync(
+    'convert',
+    [file, '-background', 'white', '-alpha', 'remove', '-alpha', 'off', '-depth', '8', 'rgb:-'],
+    {
+      maxBuffer: 64 * 1024 * 1024,
+    },
+  );
+}
+
+/** The largest and the mean difference of one sample between two pictures of the same size. */
+function difference(a: Buffer, b: Buffer): { max: number; mean: number } {
+  let [max, sum] = [0, 0];
+  for (let i = 0; i < a.length; i += 1) {
+    const d = Math.abs(a[i]! - b[i]!);
+    max = Math.max(max, d);
+    sum += d;
+  }
+  return { max, mean: sum / a.length };
+}
+
+beforeAll(() => {
+  dir = scratchDir('content-tiff-pages');
+  makeMixedTiff();
+}, 120_000);
+
+describe('a multi-page TIFF of every common storage', () => {
+  it('puts each page into the dossier as the source shows it, in a valid PDF', async () => {
+    expect(run('tiffinfo', [path.join(dir, 'mixed.tif')]).match(/TIFF Directory/g)).toHaveLength(PAGES.length);
+    const { out, first } = await assembleOne(dir, 'mixed.pdf', 'financial-statements', ['mixed.tif']);
+    expect(qpdfCheck(out).code).toBe(0);
+    const env = emptyFontConfig(dir);
+    for (const [k, page] of PAGES.entries()) {
+      const prefix = path.join(dir, `img-${k}`);
+      run('pdfimages', ['-f', String(first + k), '-l', String(first + k), '-png', out, prefix]);
+      const images = fs.readdirSync(dir).filter((f) => f.startsWith(`img-${k}-`));
+      expect(images, page.name).toHaveLength(1);
+      const embedded = path.join(dir, images[0]!);
+      expect(run('identify', ['-format', '%w %h', embedded]), page.name).toBe(`${W} ${H}`);
+      const source = rgbOf(`${path.join(dir, 'mixed.tif')}[${k}]`);
+      const diff = difference(rgbOf(embedded), source);
+      if (page.exact) expect(diff.max, page.name).toBeLessThanOrEqual(1);
+      else expect(diff.mean, page.name).toBeLessThan(4);
+
+      const drawn = renderGray(out, first + k, 40, env);
+      // A page of A4's shape fills the sheet within its margins (about 5 % a side); the block, a little inside it.
+      const box = page.block.map((f, i) => 0.05 + f * 0.9 + (i < 2 ? 0.03 : -0.03));
+      expect(inkIn(drawn, box as [number, number, number, number]), page.name).toBeGreaterThan(0.9);
+      if (page.colour) expect(colouredPixels(renderRgb(out, first + k, 40, env)), page.name).toBeGreaterThan(20);
+    }
+  }, 120_000);
+});
+
+describe('a multi-page TIFF that is damaged', () => {
+  it('refuses one cut short (its last pages gone) by name, at attach time and when assembling', async () => {
+    const whole = fs.readFileSync(path.join(dir, 'mixed.tif'));
+    fs.writeFileSync(path.join(dir, 'cut.tif'), whole.subarray(0, Math.floor(whole.length * 0.6)));
+    await expect(inspectInput(path.join(dir, 'cut.tif'))).rejects.toMatchObject({
+      code: 'image-truncated',
+      message: expect.stringContaining('“cut.tif”不完整'),
+    });
+    await expect(assembleOne(dir, 'cut.pdf', 'financial-statements', ['cut.tif'])).rejects.toMatchObject({
+      code: 'image-truncated',
+    });
+    expect(fs.existsSync(path.join(dir, 'cut.pdf'))).toBe(false);
+  });
+
+  it('refuses one whose page data is damaged by name, when assembling', async () => {
+    const bytes = fs.readFileSync(path.join(dir, 'mixed.tif'));
+    // The LZW strips of the second page: from its first strip on, a run of bytes no LZW coder writes.
+    const offsets = /StripOffsets \(273\) LONG \(4\) \d+<(\d+)/.exec(
+      run('tiffdump', [path.join(dir, 'mixed.tif')]).split('Directory 1:')[1]!,
+    )!;
+    bytes.fill(0xff, Number(offsets[1]) + 2, Number(offsets[1]) + 40);
+    fs.writeFileSync(path.join(dir, 'damaged.tif'), bytes);
+    await expect(assembleOne(dir, 'damaged.pdf', 'financial-statements', ['damaged.tif'])).rejects.toMatchObject({
+      code: 'image-unreadable',
+      message: expect.stringContaining('“damaged.tif”无法读取'),
+    });
+    expect(fs.existsSync(path.join(dir, 'damaged.pdf'))).toBe(false);
+  });
+});

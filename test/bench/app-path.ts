@@ -27,7 +27,13 @@ const readyFile = path.join(BENCH_DATA_DIR, 'bench-applications-v2.json');
  */
 type Applications = Record<string, number>;
 
-async function attachSet(services: Services, applicantId: number, files: BenchFile[], fixes: boolean): Promise<number> {
+async function attachSet(
+  services: Services,
+  applicantId: number,
+  files: BenchFile[],
+  fixes: boolean,
+  materials = BENCH_MATERIALS,
+): Promise<number> {
   const { id } = await ask<{ id: number }>(services, 'applications:create', {
     applicantId,
     profileId: 'sz-model-voucher-2025',
@@ -37,7 +43,7 @@ async function attachSet(services: Services, applicantId: number, files: BenchFi
   for (const [i, file] of files.entries()) {
     await ask(services, 'attachments:add', {
       applicationId: id,
-      materialId: BENCH_MATERIALS[i % BENCH_MATERIALS.length],
+      materialId: materials[i % materials.length],
       fileName: file.name,
       bytes: await readFile(path.join(INPUT_DIR, file.name)),
     });
@@ -90,6 +96,35 @@ export async function benchApplications(sets: BenchFile[][], say: (line: string)
   const applications = await makeApplications(sets, say);
   writeFileSync(readyFile, JSON.stringify(applications));
   return applications;
+}
+
+const longTiffDataDir = (tiff: string) =>
+  path.join(BENCH_DIR, `app-data-${path.basename(tiff, '.tif')}-i${INSPECTION_VERSION}`);
+
+/**
+ * A data folder holding one application with the long TIFF attached (to the financial statements) and inspected,
+ * as the app has it some time after the attach; made once and kept. Returns the folder and the application's id.
+ */
+export async function longTiffApplication(tiff: string, say: (line: string) => void): Promise<[string, number]> {
+  const dataDir = longTiffDataDir(tiff);
+  const ready = path.join(dataDir, 'bench-application.json');
+  if (existsSync(ready)) return [dataDir, JSON.parse(readFileSync(ready, 'utf8')) as number];
+  const services = await openServices({ dataDir });
+  try {
+    const applicant = await ask<{ id: number }>(services, 'applicants:create', {
+      name: '深圳市基准测试有限公司',
+      creditCode: '91440300MA5FXXXX0X',
+    });
+    const file = { name: path.basename(tiff), pages: 0, isPdf: false };
+    const id = await attachSet(services, applicant.id, [file], false, ['financial-statements']);
+    const [attached] = await ask<{ sha256: string }[]>(services, 'attachments:list', { applicationId: id });
+    say(`  inspecting the ${path.basename(tiff)}'s pages, as the app does after the attach…`);
+    await services.inspections.ensure([attached!.sha256]);
+    writeFileSync(ready, JSON.stringify(id));
+    return [dataDir, id];
+  } finally {
+    services.close();
+  }
 }
 
 /** `juanzong dossier` of the set with `pages` input pages (`500+fixes`…), saved to `out`, the page map on stdout. */

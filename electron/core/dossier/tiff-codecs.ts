@@ -12,14 +12,15 @@ const CLEAR = 256;
 const END = 257;
 const MAX_CODES = 4096;
 
+/** The code table, kept between strips (a page's strips are decoded one at a time): codes 0–255 never change. */
+const prefix = new Uint16Array(MAX_CODES);
+const suffix = new Uint8Array(MAX_CODES).map((_, i) => i);
+const first = new Uint8Array(MAX_CODES).map((_, i) => i);
+const length = new Uint16Array(MAX_CODES).map((_, i) => (i < 256 ? 1 : 0));
+
 /** TIFF's LZW (codes of 9 to 12 bits, most significant bit first, widened one code early as TIFF 6 writes it). */
 export function lzwDecode(src: Uint8Array, expected: number): Uint8Array {
   const out = new Uint8Array(expected);
-  const prefix = new Uint16Array(MAX_CODES);
-  const suffix = new Uint8Array(MAX_CODES);
-  const first = new Uint8Array(MAX_CODES);
-  const length = new Uint16Array(MAX_CODES);
-  for (let i = 0; i < 256; i += 1) [suffix[i], first[i], length[i]] = [i, i, 1];
   let [width, next, prev, bits, held, at, o] = [9, 258, -1, 0, 0, 0, 0];
   while (o < expected) {
     while (held < width) {

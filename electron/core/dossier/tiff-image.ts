@@ -6,6 +6,7 @@
  */
 import { deflateSync } from 'node:zlib';
 import type { ColourPicture } from '../inspect/colour-pages.ts';
+import { analysisScale, printDpi, type DecodedPicture } from '../inspect/picture.ts';
 import { DossierInputError } from './errors.ts';
 import type { ImageXObject, PreparedImage } from './image-input.ts';
 import { readTiffPage, TiffPageDamaged, type TiffFax, type TiffRaster } from './tiff-raster.ts';
@@ -59,40 +60,78 @@ function samplesOf(r: TiffRaster): Uint8Array {
   return out;
 }
 
+/** A grey row enlarged: each pixel the one under it (`xs` as `cellSpans` gives them), in `out` channels. */
+function nearestRow(row: Uint8Array, xs: Int32Array, into: Uint8Array, out: 1 | 3): void {
+  for (let x = 0, o = 0; o < into.length; x += 1, o += out) {
+    const v = row[xs[2 * x]!]!;
+    into[o] = v;
+    if (out === 3) into[o + 1] = into[o + 2] = v;
+  }
+}
+
 /**
- * The raster as an RGB picture `width` pixels across (its height in proportion): each pixel the mean of the
- * raster's pixels in its cell, or the one under it when the picture is the larger (the pages behind a seal mark
- * are drawn at 36 dpi: a small page's pixels are repeated, and its rows copied whole).
+ * The raster `w` × `h` pixels large in `out` channels (grey 1, RGB 3): each pixel the mean of the raster's pixels in
+ * its cell, or the one under it when the picture is the larger (a small page's pixels repeated, its rows copied
+ * whole). A colour raster's grey is its luma.
  */
-export function rasterColour(r: TiffRaster, width: number): ColourPicture {
-  const w = Math.max(1, Math.round(width));
-  const h = Math.max(1, Math.round((r.height * w) / r.width));
+function scaled(r: TiffRaster, w: number, h: number, out: 1 | 3): Uint8Array {
   const [xs, ys] = [cellSpans(r.width, w), cellSpans(r.height, h)];
   const samples = samplesOf(r);
   const k = r.channels;
-  const data = new Uint8Array(w * h * 3);
+  const data = new Uint8Array(w * h * out);
   const sums = new Float64Array(3);
+  const put = (o: number) => {
+    if (out === 1) data[o] = Math.round(k === 1 ? sums[0]! : 0.2126 * sums[0]! + 0.7152 * sums[1]! + 0.0722 * sums[2]!);
+    else for (let c = 0; c < 3; c += 1) data[o + c] = Math.round(sums[k === 3 ? c : 0]!);
+  };
   for (let y = 0; y < h; y += 1) {
     const [y0, y1] = [ys[2 * y]!, ys[2 * y + 1]!];
     if (y > 0 && y0 === ys[2 * y - 2] && y1 === ys[2 * y - 1]) {
-      data.copyWithin(y * w * 3, (y - 1) * w * 3, y * w * 3);
+      data.copyWithin(y * w * out, (y - 1) * w * out, y * w * out);
+      continue;
+    }
+    if (y1 - y0 === 1 && w >= r.width && k === 1) {
+      nearestRow(samples.subarray(y0 * r.width, y1 * r.width), xs, data.subarray(y * w * out, (y + 1) * w * out), out);
       continue;
     }
     for (let x = 0; x < w; x += 1) {
       const [x0, x1] = [xs[2 * x]!, xs[2 * x + 1]!];
-      const o = (y * w + x) * 3;
       if (y1 - y0 === 1 && x1 - x0 === 1) {
         const at = (y0 * r.width + x0) * k;
-        for (let c = 0; c < 3; c += 1) data[o + c] = samples[at + (k === 3 ? c : 0)]!;
-        continue;
+        for (let c = 0; c < k; c += 1) sums[c] = samples[at + c]!;
+      } else {
+        sums.fill(0);
+        for (let sy = y0; sy < y1; sy += 1)
+          for (let at = (sy * r.width + x0) * k, end = (sy * r.width + x1) * k; at < end; at += k)
+            for (let c = 0; c < k; c += 1) sums[c] = sums[c]! + samples[at + c]!;
+        const n = (y1 - y0) * (x1 - x0);
+        for (let c = 0; c < k; c += 1) sums[c] = sums[c]! / n;
       }
-      sums.fill(0);
-      for (let sy = y0; sy < y1; sy += 1)
-        for (let at = (sy * r.width + x0) * k, end = (sy * r.width + x1) * k; at < end; at += k)
-          for (let c = 0; c < k; c += 1) sums[c] = sums[c]! + samples[at + c]!;
-      const n = (y1 - y0) * (x1 - x0);
-      for (let c = 0; c < 3; c += 1) data[o + c] = Math.round(sums[k === 3 ? c : 0]! / n);
+      put((y * w + x) * out);
     }
   }
-  return { data, width: w, height: h };
+  return data;
+}
+
+/** The raster as an RGB picture `width` pixels across, its height in proportion (for the ink under the marks). */
+export function rasterColour(r: TiffRaster, width: number): ColourPicture {
+  const w = Math.max(1, Math.round(width));
+  const h = Math.max(1, Math.round((r.height * w) / r.width));
+  return { data: scaled(r, w, h, 3), width: w, height: h };
+}
+
+/**
+ * The raster as the inspection's picture of an image page (see inspect/picture.ts `decodePicture`): grey, at most
+ * ANALYSIS_DPI at its size printed on A4. Its `pixels` are that grey picture: the page's ink is scaled from the
+ * raster itself (`rasterColour`).
+ */
+export function rasterPicture(r: TiffRaster): DecodedPicture {
+  const dpi = printDpi(r.width, r.height);
+  const w = Math.max(1, Math.round(r.width * analysisScale(r.width, r.height)));
+  const h = Math.max(1, Math.round((r.height * w) / r.width));
+  const data = scaled(r, w, h, 1);
+  return {
+    grey: { data, width: w, height: h, sourceDpi: dpi, dpi: dpi * (w / r.width) },
+    pixels: { data: Buffer.from(data.buffer, data.byteOffset, data.length), width: w, height: h, channels: 1 },
+  };
 }

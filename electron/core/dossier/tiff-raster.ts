@@ -234,6 +234,7 @@ function toRaster(data: Uint8Array, r: Rows & PixelLayout): TiffRaster {
     if (r.photometric === 0) for (let i = 0; i < data.length; i += 1) data[i] = 255 - data[i]!;
     return { ...base, channels, bits: 8, data };
   }
+  if (r.bits >= 8 && r.photometric !== 3) return { ...base, channels, bits: 8, data: wholeSamples(data, r, channels) };
   const out = new Uint8Array(r.width * r.height * channels);
   const sample = sampleReader(data, r);
   const max = (1 << Math.min(r.bits, 8)) - 1;
@@ -247,21 +248,37 @@ function toRaster(data: Uint8Array, r: Rows & PixelLayout): TiffRaster {
         let v = palette ? palette[c * plane + sample(pixel)]! >> 8 : sample(pixel + c * r.bits);
         if (!palette && max !== 255) v = Math.round((v * 255) / max);
         if (r.photometric === 0) v = 255 - v;
-        out[o] =
-          alpha === 255
-            ? v
-            : r.premultiplied
-              ? Math.min(255, v + 255 - alpha)
-              : Math.round((v * alpha + 255 * (255 - alpha)) / 255);
+        out[o] = alpha === 255 ? v : onWhite(v, alpha, r.premultiplied);
       }
     }
   return { ...base, channels: channels as 1 | 3, bits: 8, data: out };
 }
 
-/** Reads the sample starting at bit `at` of the stored rows: 8-bit and packed ones as they are, 16-bit ones' high byte. */
-function sampleReader(data: Uint8Array, r: { bits: number; little: boolean }): (at: number) => number {
+/** A sample of a pixel `alpha` opaque laid on white. */
+function onWhite(v: number, alpha: number, premultiplied: boolean): number {
+  return premultiplied ? Math.min(255, v + 255 - alpha) : Math.round((v * alpha + 255 * (255 - alpha)) / 255);
+}
+
+/** Grey or RGB samples of 8 or 16 bits (the high byte kept), with or without alpha, as 8-bit samples on white. */
+function wholeSamples(data: Uint8Array, r: Rows & PixelLayout, channels: number): Uint8Array {
+  const step = r.bits >> 3;
+  const high = r.bits === 16 && r.little ? 1 : 0;
+  const invert = r.photometric === 0 ? 255 : 0;
+  const out = new Uint8Array(r.width * r.height * channels);
+  for (let y = 0, o = 0; y < r.height; y += 1)
+    for (let x = 0, at = y * r.rowBytes + high; x < r.width; x += 1, at += r.samples * step) {
+      const alpha = r.alpha < 0 ? 255 : data[at + r.alpha * step]!;
+      for (let c = 0; c < channels; c += 1, o += 1) {
+        const v = Math.abs(invert - data[at + c * step]!);
+        out[o] = alpha === 255 ? v : onWhite(v, alpha, r.premultiplied);
+      }
+    }
+  return out;
+}
+
+/** Reads the sample starting at bit `at` of the stored rows (8 bits or fewer: packed, or palette indices). */
+function sampleReader(data: Uint8Array, r: { bits: number }): (at: number) => number {
   if (r.bits === 8) return (at) => data[at >> 3]!;
-  if (r.bits === 16) return r.little ? (at) => data[(at >> 3) + 1]! : (at) => data[at >> 3]!;
   return (at) => (data[at >> 3]! >> (8 - r.bits - (at & 7))) & ((1 << r.bits) - 1);
 }
 

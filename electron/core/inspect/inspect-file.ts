@@ -4,6 +4,8 @@
  */
 import type { FileInspection, PageFindings, PageInk, QuarterTurn } from '#shared/page-findings.ts';
 import { pageInput, prepareImage, type PreparedImage } from '../dossier/image-input.ts';
+import { rasterColour, rasterPicture, tiffPageData } from '../dossier/tiff-image.ts';
+import type { TiffRaster } from '../dossier/tiff-raster.ts';
 import type { FileKind } from '#shared/file-kinds.ts';
 import { sniffFile } from '../files/sniff.ts';
 import { checkPdf, openPdf, pageGeometry } from '../dossier/pdf-input.ts';
@@ -108,11 +110,24 @@ async function inspectPdf(file: string): Promise<PageFindings[]> {
   }
 }
 
-/** An image file's page decoded now; a failure is kept for when it is awaited, not thrown unhandled. */
-function decodeImageAhead(image: PreparedImage, index: number): Promise<DecodedPicture | undefined> {
+interface DecodedPage {
+  decoded: DecodedPicture;
+  /** A multi-page TIFF's page read in this process: its ink is scaled from these pixels. */
+  raster?: TiffRaster;
+}
+
+/**
+ * An image file's page decoded now: a multi-page TIFF's in this process where it can (see dossier/tiff-raster.ts),
+ * else by sharp. A failure is kept for when it is awaited, not thrown unhandled.
+ */
+function decodeImageAhead(image: PreparedImage, index: number): Promise<DecodedPage | undefined> {
   if (index >= image.pages.length) return Promise.resolve(undefined);
-  const { input, page } = pageInput(image, index);
-  const decoding = decodePicture(input, { page, exif: true });
+  const decoding = (async () => {
+    const tiff = image.format === 'tiff' ? tiffPageData(image, index) : undefined;
+    if (tiff?.kind === 'raster') return { decoded: rasterPicture(tiff), raster: tiff };
+    const { input, page } = pageInput(image, index);
+    return { decoded: await decodePicture(input, { page, exif: true }) };
+  })();
   decoding.catch(() => undefined);
   return decoding;
 }
@@ -123,12 +138,14 @@ async function inspectImage(file: string, kind: FileKind): Promise<PageFindings[
   const findings: PageFindings[] = [];
   let upcoming = decodeImageAhead(image, 0);
   for (let i = 0; i < image.pages.length; i += 1) {
-    const decoded = (await upcoming)!;
+    const { decoded, raster } = (await upcoming)!;
     // The next page is decoded (by sharp, off this thread) while this one is looked at.
     upcoming = decodeImageAhead(image, i + 1);
     const { width, height } = image.pages[i]!;
     const across = (width / Math.max(width, height)) * INK_LONG_SIDE;
-    const inking = inkOf(() => decodedColour(decoded.pixels, { width: across }));
+    const inking = inkOf(async () =>
+      raster ? rasterColour(raster, across) : decodedColour(decoded.pixels, { width: across }),
+    );
     const found = await analysePicture(cv, decoded.grey, { page: i + 1, isImage: true });
     const ink = await inking;
     findings.push(ink ? { ...found, ink } : found);

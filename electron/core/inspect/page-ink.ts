@@ -41,11 +41,15 @@ export function pageInk(picture: ColourPicture, shown?: { width: number; height:
   const cols = Math.ceil(width / PIXELS_A_CELL);
   const rows = Math.ceil(height / PIXELS_A_CELL);
   const cells = new Uint8Array(cols * rows);
-  for (let y = 0; y < height; y += 1)
-    for (let x = 0; x < width; x += 1) {
-      const at = Math.floor(y / PIXELS_A_CELL) * cols + Math.floor(x / PIXELS_A_CELL);
-      if (pixels[y * width + x]! > cells[at]!) cells[at] = pixels[y * width + x]!;
+  for (let y = 0; y < height; y += 1) {
+    const row = Math.floor(y / PIXELS_A_CELL) * cols;
+    for (let x = 0, i = y * width; x < width; x += 1, i += 1) {
+      const kind = pixels[i]!;
+      if (kind === 0) continue; // most of a page is paper
+      const at = row + Math.floor(x / PIXELS_A_CELL);
+      if (kind > cells[at]!) cells[at] = kind;
     }
+  }
   const point = 72 / INK_DPI;
   return {
     width: shown?.width ?? width * point,

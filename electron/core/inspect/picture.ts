@@ -25,7 +25,7 @@ const ANALYSIS_LONG_SIDE = Math.round((297 / 25.4) * ANALYSIS_DPI);
 const ANALYSIS_WIDTH = Math.round((210 / 25.4) * ANALYSIS_DPI);
 
 /** How much to shrink a picture for the analysis: a page to A4 at ANALYSIS_DPI, a tall one by its width. */
-function analysisScale(width: number, height: number): number {
+export function analysisScale(width: number, height: number): number {
   if (isLong(width, height)) return Math.min(1, ANALYSIS_WIDTH / width);
   return Math.min(1, ANALYSIS_LONG_SIDE / Math.max(width, height));
 }

@@ -16,7 +16,7 @@ import type { FileRanges } from './file-copy.ts';
 import { jpegIsComplete } from './jpeg.ts';
 import { pngIsComplete, readPng } from './png.ts';
 import { singlePageTiff, tiffPages } from './tiff.ts';
-import { tiffPageData, tiffXObject } from './tiff-image.ts';
+import { faxRaster, tiffPageData, tiffXObject } from './tiff-image.ts';
 import { editedImage } from './image-edit.ts';
 import { changesPixels } from './page-edit.ts';
 import type { PageEdit, PagePart, QuarterTurn } from './types.ts';
@@ -157,7 +157,10 @@ export async function encodeImage(
   if (image.format === 'tiff') {
     // Bilevel pages at any resolution: a reduced fax page would print greyer and come out larger.
     const found = tiffPageData(image, page);
-    if (found && (found.kind === 'fax' || found.bits === 1 || small)) return { ...tiffXObject(found), quick: true };
+    // A fax page goes in as it is coded, once it is seen to decode whole (else sharp judges it).
+    const whole = found?.kind === 'raster' || (found && faxRaster(found));
+    if (found && whole && (found.kind === 'fax' || found.bits === 1 || small))
+      return { ...tiffXObject(found), quick: true };
   }
   if (image.format === 'png' && small && !(shown.orientation && shown.orientation > 1)) {
     const png = readPng(image.file);

@@ -8,7 +8,7 @@ import { imageColour, renderPageColour, scanColour, type ColourPicture } from '.
 import { INK_DPI, inkPixels, pageInkCells } from '../inspect/page-ink.ts';
 import { openWithPdfJs } from '../inspect/pdfjs-pages.ts';
 import { pageSource, type PreparedImage } from './image-input.ts';
-import { rasterColour, tiffPageData } from './tiff-image.ts';
+import { pagePixels, rasterColour, tiffPageData } from './tiff-image.ts';
 import { INK_CELL, emptyGrid, pagesToLookAt, placeEdge, type InkGrid } from './mark-places.ts';
 import { openPdf, type PreparedPdf } from './pdf-input.ts';
 import { placePage, sheetRuleOf } from './plan.ts';
@@ -185,11 +185,10 @@ async function pdfGrids(
 async function imageGrid(input: PreparedImage, page: ContentPage): Promise<InkGrid> {
   const p = page.placement!;
   const across = ((p.turn % 180 === 0 ? p.width : p.height) / 72) * INK_DPI;
-  const found = input.format === 'tiff' ? tiffPageData(input, page.source.page) : undefined;
-  const picture =
-    found?.kind === 'raster'
-      ? rasterColour(found, across)
-      : await imageColour(pageSource(input, page.source.page), across);
+  const pixels = input.format === 'tiff' ? pagePixels(tiffPageData(input, page.source.page)) : undefined;
+  const picture = pixels
+    ? rasterColour(pixels, across)
+    : await imageColour(pageSource(input, page.source.page), across);
   return gridOf(picture, p);
 }
 

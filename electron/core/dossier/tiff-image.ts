@@ -9,6 +9,8 @@ import type { ColourPicture } from '../inspect/colour-pages.ts';
 import { analysisScale, printDpi, type DecodedPicture } from '../inspect/picture.ts';
 import { DossierInputError } from './errors.ts';
 import type { ImageXObject, PreparedImage } from './image-input.ts';
+import { TiffDataDamaged } from './tiff-codecs.ts';
+import { decodeGroup4 } from './tiff-fax.ts';
 import { readTiffPage, TiffPageDamaged, type TiffFax, type TiffRaster } from './tiff-raster.ts';
 
 /** Page `page` of a multi-page TIFF read by this process; refuses the file, by name, when the page's data is damaged. */
@@ -22,6 +24,22 @@ export function tiffPageData(image: PreparedImage, page: number): TiffRaster | T
       throw new DossierInputError(error.cut ? 'image-truncated' : 'image-unreadable', image.file);
     throw error;
   }
+}
+
+/** A fax page's pixels, decoded here; undefined when its data does not decode here (sharp then has its say). */
+export function faxRaster(fax: TiffFax): TiffRaster | undefined {
+  try {
+    const data = decodeGroup4(fax.data, fax.width, fax.height, fax.blackIs1);
+    return { kind: 'raster', width: fax.width, height: fax.height, channels: 1, bits: 1, data };
+  } catch (error) {
+    if (error instanceof TiffDataDamaged) return undefined;
+    throw error;
+  }
+}
+
+/** The pixels of a page read by this process (a fax page's decoded), for its ink and the inspection. */
+export function pagePixels(found: TiffRaster | TiffFax | undefined): TiffRaster | undefined {
+  return found?.kind === 'fax' ? faxRaster(found) : found;
 }
 
 /** The image XObject of a page read by this process. */

@@ -4,7 +4,7 @@
  */
 import type { FileInspection, PageFindings, PageInk, QuarterTurn } from '#shared/page-findings.ts';
 import { pageInput, prepareImage, type PreparedImage } from '../dossier/image-input.ts';
-import { rasterColour, rasterPicture, tiffPageData } from '../dossier/tiff-image.ts';
+import { pagePixels, rasterColour, rasterPicture, tiffPageData } from '../dossier/tiff-image.ts';
 import type { TiffRaster } from '../dossier/tiff-raster.ts';
 import type { FileKind } from '#shared/file-kinds.ts';
 import { sniffFile } from '../files/sniff.ts';
@@ -123,8 +123,8 @@ interface DecodedPage {
 function decodeImageAhead(image: PreparedImage, index: number): Promise<DecodedPage | undefined> {
   if (index >= image.pages.length) return Promise.resolve(undefined);
   const decoding = (async () => {
-    const tiff = image.format === 'tiff' ? tiffPageData(image, index) : undefined;
-    if (tiff?.kind === 'raster') return { decoded: rasterPicture(tiff), raster: tiff };
+    const raster = image.format === 'tiff' ? pagePixels(tiffPageData(image, index)) : undefined;
+    if (raster) return { decoded: rasterPicture(raster), raster };
     const { input, page } = pageInput(image, index);
     return { decoded: await decodePicture(input, { page, exif: true }) };
   })();

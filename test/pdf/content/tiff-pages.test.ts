@@ -10,6 +10,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { inspectInput } from '../../../electron/core/dossier/index.ts';
+import { tiffPages } from '../../../electron/core/dossier/tiff.ts';
+import { faxRaster } from '../../../electron/core/dossier/tiff-image.ts';
+import { readTiffPage, type TiffFax } from '../../../electron/core/dossier/tiff-raster.ts';
 import { scratchDir } from '../../fixtures/fixture-cache.ts';
 import { runTool } from '../../fixtures/run-tool.ts';
 import { emptyFontConfig, inkIn, renderGray, run } from '../dossier/helpers.ts';
@@ -18,6 +21,13 @@ import { assembleOne, colouredPixels, qpdfCheck, renderRgb } from './helpers.ts'
 /** Each page: how ImageMagick stores it, where its black block is (fractions of the page), how exact it must come back. */
 const PAGES = [
   { name: 'g4', store: ['-monochrome', '-compress', 'Group4'], block: [0, 0, 0.4, 0.3], exact: true, colour: false },
+  {
+    name: 'g4-min-is-black',
+    store: ['-threshold', '50%', '-type', 'Bilevel', '-define', 'quantum:polarity=min-is-black', '-compress', 'Group4'],
+    block: [0.6, 0.7, 1, 1],
+    exact: true,
+    colour: false,
+  },
   {
     name: 'lzw-strips',
     store: ['-colorspace', 'Gray', '-depth', '8', '-compress', 'LZW', '-define', 'tiff:rows-per-strip=16'],
@@ -151,6 +161,37 @@ describe('a multi-page TIFF of every common storage', () => {
   }, 120_000);
 });
 
+describe('Group 4 pages decoded for their ink and the inspection', () => {
+  it('come out as ImageMagick decodes them, pixel for pixel, an A4 page of text included', () => {
+    const text = Array.from({ length: 40 }, (_, i) => `${i} The quick brown fox jumps over the lazy dog 0123456789`);
+    const file = path.join(dir, 'text-g4.tif');
+    runTool('convert', [
+      ...['-size', '1240x1754', 'xc:white', '-fill', 'black', '-pointsize', '24', '-annotate', '+60+100'],
+      ...[text.join('\n'), '-draw', 'circle 900,1500 900,1650', '-threshold', '50%', '-type', 'Bilevel'],
+      ...['-compress', 'Group4', file],
+    ]);
+    for (const [name, k] of [
+      ['text-g4.tif', 0],
+      ['mixed.tif', 0],
+      ['mixed.tif', 1],
+    ] as const) {
+      const at = path.join(dir, name);
+      const found = readTiffPage(at, tiffPages(at)!.pages[k]!.ifd);
+      expect(found?.kind, name).toBe('fax');
+      const pixels = faxRaster(found as TiffFax)!;
+      const grey = execFileSync('convert', [`${at}[${k}]`, '-depth', '8', 'gray:-'], { maxBuffer: 64 << 20 });
+      const rowBytes = Math.ceil(pixels.width / 8);
+      let differing = 0;
+      for (let y = 0; y < pixels.height; y += 1)
+        for (let x = 0; x < pixels.width; x += 1) {
+          const white = (pixels.data[y * rowBytes + (x >> 3)]! >> (7 - (x & 7))) & 1;
+          if (white * 255 !== grey[y * pixels.width + x]) differing += 1;
+        }
+      expect(differing, `${name}[${k}]`).toBe(0);
+    }
+  });
+});
+
 describe('a multi-page TIFF that is damaged', () => {
   it('refuses one cut short (its last pages gone) by name, at attach time and when assembling', async () => {
     const whole = fs.readFileSync(path.join(dir, 'mixed.tif'));
@@ -167,11 +208,11 @@ describe('a multi-page TIFF that is damaged', () => {
 
   it('refuses one whose page data is damaged by name, when assembling', async () => {
     const bytes = fs.readFileSync(path.join(dir, 'mixed.tif'));
-    // The LZW strips of the second page: from its first strip on, a run of bytes no LZW coder writes.
-    const offsets = /StripOffsets \(273\) LONG \(4\) \d+<(\d+)/.exec(
-      run('tiffdump', [path.join(dir, 'mixed.tif')]).split('Directory 1:')[1]!,
-    )!;
-    bytes.fill(0xff, Number(offsets[1]) + 2, Number(offsets[1]) + 40);
+    // The multi-strip LZW page: from its first strip on, a run of bytes no LZW coder writes.
+    const lzw = PAGES.findIndex((p) => p.name === 'lzw-strips');
+    const directory = run('tiffdump', [path.join(dir, 'mixed.tif')]).split(`Directory ${lzw}:`)[1]!;
+    const offset = Number(/StripOffsets \(273\) LONG \(4\) \d+<(\d+)/.exec(directory)![1]);
+    bytes.fill(0xff, offset + 2, offset + 40);
     fs.writeFileSync(path.join(dir, 'damaged.tif'), bytes);
     await expect(assembleOne(dir, 'damaged.pdf', 'financial-statements', ['damaged.tif'])).rejects.toMatchObject({
       code: 'image-unreadable',

@@ -5,7 +5,9 @@
  * - a JPEG (8-bit grey or sRGB) whose EXIF orientation is a plain turn, whatever its resolution: the turn is
  *   made by the page's matrix, and re-encoding a 12 MP photo costs ~0.2 s for no gain on paper (and the
  *   output stays no larger than the input);
- * - an 8-bit grey or RGB PNG without alpha or interlacing, up to 1.35 × 300 dpi as placed.
+ * - an 8-bit grey or RGB PNG without alpha or interlacing, up to 1.35 × 300 dpi as placed;
+ * - a page of a multi-page TIFF that tiff-raster.ts reads: a Group 4 page as it is coded, another bilevel page at
+ *   one bit a pixel, grey or colour ones up to 1.35 × 300 dpi, each losslessly (see tiff-image.ts).
  */
 import fs from 'node:fs';
 import { createRequire } from 'node:module';

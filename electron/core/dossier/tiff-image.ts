@@ -1,8 +1,9 @@
 /**
  * A page of a multi-page TIFF into the dossier without sharp (see tiff-raster.ts): a Group 4 fax page's data goes
  * into the PDF as it is (CCITTFaxDecode), any other page the reader decodes goes in losslessly as its pixels
- * compressed by zlib (bilevel pages stay one bit a pixel); its picture for the ink under the seal marks is scaled
- * from the same pixels. A page the reader leaves to sharp comes back undefined.
+ * compressed by zlib (bilevel pages stay one bit a pixel). The picture of its ink under the seal marks, and the
+ * inspection's picture of it, are scaled from the same pixels (a fax page's decoded by tiff-fax.ts). A page the
+ * reader leaves to sharp comes back undefined.
  */
 import { deflateSync } from 'node:zlib';
 import type { ColourPicture } from '../inspect/colour-pages.ts';

@@ -1,8 +1,9 @@
 /**
  * One page of a TIFF read in this process, for the common kinds a scanner or ImageMagick writes (strips, one plane,
  * none / LZW / Deflate / PackBits, with or without the horizontal predictor, bilevel, grey, palette or RGB, 1–16
- * bits, with or without alpha): decoded to a `TiffRaster`. A CCITT Group 4 page is not decoded at all: PDF carries
- * its data as it is (`TiffFax`). Anything else (tiles, JPEG, CMYK, a turned page…) is left to sharp (undefined).
+ * bits, with or without alpha): decoded to a `TiffRaster`. A CCITT Group 4 page in one strip is handed over as its
+ * coded data (`TiffFax`): PDF carries it as it is, and tiff-fax.ts decodes it where its pixels are needed. Anything
+ * else (tiles, JPEG, Group 3, CMYK, a turned page…) is left to sharp (undefined).
  */
 import { deflateDecode, lzwDecode, packBitsDecode, TiffDataDamaged } from './tiff-codecs.ts';
 import { TiffFile } from './tiff.ts';

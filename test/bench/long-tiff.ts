@@ -67,7 +67,9 @@ export async function benchLongTiff(cli: string, inputDir: string, outDir: strin
   };
   for (const inspect of [true, false]) {
     const manifest = writeManifest(inputDir, tiff, inspect);
-    const label = inspect ? 'inspected and assembled (the CLI default)' : 'assembled alone (autoFix false: nothing inspected, the ink drawn now)';
+    const label = inspect
+      ? 'inspected and assembled (the CLI default)'
+      : 'assembled alone (autoFix false: nothing inspected, the ink drawn now)';
     runs.push([label, await measure(outDir, process.execPath, [cli, 'assemble', manifest, '--out', out])]);
     counted();
   }

@@ -142,7 +142,7 @@ function pixelLayout(f: Fields, photometric: number, bits: number, samples: numb
   if (![1, 2, 4, 8, 16].includes(bits)) return undefined;
   const colours = photometric === 2 ? 3 : 1;
   if (photometric < 0 || photometric > 3 || samples < colours) return undefined;
-  if ((photometric === 2 && bits < 8) || (photometric === 3 && bits > 8) || (bits < 8 && samples > 1)) return undefined;
+  if ((photometric === 2 && bits < 8) || (photometric === 3 && bits > 8)) return undefined;
   const colorMap = f.get(T.colorMap);
   if (photometric === 3 && colorMap?.length !== 3 << bits) return undefined;
   const extra = f.get(T.extraSamples)?.[0] ?? 0;
@@ -244,7 +244,7 @@ function toRaster(data: Uint8Array, r: Rows & PixelLayout): TiffRaster {
   for (let y = 0, o = 0; y < r.height; y += 1)
     for (let x = 0; x < r.width; x += 1) {
       const pixel = y * r.rowBytes * 8 + x * r.samples * r.bits;
-      const alpha = r.alpha < 0 ? 255 : sample(pixel + r.alpha * r.bits);
+      const alpha = r.alpha < 0 ? 255 : Math.round((sample(pixel + r.alpha * r.bits) * 255) / max);
       for (let c = 0; c < channels; c += 1, o += 1) {
         let v = palette ? palette[c * plane + sample(pixel)]! >> 8 : sample(pixel + c * r.bits);
         if (!palette && max !== 255) v = Math.round((v * 255) / max);

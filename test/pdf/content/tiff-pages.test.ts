@@ -78,6 +78,13 @@ const PAGES = [
     colour: false,
   },
   {
+    name: 'grey-2-bit-alpha',
+    store: ['-colorspace', 'Gray', '-alpha', 'on', '-depth', '2', '-compress', 'None'],
+    block: [0, 0, 0.4, 0.3],
+    exact: true,
+    colour: false,
+  },
+  {
     name: 'jpeg',
     store: ['-alpha', 'off', '-type', 'TrueColor', '-compress', 'JPEG', '-quality', '90'],
     block: [0.6, 0.7, 1, 1],

@@ -72,11 +72,16 @@ export function packBitsDecode(src: Uint8Array, expected: number): Uint8Array {
   return out.subarray(0, Math.min(o, expected));
 }
 
-/** zlib data (Adobe Deflate, the old Deflate code); whatever came out before an early end. */
-export function deflateDecode(src: Uint8Array): Uint8Array {
+/**
+ * zlib data (Adobe Deflate, the old Deflate code); whatever came out before an early end. Never more than
+ * `expected` bytes are inflated here (a strip of a few kilobytes may inflate to gigabytes): a strip holding more
+ * than its rows is left to sharp (a plain Error; TiffDataDamaged refuses the file).
+ */
+export function deflateDecode(src: Uint8Array, expected: number): Uint8Array {
   try {
-    return inflateSync(src, { finishFlush: constants.Z_SYNC_FLUSH });
-  } catch {
+    return inflateSync(src, { finishFlush: constants.Z_SYNC_FLUSH, maxOutputLength: Math.max(1, expected) });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') throw new Error('strip longer than its rows');
     throw new TiffDataDamaged('not zlib data');
   }
 }

@@ -71,6 +71,12 @@ const enum Compression {
 
 type Fields = Map<number, number[]>;
 
+/**
+ * Larger pages are left to sharp, which refuses what passes its own limit (the same number): a hostile directory's
+ * size would otherwise be allocated here before a byte is decoded.
+ */
+const MAX_PIXELS = 0x3fff * 0x3fff;
+
 /** The page at directory `ifd` of `file`, decoded, as fax data, or undefined when sharp must read it. */
 export function readTiffPage(file: string, ifd: number): TiffRaster | TiffFax | undefined {
   const tiff = TiffFile.open(file);
@@ -97,6 +103,7 @@ function readPage(tiff: TiffFile, f: Fields): TiffRaster | TiffFax | undefined {
   const plain =
     width > 0 &&
     height > 0 &&
+    width * height <= MAX_PIXELS &&
     offsets &&
     counts?.length === offsets.length &&
     !f.has(T.tileWidth) &&
@@ -160,8 +167,7 @@ function decoder(compression: number): Decode | undefined {
       if (src[0] === 0 && (src[1]! & 1) === 1) throw new Error('old-style LZW');
       return lzwDecode(src, expected);
     };
-  if (compression === Compression.Deflate || compression === Compression.OldDeflate)
-    return (src, expected) => deflateDecode(src).subarray(0, expected);
+  if (compression === Compression.Deflate || compression === Compression.OldDeflate) return deflateDecode;
   if (compression === Compression.PackBits) return packBitsDecode;
   return undefined;
 }

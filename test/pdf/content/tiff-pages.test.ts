@@ -228,3 +228,49 @@ describe('a multi-page TIFF that is damaged', () => {
     expect(fs.existsSync(path.join(dir, 'damaged.pdf'))).toBe(false);
   });
 });
+
+/**
+ * A two-page TIFF written byte by byte (Python's struct and zlib): 8-bit grey pages, one Deflate strip each. `strip`
+ * is the first page's decoded strip, `size` the size its directory claims.
+ */
+function handMadeTiff(file: string, first: { size: [number, number]; stripBytes: number }): void {
+  const script = `
+import struct, sys, zlib
+def page(w, h, data, next_at, at):
+    strip = zlib.compress(data, 9)
+    entries = [(256, 4, 1, w), (257, 4, 1, h), (258, 3, 1, 8), (259, 3, 1, 8), (262, 3, 1, 1),
+               (273, 4, 1, at + 2 + 12 * 9 + 4), (277, 3, 1, 1), (278, 4, 1, h), (279, 4, 1, len(strip))]
+    ifd = struct.pack('<H', len(entries)) + b''.join(struct.pack('<HHII', *e) for e in entries)
+    return ifd + struct.pack('<I', next_at) + strip
+w, h = ${first.size[0]}, ${first.size[1]}
+one = page(w, h, b'\\xff' * ${first.stripBytes}, 0, 8)
+two_at = 8 + len(one) + (len(one) % 2)
+one = page(w, h, b'\\xff' * ${first.stripBytes}, two_at, 8) + b'\\0' * (len(one) % 2)
+two = page(100, 100, b'\\x00' * 10000, 0, two_at)
+open(sys.argv[1], 'wb').write(b'II*\\0' + struct.pack('<I', 8) + one + two)
+`;
+  execFileSync('python3', ['-c', script, file]);
+}
+
+describe('a hostile multi-page TIFF', () => {
+  it('is not inflated past its rows: a 64 MiB strip behind a 100 × 100 page goes to sharp, which reads its rows', async () => {
+    const file = path.join(dir, 'strip-bomb.tif');
+    handMadeTiff(file, { size: [100, 100], stripBytes: 64 * 1024 * 1024 });
+    expect(fs.statSync(file).size).toBeLessThan(200_000);
+    const [first] = tiffPages(file)!.pages;
+    expect(readTiffPage(file, first!.ifd)).toBeUndefined();
+    const result = await assembleOne(dir, 'strip-bomb.pdf', 'financial-statements', ['strip-bomb.tif']);
+    expect(qpdfCheck(result.out).code).toBe(0);
+  });
+
+  it('claiming a page of 20,000 × 20,000 pixels is refused by name, nothing allocated for it here', async () => {
+    const file = path.join(dir, 'huge-page.tif');
+    handMadeTiff(file, { size: [20_000, 20_000], stripBytes: 1000 });
+    const [first] = tiffPages(file)!.pages;
+    expect(readTiffPage(file, first!.ifd)).toBeUndefined();
+    await expect(assembleOne(dir, 'huge-page.pdf', 'financial-statements', ['huge-page.tif'])).rejects.toMatchObject({
+      message: expect.stringContaining('“huge-page.tif”'),
+    });
+    expect(fs.existsSync(path.join(dir, 'huge-page.pdf'))).toBe(false);
+  });
+});
